@@ -1,0 +1,492 @@
+//! The build benchmark: how long `materia build` takes on a large site, and how that compares
+//! with the least work any static site generator must do on the same input.
+//!
+//! For each size N it generates a synthetic site (see `corpus`) in a temporary folder, then
+//! runs, as child processes, alternately:
+//! - the full build: `materia build --root SITE --out OUT --quiet`;
+//! - the *floor*: this same binary re-executed as `--floor SITE OUT`, which only walks
+//!   `content/articles`, strips front matter, renders Markdown with pulldown-cmark and writes
+//!   one `index.html` per article — no records, templates, linking, search or feeds.
+//!
+//! It reports wall time (median, min, max) and peak resident memory of each, and the ratio of
+//! the medians: what Materia's features cost over the bare minimum. Peak memory is the
+//! child's `VmHWM` (high-water mark) read from `/proc/<pid>/status` every few milliseconds
+//! while it runs, which needs no unsafe code; the last read comes at most one poll interval
+//! before the exit, so growth in the final milliseconds can be missed. Off Linux it is
+//! reported as unknown.
+//!
+//! `cargo bench --bench build` runs sizes 1,000 and 10,000; `cargo test --benches` runs a
+//! quick smoke check (40 articles, one run). Environment: `MATERIA_BENCH_SIZES=1000,10000`,
+//! `MATERIA_BENCH_RUNS=K`, `MATERIA_BENCH_KEEP=1` (keep the generated site and outputs).
+
+mod corpus;
+
+use std::env;
+use std::ffi::OsString;
+use std::fmt::Display;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use pulldown_cmark::{html, Options, Parser};
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+type Result<T> = std::result::Result<T, String>;
+
+const POLL: Duration = Duration::from_millis(3);
+const FULL_SIZES: &[usize] = &[1_000, 10_000];
+const SMOKE_SIZES: &[usize] = &[40];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("--floor") => floor_command(&args[1..]),
+        // `cargo bench` passes `--bench`; without it we run under `cargo test`.
+        _ => bench(args.iter().any(|arg| arg == "--bench")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Adds what was being done to an error.
+trait Context<T> {
+    fn context(self, what: impl FnOnce() -> String) -> Result<T>;
+}
+
+impl<T, E: Display> Context<T> for std::result::Result<T, E> {
+    fn context(self, what: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|e| format!("{}: {e}", what()))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The benchmark driver
+
+struct Settings {
+    sizes: Vec<usize>,
+    runs: Option<usize>,
+    keep: bool,
+    full: bool,
+}
+
+impl Settings {
+    fn from_env(full: bool) -> Result<Settings> {
+        let sizes = match env::var("MATERIA_BENCH_SIZES") {
+            Ok(list) => list
+                .split(',')
+                .map(|n| n.trim().replace('_', "").parse::<usize>())
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .context(|| format!("MATERIA_BENCH_SIZES={list:?} is not a list of numbers"))?,
+            Err(_) if full => FULL_SIZES.to_vec(),
+            Err(_) => SMOKE_SIZES.to_vec(),
+        };
+        let runs = match env::var("MATERIA_BENCH_RUNS") {
+            Ok(k) => Some(
+                k.trim()
+                    .parse::<usize>()
+                    .context(|| format!("MATERIA_BENCH_RUNS={k:?}"))?
+                    .max(1),
+            ),
+            Err(_) => None,
+        };
+        let keep = env::var("MATERIA_BENCH_KEEP").is_ok_and(|v| !v.is_empty() && v != "0");
+        Ok(Settings {
+            sizes,
+            runs,
+            keep,
+            full,
+        })
+    }
+
+    fn runs_for(&self, articles: usize) -> usize {
+        match self.runs {
+            Some(k) => k,
+            None if !self.full => 1,
+            None if articles >= 10_000 => 3,
+            None => 5,
+        }
+    }
+}
+
+fn bench(full: bool) -> Result<()> {
+    let settings = Settings::from_env(full)?;
+    let materia = PathBuf::from(env!("CARGO_BIN_EXE_materia"));
+    let me = env::current_exe().context(|| "cannot locate the benchmark binary".to_string())?;
+    let cores = thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "materia build benchmark: {cores} cores, {}",
+        materia.display()
+    );
+    if !full {
+        println!("(smoke run: use `cargo bench --bench build` for the real figures)");
+    }
+    let mut rows = Vec::new();
+    for &n in &settings.sizes {
+        rows.push(bench_size(
+            n,
+            settings.runs_for(n),
+            &settings,
+            &materia,
+            &me,
+        )?);
+    }
+    print_table(cores, &rows);
+    Ok(())
+}
+
+/// One line of the final table.
+struct Row {
+    articles: usize,
+    files: usize,
+    megabytes: f64,
+    pages: usize,
+    runs: usize,
+    build: Summary,
+    floor: Summary,
+}
+
+fn bench_size(
+    n: usize,
+    runs: usize,
+    settings: &Settings,
+    materia: &Path,
+    me: &Path,
+) -> Result<Row> {
+    let scratch = Scratch::new(n, settings.keep)?;
+    let site = scratch.path.join("site");
+    let build_out = scratch.path.join("public");
+    let floor_out = scratch.path.join("floor");
+    let symptoms = (n / 3).clamp(10, 300);
+    let supplements = (n / 6).clamp(5, 150);
+    let started = Instant::now();
+    corpus::generate(&site, n, symptoms, supplements)
+        .context(|| format!("generating {}", site.display()))?;
+    let (files, bytes) = tree_size(&site)?;
+    eprintln!(
+        "N={n}: generated {files} files ({:.1} MiB; {symptoms} symptoms, {supplements} supplements) in {:.1} s; {runs} runs each",
+        mib(bytes),
+        started.elapsed().as_secs_f64()
+    );
+    let build_args: Vec<OsString> = vec![
+        "build".into(),
+        "--root".into(),
+        site.clone().into(),
+        "--out".into(),
+        build_out.clone().into(),
+        "--quiet".into(),
+    ];
+    let floor_args: Vec<OsString> = vec![
+        "--floor".into(),
+        site.clone().into(),
+        floor_out.clone().into(),
+    ];
+    let mut build = Vec::with_capacity(runs);
+    let mut floor = Vec::with_capacity(runs);
+    // Alternate the two so that drift in machine load affects both alike.
+    for run in 1..=runs {
+        build.push(measure(materia, &build_args, &build_out)?);
+        floor.push(measure(me, &floor_args, &floor_out)?);
+        let (b, f) = (&build[run - 1], &floor[run - 1]);
+        eprintln!(
+            "  run {run}/{runs}: build {:.3} s, floor {:.3} s",
+            b.seconds, f.seconds
+        );
+    }
+    let (pages, _) = tree_size(&build_out)?;
+    Ok(Row {
+        articles: n,
+        files,
+        megabytes: mib(bytes),
+        pages,
+        runs,
+        build: Summary::of(&build),
+        floor: Summary::of(&floor),
+    })
+}
+
+/// A temporary folder under the system's, removed when dropped unless asked to keep it.
+struct Scratch {
+    path: PathBuf,
+    keep: bool,
+}
+
+impl Scratch {
+    fn new(n: usize, keep: bool) -> Result<Scratch> {
+        let path = env::temp_dir().join(format!("materia-bench-{}-{n}", std::process::id()));
+        if path.exists() {
+            fs::remove_dir_all(&path).context(|| format!("removing stale {}", path.display()))?;
+        }
+        fs::create_dir_all(&path).context(|| format!("creating {}", path.display()))?;
+        Ok(Scratch { path, keep })
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if self.keep {
+            eprintln!("kept {}", self.path.display());
+        } else if let Err(e) = fs::remove_dir_all(&self.path) {
+            eprintln!("warning: could not remove {}: {e}", self.path.display());
+        }
+    }
+}
+
+/// Number of files and total bytes under `dir` (none if it does not exist).
+fn tree_size(dir: &Path) -> Result<(usize, u64)> {
+    let mut files = 0;
+    let mut bytes = 0;
+    if !dir.exists() {
+        return Ok((0, 0));
+    }
+    for entry in WalkDir::new(dir).follow_links(true) {
+        let entry = entry.context(|| format!("walking {}", dir.display()))?;
+        if entry.file_type().is_file() {
+            files += 1;
+            bytes += entry
+                .metadata()
+                .context(|| format!("reading {}", entry.path().display()))?
+                .len();
+        }
+    }
+    Ok((files, bytes))
+}
+
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring a child process
+
+struct Sample {
+    seconds: f64,
+    /// Peak resident set size in KiB, if the platform tells.
+    peak_kib: Option<u64>,
+}
+
+/// Runs `program args` once from a clean `out` folder; its wall time and peak memory.
+fn measure(program: &Path, args: &[OsString], out: &Path) -> Result<Sample> {
+    if out.exists() {
+        fs::remove_dir_all(out).context(|| format!("removing {}", out.display()))?;
+    }
+    let describe = || {
+        format!(
+            "{} {}",
+            program.display(),
+            args.iter()
+                .map(|a| a.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    };
+    let started = Instant::now();
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .context(|| format!("cannot start {}", describe()))?;
+    let mut stderr = child.stderr.take();
+    let reader = thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(pipe) = stderr.as_mut() {
+            if let Err(e) = pipe.read_to_string(&mut text) {
+                text.push_str(&format!("\n(reading stderr failed: {e})"));
+            }
+        }
+        text
+    });
+    let mut peak_kib: Option<u64> = None;
+    let status = loop {
+        if let Some(kib) = high_water_mark_kib(child.id()) {
+            peak_kib = Some(peak_kib.map_or(kib, |p| p.max(kib)));
+        }
+        match child
+            .try_wait()
+            .context(|| format!("waiting for {}", describe()))?
+        {
+            Some(status) => break status,
+            None => thread::sleep(POLL),
+        }
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = reader
+        .join()
+        .unwrap_or_else(|_| "(stderr reader panicked)".to_string());
+    if !status.success() {
+        let shown: Vec<&str> = stderr.lines().take(60).collect();
+        let more = stderr.lines().count().saturating_sub(shown.len());
+        let tail = if more > 0 {
+            format!("\n… and {more} more lines")
+        } else {
+            String::new()
+        };
+        return Err(format!(
+            "`{}` failed ({status}):\n{}{tail}",
+            describe(),
+            shown.join("\n")
+        ));
+    }
+    Ok(Sample { seconds, peak_kib })
+}
+
+/// `VmHWM` of a live process, in KiB (Linux only; `None` elsewhere or once it has exited).
+fn high_water_mark_kib(pid: u32) -> Option<u64> {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and the report
+
+struct Summary {
+    median: f64,
+    min: f64,
+    max: f64,
+    /// Median peak RSS in MiB.
+    rss_mib: Option<f64>,
+}
+
+impl Summary {
+    fn of(samples: &[Sample]) -> Summary {
+        let mut seconds: Vec<f64> = samples.iter().map(|s| s.seconds).collect();
+        seconds.sort_by(f64::total_cmp);
+        let mut rss: Vec<f64> = samples
+            .iter()
+            .filter_map(|s| s.peak_kib)
+            .map(|k| k as f64 / 1024.0)
+            .collect();
+        rss.sort_by(f64::total_cmp);
+        Summary {
+            median: median(&seconds).unwrap_or(f64::NAN),
+            min: seconds.first().copied().unwrap_or(f64::NAN),
+            max: seconds.last().copied().unwrap_or(f64::NAN),
+            rss_mib: median(&rss),
+        }
+    }
+
+    fn time_cell(&self) -> String {
+        format!("{:.3} ({:.3}-{:.3})", self.median, self.min, self.max)
+    }
+
+    fn rss_cell(&self) -> String {
+        self.rss_mib
+            .map_or_else(|| "?".to_string(), |m| format!("{m:.1}"))
+    }
+}
+
+/// The median of sorted values.
+fn median(sorted: &[f64]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+    }
+}
+
+fn print_table(cores: usize, rows: &[Row]) {
+    println!();
+    println!(
+        "times in seconds: median (min-max); RSS = median peak resident memory, MiB; {cores} cores"
+    );
+    println!(
+        "{:>7} {:>7} {:>8} {:>7} {:>5} | {:>25} {:>9} | {:>25} {:>9} | {:>11}",
+        "N",
+        "files",
+        "MiB in",
+        "pages",
+        "runs",
+        "build s",
+        "build RSS",
+        "floor s",
+        "floor RSS",
+        "build/floor"
+    );
+    for row in rows {
+        println!(
+            "{:>7} {:>7} {:>8.1} {:>7} {:>5} | {:>25} {:>9} | {:>25} {:>9} | {:>10.1}x",
+            row.articles,
+            row.files,
+            row.megabytes,
+            row.pages,
+            row.runs,
+            row.build.time_cell(),
+            row.build.rss_cell(),
+            row.floor.time_cell(),
+            row.floor.rss_cell(),
+            row.build.median / row.floor.median,
+        );
+    }
+    println!("N = articles; files = all generated input files; pages = files in the build output");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The floor
+
+fn floor_command(args: &[String]) -> Result<()> {
+    match args {
+        [root, out] => floor(Path::new(root), Path::new(out)),
+        _ => Err("usage: build --floor SITE_ROOT OUT_DIR".to_string()),
+    }
+}
+
+/// The least an SSG must do with the articles: read, parse, render, write.
+///
+/// The walk is sequential (as cheap as it gets), but read + render + write runs on rayon's
+/// pool, because Materia's build renders in parallel too: a single-threaded floor would make
+/// the ratio flatter than the real overhead on a many-core machine.
+fn floor(root: &Path, out: &Path) -> Result<()> {
+    let articles = root.join("content").join("articles");
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&articles).follow_links(true) {
+        let entry = entry.context(|| format!("walking {}", articles.display()))?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "md") {
+            files.push(entry.into_path());
+        }
+    }
+    files
+        .par_iter()
+        .try_for_each(|path| render_article(&articles, path, out))
+}
+
+fn render_article(base: &Path, path: &Path, out: &Path) -> Result<()> {
+    let text = fs::read_to_string(path).context(|| format!("reading {}", path.display()))?;
+    let body = strip_front_matter(&text);
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut page = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut page, Parser::new_ext(body, options));
+    let relative = path.strip_prefix(base).unwrap_or(path).with_extension("");
+    let dir = out.join(relative);
+    fs::create_dir_all(&dir).context(|| format!("creating {}", dir.display()))?;
+    let target = dir.join("index.html");
+    fs::write(&target, page).context(|| format!("writing {}", target.display()))
+}
+
+/// The text after a leading `---` (YAML) or `+++` (TOML) block, naively.
+fn strip_front_matter(text: &str) -> &str {
+    for fence in ["---", "+++"] {
+        let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
+            continue;
+        };
+        if let Some(end) = rest.find(&format!("\n{fence}\n")) {
+            return &rest[end + fence.len() + 2..];
+        }
+    }
+    text
+}

@@ -1,0 +1,148 @@
+//! Articles: front matter read and checked, body parsed, URL decided. An article knows
+//! nothing yet of other pages; the catalog resolves the ids and links it names.
+
+use crate::diagnostics::{Diagnostic, LineIndex, Location};
+use crate::front_matter::{self, FrontMatter};
+use crate::load::SourceFile;
+use crate::markdown::{self, Body};
+use crate::records::IdRef;
+use crate::slug::slugify;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub path: PathBuf,
+    /// Section folders, as slugs (`["deficiencies"]`); empty for top-level articles.
+    pub section: Vec<String>,
+    pub slug: String,
+    /// Site path without `base_path`: `/articles/deficiencies/b12/`.
+    pub url: String,
+    pub front: FrontMatter,
+    /// Front matter keywords, or else the trailing "Important Keywords" list.
+    pub keywords: Vec<String>,
+    pub symptoms: Vec<IdRef>,
+    pub supplements: Vec<IdRef>,
+    pub body: Body,
+    /// Where each of `body.links` is written.
+    pub link_locations: Vec<Location>,
+}
+
+pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
+    let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
+    let front = front_matter::parse(&split, &file.path).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let at = |key: &str, value: &str| {
+        let (line, col) = front_matter::locate(&split, key, value);
+        Location {
+            file: file.path.clone(),
+            line,
+            col,
+        }
+    };
+    if front.title.trim().is_empty() {
+        problems.push(
+            Diagnostic::error("`title` is empty")
+                .at_location(at("title", ""))
+                .hint("every article needs a title"),
+        );
+    }
+    let rel = Path::new(&file.rel);
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = match &front.slug {
+        Some(s) => {
+            let clean = slugify(s);
+            if clean != *s {
+                problems.push(
+                    Diagnostic::error(format!("slug `{s}` is not a valid URL slug"))
+                        .at_location(at("slug", s))
+                        .hint(if clean.is_empty() {
+                            "use lower-case ASCII letters, digits and `-`".to_string()
+                        } else {
+                            format!("write it as `{clean}`")
+                        }),
+                );
+            }
+            clean
+        }
+        None => slugify(&stem),
+    };
+    if slug.is_empty() {
+        problems.push(
+            Diagnostic::error(format!("`{}` gives an empty URL slug", file.rel))
+                .in_file(&file.path)
+                .hint("rename the file with letters or digits, or set `slug:` in the front matter"),
+        );
+    }
+    let section: Vec<String> = rel
+        .parent()
+        .map(|p| {
+            p.components()
+                .map(|c| slugify(&c.as_os_str().to_string_lossy()))
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    for alias in &front.aliases {
+        if !alias.starts_with('/') || alias.contains("..") || alias.contains("://") {
+            problems.push(
+                Diagnostic::error(format!("alias `{alias}` is not a site path"))
+                    .at_location(at("aliases", alias))
+                    .hint("write old URLs as paths from the site root, like `/old/page/`"),
+            );
+        }
+    }
+    let body = markdown::parse(split.body, split.body_offset, true);
+    let index = LineIndex::new(&file.text);
+    let link_locations = body
+        .links
+        .iter()
+        .map(|l| {
+            let (line, col) = index.position(l.offset);
+            Location {
+                file: file.path.clone(),
+                line,
+                col,
+            }
+        })
+        .collect();
+    let keywords = if front.keywords.is_empty() {
+        body.trailing_keywords.clone().unwrap_or_default()
+    } else {
+        front.keywords.clone()
+    };
+    let ids = |key: &str, list: &[String]| -> Vec<IdRef> {
+        list.iter()
+            .map(|id| IdRef {
+                id: id.clone(),
+                location: at(key, id),
+            })
+            .collect()
+    };
+    let symptoms = ids("symptoms", &front.symptoms);
+    let supplements = ids("supplements", &front.supplements);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut url = String::from("/articles/");
+    for s in &section {
+        url.push_str(s);
+        url.push('/');
+    }
+    url.push_str(&slug);
+    url.push('/');
+    Ok(Article {
+        path: file.path.clone(),
+        section,
+        slug,
+        url,
+        front,
+        keywords,
+        symptoms,
+        supplements,
+        body,
+        link_locations,
+    })
+}

@@ -1,0 +1,359 @@
+//! Cross-linking: finds every term (symptom and supplement names and aliases, keywords) in a
+//! page's text with one Aho-Corasick automaton, so ten thousand terms cost about what ten
+//! do, and turns the first mention of each page into a link.
+//!
+//! Matching is case-insensitive and on whole words; where terms overlap the longest wins
+//! ("vitamin B12 deficiency" before "vitamin B12"). Text inside headings, links, images,
+//! code and raw HTML is never linked, and neither is a page's own term.
+
+use crate::catalog::Target;
+use crate::markdown::Spanned;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub struct Linker {
+    automaton: Option<AhoCorasick>,
+    targets: Vec<Target>,
+}
+
+/// How one page is linked.
+pub struct PageRules<'a> {
+    /// The page's own record, never linked to itself.
+    pub own: Option<Target>,
+    pub max_links: usize,
+    pub url: &'a dyn Fn(Target) -> String,
+    /// Targets the author already linked by hand; they count as linked.
+    pub already_linked: Vec<Target>,
+}
+
+/// What a page mentions, in order of first mention.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Mentions {
+    pub targets: Vec<Target>,
+}
+
+impl Linker {
+    /// `terms` are normalised (lower-case, single spaces).
+    pub fn new(terms: &[(String, Target)]) -> Linker {
+        let patterns: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .ok()
+        };
+        Linker {
+            automaton,
+            targets: terms.iter().map(|(_, t)| *t).collect(),
+        }
+    }
+
+    /// Links `events` in place and returns what they mention.
+    pub fn link(&self, events: &mut Vec<Spanned>, rules: &PageRules) -> Mentions {
+        let mut mentions = Mentions::default();
+        let Some(automaton) = &self.automaton else {
+            return mentions;
+        };
+        let mut counts: HashMap<Target, usize> = HashMap::new();
+        for t in &rules.already_linked {
+            *counts.entry(*t).or_default() += 1;
+        }
+        let mut out: Vec<Spanned> = Vec::with_capacity(events.len() + 16);
+        let mut blocked = 0usize;
+        let mut run: Vec<Spanned> = Vec::new();
+        for (event, span) in events.drain(..) {
+            let linkable_text = blocked == 0 && matches!(event, Event::Text(_) | Event::SoftBreak);
+            if linkable_text {
+                run.push((event, span));
+                continue;
+            }
+            if !run.is_empty() {
+                self.link_run(
+                    automaton,
+                    &mut run,
+                    rules,
+                    &mut counts,
+                    &mut mentions,
+                    &mut out,
+                );
+            }
+            match &event {
+                Event::Start(tag) if blocks_linking(tag) => blocked += 1,
+                Event::End(tag) if ends_block(tag) => blocked = blocked.saturating_sub(1),
+                _ => {}
+            }
+            out.push((event, span));
+        }
+        if !run.is_empty() {
+            self.link_run(
+                automaton,
+                &mut run,
+                rules,
+                &mut counts,
+                &mut mentions,
+                &mut out,
+            );
+        }
+        *events = out;
+        mentions
+    }
+
+    fn link_run(
+        &self,
+        automaton: &AhoCorasick,
+        run: &mut Vec<Spanned>,
+        rules: &PageRules,
+        counts: &mut HashMap<Target, usize>,
+        mentions: &mut Mentions,
+        out: &mut Vec<Spanned>,
+    ) {
+        let span = run.first().map(|(_, s)| s.clone()).unwrap_or(0..0);
+        // Soft line breaks become '\n' so a term may span two source lines.
+        let mut text = String::new();
+        for (e, _) in run.iter() {
+            match e {
+                Event::Text(t) => text.push_str(t),
+                _ => text.push('\n'),
+            }
+        }
+        let found = find_terms(automaton, &text);
+        if found.is_empty() {
+            out.append(run);
+            return;
+        }
+        run.clear();
+        let mut cursor = 0;
+        for (range, pattern) in found {
+            let target = self.targets[pattern];
+            if !mentions.targets.contains(&target) {
+                mentions.targets.push(target);
+            }
+            let count = counts.entry(target).or_default();
+            if Some(target) == rules.own || *count >= rules.max_links {
+                continue;
+            }
+            *count += 1;
+            push_text(out, &text[cursor..range.start], &span);
+            let (kind, url) = (kind_class(target), (rules.url)(target));
+            out.push((
+                Event::InlineHtml(CowStr::from(format!(
+                    "<a class=\"xref xref-{kind}\" href=\"{}\">",
+                    escape_attr(&url)
+                ))),
+                span.clone(),
+            ));
+            out.push((
+                Event::Text(CowStr::from(text[range.clone()].replace('\n', " "))),
+                span.clone(),
+            ));
+            out.push((Event::InlineHtml(CowStr::from("</a>")), span.clone()));
+            cursor = range.end;
+        }
+        push_text(out, &text[cursor..], &span);
+    }
+}
+
+fn kind_class(target: Target) -> &'static str {
+    match target {
+        Target::Symptom(_) => "symptom",
+        Target::Supplement(_) => "supplement",
+        Target::Keyword(_) => "keyword",
+    }
+}
+
+fn push_text(out: &mut Vec<Spanned>, text: &str, span: &Range<usize>) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push((Event::SoftBreak, span.clone()));
+        }
+        if !line.is_empty() {
+            out.push((Event::Text(CowStr::from(line.to_string())), span.clone()));
+        }
+    }
+}
+
+fn blocks_linking(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Heading { .. }
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::MetadataBlock(_)
+    )
+}
+
+fn ends_block(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Heading(_)
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::MetadataBlock(_)
+    )
+}
+
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whole-word, case-insensitive, longest-first, non-overlapping matches in `text`, as byte
+/// ranges of `text` and pattern indices.
+pub fn find_terms(automaton: &AhoCorasick, text: &str) -> Vec<(Range<usize>, usize)> {
+    let (lowered, map) = fold_case(text);
+    let mut candidates: Vec<(usize, usize, usize)> = automaton
+        .find_overlapping_iter(&lowered)
+        .filter(|m| is_word_boundary(&lowered, m.start(), m.end()))
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut chosen = Vec::new();
+    let mut end_of_last = 0;
+    for (start, end, pattern) in candidates {
+        if start < end_of_last {
+            continue;
+        }
+        end_of_last = end;
+        let (s, e) = (map[start], map[end]);
+        if s < e && text.is_char_boundary(s) && text.is_char_boundary(e) {
+            chosen.push((s..e, pattern));
+        }
+    }
+    chosen
+}
+
+/// Lower-cases `text` (with line breaks as spaces) and maps each byte of the result back to
+/// a byte offset of `text`; the map has one extra entry for the end.
+fn fold_case(text: &str) -> (String, Vec<usize>) {
+    let mut lowered = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (offset, c) in text.char_indices() {
+        if c == '\n' {
+            lowered.push(' ');
+            map.push(offset);
+            continue;
+        }
+        for lc in c.to_lowercase() {
+            for _ in 0..lc.len_utf8() {
+                map.push(offset);
+            }
+            lowered.push(lc);
+        }
+    }
+    map.push(text.len());
+    (lowered, map)
+}
+
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+
+    fn terms() -> Vec<(String, Target)> {
+        vec![
+            ("vitamin b12".into(), Target::Supplement(0)),
+            ("vitamin b12 deficiency".into(), Target::Keyword(0)),
+            ("pins and needles".into(), Target::Symptom(0)),
+            ("tingling".into(), Target::Symptom(0)),
+            ("numbness".into(), Target::Symptom(1)),
+        ]
+    }
+
+    fn link(md: &str, own: Option<Target>) -> (String, Mentions) {
+        let linker = Linker::new(&terms());
+        let mut body = markdown::parse(md, 0, true);
+        let url = |t: Target| format!("/{t:?}/");
+        let rules = PageRules {
+            own,
+            max_links: 1,
+            url: &url,
+            already_linked: Vec::new(),
+        };
+        let mentions = linker.link(&mut body.events, &rules);
+        (
+            markdown::to_html(body.events.iter().map(|(e, _)| e)),
+            mentions,
+        )
+    }
+
+    #[test]
+    fn longest_term_wins_and_first_mention_only() {
+        let (html, m) = link(
+            "Vitamin B12 deficiency and vitamin B12. Vitamin B12 again.",
+            None,
+        );
+        assert!(
+            html.contains(
+                "<a class=\"xref xref-keyword\" href=\"/Keyword(0)/\">Vitamin B12 deficiency</a>"
+            ),
+            "{html}"
+        );
+        assert_eq!(html.matches("xref-supplement").count(), 1, "{html}");
+        assert_eq!(m.targets, vec![Target::Keyword(0), Target::Supplement(0)]);
+    }
+
+    #[test]
+    fn whole_words_only_and_case_insensitive() {
+        let (html, m) = link("Tinglings are not TINGLING.", None);
+        assert!(html.contains(">TINGLING</a>"), "{html}");
+        assert_eq!(m.targets.len(), 1);
+    }
+
+    #[test]
+    fn terms_span_soft_breaks() {
+        let (html, _) = link("Feels like pins and\nneedles.", None);
+        assert!(html.contains(">pins and needles</a>"), "{html}");
+    }
+
+    #[test]
+    fn never_in_headings_links_or_code() {
+        let md = "## Numbness\n\n[numbness](/x/) `numbness`\n\n```\nnumbness\n```\n";
+        let (html, m) = link(md, None);
+        assert!(!html.contains("xref"), "{html}");
+        assert!(m.targets.is_empty());
+    }
+
+    #[test]
+    fn own_term_is_not_linked_but_others_are() {
+        let (html, _) = link("Numbness and tingling.", Some(Target::Symptom(1)));
+        assert!(!html.contains("Symptom(1)"), "{html}");
+        assert!(html.contains("Symptom(0)"), "{html}");
+    }
+
+    #[test]
+    fn one_page_linked_once_across_its_aliases() {
+        let (html, _) = link("Tingling, or pins and needles.", None);
+        assert_eq!(html.matches("xref").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn accented_text_keeps_offsets() {
+        let (html, _) = link("Ça fait — numbness é.", None);
+        assert!(html.contains("Ça fait — <a"), "{html}");
+        assert!(html.contains(">numbness</a> é."), "{html}");
+    }
+}

@@ -1,0 +1,145 @@
+//! Backlinks and related articles: which articles reference or mention each symptom,
+//! supplement, keyword and tag, and, for each article, the articles that share the most with
+//! it.
+
+use crate::catalog::Catalog;
+use crate::link::LinkedArticle;
+use rayon::prelude::*;
+
+/// How many related articles an article lists.
+const RELATED: usize = 5;
+
+#[derive(Debug, Default)]
+pub struct Backlinks {
+    /// Each list is in reading order (newest first, then by title).
+    pub symptom_articles: Vec<Vec<usize>>,
+    pub supplement_articles: Vec<Vec<usize>>,
+    pub keyword_articles: Vec<Vec<usize>>,
+    pub tag_articles: Vec<Vec<usize>>,
+    /// Best first.
+    pub related: Vec<Vec<usize>>,
+    /// Every article, newest first, then by title.
+    pub newest_first: Vec<usize>,
+}
+
+pub fn compute(catalog: &Catalog, articles: &[LinkedArticle]) -> Backlinks {
+    let n = articles.len();
+    let mut newest_first: Vec<usize> = (0..n).collect();
+    newest_first.sort_by(|&a, &b| {
+        let (fa, fb) = (&catalog.articles[a].front, &catalog.articles[b].front);
+        fb.date
+            .cmp(&fa.date)
+            .then_with(|| fa.title.cmp(&fb.title))
+            .then_with(|| catalog.articles[a].url.cmp(&catalog.articles[b].url))
+    });
+    let mut rank = vec![0; n];
+    for (r, &a) in newest_first.iter().enumerate() {
+        rank[a] = r;
+    }
+    let mut symptom_articles = vec![Vec::new(); catalog.symptoms.len()];
+    let mut supplement_articles = vec![Vec::new(); catalog.supplements.len()];
+    let mut keyword_articles = vec![Vec::new(); catalog.keywords.len()];
+    let mut tag_articles = vec![Vec::new(); catalog.tags.len()];
+    for &a in &newest_first {
+        let linked = &articles[a];
+        for &s in &linked.symptoms {
+            symptom_articles[s].push(a);
+        }
+        for &s in &linked.supplements {
+            supplement_articles[s].push(a);
+        }
+        for &k in catalog.article_keywords[a]
+            .iter()
+            .chain(&linked.keywords_mentioned)
+        {
+            if keyword_articles[k].last() != Some(&a) && !keyword_articles[k].contains(&a) {
+                keyword_articles[k].push(a);
+            }
+        }
+        for &t in &catalog.article_tags[a] {
+            tag_articles[t].push(a);
+        }
+    }
+    let related = related_articles(
+        catalog,
+        articles,
+        &symptom_articles,
+        &supplement_articles,
+        &rank,
+    );
+    Backlinks {
+        symptom_articles,
+        supplement_articles,
+        keyword_articles,
+        tag_articles,
+        related,
+        newest_first,
+    }
+}
+
+/// Scores every pair of articles that share something, through inverted lists, so the cost
+/// grows with what is shared rather than with the square of the article count. A shared
+/// keyword weighs most (the author chose it), then shared symptoms and supplements, then tags.
+fn related_articles(
+    catalog: &Catalog,
+    articles: &[LinkedArticle],
+    symptom_articles: &[Vec<usize>],
+    supplement_articles: &[Vec<usize>],
+    rank: &[usize],
+) -> Vec<Vec<usize>> {
+    let n = articles.len();
+    let mut keyword_explicit = vec![Vec::new(); catalog.keywords.len()];
+    let mut tag_lists = vec![Vec::new(); catalog.tags.len()];
+    for a in 0..n {
+        for &k in &catalog.article_keywords[a] {
+            keyword_explicit[k].push(a);
+        }
+        for &t in &catalog.article_tags[a] {
+            tag_lists[t].push(a);
+        }
+    }
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; n], Vec::<usize>::new()),
+            |(scores, touched), a| {
+                let mut add = |list: &Vec<usize>, weight: u32| {
+                    for &b in list {
+                        if b != a {
+                            if scores[b] == 0 {
+                                touched.push(b);
+                            }
+                            scores[b] += weight;
+                        }
+                    }
+                };
+                for &k in &catalog.article_keywords[a] {
+                    add(&keyword_explicit[k], 3);
+                }
+                for &s in &articles[a].symptoms {
+                    add(&symptom_articles[s], 2);
+                }
+                for &s in &articles[a].supplements {
+                    add(&supplement_articles[s], 2);
+                }
+                for &t in &catalog.article_tags[a] {
+                    add(&tag_lists[t], 1);
+                }
+                let mut best: Vec<(u32, usize)> = touched.iter().map(|&b| (scores[b], b)).collect();
+                let keep = RELATED.min(best.len());
+                if keep > 0 {
+                    best.select_nth_unstable_by(keep - 1, |x, y| {
+                        y.0.cmp(&x.0).then(rank[x.1].cmp(&rank[y.1]))
+                    });
+                    best.truncate(keep);
+                    best.sort_by(|x, y| y.0.cmp(&x.0).then(rank[x.1].cmp(&rank[y.1])));
+                }
+                for &b in touched.iter() {
+                    scores[b] = 0;
+                }
+                touched.clear();
+                best.into_iter().map(|(_, b)| b).collect()
+            },
+        )
+        .collect()
+}

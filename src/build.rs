@@ -1,0 +1,79 @@
+//! The pipeline, end to end: load → parse → catalog → link → render, then write. The build
+//! stops between stages when a stage found errors, so later stages never run on broken
+//! input, and nothing is written unless every stage succeeded.
+
+use crate::date::Date;
+use crate::diagnostics::Diagnostics;
+use crate::render::Output;
+use crate::{catalog, link, load, parse, render};
+use std::path::Path;
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Include articles marked `draft: true`.
+    pub drafts: bool,
+    /// The extra checks of `materia check` (link fragments).
+    pub strict: bool,
+}
+
+/// What a successful build made, with counts for the summary line.
+#[derive(Debug)]
+pub struct Built {
+    pub output: Output,
+    pub articles: usize,
+    pub symptoms: usize,
+    pub supplements: usize,
+}
+
+/// Today, for review-due notices: `SOURCE_DATE_EPOCH` when set (reproducible builds), else
+/// the system clock.
+pub fn today() -> Date {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    Date::from_days_since_epoch(secs.div_euclid(86_400))
+}
+
+/// Builds the site at `root` in memory. `stage` is told each stage's name as it starts
+/// (for progress display). Returns `None` when there were errors; they are in `diags`.
+pub fn build(
+    root: &Path,
+    options: &BuildOptions,
+    diags: &Diagnostics,
+    stage: &dyn Fn(&str),
+) -> Option<Built> {
+    stage("loading");
+    let sources = load::load(root, diags)?;
+    if diags.has_errors() {
+        return None;
+    }
+    stage("parsing");
+    let parsed = parse::parse(sources, options.drafts, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    stage("cataloguing");
+    let catalog = catalog::catalog(parsed, diags);
+    stage("linking");
+    let linked = link::link(catalog, options.strict, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    stage("rendering");
+    let output = render::render(&linked, today(), diags)?;
+    if diags.has_errors() {
+        return None;
+    }
+    Some(Built {
+        articles: linked.catalog.articles.len(),
+        symptoms: linked.catalog.symptoms.len(),
+        supplements: linked.catalog.supplements.len(),
+        output,
+    })
+}

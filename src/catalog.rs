@@ -1,0 +1,516 @@
+//! The catalog stage: every page of the site gets its URL, every id and term is resolved,
+//! and what cannot be resolved is reported (unknown ids with a "did you mean", duplicate
+//! URLs, a term claimed by two records). After this stage every reference is an index.
+
+use crate::article::Article;
+use crate::config::SiteConfig;
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::markdown::Body;
+use crate::parse::Parsed;
+use crate::records::{IdRef, Supplement, Symptom};
+use crate::slug::slugify;
+use crate::theme::{Asset, ThemeSources};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+/// What a cross-linking term points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Symptom(usize),
+    Supplement(usize),
+    Keyword(usize),
+}
+
+/// A keyword or a tag: a name shown to readers and its page.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub path: Vec<String>,
+    pub title: String,
+    pub url: String,
+    /// Articles directly in this section.
+    pub articles: Vec<usize>,
+    /// Child sections (indices into `Catalog::sections`).
+    pub children: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Catalog {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub home: Body,
+    pub theme: ThemeSources,
+    pub assets: Vec<Asset>,
+    /// Sorted by URL.
+    pub articles: Vec<Article>,
+    /// Sorted by id.
+    pub symptoms: Vec<Symptom>,
+    pub supplements: Vec<Supplement>,
+    pub symptom_ids: HashMap<String, usize>,
+    pub supplement_ids: HashMap<String, usize>,
+    /// Page URL of each symptom and supplement (with `base_path`).
+    pub symptom_urls: Vec<String>,
+    pub supplement_urls: Vec<String>,
+    /// Sorted by slug.
+    pub keywords: Vec<Term>,
+    pub tags: Vec<Term>,
+    /// Per article: its keywords and tags, as indices.
+    pub article_keywords: Vec<Vec<usize>>,
+    pub article_tags: Vec<Vec<usize>>,
+    /// Per article: the explicit `symptoms`/`supplements` of its front matter.
+    pub article_symptoms: Vec<Vec<usize>>,
+    pub article_supplements: Vec<Vec<usize>>,
+    /// Sections, parents before children; index 0 is `/articles/`.
+    pub sections: Vec<Section>,
+    /// Lower-cased cross-linking terms and what they link to, sorted by term.
+    pub terms: Vec<(String, Target)>,
+    /// Normalised product/collection URL → supplement.
+    pub product_links: HashMap<String, usize>,
+    /// Every path the site will serve (pages as `/x/`, files as `/x.ext`).
+    pub paths: HashSet<String>,
+    /// Content file (relative to content/articles) → article, for `[x](other.md)` links.
+    pub article_files: HashMap<String, usize>,
+}
+
+impl Catalog {
+    pub fn target_url(&self, target: Target) -> &str {
+        match target {
+            Target::Symptom(i) => &self.symptom_urls[i],
+            Target::Supplement(i) => &self.supplement_urls[i],
+            Target::Keyword(i) => &self.keywords[i].url,
+        }
+    }
+}
+
+/// Lower-cases and collapses white space, so terms compare the way readers read them.
+pub fn normalise_term(term: &str) -> String {
+    term.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Compares external URLs loosely: scheme, `www.`, case of the host, a trailing slash and a
+/// fragment do not make a different page.
+pub fn normalise_url(url: &str) -> Option<String> {
+    let rest = url
+        .trim()
+        .strip_prefix("https://")
+        .or_else(|| url.trim().strip_prefix("http://"))?;
+    let rest = rest.split('#').next().unwrap_or(rest);
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    Some(format!("{host}{}", path.trim_end_matches('/')))
+}
+
+pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
+    let Parsed {
+        root,
+        config,
+        home,
+        articles,
+        mut symptoms,
+        mut supplements,
+        assets,
+        theme,
+    } = parsed;
+    let mut articles = articles;
+    articles.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.path.cmp(&b.path)));
+    report_duplicate_urls(&articles, diags);
+    articles.dedup_by(|b, a| a.url == b.url);
+
+    symptoms.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    supplements.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    report_duplicate_ids(symptoms.iter().map(|s| (&s.id, &s.path)), "symptom", diags);
+    report_duplicate_ids(
+        supplements.iter().map(|s| (&s.id, &s.path)),
+        "supplement",
+        diags,
+    );
+    symptoms.dedup_by(|b, a| a.id == b.id);
+    supplements.dedup_by(|b, a| a.id == b.id);
+    let base = &config.base_path;
+    let symptom_urls: Vec<String> = symptoms
+        .iter()
+        .map(|s| format!("{base}/symptoms/{}/", s.id))
+        .collect();
+    let supplement_urls: Vec<String> = supplements
+        .iter()
+        .map(|s| format!("{base}/supplements/{}/", s.id))
+        .collect();
+    let symptom_ids: HashMap<String, usize> = symptoms
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+    let supplement_ids: HashMap<String, usize> = supplements
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+
+    let resolve = |refs: &[IdRef], ids: &HashMap<String, usize>, kind: &str| -> Vec<usize> {
+        let mut out = Vec::new();
+        for r in refs {
+            match ids.get(&r.id) {
+                Some(&i) if !out.contains(&i) => out.push(i),
+                Some(_) => {}
+                None => diags.push(unknown_id(r, kind, ids)),
+            }
+        }
+        out
+    };
+    let article_symptoms: Vec<Vec<usize>> = articles
+        .iter()
+        .map(|a| resolve(&a.symptoms, &symptom_ids, "symptom"))
+        .collect();
+    let article_supplements: Vec<Vec<usize>> = articles
+        .iter()
+        .map(|a| resolve(&a.supplements, &supplement_ids, "supplement"))
+        .collect();
+    for s in &symptoms {
+        resolve(&s.related_symptoms, &symptom_ids, "symptom");
+        resolve(&s.related_supplements, &supplement_ids, "supplement");
+    }
+    for s in &supplements {
+        resolve(&s.related_symptoms, &symptom_ids, "symptom");
+    }
+
+    let (keywords, article_keywords) =
+        collect_terms(&articles, |a| &a.keywords, &format!("{base}/keywords/"));
+    let (tags, article_tags) =
+        collect_terms(&articles, |a| &a.front.tags, &format!("{base}/tags/"));
+    let terms = build_terms(&config, &symptoms, &supplements, &keywords, diags);
+
+    let mut product_links = HashMap::new();
+    for (i, s) in supplements.iter().enumerate() {
+        for link in &s.links {
+            match normalise_url(link) {
+                Some(n) => {
+                    product_links.entry(n).or_insert(i);
+                }
+                None => diags.push(
+                    Diagnostic::error(format!("link `{link}` is not an absolute http(s) URL"))
+                        .in_file(&s.path)
+                        .hint("product and collection links start with https://"),
+                ),
+            }
+        }
+    }
+
+    let sections = build_sections(&articles, base);
+    let article_files = articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let rel = a
+                .path
+                .strip_prefix(root.join("content").join("articles"))
+                .ok()?;
+            Some((rel.to_string_lossy().replace('\\', "/"), i))
+        })
+        .collect();
+
+    let mut catalog = Catalog {
+        root,
+        config,
+        home,
+        theme,
+        assets,
+        articles,
+        symptoms,
+        supplements,
+        symptom_ids,
+        supplement_ids,
+        symptom_urls,
+        supplement_urls,
+        keywords,
+        tags,
+        article_keywords,
+        article_tags,
+        article_symptoms,
+        article_supplements,
+        sections,
+        terms,
+        product_links,
+        paths: HashSet::new(),
+        article_files,
+    };
+    catalog.paths = site_paths(&catalog, diags);
+    catalog
+}
+
+fn unknown_id(r: &IdRef, kind: &str, ids: &HashMap<String, usize>) -> Diagnostic {
+    let folder = format!("content/{kind}s/");
+    let hint = match did_you_mean(&r.id, ids.keys().map(String::as_str)) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if ids.is_empty() => {
+            format!("there are no {kind} records: add `{folder}{}.yaml`", r.id)
+        }
+        None => format!(
+            "add a record `{folder}{}.yaml`, or use an existing id",
+            r.id
+        ),
+    };
+    Diagnostic::error(format!("unknown {kind} `{}`", r.id))
+        .at_location(r.location.clone())
+        .hint(hint)
+}
+
+fn report_duplicate_urls(articles: &[Article], diags: &Diagnostics) {
+    for pair in articles.windows(2) {
+        if pair[0].url == pair[1].url {
+            diags.push(
+                Diagnostic::error(format!("two articles have the URL `{}`", pair[1].url))
+                    .in_file(&pair[1].path)
+                    .note(format!("`{}` has it too", pair[0].path.display()))
+                    .hint("give one of them another file name or a `slug:` in its front matter"),
+            );
+        }
+    }
+}
+
+fn report_duplicate_ids<'a>(
+    items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
+    kind: &str,
+    diags: &Diagnostics,
+) {
+    let mut seen: HashMap<&String, &PathBuf> = HashMap::new();
+    for (id, path) in items {
+        if let Some(first) = seen.get(id) {
+            diags.push(
+                Diagnostic::error(format!("two {kind} records have the id `{id}`"))
+                    .in_file(path)
+                    .note(format!("`{}` has it too", first.display()))
+                    .hint("keep one file per id: remove or rename one of them"),
+            );
+        } else {
+            seen.insert(id, path);
+        }
+    }
+}
+
+/// Keywords or tags across all articles, merged by slug (so `Vitamin D` and `vitamin d`
+/// are one page), named as first written.
+fn collect_terms<'a>(
+    articles: &'a [Article],
+    names: impl Fn(&'a Article) -> &'a Vec<String>,
+    url_prefix: &str,
+) -> (Vec<Term>, Vec<Vec<usize>>) {
+    let mut by_slug: BTreeMap<String, String> = BTreeMap::new();
+    for a in articles {
+        for n in names(a) {
+            let slug = slugify(n);
+            if !slug.is_empty() {
+                by_slug.entry(slug).or_insert_with(|| n.trim().to_string());
+            }
+        }
+    }
+    let terms: Vec<Term> = by_slug
+        .into_iter()
+        .map(|(slug, name)| Term {
+            url: format!("{url_prefix}{slug}/"),
+            name,
+            slug,
+        })
+        .collect();
+    let index: HashMap<&str, usize> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.slug.as_str(), i))
+        .collect();
+    let per_article = articles
+        .iter()
+        .map(|a| {
+            let mut v: Vec<usize> = Vec::new();
+            for n in names(a) {
+                if let Some(&i) = index.get(slugify(n).as_str()) {
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    (terms, per_article)
+}
+
+/// The cross-linking dictionary. Record names and aliases win over keywords; two records
+/// claiming one term is an error, because a reader could not tell which page a link means.
+fn build_terms(
+    config: &SiteConfig,
+    symptoms: &[Symptom],
+    supplements: &[Supplement],
+    keywords: &[Term],
+    diags: &Diagnostics,
+) -> Vec<(String, Target)> {
+    let excluded: HashSet<String> = config
+        .linking
+        .exclude
+        .iter()
+        .map(|t| normalise_term(t))
+        .collect();
+    let mut terms: BTreeMap<String, Target> = BTreeMap::new();
+    let describe = |t: Target| match t {
+        Target::Symptom(i) => format!("symptom `{}`", symptoms[i].id),
+        Target::Supplement(i) => format!("supplement `{}`", supplements[i].id),
+        Target::Keyword(i) => format!("keyword `{}`", keywords[i].name),
+    };
+    let mut add_record = |names: Vec<(&String, crate::diagnostics::Location)>, target: Target| {
+        for (name, location) in names {
+            let term = normalise_term(name);
+            if term.chars().count() < 2 || excluded.contains(&term) {
+                continue;
+            }
+            match terms.get(&term) {
+                Some(&other) if other != target => diags.push(
+                    Diagnostic::error(format!(
+                        "the term \"{name}\" belongs to both {} and {}",
+                        describe(other),
+                        describe(target)
+                    ))
+                    .at_location(location)
+                    .hint(
+                        "a term can link to one page only: remove it from one of the two records",
+                    ),
+                ),
+                Some(_) => {}
+                None => {
+                    terms.insert(term, target);
+                }
+            }
+        }
+    };
+    for (i, s) in symptoms.iter().enumerate() {
+        let mut names = vec![(&s.name, loc_of(&s.path))];
+        names.extend(s.aliases.iter().zip(s.alias_locations.iter().cloned()));
+        add_record(names, Target::Symptom(i));
+    }
+    for (i, s) in supplements.iter().enumerate() {
+        let mut names = vec![(&s.name, loc_of(&s.path))];
+        names.extend(s.aliases.iter().zip(s.alias_locations.iter().cloned()));
+        add_record(names, Target::Supplement(i));
+    }
+    for (i, k) in keywords.iter().enumerate() {
+        let term = normalise_term(&k.name);
+        if term.chars().count() >= 2 && !excluded.contains(&term) {
+            terms.entry(term).or_insert(Target::Keyword(i));
+        }
+    }
+    terms.into_iter().collect()
+}
+
+fn loc_of(path: &std::path::Path) -> crate::diagnostics::Location {
+    crate::diagnostics::Location {
+        file: path.to_path_buf(),
+        line: 1,
+        col: 1,
+    }
+}
+
+fn section_title(slug: &str) -> String {
+    let words = slug.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+fn build_sections(articles: &[Article], base: &str) -> Vec<Section> {
+    let mut paths: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    paths.insert(Vec::new(), Vec::new());
+    for (i, a) in articles.iter().enumerate() {
+        for depth in 1..=a.section.len() {
+            paths.entry(a.section[..depth].to_vec()).or_default();
+        }
+        paths.entry(a.section.clone()).or_default().push(i);
+    }
+    let mut sections: Vec<Section> = paths
+        .into_iter()
+        .map(|(path, articles)| Section {
+            title: path
+                .last()
+                .map_or_else(|| "Articles".to_string(), |s| section_title(s)),
+            url: format!(
+                "{base}/articles/{}",
+                path.iter().map(|p| format!("{p}/")).collect::<String>()
+            ),
+            path,
+            articles,
+            children: Vec::new(),
+        })
+        .collect();
+    for i in 1..sections.len() {
+        let parent_path = &sections[i].path[..sections[i].path.len() - 1];
+        if let Some(p) = sections.iter().position(|s| s.path == parent_path) {
+            sections[p].children.push(i);
+        }
+    }
+    sections
+}
+
+/// Every path the output will hold, for link checks; aliases that collide with a real page
+/// are reported here.
+fn site_paths(c: &Catalog, diags: &Diagnostics) -> HashSet<String> {
+    let base = &c.config.base_path;
+    let mut paths: HashSet<String> = HashSet::new();
+    for fixed in [
+        "/",
+        "/symptoms/",
+        "/supplements/",
+        "/keywords/",
+        "/tags/",
+        "/search/",
+    ] {
+        paths.insert(format!("{base}{fixed}"));
+    }
+    for file in ["/404.html", "/sitemap.xml", "/atom.xml", "/robots.txt"] {
+        paths.insert(format!("{base}{file}"));
+    }
+    paths.extend(c.sections.iter().map(|s| s.url.clone()));
+    paths.extend(c.articles.iter().map(|a| format!("{base}{}", a.url)));
+    paths.extend(c.symptom_urls.iter().cloned());
+    paths.extend(c.supplement_urls.iter().cloned());
+    paths.extend(c.keywords.iter().map(|k| k.url.clone()));
+    paths.extend(c.tags.iter().map(|t| t.url.clone()));
+    for asset in &c.assets {
+        paths.insert(format!("{base}/{}", asset.url_path));
+    }
+    for a in &c.articles {
+        for alias in &a.front.aliases {
+            let alias_path = alias_page(base, alias);
+            if paths.contains(&alias_path) {
+                diags.push(
+                    Diagnostic::error(format!("alias `{alias}` is already a page of the site"))
+                        .in_file(&a.path)
+                        .hint("an alias is an old URL that redirects here; remove this one"),
+                );
+            }
+        }
+    }
+    for a in &c.articles {
+        for alias in &a.front.aliases {
+            paths.insert(alias_page(base, alias));
+        }
+    }
+    paths
+}
+
+/// `/old/page` and `/old/page/` are one alias; `/old.html` stays a file.
+pub fn alias_page(base: &str, alias: &str) -> String {
+    let trimmed = alias.trim();
+    if trimmed.ends_with(".html") || trimmed.ends_with('/') {
+        format!("{base}{trimmed}")
+    } else {
+        format!("{base}{trimmed}/")
+    }
+}

@@ -1,0 +1,179 @@
+//! Calendar dates from front matter and records. Authors write `2024-05-01`, or a full
+//! RFC 3339 timestamp, in YAML, TOML (where it is a native type) or JSON; all become a
+//! [`Date`]. A malformed date fails deserialisation, so the YAML/TOML parser reports it with
+//! its exact line and column.
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// Accepts `YYYY-MM-DD`, optionally followed by a `T`/space time part, which is ignored:
+    /// pages are dated by day.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let text = text.trim();
+        let day_part = text.get(..10).unwrap_or(text);
+        let rest = text.get(10..).unwrap_or("");
+        if !rest.is_empty() && !rest.starts_with(['T', 't', ' ']) {
+            return Err(format!("`{text}` is not a date: write it as YYYY-MM-DD"));
+        }
+        let parts: Vec<&str> = day_part.split('-').collect();
+        let bad = || format!("`{text}` is not a date: write it as YYYY-MM-DD");
+        if parts.len() != 3
+            || parts[0].len() != 4
+            || parts[1].len() != 2
+            || parts[2].len() != 2
+            || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(bad());
+        }
+        let year: i32 = parts[0].parse().map_err(|_| bad())?;
+        let month: u32 = parts[1].parse().map_err(|_| bad())?;
+        let day: u32 = parts[2].parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "`{text}` has no month {month}: months run 01 to 12"
+            ));
+        }
+        let max = days_in_month(year, month);
+        if day == 0 || day > max {
+            return Err(format!(
+                "`{text}` has no day {day}: {} {year} has {max} days",
+                MONTHS[(month - 1) as usize]
+            ));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `5 January 2024`: unambiguous for readers on both sides of the Atlantic.
+    pub fn display(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[(self.month.clamp(1, 12) - 1) as usize],
+            self.year
+        )
+    }
+
+    /// Midnight UTC, for Atom and sitemaps.
+    pub fn rfc3339(&self) -> String {
+        format!("{}T00:00:00Z", self.iso())
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for review-interval arithmetic.
+    pub fn days_since_epoch(&self) -> i64 {
+        let (y, m, d) = (self.year as i64, self.month as i64, self.day as i64);
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written as YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::parse(v).map_err(E::custom)
+            }
+            // TOML's native dates arrive as a one-entry map holding their text.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+                let mut found = None;
+                while let Some((_, value)) = map.next_entry::<String, String>()? {
+                    found.get_or_insert(value);
+                }
+                let text = found.ok_or_else(|| de::Error::custom("expected a date"))?;
+                Date::parse(&text).map_err(de::Error::custom)
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn parses_and_rejects() {
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.iso()),
+            Ok("2024-02-29".into())
+        );
+        assert!(Date::parse("2023-02-29").is_err());
+        assert!(Date::parse("2024-13-01").is_err());
+        assert!(Date::parse("05/01/2024").is_err());
+        assert!(Date::parse("2024-1-5").is_err());
+        assert_eq!(
+            Date::parse("2024-01-05T10:00:00Z").map(|d| d.display()),
+            Ok("5 January 2024".into())
+        );
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        for days in [-1000, 0, 19_000, 20_500] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+        assert_eq!(
+            Date::parse("1970-01-02").map(|d| d.days_since_epoch()),
+            Ok(1)
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Splits an article into front matter (YAML between `---` lines or TOML between `+++`
+//! lines) and its Markdown body, and reads the front matter's fields.
+
+use crate::date::Date;
+use crate::diagnostics::Diagnostic;
+use crate::structured::{self, Format, Origin};
+use serde::Deserialize;
+use std::path::Path;
+
+pub const FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "date",
+    "updated",
+    "authors",
+    "reviewed_by",
+    "reviewed_on",
+    "keywords",
+    "symptoms",
+    "supplements",
+    "tags",
+    "references",
+    "slug",
+    "draft",
+    "aliases",
+];
+
+/// A citation: `{title, url}`.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub updated: Option<Date>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub reviewed_by: Option<String>,
+    #[serde(default)]
+    pub reviewed_on: Option<Date>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+    #[serde(default)]
+    pub supplements: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// An article's text cut in two.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    pub format: Format,
+    pub front: &'a str,
+    /// Lines before the front matter's first line (the opening fence).
+    pub front_line_offset: usize,
+    pub body: &'a str,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+/// Finds the front matter fences. Errors say how to write them.
+pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let first = text[..first_line_end].trim_end();
+    let (fence, format) = match first {
+        "---" => ("---", Format::Yaml),
+        "+++" => ("+++", Format::Toml),
+        _ => {
+            return Err(Diagnostic::error("article has no front matter")
+                .at(file, 1, 1)
+                .hint("start the file with `---`, a line `title: \"…\"`, and `---`"))
+        }
+    };
+    let mut offset = first_line_end;
+    while offset < text.len() {
+        let line_end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        let line = text[offset..line_end].trim_end();
+        if line == fence || (format == Format::Yaml && line == "...") {
+            return Ok(Split {
+                format,
+                front: &text[first_line_end..offset],
+                front_line_offset: 1,
+                body: &text[line_end..],
+                body_offset: line_end,
+            });
+        }
+        offset = line_end;
+    }
+    Err(Diagnostic::error(format!(
+        "front matter is never closed: no second `{fence}` line"
+    ))
+    .at(file, 1, 1)
+    .hint(format!(
+        "end the front matter with a line holding only `{fence}`"
+    )))
+}
+
+pub fn parse(split: &Split, file: &Path) -> Result<FrontMatter, Diagnostic> {
+    let origin = Origin {
+        file,
+        line_offset: split.front_line_offset,
+    };
+    if split.front.trim().is_empty() {
+        return Err(Diagnostic::error("front matter is empty")
+            .at(file, 1, 1)
+            .hint("add at least `title: \"…\"`"));
+    }
+    structured::parse(
+        split.front,
+        split.format,
+        origin,
+        "invalid front matter",
+        FIELDS,
+    )
+}
+
+/// The 1-based line and column of `value` as written in the list or value of `key`, so that
+/// a bad id can be pointed at precisely. Falls back to the key's line, then to line 1.
+pub fn locate(split: &Split, key: &str, value: &str) -> (usize, usize) {
+    locate_in(split.front, split.front_line_offset, key, value)
+}
+
+/// [`locate`] for any YAML, TOML or JSON text starting after `line_offset` lines.
+pub fn locate_in(text: &str, line_offset: usize, key: &str, value: &str) -> (usize, usize) {
+    let mut key_line = None;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start().trim_start_matches('"');
+        let is_key = trimmed
+            .strip_prefix(key)
+            .map(|rest| rest.trim_start_matches('"'))
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '=']));
+        if is_key {
+            key_line = Some(i);
+        }
+        if let Some(k) = key_line {
+            if i >= k {
+                if let Some(col) = find_word(line, value) {
+                    return (i + 1 + line_offset, col + 1);
+                }
+            }
+        }
+    }
+    match key_line {
+        Some(k) => (k + 1 + line_offset, 1),
+        None => (1, 1),
+    }
+}
+
+fn find_word(line: &str, value: &str) -> Option<usize> {
+    if value.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(pos) = line[from..].find(value) {
+        let start = from + pos;
+        let end = start + value.len();
+        let before_ok = line[..start]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
+        let after_ok = line[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
+        if before_ok && after_ok {
+            return Some(line[..start].chars().count());
+        }
+        from = start + line[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_yaml_and_toml() {
+        let p = Path::new("a.md");
+        let s = split("---\ntitle: A\n---\nBody", p).ok();
+        assert_eq!(
+            s.map(|s| (s.front, s.body, s.body_offset)),
+            Some(("title: A\n", "Body", 16))
+        );
+        let s = split("+++\ntitle = \"A\"\n+++\n", p).ok();
+        assert_eq!(s.map(|s| s.format), Some(Format::Toml));
+        assert!(split("# no front matter", p).is_err());
+        assert!(split("---\ntitle: A\n", p).is_err());
+    }
+
+    #[test]
+    fn locates_list_values() {
+        let p = Path::new("a.md");
+        let text = "---\ntitle: A\nsymptoms:\n  - fatigue\n  - numbnes\n---\n";
+        let s = split(text, p).ok();
+        assert_eq!(s.map(|s| locate(&s, "symptoms", "numbnes")), Some((5, 5)));
+    }
+}

@@ -1,0 +1,37 @@
+//! Materia: a static site generator for health-content knowledge bases.
+//!
+//! A build is a pipeline of stages, each handing the next a new type:
+//!
+//! | stage | module | produces |
+//! |---|---|---|
+//! | load | [`load`] (with [`theme`]) | [`load::Sources`]: every file as text |
+//! | parse | [`parse`] (with [`article`], [`front_matter`], [`records`], [`markdown`]) | [`parse::Parsed`]: typed articles and records |
+//! | catalog | [`catalog`] | [`catalog::Catalog`]: URLs, ids and terms resolved |
+//! | link | [`link`] (with [`autolink`], [`backlinks`]) | [`link::LinkedSite`]: cross-linked pages, backlinks |
+//! | render | [`render`] (with [`views`], [`jsonld`], [`feeds`]) | [`render::Output`]: the site in memory |
+//! | write | [`write`] | files on disk, swapped in atomically |
+//!
+//! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author.
+
+pub mod article;
+pub mod autolink;
+pub mod backlinks;
+pub mod build;
+pub mod catalog;
+pub mod config;
+pub mod date;
+pub mod diagnostics;
+pub mod feeds;
+pub mod front_matter;
+pub mod jsonld;
+pub mod link;
+pub mod load;
+pub mod markdown;
+pub mod parse;
+pub mod records;
+pub mod render;
+pub mod slug;
+pub mod structured;
+pub mod theme;
+pub mod views;
+pub mod write;

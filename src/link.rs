@@ -1,0 +1,411 @@
+//! The link stage: resolves and checks every link an author wrote, then cross-links each
+//! page's text (see [`crate::autolink`]) and works out the backlinks. Its result, a
+//! [`LinkedSite`], holds everything the renderer needs; nothing after this stage looks
+//! anything up by name.
+
+use crate::autolink::{Linker, PageRules};
+use crate::backlinks::{self, Backlinks};
+use crate::catalog::{normalise_url, Catalog, Target};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::markdown::Spanned;
+use pulldown_cmark::{CowStr, Event, Tag};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// An article after linking.
+#[derive(Debug, Clone)]
+pub struct LinkedArticle {
+    pub events: Vec<Spanned>,
+    /// Explicit references first (front matter order), then mentions in reading order.
+    pub symptoms: Vec<usize>,
+    /// Explicit, then referenced through a product link, then mentioned.
+    pub supplements: Vec<usize>,
+    pub keywords_mentioned: Vec<usize>,
+    pub has_product_links: bool,
+}
+
+/// A record's Markdown fields after linking.
+#[derive(Debug, Clone, Default)]
+pub struct LinkedRecord {
+    pub description: Vec<Spanned>,
+    /// `seek_care` of a symptom, `interactions` of a supplement.
+    pub extra: Vec<Spanned>,
+}
+
+#[derive(Debug)]
+pub struct LinkedSite {
+    pub catalog: Catalog,
+    pub home: Vec<Spanned>,
+    pub articles: Vec<LinkedArticle>,
+    pub symptoms: Vec<LinkedRecord>,
+    pub supplements: Vec<LinkedRecord>,
+    pub backlinks: Backlinks,
+}
+
+/// `strict` adds the checks of `materia check`: `#fragment`s must name a heading.
+pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
+    let linker = Linker::new(&catalog.terms);
+    let url_targets: HashMap<String, Target> = catalog
+        .terms
+        .iter()
+        .map(|(_, t)| (catalog.target_url(*t).to_string(), *t))
+        .collect();
+    let url = |t: Target| catalog.target_url(t).to_string();
+    let max_links = catalog.config.linking.max_links_per_term;
+    let anchors: HashMap<String, &Vec<String>> = catalog
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                format!("{}{}", catalog.config.base_path, a.url),
+                &a.body.anchors,
+            )
+        })
+        .collect();
+    let checker = LinkChecker {
+        catalog: &catalog,
+        anchors: &anchors,
+        strict,
+        diags,
+    };
+
+    let articles_dir = catalog.root.join("content").join("articles");
+    let articles: Vec<LinkedArticle> = catalog
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let page_url = format!("{}{}", catalog.config.base_path, article.url);
+            let mut events = article.body.events.clone();
+            let rel = article
+                .path
+                .strip_prefix(&articles_dir)
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            let rel_dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+            let resolved = checker.resolve_links(&mut events, &page_url, Some(rel_dir), |k| {
+                article.link_locations.get(k).cloned()
+            });
+            let already_linked = resolved
+                .internal
+                .iter()
+                .filter_map(|u| url_targets.get(u).copied())
+                .collect();
+            let rules = PageRules {
+                own: None,
+                max_links,
+                url: &url,
+                already_linked,
+            };
+            let mentions = linker.link(&mut events, &rules);
+            let mut symptoms = catalog.article_symptoms[i].clone();
+            let mut supplements = catalog.article_supplements[i].clone();
+            let mut keywords_mentioned = Vec::new();
+            for s in &resolved.products {
+                if !supplements.contains(s) {
+                    supplements.push(*s);
+                }
+            }
+            for t in mentions
+                .targets
+                .iter()
+                .chain(resolved.internal.iter().filter_map(|u| url_targets.get(u)))
+            {
+                match *t {
+                    Target::Symptom(s) if !symptoms.contains(&s) => symptoms.push(s),
+                    Target::Supplement(s) if !supplements.contains(&s) => supplements.push(s),
+                    Target::Keyword(k) if !keywords_mentioned.contains(&k) => {
+                        keywords_mentioned.push(k)
+                    }
+                    _ => {}
+                }
+            }
+            LinkedArticle {
+                events,
+                symptoms,
+                supplements,
+                keywords_mentioned,
+                has_product_links: !resolved.products.is_empty(),
+            }
+        })
+        .collect();
+
+    let link_record = |own: Target, page_url: &str, text: &crate::records::RecordText| {
+        let mut events = text.body.events.clone();
+        let resolved =
+            checker.resolve_links(&mut events, page_url, None, |_| Some(text.location.clone()));
+        let rules = PageRules {
+            own: Some(own),
+            max_links,
+            url: &url,
+            already_linked: resolved
+                .internal
+                .iter()
+                .filter_map(|u| url_targets.get(u).copied())
+                .collect(),
+        };
+        linker.link(&mut events, &rules);
+        events
+    };
+    let symptoms = catalog
+        .symptoms
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| LinkedRecord {
+            description: link_record(Target::Symptom(i), &catalog.symptom_urls[i], &s.description),
+            extra: link_record(Target::Symptom(i), &catalog.symptom_urls[i], &s.seek_care),
+        })
+        .collect();
+    let supplements = catalog
+        .supplements
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| LinkedRecord {
+            description: link_record(
+                Target::Supplement(i),
+                &catalog.supplement_urls[i],
+                &s.description,
+            ),
+            extra: link_record(
+                Target::Supplement(i),
+                &catalog.supplement_urls[i],
+                &s.interactions,
+            ),
+        })
+        .collect();
+    let home_url = format!("{}/", catalog.config.base_path);
+    let mut home = catalog.home.events.clone();
+    let home_file = catalog.root.join("content").join("_index.md");
+    checker.resolve_links(&mut home, &home_url, Some(""), |_| {
+        Some(Location {
+            file: home_file.clone(),
+            line: 1,
+            col: 1,
+        })
+    });
+
+    let backlinks = backlinks::compute(&catalog, &articles);
+    LinkedSite {
+        catalog,
+        home,
+        articles,
+        symptoms,
+        supplements,
+        backlinks,
+    }
+}
+
+struct LinkChecker<'a> {
+    catalog: &'a Catalog,
+    anchors: &'a HashMap<String, &'a Vec<String>>,
+    strict: bool,
+    diags: &'a Diagnostics,
+}
+
+#[derive(Default)]
+struct Resolved {
+    /// Site paths linked to (with `base_path`).
+    internal: Vec<String>,
+    /// Supplements whose product or collection page is linked.
+    products: Vec<usize>,
+}
+
+impl LinkChecker<'_> {
+    /// Rewrites link destinations to final URLs and reports those that lead nowhere.
+    /// `rel_dir` is the article's folder under content/articles, for `other.md` links.
+    fn resolve_links(
+        &self,
+        events: &mut [Spanned],
+        page_url: &str,
+        rel_dir: Option<&str>,
+        location_of: impl Fn(usize) -> Option<Location>,
+    ) -> Resolved {
+        let mut resolved = Resolved::default();
+        let mut k = 0;
+        for (event, _) in events.iter_mut() {
+            let dest = match event {
+                Event::Start(Tag::Link { dest_url, .. })
+                | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+                _ => continue,
+            };
+            let index = k;
+            k += 1;
+            let raw = dest.to_string();
+            match self.resolve(&raw, page_url, rel_dir) {
+                Ok(Dest::External) => {
+                    if let Some(&s) =
+                        normalise_url(&raw).and_then(|u| self.catalog.product_links.get(&u))
+                    {
+                        if !resolved.products.contains(&s) {
+                            resolved.products.push(s);
+                        }
+                    }
+                }
+                Ok(Dest::Internal(url)) => {
+                    let path = url.split('#').next().unwrap_or("").to_string();
+                    *dest = CowStr::from(url);
+                    resolved.internal.push(path);
+                }
+                Err(problem) => {
+                    let location = location_of(index).unwrap_or_else(|| Location {
+                        file: self.catalog.root.join("site.toml"),
+                        line: 1,
+                        col: 1,
+                    });
+                    self.diags.push(problem.at_location(location));
+                }
+            }
+        }
+        resolved
+    }
+
+    fn resolve(
+        &self,
+        raw: &str,
+        page_url: &str,
+        rel_dir: Option<&str>,
+    ) -> Result<Dest, Diagnostic> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(Diagnostic::error("link has an empty destination")
+                .hint("write the page's URL between the parentheses"));
+        }
+        if is_external(trimmed) {
+            return Ok(Dest::External);
+        }
+        let (path_part, fragment) = match trimmed.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (trimmed, None),
+        };
+        let path_part = path_part.split('?').next().unwrap_or("");
+        let base = &self.catalog.config.base_path;
+        let path = if path_part.is_empty() {
+            page_url.to_string()
+        } else if path_part.ends_with(".md") {
+            let joined = match (path_part.strip_prefix('/'), rel_dir) {
+                (Some(abs), _) => abs.strip_prefix("articles/").unwrap_or(abs).to_string(),
+                (None, Some(dir)) => normalise_path(&format!("{dir}/{path_part}")),
+                (None, None) => path_part.to_string(),
+            };
+            let joined = joined.trim_start_matches('/').to_string();
+            match self.catalog.article_files.get(&joined) {
+                Some(&i) => format!("{base}{}", self.catalog.articles[i].url),
+                None => {
+                    return Err(Diagnostic::error(format!(
+                        "link to `{raw}`, which is not an article"
+                    ))
+                    .maybe_hint(
+                        did_you_mean(
+                            &joined,
+                            self.catalog.article_files.keys().map(String::as_str),
+                        )
+                        .map(|b| format!("did you mean `{b}`? (paths are relative to this file)")),
+                    ))
+                }
+            }
+        } else if let Some(abs) = path_part.strip_prefix('/') {
+            if !base.is_empty() && path_part.starts_with(&format!("{base}/")) {
+                path_part.to_string()
+            } else {
+                format!("{base}/{abs}")
+            }
+        } else {
+            let dir = page_url.rsplit_once('/').map_or("", |(d, _)| d);
+            format!(
+                "/{}",
+                normalise_path(&format!("{dir}/{path_part}")).trim_start_matches('/')
+            ) + if path_part.ends_with('/') { "/" } else { "" }
+        };
+        let path = path.replace("//", "/");
+        let found = self.lookup(&path).ok_or_else(|| {
+            let shown: Vec<&str> = self.catalog.paths.iter().map(String::as_str).collect();
+            Diagnostic::error(format!("link to `{raw}`, a page that does not exist"))
+                .maybe_hint(did_you_mean(&path, shown).map(|b| format!("did you mean `{b}`?")))
+        })?;
+        if let (true, Some(frag)) = (self.strict, fragment) {
+            if let Some(anchors) = self.anchors.get(&found) {
+                if !frag.is_empty() && !anchors.iter().any(|a| a == frag) {
+                    return Err(Diagnostic::error(format!(
+                        "link to `{raw}`: the page has no heading `#{frag}`"
+                    ))
+                    .maybe_hint(
+                        did_you_mean(frag, anchors.iter().map(String::as_str))
+                            .map(|b| format!("did you mean `#{b}`?")),
+                    ));
+                }
+            }
+        }
+        Ok(Dest::Internal(match fragment {
+            Some(f) => format!("{found}#{f}"),
+            None => found,
+        }))
+    }
+
+    fn lookup(&self, path: &str) -> Option<String> {
+        let paths = &self.catalog.paths;
+        let stripped = path.strip_suffix("index.html").unwrap_or(path);
+        [
+            stripped.to_string(),
+            format!("{}/", stripped.trim_end_matches('/')),
+        ]
+        .into_iter()
+        .find(|p| paths.contains(p))
+    }
+}
+
+enum Dest {
+    External,
+    Internal(String),
+}
+
+fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !dest[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Resolves `.` and `..` segments; never climbs above the root.
+fn normalise_path(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn external_links_are_recognised() {
+        assert!(is_external("https://x.org"));
+        assert!(is_external("mailto:a@b.c"));
+        assert!(is_external("//cdn.x"));
+        assert!(!is_external("/symptoms/fatigue/"));
+        assert!(!is_external("../a.md"));
+    }
+
+    #[test]
+    fn paths_normalise() {
+        assert_eq!(normalise_path("a/b/../c/./d.md"), "a/c/d.md");
+        assert_eq!(normalise_path("../../x"), "x");
+    }
+}

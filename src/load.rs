@@ -1,0 +1,214 @@
+//! The first stage: finds and reads every input file of a site (settings, articles,
+//! records, static files, theme) into memory, checking that each is UTF-8 text. Nothing is
+//! parsed here beyond `site.toml`, so every later stage works on strings, not on the disk.
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use crate::theme::{self, Asset, AssetSource, ThemeSources};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// One text file of the site, as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as found (root joined with the relative path): used in messages.
+    pub path: PathBuf,
+    /// Relative to its collection folder (`content/articles`, …), `/`-separated.
+    pub rel: String,
+    pub text: String,
+}
+
+/// Everything a build reads, in memory.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub home: Option<SourceFile>,
+    pub articles: Vec<SourceFile>,
+    pub symptoms: Vec<SourceFile>,
+    pub supplements: Vec<SourceFile>,
+    /// `content/static/` and the theme's `static/`, content first so it wins on conflicts.
+    pub assets: Vec<Asset>,
+    pub theme: ThemeSources,
+}
+
+/// Reads a file as UTF-8 text, or explains where it is not.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(format!("cannot read `{}`: {e}", path.display())).in_file(path)
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let (line, col) = LineIndex::new(&prefix).position(prefix.len());
+            Err(Diagnostic::error("file is not valid UTF-8 text")
+                .at(path, line, col)
+                .hint("save the file as UTF-8 (most editors have an \"encoding\" option)"))
+        }
+    }
+}
+
+/// Loads the site at `root`. Returns `None` when nothing useful can be loaded (no
+/// `site.toml` or it is invalid); every problem found is in `diags`.
+pub fn load(root: &Path, diags: &Diagnostics) -> Option<Sources> {
+    let site_toml = root.join("site.toml");
+    if !site_toml.is_file() {
+        diags.push(
+            Diagnostic::error(format!("no site.toml in `{}`", root.display()))
+                .hint("run materia in a site's folder, or pass `--root DIR`"),
+        );
+        return None;
+    }
+    let config = match read_text(&site_toml).and_then(|t| SiteConfig::parse(&t, &site_toml)) {
+        Ok(c) => Some(c),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    let content = root.join("content");
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error("no content/ folder")
+                .in_file(&site_toml)
+                .hint("create `content/articles/` and put Markdown articles in it"),
+        );
+    }
+    let articles = read_collection(&content.join("articles"), diags, |name| {
+        name.ends_with(".md") && name != "_index.md"
+    });
+    let record = |name: &str| {
+        Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(crate::structured::Format::from_extension)
+            .is_some()
+    };
+    let symptoms = read_collection(&content.join("symptoms"), diags, record);
+    let supplements = read_collection(&content.join("supplements"), diags, record);
+    warn_unsupported(&content, diags);
+    let home_path = content.join("_index.md");
+    let home = home_path
+        .is_file()
+        .then(|| read_text(&home_path))
+        .and_then(|r| match r {
+            Ok(text) => Some(SourceFile {
+                path: home_path.clone(),
+                rel: "_index.md".into(),
+                text,
+            }),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        });
+    let config = config?;
+    let theme = theme::load(root, &config.theme, diags);
+    let static_dir = content.join("static");
+    let mut assets: Vec<Asset> = theme::walk_files(&static_dir, diags)
+        .into_iter()
+        .filter_map(|path| {
+            let rel = path.strip_prefix(&static_dir).ok()?;
+            Some(Asset {
+                url_path: rel.to_string_lossy().replace('\\', "/"),
+                source: AssetSource::File(path.clone()),
+            })
+        })
+        .collect();
+    for asset in &theme.assets {
+        if !assets.iter().any(|a| a.url_path == asset.url_path) {
+            assets.push(asset.clone());
+        }
+    }
+    Some(Sources {
+        root: root.to_path_buf(),
+        config,
+        home,
+        articles,
+        symptoms,
+        supplements,
+        assets,
+        theme,
+    })
+}
+
+fn read_collection(
+    dir: &Path,
+    diags: &Diagnostics,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<SourceFile> {
+    let paths: Vec<PathBuf> = theme::walk_files(dir, diags)
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if wanted(&name) {
+                return true;
+            }
+            if name != "_index.md" {
+                diags.push(
+                    Diagnostic::warning(format!("`{name}` is not a content file and is ignored"))
+                        .in_file(p)
+                        .hint("articles end in .md; records in .yaml, .toml or .json; put other files in content/static/"),
+                );
+            }
+            false
+        })
+        .collect();
+    paths
+        .par_iter()
+        .filter_map(|path| {
+            let rel = path
+                .strip_prefix(dir)
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            match read_text(path) {
+                Ok(text) => Some(SourceFile {
+                    path: path.clone(),
+                    rel,
+                    text,
+                }),
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// Folders under content/ that the contract doesn't know are likely typos (`symptom/`).
+fn warn_unsupported(content: &Path, diags: &Diagnostics) {
+    let Ok(entries) = std::fs::read_dir(content) else {
+        return;
+    };
+    let known = ["articles", "symptoms", "supplements", "static"];
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !theme::is_ignored(n) && !known.contains(&n.as_str()))
+        .collect();
+    names.sort();
+    for name in names {
+        let hint = crate::diagnostics::did_you_mean(&name, known)
+            .map(|k| format!("did you mean `content/{k}/`?"))
+            .unwrap_or_else(|| {
+                "content/ holds articles/, symptoms/, supplements/ and static/".into()
+            });
+        diags.push(
+            Diagnostic::warning(format!(
+                "folder `content/{name}/` is not part of a site and is ignored"
+            ))
+            .in_file(&content.join(&name))
+            .hint(hint),
+        );
+    }
+}

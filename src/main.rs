@@ -1,0 +1,163 @@
+//! The `materia` command: turns arguments into a pipeline run and an exit code.
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use materia::build::{build, BuildOptions};
+use materia::diagnostics::{Diagnostics, Severity};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+#[command(
+    name = "materia",
+    version,
+    about = "A static site generator for health-content knowledge bases"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: ROOT/public).
+    ///
+    /// Every problem is reported at once; on any error nothing is written and an existing
+    /// output folder is left exactly as it was.
+    Build {
+        /// The site's folder, holding site.toml and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: ROOT/public).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print errors only: no progress bar, no summary.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Run every check of `build`, plus heading-anchor checks on links, and write nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long, short)]
+        quiet: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            out,
+            drafts,
+            quiet,
+        } => {
+            let out = out.unwrap_or_else(|| root.join("public"));
+            run(
+                &root,
+                Some(&out),
+                BuildOptions {
+                    drafts,
+                    strict: false,
+                },
+                quiet,
+            )
+        }
+        Command::Check {
+            root,
+            drafts,
+            quiet,
+        } => run(
+            &root,
+            None,
+            BuildOptions {
+                drafts,
+                strict: true,
+            },
+            quiet,
+        ),
+    }
+}
+
+fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> ExitCode {
+    let started = Instant::now();
+    let diags = Diagnostics::new();
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(80));
+        bar
+    });
+    let stage = |name: &str| {
+        if let Some(b) = &bar {
+            b.set_message(name.to_string());
+        }
+    };
+    let built = build(root, &options, &diags, &stage);
+    let written = match (&built, out) {
+        (Some(b), Some(out)) => {
+            stage("writing");
+            match materia::write::write(&b.output, out) {
+                Ok(n) => Some(n),
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let report = diags.sorted();
+    let mut stderr = String::new();
+    for d in &report {
+        if quiet && d.severity == Severity::Warning {
+            continue;
+        }
+        stderr.push_str(&d.render(root));
+        stderr.push('\n');
+    }
+    eprint!("{stderr}");
+    let errors = diags.error_count();
+    if errors > 0 {
+        let what = if out.is_some() { "build" } else { "check" };
+        eprintln!(
+            "error: {what} failed with {errors} error{}; nothing was written",
+            if errors == 1 { "" } else { "s" }
+        );
+        return ExitCode::from(1);
+    }
+    if !quiet {
+        if let Some(b) = &built {
+            let secs = started.elapsed().as_secs_f64();
+            match (written, out) {
+                (Some(n), Some(out)) => eprintln!(
+                    "Built {} files ({} articles, {} symptoms, {} supplements) into {} in {secs:.2}s",
+                    n,
+                    b.articles,
+                    b.symptoms,
+                    b.supplements,
+                    out.display()
+                ),
+                _ => eprintln!(
+                    "Checked {} articles, {} symptoms and {} supplements in {secs:.2}s: no errors",
+                    b.articles, b.symptoms, b.supplements
+                ),
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

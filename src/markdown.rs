@@ -1,0 +1,581 @@
+//! Markdown bodies: parsed once with pulldown-cmark into owned events, then shaped the way
+//! a health article needs. Headings get stable ids and anchor links (and feed the table of
+//! contents); a "Q&A"/"FAQ" section becomes an FAQ block whose questions and answers are also
+//! kept as plain text for JSON-LD; a trailing "Important Keywords" paragraph becomes
+//! keywords. Every event keeps its byte range in the file, so later stages can point
+//! authors at the exact line of a broken link.
+
+use crate::slug::slugify;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// An event with its byte range in the source file (not just in the body).
+pub type Spanned = (Event<'static>, Range<usize>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FaqEntry {
+    pub question: String,
+    pub answer: String,
+}
+
+/// A link or image destination written by the author, with its byte offset in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub dest: String,
+    pub offset: usize,
+    pub is_image: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    pub events: Vec<Spanned>,
+    pub toc: Vec<TocEntry>,
+    pub faq: Vec<FaqEntry>,
+    /// From a trailing "Important Keywords" paragraph, if there was one (it is removed).
+    pub trailing_keywords: Option<Vec<String>>,
+    pub links: Vec<LinkRef>,
+    /// Every heading id on the page, for `#fragment` link checks.
+    pub anchors: Vec<String>,
+    /// The body as plain text (for descriptions, reading time and search).
+    pub plain_text: String,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Parses `text`, which starts at byte `base` of its file.
+pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
+    let mut events: Vec<Spanned> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .map(|(e, r)| (e.into_static(), r.start + base..r.end + base))
+        .collect();
+    let trailing_keywords = if shape_faq {
+        take_trailing_keywords(&mut events)
+    } else {
+        None
+    };
+    let faq = if shape_faq {
+        shape_faq_section(&mut events)
+    } else {
+        Vec::new()
+    };
+    let (toc, anchors) = assign_heading_ids(&mut events);
+    let links = events
+        .iter()
+        .filter_map(|(e, r)| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(LinkRef {
+                dest: dest_url.to_string(),
+                offset: r.start,
+                is_image: false,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => Some(LinkRef {
+                dest: dest_url.to_string(),
+                offset: r.start,
+                is_image: true,
+            }),
+            _ => None,
+        })
+        .collect();
+    let plain_text = plain_text(events.iter().map(|(e, _)| e));
+    Body {
+        events,
+        toc,
+        faq,
+        trailing_keywords,
+        links,
+        anchors,
+        plain_text,
+    }
+}
+
+/// Renders events to HTML.
+pub fn to_html<'a>(events: impl Iterator<Item = &'a Event<'static>>) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.cloned());
+    html
+}
+
+/// Text content of events, with blocks separated by newlines.
+pub fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'static>>) -> String {
+    let mut out = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock,
+            ) => {
+                if !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Index ranges of top-level blocks (a block is a balanced Start…End run, or a lone event
+/// such as a rule or raw HTML).
+fn top_level_blocks(events: &[Spanned]) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, (e, _)) in events.iter().enumerate() {
+        match e {
+            Event::Start(_) => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    blocks.push(start..i + 1);
+                }
+            }
+            _ if depth == 0 => blocks.push(i..i + 1),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn heading_level(block: &[Spanned]) -> Option<HeadingLevel> {
+    match block.first() {
+        Some((Event::Start(Tag::Heading { level, .. }), _)) => Some(*level),
+        _ => None,
+    }
+}
+
+fn is_paragraph(block: &[Spanned]) -> bool {
+    matches!(block.first(), Some((Event::Start(Tag::Paragraph), _)))
+}
+
+fn block_text(block: &[Spanned]) -> String {
+    plain_text(block.iter().map(|(e, _)| e))
+}
+
+fn split_keywords(list: &str) -> Vec<String> {
+    list.split([',', ';', '\n'])
+        .map(|k| k.trim().trim_end_matches('.').trim())
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn strip_keywords_label(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    if !lower.starts_with("important keywords") {
+        return None;
+    }
+    let rest = text.get("important keywords".len()..)?;
+    Some(rest.trim_start().trim_start_matches(':'))
+}
+
+/// Removes a closing "Important Keywords" list, as a heading plus a paragraph or as one
+/// paragraph that starts with the label.
+fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<Vec<String>> {
+    let blocks = top_level_blocks(events);
+    let last = blocks.last()?.clone();
+    if !is_paragraph(&events[last.clone()]) {
+        return None;
+    }
+    let text = block_text(&events[last.clone()]);
+    if let Some(rest) = strip_keywords_label(&text) {
+        let keywords = split_keywords(rest);
+        if !keywords.is_empty() {
+            events.truncate(last.start);
+            return Some(keywords);
+        }
+    }
+    let before = blocks.get(blocks.len().checked_sub(2)?)?.clone();
+    if heading_level(&events[before.clone()]).is_some()
+        && strip_keywords_label(&block_text(&events[before.clone()]))
+            .is_some_and(|r| r.trim().is_empty())
+    {
+        let keywords = split_keywords(&text);
+        if !keywords.is_empty() {
+            events.truncate(before.start);
+            return Some(keywords);
+        }
+    }
+    None
+}
+
+fn is_faq_title(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').to_lowercase();
+    let t = t.strip_suffix(" section").unwrap_or(&t).trim();
+    matches!(
+        t,
+        "q&a"
+            | "q & a"
+            | "q and a"
+            | "faq"
+            | "faqs"
+            | "frequently asked questions"
+            | "questions and answers"
+    )
+}
+
+/// Splits `Q1: text` into the marker kind and the rest.
+fn qa_marker(text: &str) -> Option<(char, usize)> {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let lower = trimmed.to_ascii_lowercase();
+    for (word, kind) in [("question", 'q'), ("answer", 'a'), ("q", 'q'), ("a", 'a')] {
+        if let Some(rest) = lower.strip_prefix(word) {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let after = &rest[digits..];
+            let after_trim = after.trim_start();
+            if let Some(tail) = after_trim.strip_prefix(':') {
+                let consumed = trimmed.len() - tail.trim_start().len();
+                return Some((kind, lead + consumed));
+            }
+        }
+    }
+    None
+}
+
+struct FaqItem {
+    question: Vec<Spanned>,
+    answer: Vec<Spanned>,
+}
+
+/// Finds the FAQ section and rewrites it into an FAQ block. Returns its entries.
+fn shape_faq_section(events: &mut Vec<Spanned>) -> Vec<FaqEntry> {
+    let blocks = top_level_blocks(events);
+    let Some((start_idx, level)) = blocks.iter().enumerate().find_map(|(i, b)| {
+        let level = heading_level(&events[b.clone()])?;
+        is_faq_title(&block_text(&events[b.clone()])).then_some((i, level))
+    }) else {
+        return Vec::new();
+    };
+    let end_idx = blocks
+        .iter()
+        .enumerate()
+        .skip(start_idx + 1)
+        .find(|(_, b)| heading_level(&events[(*b).clone()]).is_some_and(|l| l <= level))
+        .map_or(blocks.len(), |(i, _)| i);
+    let section_blocks = &blocks[start_idx + 1..end_idx];
+    let has_sub_headings = section_blocks
+        .iter()
+        .any(|b| heading_level(&events[b.clone()]).is_some());
+    let items = if has_sub_headings {
+        faq_from_headings(events, section_blocks)
+    } else {
+        faq_from_markers(events, section_blocks)
+    };
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let q_level = match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    };
+    let span = events[blocks[start_idx].start].1.clone();
+    let html = |s: &str| (Event::Html(CowStr::from(s.to_string())), span.clone());
+    let mut shaped: Vec<Spanned> = vec![html("<section class=\"faq\">\n")];
+    shaped.extend(events[blocks[start_idx].clone()].iter().cloned());
+    let mut entries = Vec::new();
+    for item in items {
+        entries.push(FaqEntry {
+            question: block_text(&item.question),
+            answer: block_text(&item.answer),
+        });
+        shaped.push(html("<div class=\"faq-item\">\n"));
+        shaped.push((
+            Event::Start(Tag::Heading {
+                level: q_level,
+                id: None,
+                classes: vec![CowStr::from("faq-q")],
+                attrs: Vec::new(),
+            }),
+            span.clone(),
+        ));
+        shaped.extend(item.question);
+        shaped.push((Event::End(TagEnd::Heading(q_level)), span.clone()));
+        shaped.push(html("<div class=\"faq-a\">\n"));
+        shaped.extend(item.answer);
+        shaped.push(html("</div>\n</div>\n"));
+    }
+    shaped.push(html("</section>\n"));
+    let range = blocks[start_idx].start..blocks.get(end_idx).map_or(events.len(), |b| b.start);
+    events.splice(range, shaped);
+    entries
+}
+
+fn faq_from_headings(events: &[Spanned], blocks: &[Range<usize>]) -> Vec<FaqItem> {
+    let mut items: Vec<FaqItem> = Vec::new();
+    for b in blocks {
+        let block = &events[b.clone()];
+        if heading_level(block).is_some() {
+            items.push(FaqItem {
+                question: block[1..block.len() - 1].to_vec(),
+                answer: Vec::new(),
+            });
+        } else if let Some(item) = items.last_mut() {
+            item.answer.extend(block.iter().cloned());
+        }
+    }
+    items.retain(|i| !i.answer.is_empty());
+    items
+}
+
+/// Q1:/A1: pairs, whether each sits in its own paragraph or several share one paragraph
+/// line by line (as in plain-text posts pasted into Markdown).
+fn faq_from_markers(events: &[Spanned], blocks: &[Range<usize>]) -> Vec<FaqItem> {
+    let mut items: Vec<FaqItem> = Vec::new();
+    let mut in_answer = false;
+    for b in blocks {
+        let block = &events[b.clone()];
+        if !is_paragraph(block) {
+            if in_answer {
+                if let Some(item) = items.last_mut() {
+                    item.answer.extend(block.iter().cloned());
+                }
+            }
+            continue;
+        }
+        let (open, close) = (block[0].clone(), block[block.len() - 1].clone());
+        let mut lines: Vec<Vec<Spanned>> = vec![Vec::new()];
+        for ev in &block[1..block.len() - 1] {
+            if matches!(ev.0, Event::SoftBreak | Event::HardBreak) {
+                lines.push(Vec::new());
+            } else if let Some(line) = lines.last_mut() {
+                line.push(ev.clone());
+            }
+        }
+        let mut answer_open = false;
+        for mut line in lines {
+            let marker = match line.first() {
+                Some((Event::Text(t), _)) => qa_marker(t),
+                _ => None,
+            };
+            if let Some((kind, cut)) = marker {
+                if let Some((Event::Text(t), r)) = line.first().cloned() {
+                    let rest = t.get(cut..).unwrap_or("").to_string();
+                    line[0] = (Event::Text(CowStr::from(rest)), r);
+                }
+                if kind == 'q' {
+                    if answer_open {
+                        if let Some(item) = items.last_mut() {
+                            item.answer.push(close.clone());
+                        }
+                        answer_open = false;
+                    }
+                    items.push(FaqItem {
+                        question: line,
+                        answer: Vec::new(),
+                    });
+                    in_answer = false;
+                    continue;
+                }
+                let Some(item) = items.last_mut() else {
+                    continue;
+                };
+                if answer_open {
+                    item.answer.push(close.clone());
+                }
+                item.answer.push(open.clone());
+                item.answer.extend(line);
+                answer_open = true;
+                in_answer = true;
+                continue;
+            }
+            // A line without a marker continues whatever came before it.
+            let Some(item) = items.last_mut() else {
+                continue;
+            };
+            if answer_open {
+                item.answer.push((Event::SoftBreak, open.1.clone()));
+                item.answer.extend(line);
+            } else if in_answer {
+                item.answer.push(open.clone());
+                item.answer.extend(line);
+                answer_open = true;
+            } else {
+                item.question
+                    .push((Event::Text(CowStr::from(" ")), open.1.clone()));
+                item.question.extend(line);
+            }
+        }
+        if answer_open {
+            if let Some(item) = items.last_mut() {
+                item.answer.push(close.clone());
+            }
+        }
+    }
+    items.retain(|i| !i.answer.is_empty());
+    items
+}
+
+/// Gives every heading an id (the author's `{#id}` or a slug of its text, made unique) and
+/// an anchor link, and collects the h2/h3 table of contents.
+fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut toc = Vec::new();
+    let mut anchors = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        let Event::Start(Tag::Heading {
+            level, id, classes, ..
+        }) = &events[i].0
+        else {
+            i += 1;
+            continue;
+        };
+        let level = *level;
+        let explicit = id.as_ref().map(|s| s.to_string());
+        let is_question = classes.iter().any(|c| c.as_ref() == "faq-q");
+        let end = events[i..]
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+            .map_or(events.len(), |p| i + p);
+        let title = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+        let base = explicit.unwrap_or_else(|| {
+            let s = slugify(&title);
+            if s.is_empty() {
+                "section".to_string()
+            } else {
+                s
+            }
+        });
+        let mut unique = base.clone();
+        let mut n = 1;
+        while !used.insert(unique.clone()) {
+            unique = format!("{base}-{n}");
+            n += 1;
+        }
+        if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+            *id = Some(CowStr::from(unique.clone()));
+        }
+        let level_num = level as u8;
+        if (level_num == 2 || level_num == 3) && !is_question {
+            toc.push(TocEntry {
+                level: level_num,
+                id: unique.clone(),
+                title: title.clone(),
+            });
+        }
+        let span = events[i].1.clone();
+        let anchor = format!(
+            " <a class=\"anchor\" href=\"#{unique}\" aria-label=\"Link to this section\">#</a>"
+        );
+        if end < events.len() {
+            events.insert(end, (Event::InlineHtml(CowStr::from(anchor)), span));
+        }
+        anchors.push(unique);
+        i = end + 1;
+    }
+    (toc, anchors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> (String, Body) {
+        let body = parse(md, 0, true);
+        (to_html(body.events.iter().map(|(e, _)| e)), body)
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_toc() {
+        let (out, body) = html("## Signs\n\ntext\n\n## Signs\n\n### Deep {#custom}\n");
+        assert!(out.contains("<h2 id=\"signs\">"), "{out}");
+        assert!(out.contains("<h2 id=\"signs-1\">"), "{out}");
+        assert!(out.contains("<h3 id=\"custom\">"), "{out}");
+        assert_eq!(body.toc.len(), 3);
+        assert_eq!(body.anchors, vec!["signs", "signs-1", "custom"]);
+    }
+
+    #[test]
+    fn qa_pairs_in_one_paragraph_become_faq() {
+        let md = "Intro.\n\n## Q&A Section\nQ1: Is it bad?\nA1: Often, yes.\nQ2: Can it be fixed?\nA2: Usually.\nMore detail.\n";
+        let (out, body) = html(md);
+        assert_eq!(body.faq.len(), 2);
+        assert_eq!(body.faq[0].question, "Is it bad?");
+        assert_eq!(body.faq[1].answer, "Usually. More detail.");
+        assert!(out.contains("<section class=\"faq\">"), "{out}");
+        assert!(out.contains("class=\"faq-q\""), "{out}");
+        assert!(!out.contains("Q1:"), "{out}");
+    }
+
+    #[test]
+    fn qa_pairs_in_separate_paragraphs() {
+        let md = "## FAQ\n\nQ1: One?\n\nA1: Yes.\n\nQ2: Two?\n\nA2: No.\n\n## After\n\nTail.";
+        let (out, body) = html(md);
+        assert_eq!(body.faq.len(), 2);
+        assert_eq!(body.faq[1].answer, "No.");
+        assert!(out.contains("Tail."));
+        assert!(out.find("</section>") < out.find("After"), "{out}");
+    }
+
+    #[test]
+    fn heading_shaped_faq() {
+        let md =
+            "## Frequently asked questions\n\n### Why?\n\nBecause.\n\n### How?\n\nLike this.\n";
+        let (_, body) = html(md);
+        assert_eq!(
+            body.faq,
+            vec![
+                FaqEntry {
+                    question: "Why?".into(),
+                    answer: "Because.".into()
+                },
+                FaqEntry {
+                    question: "How?".into(),
+                    answer: "Like this.".into()
+                }
+            ]
+        );
+        assert!(body.toc.iter().all(|t| t.title != "Why?"));
+    }
+
+    #[test]
+    fn trailing_keywords_paragraph_is_read_and_removed() {
+        let (out, body) =
+            html("Text.\n\nImportant Keywords\nVitamin B12, fatigue, nerve damage.\n");
+        assert_eq!(
+            body.trailing_keywords,
+            Some(vec![
+                "Vitamin B12".into(),
+                "fatigue".into(),
+                "nerve damage".into()
+            ])
+        );
+        assert!(!out.contains("Important"));
+        let (_, body) = html("Text.\n\n## Important Keywords\n\na, b\n");
+        assert_eq!(body.trailing_keywords, Some(vec!["a".into(), "b".into()]));
+    }
+
+    #[test]
+    fn links_keep_file_offsets() {
+        let body = parse("See [x](/a/) and ![i](/p.png)", 100, true);
+        assert_eq!(body.links.len(), 2);
+        assert_eq!(body.links[0].offset, 104);
+        assert!(body.links[1].is_image);
+    }
+}

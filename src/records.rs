@@ -1,0 +1,295 @@
+//! Symptom and supplement records: one YAML, TOML or JSON file each, the file stem being the
+//! record's id. Their Markdown fields are parsed here; ids they name are checked later, by
+//! the catalog, once every record is known.
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::front_matter::{locate_in, Reference};
+use crate::load::SourceFile;
+use crate::markdown::{self, Body};
+use crate::structured::{self, Format, Origin};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const SYMPTOM_FIELDS: &[&str] = &[
+    "name",
+    "aliases",
+    "body_system",
+    "summary",
+    "description",
+    "seek_care",
+    "related_symptoms",
+    "related_supplements",
+    "sources",
+];
+
+pub const SUPPLEMENT_FIELDS: &[&str] = &[
+    "name",
+    "aliases",
+    "summary",
+    "description",
+    "forms",
+    "typical_dose",
+    "upper_limit",
+    "interactions",
+    "related_symptoms",
+    "links",
+    "sources",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSymptom {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    body_system: Option<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    seek_care: Option<String>,
+    #[serde(default)]
+    related_symptoms: Vec<String>,
+    #[serde(default)]
+    related_supplements: Vec<String>,
+    #[serde(default)]
+    sources: Vec<Reference>,
+}
+
+/// Free text that authors write either as one Markdown string or as a list of points.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum TextOrList {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl TextOrList {
+    fn into_markdown(self) -> String {
+        match self {
+            TextOrList::Text(t) => t,
+            TextOrList::List(items) => items.iter().map(|i| format!("- {i}\n")).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSupplement {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    forms: Vec<String>,
+    #[serde(default)]
+    typical_dose: Option<String>,
+    #[serde(default)]
+    upper_limit: Option<String>,
+    #[serde(default)]
+    interactions: Option<TextOrList>,
+    #[serde(default)]
+    related_symptoms: Vec<String>,
+    #[serde(default)]
+    links: Vec<String>,
+    #[serde(default)]
+    sources: Vec<Reference>,
+}
+
+/// An id written in a file, with where it was written, for "unknown id" errors.
+#[derive(Debug, Clone)]
+pub struct IdRef {
+    pub id: String,
+    pub location: Location,
+}
+
+/// Markdown from a record field, with the field's line for messages about its links.
+#[derive(Debug, Clone)]
+pub struct RecordText {
+    pub body: Body,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone)]
+pub struct Symptom {
+    pub id: String,
+    pub path: PathBuf,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub body_system: Option<String>,
+    pub summary: String,
+    pub description: RecordText,
+    pub seek_care: RecordText,
+    pub related_symptoms: Vec<IdRef>,
+    pub related_supplements: Vec<IdRef>,
+    pub sources: Vec<Reference>,
+    /// Where each alias is written, for conflicting-term errors.
+    pub alias_locations: Vec<Location>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Supplement {
+    pub id: String,
+    pub path: PathBuf,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub summary: String,
+    pub description: RecordText,
+    pub forms: Vec<String>,
+    pub typical_dose: String,
+    pub upper_limit: String,
+    pub interactions: RecordText,
+    pub related_symptoms: Vec<IdRef>,
+    pub links: Vec<String>,
+    pub sources: Vec<Reference>,
+    pub alias_locations: Vec<Location>,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    path: &'a Path,
+}
+
+impl Ctx<'_> {
+    fn loc(&self, key: &str, value: &str) -> Location {
+        let (line, col) = locate_in(self.text, 0, key, value);
+        Location {
+            file: self.path.to_path_buf(),
+            line,
+            col,
+        }
+    }
+
+    fn ids(&self, key: &str, ids: Vec<String>) -> Vec<IdRef> {
+        ids.into_iter()
+            .map(|id| IdRef {
+                location: self.loc(key, &id),
+                id,
+            })
+            .collect()
+    }
+
+    fn markdown(&self, key: &str, text: Option<String>) -> RecordText {
+        RecordText {
+            body: markdown::parse(text.as_deref().unwrap_or(""), 0, false),
+            location: self.loc(key, ""),
+        }
+    }
+}
+
+fn id_and_format(file: &SourceFile) -> Result<(String, Format), Diagnostic> {
+    let path = Path::new(&file.rel);
+    let format = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension)
+        .ok_or_else(|| {
+            Diagnostic::error("records must be .yaml, .toml or .json files").in_file(&file.path)
+        })?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = crate::slug::slugify(&stem);
+    if id != stem || file.rel.contains('/') {
+        return Err(Diagnostic::error(format!(
+            "record file name `{}` is not a valid id",
+            file.rel
+        ))
+        .in_file(&file.path)
+        .hint(format!(
+            "ids are lower-case ASCII words joined by `-`, directly in the folder: rename it to `{}.{}`",
+            if id.is_empty() { "some-name" } else { &id },
+            path.extension().and_then(|e| e.to_str()).unwrap_or("yaml")
+        )));
+    }
+    Ok((id, format))
+}
+
+fn check_name(name: &str, path: &Path, text: &str) -> Result<(), Diagnostic> {
+    if name.trim().is_empty() {
+        let (line, col) = locate_in(text, 0, "name", "");
+        return Err(Diagnostic::error("`name` is empty")
+            .at(path, line, col)
+            .hint("give the record the name readers know it by"));
+    }
+    Ok(())
+}
+
+pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Diagnostic> {
+    let (id, format) = id_and_format(file)?;
+    let origin = Origin {
+        file: &file.path,
+        line_offset: 0,
+    };
+    let raw: RawSymptom = structured::parse(
+        &file.text,
+        format,
+        origin,
+        "invalid symptom record",
+        SYMPTOM_FIELDS,
+    )?;
+    check_name(&raw.name, &file.path, &file.text)?;
+    let ctx = Ctx {
+        text: &file.text,
+        path: &file.path,
+    };
+    Ok(Symptom {
+        alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
+        id,
+        path: file.path.clone(),
+        name: raw.name.trim().to_string(),
+        aliases: raw.aliases,
+        body_system: raw.body_system,
+        summary: raw.summary.unwrap_or_default(),
+        description: ctx.markdown("description", raw.description),
+        seek_care: ctx.markdown("seek_care", raw.seek_care),
+        related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
+        related_supplements: ctx.ids("related_supplements", raw.related_supplements),
+        sources: raw.sources,
+    })
+}
+
+pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Diagnostic> {
+    let (id, format) = id_and_format(file)?;
+    let origin = Origin {
+        file: &file.path,
+        line_offset: 0,
+    };
+    let raw: RawSupplement = structured::parse(
+        &file.text,
+        format,
+        origin,
+        "invalid supplement record",
+        SUPPLEMENT_FIELDS,
+    )?;
+    check_name(&raw.name, &file.path, &file.text)?;
+    let ctx = Ctx {
+        text: &file.text,
+        path: &file.path,
+    };
+    Ok(Supplement {
+        alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
+        id,
+        path: file.path.clone(),
+        name: raw.name.trim().to_string(),
+        aliases: raw.aliases,
+        summary: raw.summary.unwrap_or_default(),
+        description: ctx.markdown("description", raw.description),
+        forms: raw.forms,
+        typical_dose: raw.typical_dose.unwrap_or_default(),
+        upper_limit: raw.upper_limit.unwrap_or_default(),
+        interactions: ctx.markdown(
+            "interactions",
+            raw.interactions.map(TextOrList::into_markdown),
+        ),
+        related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
+        links: raw.links,
+        sources: raw.sources,
+    })
+}

@@ -1,0 +1,1058 @@
+//! The render stage: every page of the linked site through the theme's Tera templates, plus
+//! JSON-LD, feeds and redirects, into an in-memory [`Output`]. Nothing is written here: `build`
+//! writes the output once, `serve` serves it from memory.
+
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::feeds::{self, FeedEntry, SitemapEntry};
+use crate::jsonld;
+use crate::link::LinkedSite;
+use crate::markdown::{self, Spanned};
+use crate::theme::Asset;
+use crate::views::*;
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use tera::Tera;
+
+/// The finished site, in memory.
+#[derive(Debug, Default, Clone)]
+pub struct Output {
+    /// Generated files by output path (`symptoms/fatigue/index.html`).
+    pub pages: BTreeMap<String, Vec<u8>>,
+    /// Files copied as they are (content/static and theme assets).
+    pub assets: Vec<Asset>,
+}
+
+/// How many articles the Atom feed carries.
+const FEED_ENTRIES: usize = 50;
+
+/// Fields every template gets.
+#[derive(Serialize)]
+struct Page<'a, T: Serialize> {
+    site: SiteView<'a>,
+    base_path: &'a str,
+    page_title: String,
+    canonical: String,
+    meta_description: String,
+    og_type: &'static str,
+    jsonld: String,
+    breadcrumbs: Vec<Titled>,
+    nav: Vec<NavItem>,
+    #[serde(flatten)]
+    own: T,
+}
+
+/// The parts of a page that differ from page to page, before the common fields are added.
+struct PageMeta {
+    /// Site path without `base_path`, e.g. `/symptoms/fatigue/`.
+    path: String,
+    title: String,
+    description: String,
+    og_type: &'static str,
+    jsonld: Vec<Value>,
+    breadcrumbs: Vec<Titled>,
+}
+
+struct Renderer<'a> {
+    site: &'a LinkedSite,
+    c: &'a Catalog,
+    tera: Tera,
+    today: Date,
+}
+
+pub fn render(site: &LinkedSite, today: Date, diags: &Diagnostics) -> Option<Output> {
+    let tera = load_templates(site.catalog.theme.templates.as_slice(), diags)?;
+    let r = Renderer {
+        site,
+        c: &site.catalog,
+        tera,
+        today,
+    };
+    let c = r.c;
+    let mut jobs: Vec<Job> = vec![
+        Job::Home,
+        Job::SymptomIndex,
+        Job::SupplementIndex,
+        Job::KeywordIndex,
+        Job::TagIndex,
+        Job::Search,
+        Job::NotFound,
+    ];
+    jobs.extend((0..c.articles.len()).map(Job::Article));
+    jobs.extend((0..c.sections.len()).map(Job::Section));
+    jobs.extend((0..c.symptoms.len()).map(Job::Symptom));
+    jobs.extend((0..c.supplements.len()).map(Job::Supplement));
+    jobs.extend((0..c.keywords.len()).map(Job::Keyword));
+    jobs.extend((0..c.tags.len()).map(Job::Tag));
+    for (i, a) in c.articles.iter().enumerate() {
+        for alias in &a.front.aliases {
+            jobs.push(Job::Redirect(i, alias.clone()));
+        }
+    }
+    let rendered: Vec<Result<(String, String), Diagnostic>> =
+        jobs.par_iter().map(|job| r.render_job(job)).collect();
+    let mut output = Output::default();
+    let mut failed = false;
+    for result in rendered {
+        match result {
+            Ok((path, html)) => {
+                output.pages.insert(path, html.into_bytes());
+            }
+            Err(d) => {
+                failed = true;
+                diags.push(d);
+            }
+        }
+    }
+    if failed {
+        return None;
+    }
+    r.machine_files(&mut output);
+    for asset in &c.assets {
+        if output.pages.contains_key(&asset.url_path) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "static file `{}` would overwrite a generated page",
+                    asset.url_path
+                ))
+                .hint("rename or remove the static file; Materia writes that path itself"),
+            );
+        } else {
+            output.assets.push(asset.clone());
+        }
+    }
+    Some(output)
+}
+
+enum Job {
+    Home,
+    Article(usize),
+    Section(usize),
+    Symptom(usize),
+    Supplement(usize),
+    Keyword(usize),
+    Tag(usize),
+    SymptomIndex,
+    SupplementIndex,
+    KeywordIndex,
+    TagIndex,
+    Search,
+    NotFound,
+    Redirect(usize, String),
+}
+
+/// Tera's default escaper also turns `/` into `&#x2F;`, which is valid but makes every URL in
+/// the output unreadable; these five characters are all HTML needs.
+fn escape_html(input: &str) -> String {
+    crate::autolink::escape_attr(input)
+}
+
+fn load_templates(templates: &[crate::theme::TemplateSource], diags: &Diagnostics) -> Option<Tera> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    let raw: Vec<(&str, &str)> = templates
+        .iter()
+        .map(|t| (t.name.as_str(), t.text.as_str()))
+        .collect();
+    match tera.add_raw_templates(raw) {
+        Ok(()) => Some(tera),
+        Err(e) => {
+            let message = error_chain(&e);
+            let file = templates
+                .iter()
+                .find(|t| message.contains(&format!("'{}'", t.name)))
+                .and_then(|t| t.path.clone());
+            let mut d = Diagnostic::error(format!("theme template error: {message}"))
+                .hint("fix the template's Tera syntax (https://keats.github.io/tera/docs/)");
+            if let Some(f) = file {
+                d = d.in_file(&f);
+            }
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ").replace('\n', " ")
+}
+
+/// Output file for a site path: `/a/b/` → `a/b/index.html`, `/x.html` → `x.html`.
+pub fn file_for(path: &str) -> String {
+    let trimmed = path.trim_start_matches('/');
+    if trimmed.is_empty() {
+        "index.html".into()
+    } else if trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// A plain-text excerpt of about `max` characters, cut at a word.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+fn html_of(events: &[Spanned]) -> String {
+    markdown::to_html(events.iter().map(|(e, _)| e))
+}
+
+impl Renderer<'_> {
+    fn base(&self) -> &str {
+        &self.c.config.base_path
+    }
+
+    fn abs(&self, path: &str) -> String {
+        self.c.config.absolute(path)
+    }
+
+    fn home_crumb(&self) -> Titled {
+        Titled {
+            title: "Home".into(),
+            url: format!("{}/", self.base()),
+        }
+    }
+
+    fn finish<T: Serialize>(
+        &self,
+        template: &str,
+        meta: PageMeta,
+        own: T,
+    ) -> Result<(String, String), Diagnostic> {
+        let canonical = self.abs(&meta.path);
+        let mut jsonld = meta.jsonld;
+        if !meta.breadcrumbs.is_empty() {
+            let mut trail: Vec<(String, String)> = meta
+                .breadcrumbs
+                .iter()
+                .map(|b| {
+                    (
+                        b.title.clone(),
+                        self.c.config.base_url.clone()
+                            + b.url.strip_prefix(self.base()).unwrap_or(&b.url),
+                    )
+                })
+                .collect();
+            trail.push((meta.title.clone(), canonical.clone()));
+            jsonld.push(jsonld::breadcrumb_list(&trail));
+        }
+        let nav_items = [
+            ("Articles", "/articles/"),
+            ("Symptoms", "/symptoms/"),
+            ("Supplements", "/supplements/"),
+            ("Keywords", "/keywords/"),
+        ];
+        let nav = nav_items
+            .iter()
+            .map(|(title, p)| NavItem {
+                title,
+                url: format!("{}{p}", self.base()),
+                current: meta.path.starts_with(p),
+            })
+            .collect();
+        let cfg = &self.c.config;
+        let page = Page {
+            site: SiteView {
+                title: &cfg.title,
+                description: &cfg.description,
+                language: &cfg.language,
+                base_url: &cfg.base_url,
+            },
+            base_path: self.base(),
+            page_title: meta.title,
+            canonical,
+            meta_description: excerpt(&meta.description, 160),
+            og_type: meta.og_type,
+            jsonld: jsonld::scripts(&jsonld),
+            breadcrumbs: meta.breadcrumbs,
+            nav,
+            own,
+        };
+        let context = tera::Context::from_serialize(&page).map_err(|e| {
+            Diagnostic::error(format!("cannot prepare `{template}`: {}", error_chain(&e)))
+        })?;
+        let html = self.tera.render(template, &context).map_err(|e| {
+            let file = self
+                .c
+                .theme
+                .templates
+                .iter()
+                .find(|t| t.name == template)
+                .and_then(|t| t.path.clone());
+            let d = Diagnostic::error(format!(
+                "template `{template}` failed on {}: {}",
+                meta.path,
+                error_chain(&e)
+            ))
+            .hint("check the variable names against docs/themes.md");
+            match file {
+                Some(f) => d.in_file(&f),
+                None => d,
+            }
+        })?;
+        Ok((file_for(&meta.path), html))
+    }
+
+    fn render_job(&self, job: &Job) -> Result<(String, String), Diagnostic> {
+        match job {
+            Job::Home => self.home(),
+            Job::Article(i) => self.article(*i),
+            Job::Section(i) => self.section(*i),
+            Job::Symptom(i) => self.symptom(*i),
+            Job::Supplement(i) => self.supplement(*i),
+            Job::Keyword(i) => self.term(true, *i),
+            Job::Tag(i) => self.term(false, *i),
+            Job::SymptomIndex => self.list("symptoms"),
+            Job::SupplementIndex => self.list("supplements"),
+            Job::KeywordIndex => self.list("keywords"),
+            Job::TagIndex => self.list("tags"),
+            Job::Search => self.simple(
+                "search.html",
+                "/search/",
+                "Search",
+                json!({"keywords_url": format!("{}/keywords/", self.base())}),
+            ),
+            Job::NotFound => self.simple("404.html", "/404.html", "Page not found", json!({})),
+            Job::Redirect(i, alias) => self.redirect(*i, alias),
+        }
+    }
+
+    fn simple(
+        &self,
+        template: &str,
+        path: &str,
+        title: &str,
+        own: Value,
+    ) -> Result<(String, String), Diagnostic> {
+        let meta = PageMeta {
+            path: path.into(),
+            title: title.into(),
+            description: self.c.config.description.clone(),
+            og_type: "website",
+            jsonld: vec![],
+            breadcrumbs: vec![],
+        };
+        self.finish(template, meta, own)
+    }
+
+    fn redirect(&self, i: usize, alias: &str) -> Result<(String, String), Diagnostic> {
+        let target = self.abs(&self.c.articles[i].url);
+        let path = crate::catalog::alias_page("", alias);
+        let cfg = &self.c.config;
+        let site = SiteView {
+            title: &cfg.title,
+            description: &cfg.description,
+            language: &cfg.language,
+            base_url: &cfg.base_url,
+        };
+        let context = tera::Context::from_serialize(
+            json!({"target": target, "base_path": self.base(), "site": site}),
+        )
+        .map_err(|e| Diagnostic::error(e.to_string()))?;
+        let html = self.tera.render("redirect.html", &context).map_err(|e| {
+            Diagnostic::error(format!(
+                "template `redirect.html` failed: {}",
+                error_chain(&e)
+            ))
+        })?;
+        Ok((file_for(&path), html))
+    }
+
+    fn reading_minutes(&self, i: usize) -> usize {
+        let words = self.c.articles[i]
+            .body
+            .plain_text
+            .split_whitespace()
+            .count();
+        words.div_ceil(220).max(1)
+    }
+
+    fn description(&self, i: usize) -> String {
+        let a = &self.c.articles[i];
+        match &a.front.description {
+            Some(d) if !d.trim().is_empty() => d.trim().to_string(),
+            _ => excerpt(&a.body.plain_text, 200),
+        }
+    }
+
+    fn section_of(&self, i: usize) -> Option<Titled> {
+        let a = &self.c.articles[i];
+        if a.section.is_empty() {
+            return None;
+        }
+        self.c
+            .sections
+            .iter()
+            .find(|s| s.path == a.section)
+            .map(|s| Titled {
+                title: s.title.clone(),
+                url: s.url.clone(),
+            })
+    }
+
+    fn card(&self, i: usize) -> ArticleCard<'_> {
+        let a = &self.c.articles[i];
+        ArticleCard {
+            title: &a.front.title,
+            url: format!("{}{}", self.base(), a.url),
+            description: self.description(i),
+            section: self.section_of(i),
+            date: a.front.date.map(DateView::from),
+            reading_minutes: self.reading_minutes(i),
+        }
+    }
+
+    fn symptom_card(&self, i: usize) -> RecordCard<'_> {
+        let s = &self.c.symptoms[i];
+        RecordCard {
+            id: &s.id,
+            name: &s.name,
+            url: &self.c.symptom_urls[i],
+            summary: &s.summary,
+        }
+    }
+
+    fn supplement_card(&self, i: usize) -> RecordCard<'_> {
+        let s = &self.c.supplements[i];
+        RecordCard {
+            id: &s.id,
+            name: &s.name,
+            url: &self.c.supplement_urls[i],
+            summary: &s.summary,
+        }
+    }
+
+    fn sources<'b>(&self, refs: &'b [crate::front_matter::Reference]) -> Vec<SourceView<'b>> {
+        refs.iter()
+            .map(|r| SourceView {
+                title: &r.title,
+                url: r.url.as_deref(),
+            })
+            .collect()
+    }
+
+    fn disclaimer_html(&self) -> String {
+        let d = &self.c.config.disclaimer;
+        if d.trim().is_empty() {
+            String::new()
+        } else {
+            html_of(&markdown::parse(d, 0, false).events)
+        }
+    }
+
+    fn section_crumbs(&self, path: &[String]) -> Vec<Titled> {
+        let mut crumbs = vec![self.home_crumb()];
+        for depth in 0..path.len() {
+            if let Some(s) = self.c.sections.iter().find(|s| s.path == path[..depth]) {
+                crumbs.push(Titled {
+                    title: s.title.clone(),
+                    url: s.url.clone(),
+                });
+            }
+        }
+        crumbs
+    }
+
+    fn article(&self, i: usize) -> Result<(String, String), Diagnostic> {
+        let c = self.c;
+        let a = &c.articles[i];
+        let linked = &self.site.articles[i];
+        let fm = &a.front;
+        let path = a.url.clone();
+        let canonical = self.abs(&path);
+        let mut crumbs = self.section_crumbs(&a.section);
+        if let Some(s) = self.section_of(i) {
+            crumbs.push(s);
+        }
+        let review_due = match (fm.reviewed_on, c.config.review_interval_days) {
+            (Some(on), Some(days)) => {
+                on.days_since_epoch() + i64::from(days) < self.today.days_since_epoch()
+            }
+            _ => false,
+        };
+        let description = self.description(i);
+        let mut about: Vec<Value> = linked
+            .symptoms
+            .iter()
+            .map(|&s| json!({"@type": "MedicalSignOrSymptom", "name": c.symptoms[s].name, "url": self.abs(&format!("/symptoms/{}/", c.symptoms[s].id))}))
+            .collect();
+        about.extend(linked.supplements.iter().map(|&s| {
+            json!({"@type": "DietarySupplement", "name": c.supplements[s].name, "url": self.abs(&format!("/supplements/{}/", c.supplements[s].id))})
+        }));
+        let authors: Vec<Value> = if fm.authors.is_empty() {
+            vec![jsonld::organization(&c.config.title, &self.abs("/"))]
+        } else {
+            fm.authors.iter().map(|n| jsonld::person(n)).collect()
+        };
+        let keywords: Vec<&str> = c.article_keywords[i]
+            .iter()
+            .map(|&k| c.keywords[k].name.as_str())
+            .collect();
+        let page = jsonld::prune(json!({
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "name": fm.title,
+            "headline": fm.title,
+            "description": description,
+            "url": canonical,
+            "inLanguage": c.config.language,
+            "author": authors,
+            "publisher": jsonld::organization(&c.config.title, &self.abs("/")),
+            "reviewedBy": fm.reviewed_by.as_deref().map(jsonld::person),
+            "lastReviewed": fm.reviewed_on.map(|d| d.iso()),
+            "datePublished": fm.date.map(|d| d.iso()),
+            "dateModified": fm.updated.or(fm.date).map(|d| d.iso()),
+            "about": about,
+            "citation": fm.references.iter().map(|r| jsonld::prune(json!({"@type": "CreativeWork", "name": r.title, "url": r.url}))).collect::<Vec<_>>(),
+            "keywords": keywords.join(", "),
+        }));
+        let mut ld = vec![page];
+        if !a.body.faq.is_empty() {
+            let entries: Vec<(String, String)> = a
+                .body
+                .faq
+                .iter()
+                .map(|f| (f.question.clone(), f.answer.clone()))
+                .collect();
+            ld.push(jsonld::faq_page(&canonical, &entries));
+        }
+        let view = ArticleView {
+            title: &fm.title,
+            url: format!("{}{}", self.base(), a.url),
+            description: description.clone(),
+            section: self.section_of(i),
+            date: fm.date.map(DateView::from),
+            updated: fm.updated.map(DateView::from),
+            reviewed_on: fm.reviewed_on.map(DateView::from),
+            review_due,
+            authors: &fm.authors,
+            reviewed_by: fm.reviewed_by.as_deref(),
+            reading_minutes: self.reading_minutes(i),
+            content_html: html_of(&linked.events),
+            toc: a
+                .body
+                .toc
+                .iter()
+                .map(|t| TocView {
+                    level: t.level,
+                    id: &t.id,
+                    title: &t.title,
+                })
+                .collect(),
+            references: self.sources(&fm.references),
+            keywords: c.article_keywords[i]
+                .iter()
+                .map(|&k| Named {
+                    name: c.keywords[k].name.clone(),
+                    url: c.keywords[k].url.clone(),
+                })
+                .collect(),
+            tags: c.article_tags[i]
+                .iter()
+                .map(|&t| Named {
+                    name: c.tags[t].name.clone(),
+                    url: c.tags[t].url.clone(),
+                })
+                .collect(),
+            symptoms: linked
+                .symptoms
+                .iter()
+                .map(|&s| self.symptom_card(s))
+                .collect(),
+            supplements: linked
+                .supplements
+                .iter()
+                .map(|&s| self.supplement_card(s))
+                .collect(),
+            related: self.site.backlinks.related[i]
+                .iter()
+                .map(|&r| self.card(r))
+                .collect(),
+            has_product_links: linked.has_product_links,
+        };
+        let meta = PageMeta {
+            path,
+            title: fm.title.clone(),
+            description,
+            og_type: "article",
+            jsonld: ld,
+            breadcrumbs: crumbs,
+        };
+        self.finish(
+            "article.html",
+            meta,
+            json!({"article": view, "disclaimer_html": self.disclaimer_html()}),
+        )
+    }
+
+    fn section(&self, i: usize) -> Result<(String, String), Diagnostic> {
+        let s = &self.c.sections[i];
+        let mut articles = s.articles.clone();
+        self.sort_newest_first(&mut articles);
+        let view = SectionView {
+            title: &s.title,
+            url: &s.url,
+            articles: articles.iter().map(|&a| self.card(a)).collect(),
+            subsections: s
+                .children
+                .iter()
+                .map(|&ch| self.section_summary(ch))
+                .collect(),
+        };
+        let path = s
+            .url
+            .strip_prefix(self.base())
+            .unwrap_or(&s.url)
+            .to_string();
+        let meta = PageMeta {
+            path,
+            title: s.title.clone(),
+            description: format!("{} articles on {}.", s.title, self.c.config.title),
+            og_type: "website",
+            jsonld: vec![
+                json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": s.title, "url": self.abs(s.url.strip_prefix(self.base()).unwrap_or(&s.url))}),
+            ],
+            breadcrumbs: self.section_crumbs(&s.path),
+        };
+        self.finish("section.html", meta, json!({"section": view}))
+    }
+
+    fn section_count(&self, i: usize) -> usize {
+        let s = &self.c.sections[i];
+        s.articles.len()
+            + s.children
+                .iter()
+                .map(|&c| self.section_count(c))
+                .sum::<usize>()
+    }
+
+    fn section_summary(&self, i: usize) -> SectionSummary {
+        let s = &self.c.sections[i];
+        SectionSummary {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            count: self.section_count(i),
+        }
+    }
+
+    fn sort_newest_first(&self, articles: &mut [usize]) {
+        let rank = &self.site.backlinks.newest_first;
+        let mut pos = vec![0; rank.len()];
+        for (r, &a) in rank.iter().enumerate() {
+            pos[a] = r;
+        }
+        articles.sort_by_key(|&a| pos[a]);
+    }
+
+    fn symptom(&self, i: usize) -> Result<(String, String), Diagnostic> {
+        let c = self.c;
+        let s = &c.symptoms[i];
+        let linked = &self.site.symptoms[i];
+        let path = format!("/symptoms/{}/", s.id);
+        let view = SymptomView {
+            id: &s.id,
+            name: &s.name,
+            url: &c.symptom_urls[i],
+            aliases: &s.aliases,
+            body_system: s.body_system.as_deref(),
+            summary: &s.summary,
+            description_html: html_of(&linked.description),
+            seek_care_html: html_of(&linked.extra),
+            related_symptoms: s
+                .related_symptoms
+                .iter()
+                .filter_map(|r| c.symptom_ids.get(&r.id))
+                .map(|&j| self.symptom_card(j))
+                .collect(),
+            related_supplements: s
+                .related_supplements
+                .iter()
+                .filter_map(|r| c.supplement_ids.get(&r.id))
+                .map(|&j| self.supplement_card(j))
+                .collect(),
+            articles: self.site.backlinks.symptom_articles[i]
+                .iter()
+                .map(|&a| self.card(a))
+                .collect(),
+            sources: self.sources(&s.sources),
+        };
+        let description = if s.summary.is_empty() {
+            markdown::plain_text(linked.description.iter().map(|(e, _)| e))
+        } else {
+            s.summary.clone()
+        };
+        let ld = jsonld::prune(json!({
+            "@context": "https://schema.org",
+            "@type": "MedicalSignOrSymptom",
+            "name": s.name,
+            "alternateName": s.aliases,
+            "description": description,
+            "url": self.abs(&path),
+            "subjectOf": self.site.backlinks.symptom_articles[i].iter().map(|&a| json!({"@type": "MedicalWebPage", "name": c.articles[a].front.title, "url": self.abs(&c.articles[a].url)})).collect::<Vec<_>>(),
+        }));
+        let meta = PageMeta {
+            path,
+            title: s.name.clone(),
+            description,
+            og_type: "article",
+            jsonld: vec![ld],
+            breadcrumbs: vec![
+                self.home_crumb(),
+                Titled {
+                    title: "Symptoms".into(),
+                    url: format!("{}/symptoms/", self.base()),
+                },
+            ],
+        };
+        self.finish(
+            "symptom.html",
+            meta,
+            json!({"symptom": view, "disclaimer_html": self.disclaimer_html()}),
+        )
+    }
+
+    fn supplement(&self, i: usize) -> Result<(String, String), Diagnostic> {
+        let c = self.c;
+        let s = &c.supplements[i];
+        let linked = &self.site.supplements[i];
+        let path = format!("/supplements/{}/", s.id);
+        let view = SupplementView {
+            id: &s.id,
+            name: &s.name,
+            url: &c.supplement_urls[i],
+            aliases: &s.aliases,
+            summary: &s.summary,
+            description_html: html_of(&linked.description),
+            forms: &s.forms,
+            typical_dose: &s.typical_dose,
+            upper_limit: &s.upper_limit,
+            interactions_html: html_of(&linked.extra),
+            related_symptoms: s
+                .related_symptoms
+                .iter()
+                .filter_map(|r| c.symptom_ids.get(&r.id))
+                .map(|&j| self.symptom_card(j))
+                .collect(),
+            links: s
+                .links
+                .iter()
+                .map(|u| ProductLink {
+                    url: u,
+                    host: crate::catalog::normalise_url(u)
+                        .map(|n| n.split('/').next().unwrap_or("").to_string())
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            articles: self.site.backlinks.supplement_articles[i]
+                .iter()
+                .map(|&a| self.card(a))
+                .collect(),
+            sources: self.sources(&s.sources),
+        };
+        let description = if s.summary.is_empty() {
+            markdown::plain_text(linked.description.iter().map(|(e, _)| e))
+        } else {
+            s.summary.clone()
+        };
+        let ld = jsonld::prune(json!({
+            "@context": "https://schema.org",
+            "@type": "DietarySupplement",
+            "name": s.name,
+            "alternateName": s.aliases,
+            "description": description,
+            "url": self.abs(&path),
+            "recommendedIntake": if s.typical_dose.is_empty() { Value::Null } else { json!({"@type": "RecommendedDoseSchedule", "description": s.typical_dose}) },
+            "maximumIntake": if s.upper_limit.is_empty() { Value::Null } else { json!({"@type": "MaximumDoseSchedule", "description": s.upper_limit}) },
+            "subjectOf": self.site.backlinks.supplement_articles[i].iter().map(|&a| json!({"@type": "MedicalWebPage", "name": c.articles[a].front.title, "url": self.abs(&c.articles[a].url)})).collect::<Vec<_>>(),
+        }));
+        let meta = PageMeta {
+            path,
+            title: s.name.clone(),
+            description,
+            og_type: "article",
+            jsonld: vec![ld],
+            breadcrumbs: vec![
+                self.home_crumb(),
+                Titled {
+                    title: "Supplements".into(),
+                    url: format!("{}/supplements/", self.base()),
+                },
+            ],
+        };
+        self.finish(
+            "supplement.html",
+            meta,
+            json!({"supplement": view, "disclaimer_html": self.disclaimer_html()}),
+        )
+    }
+
+    fn term(&self, keyword: bool, i: usize) -> Result<(String, String), Diagnostic> {
+        let c = self.c;
+        let (term, articles, kind, index, label) = if keyword {
+            (
+                &c.keywords[i],
+                &self.site.backlinks.keyword_articles[i],
+                "keyword",
+                "/keywords/",
+                "Keywords",
+            )
+        } else {
+            (
+                &c.tags[i],
+                &self.site.backlinks.tag_articles[i],
+                "tag",
+                "/tags/",
+                "Tags",
+            )
+        };
+        let path = term
+            .url
+            .strip_prefix(self.base())
+            .unwrap_or(&term.url)
+            .to_string();
+        let meta = PageMeta {
+            path: path.clone(),
+            title: term.name.clone(),
+            description: format!("Articles about {} on {}.", term.name, c.config.title),
+            og_type: "website",
+            jsonld: vec![
+                json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": term.name, "url": self.abs(&path)}),
+            ],
+            breadcrumbs: vec![
+                self.home_crumb(),
+                Titled {
+                    title: label.into(),
+                    url: format!("{}{index}", self.base()),
+                },
+            ],
+        };
+        let cards: Vec<ArticleCard> = articles.iter().map(|&a| self.card(a)).collect();
+        self.finish(
+            "term.html",
+            meta,
+            json!({"kind": kind, "term": Named { name: term.name.clone(), url: term.url.clone() }, "articles": cards, "index_url": format!("{}{index}", self.base())}),
+        )
+    }
+
+    fn list(&self, kind: &str) -> Result<(String, String), Diagnostic> {
+        let c = self.c;
+        let b = &self.site.backlinks;
+        let (title, intro, mut items): (&str, String, Vec<ListItem>) = match kind {
+            "symptoms" => (
+                "Symptoms",
+                "Symptoms explained: what they feel like, what can cause them, and when to seek care.".into(),
+                c.symptoms.iter().enumerate().map(|(i, s)| ListItem { name: &s.name, url: &c.symptom_urls[i], summary: &s.summary, count: b.symptom_articles[i].len() }).collect(),
+            ),
+            "supplements" => (
+                "Supplements",
+                "Vitamins, minerals and other supplements: forms, typical doses, upper limits and interactions.".into(),
+                c.supplements.iter().enumerate().map(|(i, s)| ListItem { name: &s.name, url: &c.supplement_urls[i], summary: &s.summary, count: b.supplement_articles[i].len() }).collect(),
+            ),
+            "keywords" => (
+                "Keywords",
+                "Every keyword used on this site, with the articles about it.".into(),
+                c.keywords.iter().enumerate().map(|(i, k)| ListItem { name: &k.name, url: &k.url, summary: "", count: b.keyword_articles[i].len() }).collect(),
+            ),
+            _ => (
+                "Tags",
+                "Articles grouped by tag.".into(),
+                c.tags.iter().enumerate().map(|(i, t)| ListItem { name: &t.name, url: &t.url, summary: "", count: b.tag_articles[i].len() }).collect(),
+            ),
+        };
+        items.sort_by(|x, y| {
+            x.name
+                .to_lowercase()
+                .cmp(&y.name.to_lowercase())
+                .then(x.url.cmp(y.url))
+        });
+        let path = format!("/{kind}/");
+        let meta = PageMeta {
+            path: path.clone(),
+            title: title.into(),
+            description: intro.clone(),
+            og_type: "website",
+            jsonld: vec![
+                json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": title, "url": self.abs(&path)}),
+            ],
+            breadcrumbs: vec![self.home_crumb()],
+        };
+        self.finish(
+            "list.html",
+            meta,
+            json!({"kind": kind, "title": title, "intro": intro, "items": items}),
+        )
+    }
+
+    fn home(&self) -> Result<(String, String), Diagnostic> {
+        let c = self.c;
+        let cards: Vec<ArticleCard> = self
+            .site
+            .backlinks
+            .newest_first
+            .iter()
+            .map(|&a| self.card(a))
+            .collect();
+        let sections: Vec<SectionSummary> = c
+            .sections
+            .first()
+            .map(|root| {
+                root.children
+                    .iter()
+                    .map(|&ch| self.section_summary(ch))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let symptoms: Vec<RecordCard> = (0..c.symptoms.len())
+            .map(|i| self.symptom_card(i))
+            .collect();
+        let supplements: Vec<RecordCard> = (0..c.supplements.len())
+            .map(|i| self.supplement_card(i))
+            .collect();
+        let site_url = self.abs("/");
+        let ld = json!({
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": c.config.title,
+            "url": site_url,
+            "inLanguage": c.config.language,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": format!("{}?q={{search_term_string}}", self.abs("/search/")),
+                "query-input": "required name=search_term_string"
+            }
+        });
+        let meta = PageMeta {
+            path: "/".into(),
+            title: c.config.title.clone(),
+            description: c.config.description.clone(),
+            og_type: "website",
+            jsonld: vec![jsonld::prune(ld)],
+            breadcrumbs: vec![],
+        };
+        self.finish(
+            "index.html",
+            meta,
+            json!({"intro_html": html_of(&self.site.home), "articles": cards, "sections": sections, "symptoms": symptoms, "supplements": supplements}),
+        )
+    }
+
+    /// sitemap.xml, atom.xml and robots.txt.
+    fn machine_files(&self, output: &mut Output) {
+        let c = self.c;
+        let b = &self.site.backlinks;
+        let newest = |list: &[usize]| {
+            list.iter()
+                .filter_map(|&a| c.articles[a].front.updated.or(c.articles[a].front.date))
+                .max()
+        };
+        let all: Vec<usize> = (0..c.articles.len()).collect();
+        let mut entries = vec![SitemapEntry {
+            url: self.abs("/"),
+            lastmod: newest(&all),
+        }];
+        for s in &c.sections {
+            let path = s.url.strip_prefix(self.base()).unwrap_or(&s.url);
+            entries.push(SitemapEntry {
+                url: self.abs(path),
+                lastmod: None,
+            });
+        }
+        for (i, a) in c.articles.iter().enumerate() {
+            entries.push(SitemapEntry {
+                url: self.abs(&a.url),
+                lastmod: newest(&[i]),
+            });
+        }
+        for (i, s) in c.symptoms.iter().enumerate() {
+            entries.push(SitemapEntry {
+                url: self.abs(&format!("/symptoms/{}/", s.id)),
+                lastmod: newest(&b.symptom_articles[i]),
+            });
+        }
+        for (i, s) in c.supplements.iter().enumerate() {
+            entries.push(SitemapEntry {
+                url: self.abs(&format!("/supplements/{}/", s.id)),
+                lastmod: newest(&b.supplement_articles[i]),
+            });
+        }
+        for (i, k) in c.keywords.iter().enumerate() {
+            entries.push(SitemapEntry {
+                url: self.abs(k.url.strip_prefix(self.base()).unwrap_or(&k.url)),
+                lastmod: newest(&b.keyword_articles[i]),
+            });
+        }
+        for (i, t) in c.tags.iter().enumerate() {
+            entries.push(SitemapEntry {
+                url: self.abs(t.url.strip_prefix(self.base()).unwrap_or(&t.url)),
+                lastmod: newest(&b.tag_articles[i]),
+            });
+        }
+        for p in [
+            "/symptoms/",
+            "/supplements/",
+            "/keywords/",
+            "/tags/",
+            "/search/",
+        ] {
+            entries.push(SitemapEntry {
+                url: self.abs(p),
+                lastmod: None,
+            });
+        }
+        entries.sort_by(|x, y| x.url.cmp(&y.url));
+        output
+            .pages
+            .insert("sitemap.xml".into(), feeds::sitemap(&entries).into_bytes());
+
+        let feed_entries: Vec<FeedEntry> = b
+            .newest_first
+            .iter()
+            .take(FEED_ENTRIES)
+            .map(|&i| {
+                let a = &c.articles[i];
+                FeedEntry {
+                    title: a.front.title.clone(),
+                    url: self.abs(&a.url),
+                    summary: self.description(i),
+                    published: a.front.date,
+                    updated: a.front.updated,
+                    authors: a.front.authors.clone(),
+                }
+            })
+            .collect();
+        let site_url = self.abs("/");
+        let feed_url = self.abs("/atom.xml");
+        let feed = feeds::Feed {
+            title: &c.config.title,
+            subtitle: &c.config.description,
+            site_url: &site_url,
+            feed_url: &feed_url,
+            language: &c.config.language,
+            entries: &feed_entries,
+        };
+        output
+            .pages
+            .insert("atom.xml".into(), feeds::atom(&feed).into_bytes());
+        output.pages.insert(
+            "robots.txt".into(),
+            feeds::robots(&self.abs("/sitemap.xml")).into_bytes(),
+        );
+    }
+}

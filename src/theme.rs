@@ -1,0 +1,165 @@
+//! Finds the theme's templates and assets. The default theme is compiled into the binary, so
+//! a site needs no `themes/` folder at all; a site's own theme folder overrides it file by
+//! file (a theme that only changes `article.html` ships only that file).
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::read_text;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Where an output asset's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssetSource {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+/// A file copied as is to `url_path` (relative to the output root, `/`-separated).
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub url_path: String,
+    pub source: AssetSource,
+}
+
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    pub name: String,
+    pub text: String,
+    /// `None` for the built-in default theme.
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ThemeSources {
+    pub templates: Vec<TemplateSource>,
+    pub assets: Vec<Asset>,
+}
+
+macro_rules! embedded_templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The built-in theme. Every template the renderer uses must be listed here.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
+    "base.html",
+    "index.html",
+    "article.html",
+    "section.html",
+    "symptom.html",
+    "supplement.html",
+    "list.html",
+    "term.html",
+    "search.html",
+    "404.html",
+    "redirect.html",
+);
+
+pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../themes/default/static/style.css"),
+)];
+
+/// Loads `themes/<name>/` under `root` on top of the built-in default theme.
+pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {
+    let dir = root.join("themes").join(name);
+    let mut theme = ThemeSources::default();
+    if dir.is_dir() {
+        let templates_dir = dir.join("templates");
+        for entry in walk_files(&templates_dir, diags) {
+            let Ok(rel) = entry.strip_prefix(&templates_dir) else {
+                continue;
+            };
+            let name = rel.to_string_lossy().replace('\\', "/");
+            match read_text(&entry) {
+                Ok(text) => theme.templates.push(TemplateSource {
+                    name,
+                    text,
+                    path: Some(entry.clone()),
+                }),
+                Err(d) => diags.push(d),
+            }
+        }
+        let static_dir = dir.join("static");
+        for entry in walk_files(&static_dir, diags) {
+            let Ok(rel) = entry.strip_prefix(&static_dir) else {
+                continue;
+            };
+            theme.assets.push(Asset {
+                url_path: rel.to_string_lossy().replace('\\', "/"),
+                source: AssetSource::File(entry.clone()),
+            });
+        }
+    } else if name != "default" {
+        diags.push(
+            Diagnostic::error(format!("theme `{name}` not found"))
+                .in_file(&root.join("site.toml"))
+                .hint(format!(
+                    "create `themes/{name}/templates/`, or remove `theme` from site.toml to use the built-in theme"
+                )),
+        );
+    }
+    for (name, text) in DEFAULT_TEMPLATES {
+        if !theme.templates.iter().any(|t| t.name == *name) {
+            theme.templates.push(TemplateSource {
+                name: (*name).to_string(),
+                text: (*text).to_string(),
+                path: None,
+            });
+        }
+    }
+    for (path, bytes) in DEFAULT_ASSETS {
+        if !theme.assets.iter().any(|a| a.url_path == *path) {
+            theme.assets.push(Asset {
+                url_path: (*path).to_string(),
+                source: AssetSource::Embedded(bytes),
+            });
+        }
+    }
+    theme
+}
+
+/// Every regular file below `dir`, sorted, following symlinks; skips editor droppings.
+pub fn walk_files(dir: &Path, diags: &Diagnostics) -> Vec<PathBuf> {
+    if !dir.exists() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.to_path_buf());
+                let diagnostic = if let Some(ancestor) = err.loop_ancestor() {
+                    Diagnostic::error(format!(
+                        "symbolic link loop: `{}` points back to `{}`",
+                        path.display(),
+                        ancestor.display()
+                    ))
+                    .in_file(&path)
+                    .hint("remove the link or point it outside its own parent folders")
+                } else {
+                    Diagnostic::error(format!("cannot read `{}`: {err}", path.display()))
+                        .in_file(&path)
+                };
+                diags.push(diagnostic);
+            }
+        }
+    }
+    files
+}
+
+/// Hidden files, editor backups and lock files are never content.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with(".#") || name.starts_with('#')
+}

@@ -1,0 +1,186 @@
+//! What templates see: small serialisable views borrowed from the linked site (in the manner
+//! of Zola's `SerializingPage`), never the model itself. `docs/themes.md` documents every
+//! field; keep the two in step.
+
+use crate::date::Date;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub base_url: &'a str,
+}
+
+/// `{title, url}`: breadcrumbs, sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct Titled {
+    pub title: String,
+    pub url: String,
+}
+
+/// `{name, url}`: keywords and tags.
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: &'static str,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DateView {
+    pub iso: Iso,
+    pub display: Display,
+}
+
+/// Dates serialise through these so a view holds no allocated strings until rendering.
+#[derive(Debug, Clone, Copy)]
+pub struct Iso(pub Date);
+#[derive(Debug, Clone, Copy)]
+pub struct Display(pub Date);
+
+impl Serialize for Iso {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.iso())
+    }
+}
+
+impl Serialize for Display {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.display())
+    }
+}
+
+impl From<Date> for DateView {
+    fn from(d: Date) -> Self {
+        DateView {
+            iso: Iso(d),
+            display: Display(d),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCard<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub description: String,
+    pub section: Option<Titled>,
+    pub date: Option<DateView>,
+    pub reading_minutes: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordCard<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: &'a str,
+    pub summary: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView<'a> {
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TocView<'a> {
+    pub level: u8,
+    pub id: &'a str,
+    pub title: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub description: String,
+    pub section: Option<Titled>,
+    pub date: Option<DateView>,
+    pub updated: Option<DateView>,
+    pub reviewed_on: Option<DateView>,
+    pub review_due: bool,
+    pub authors: &'a [String],
+    pub reviewed_by: Option<&'a str>,
+    pub reading_minutes: usize,
+    pub content_html: String,
+    pub toc: Vec<TocView<'a>>,
+    pub references: Vec<SourceView<'a>>,
+    pub keywords: Vec<Named>,
+    pub tags: Vec<Named>,
+    pub symptoms: Vec<RecordCard<'a>>,
+    pub supplements: Vec<RecordCard<'a>>,
+    pub related: Vec<ArticleCard<'a>>,
+    pub has_product_links: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SymptomView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: &'a str,
+    pub aliases: &'a [String],
+    pub body_system: Option<&'a str>,
+    pub summary: &'a str,
+    pub description_html: String,
+    pub seek_care_html: String,
+    pub related_symptoms: Vec<RecordCard<'a>>,
+    pub related_supplements: Vec<RecordCard<'a>>,
+    pub articles: Vec<ArticleCard<'a>>,
+    pub sources: Vec<SourceView<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProductLink<'a> {
+    pub url: &'a str,
+    pub host: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SupplementView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: &'a str,
+    pub aliases: &'a [String],
+    pub summary: &'a str,
+    pub description_html: String,
+    pub forms: &'a [String],
+    pub typical_dose: &'a str,
+    pub upper_limit: &'a str,
+    pub interactions_html: String,
+    pub related_symptoms: Vec<RecordCard<'a>>,
+    pub links: Vec<ProductLink<'a>>,
+    pub articles: Vec<ArticleCard<'a>>,
+    pub sources: Vec<SourceView<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem<'a> {
+    pub name: &'a str,
+    pub url: &'a str,
+    pub summary: &'a str,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionSummary {
+    pub title: String,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub articles: Vec<ArticleCard<'a>>,
+    pub subsections: Vec<SectionSummary>,
+}

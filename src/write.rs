@@ -1,0 +1,102 @@
+//! The write stage: puts an [`Output`] on disk without ever leaving a half-written site.
+//! Everything goes into a staging folder beside the output folder, which is then swapped in
+//! with two renames; the old output is removed only after the swap. A failed or interrupted
+//! build leaves the previous `public/` as it was.
+
+use crate::diagnostics::Diagnostic;
+use crate::render::Output;
+use crate::theme::AssetSource;
+use rayon::prelude::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Writes `output` to `out_dir`; returns how many files were written.
+pub fn write(output: &Output, out_dir: &Path) -> Result<usize, Diagnostic> {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| {
+            Diagnostic::error(format!("`{}` is not a folder name", out_dir.display()))
+        })?;
+    fs::create_dir_all(&parent).map_err(|e| io_error(&parent, &e))?;
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.staging-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    remove_if_exists(&staging)?;
+    let result = fill(output, &staging);
+    if let Err(e) = result {
+        let _cleanup = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let had_old = out_dir.exists();
+    if had_old {
+        remove_if_exists(&old)?;
+        fs::rename(out_dir, &old).map_err(|e| {
+            let _cleanup = fs::remove_dir_all(&staging);
+            io_error(out_dir, &e)
+        })?;
+    }
+    if let Err(e) = fs::rename(&staging, out_dir) {
+        // Put the previous output back so the site on disk stays whole.
+        if had_old {
+            let _restore = fs::rename(&old, out_dir);
+        }
+        let _cleanup = fs::remove_dir_all(&staging);
+        return Err(io_error(out_dir, &e));
+    }
+    if had_old {
+        // The new site is in place; a leftover old copy is only wasted space.
+        let _cleanup = fs::remove_dir_all(&old);
+    }
+    Ok(output.pages.len() + output.assets.len())
+}
+
+fn fill(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
+    fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+    output
+        .pages
+        .par_iter()
+        .map(|(path, bytes)| write_file(&dir.join(path), bytes))
+        .collect::<Result<(), Diagnostic>>()?;
+    output
+        .assets
+        .par_iter()
+        .map(|asset| {
+            let target = dir.join(&asset.url_path);
+            match &asset.source {
+                AssetSource::Embedded(bytes) => write_file(&target, bytes),
+                AssetSource::File(src) => {
+                    if let Some(p) = target.parent() {
+                        fs::create_dir_all(p).map_err(|e| io_error(p, &e))?;
+                    }
+                    fs::copy(src, &target)
+                        .map(|_| ())
+                        .map_err(|e| io_error(src, &e))
+                }
+            }
+        })
+        .collect::<Result<(), Diagnostic>>()
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(p) = path.parent() {
+        fs::create_dir_all(p).map_err(|e| io_error(p, &e))?;
+    }
+    fs::write(path, bytes).map_err(|e| io_error(path, &e))
+}
+
+fn remove_if_exists(path: &Path) -> Result<(), Diagnostic> {
+    if path.exists() {
+        fs::remove_dir_all(path).map_err(|e| io_error(path, &e))?;
+    }
+    Ok(())
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write `{}`: {e}", path.display()))
+        .hint("check that the output folder's parent exists and is writable")
+}
