@@ -28,6 +28,25 @@ pub struct PageRules<'a> {
     pub already_linked: Vec<Target>,
 }
 
+/// Link counts and mentions of a page so far.
+pub struct PageState {
+    counts: HashMap<Target, usize>,
+    pub mentions: Mentions,
+}
+
+impl PageState {
+    pub fn new(rules: &PageRules) -> PageState {
+        let mut counts: HashMap<Target, usize> = HashMap::new();
+        for t in &rules.already_linked {
+            *counts.entry(*t).or_default() += 1;
+        }
+        PageState {
+            counts,
+            mentions: Mentions::default(),
+        }
+    }
+}
+
 /// What a page mentions, in order of first mention.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Mentions {
@@ -54,14 +73,18 @@ impl Linker {
 
     /// Links `events` in place and returns what they mention.
     pub fn link(&self, events: &mut Vec<Spanned>, rules: &PageRules) -> Mentions {
-        let mut mentions = Mentions::default();
+        let mut state = PageState::new(rules);
+        self.link_part(events, rules, &mut state);
+        state.mentions
+    }
+
+    /// Links one of several texts shown on the same page (a record's description and its
+    /// "when to seek care"), so that "first mention on the page" holds across all of them.
+    pub fn link_part(&self, events: &mut Vec<Spanned>, rules: &PageRules, state: &mut PageState) {
         let Some(automaton) = &self.automaton else {
-            return mentions;
+            return;
         };
-        let mut counts: HashMap<Target, usize> = HashMap::new();
-        for t in &rules.already_linked {
-            *counts.entry(*t).or_default() += 1;
-        }
+        let PageState { counts, mentions } = state;
         let mut out: Vec<Spanned> = Vec::with_capacity(events.len() + 16);
         let mut blocked = 0usize;
         let mut run: Vec<Spanned> = Vec::new();
@@ -72,14 +95,7 @@ impl Linker {
                 continue;
             }
             if !run.is_empty() {
-                self.link_run(
-                    automaton,
-                    &mut run,
-                    rules,
-                    &mut counts,
-                    &mut mentions,
-                    &mut out,
-                );
+                self.link_run(automaton, &mut run, rules, counts, mentions, &mut out);
             }
             match &event {
                 Event::Start(tag) if blocks_linking(tag) => blocked += 1,
@@ -89,17 +105,9 @@ impl Linker {
             out.push((event, span));
         }
         if !run.is_empty() {
-            self.link_run(
-                automaton,
-                &mut run,
-                rules,
-                &mut counts,
-                &mut mentions,
-                &mut out,
-            );
+            self.link_run(automaton, &mut run, rules, counts, mentions, &mut out);
         }
         *events = out;
-        mentions
     }
 
     fn link_run(

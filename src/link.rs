@@ -3,7 +3,7 @@
 //! [`LinkedSite`], holds everything the renderer needs; nothing after this stage looks
 //! anything up by name.
 
-use crate::autolink::{Linker, PageRules};
+use crate::autolink::{Linker, PageRules, PageState};
 use crate::backlinks::{self, Backlinks};
 use crate::catalog::{normalise_url, Catalog, Target};
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
@@ -130,47 +130,57 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
         })
         .collect();
 
-    let link_record = |own: Target, page_url: &str, text: &crate::records::RecordText| {
-        let mut events = text.body.events.clone();
-        let resolved =
-            checker.resolve_links(&mut events, page_url, None, |_| Some(text.location.clone()));
+    // A record page shows its description and its extra text (seek care, interactions)
+    // together, so both are linked as one page.
+    let link_record = |own: Target, page_url: &str, texts: [&crate::records::RecordText; 2]| {
+        let mut parts: Vec<Vec<Spanned>> = Vec::new();
+        let mut internal = Vec::new();
+        for text in texts {
+            let mut events = text.body.events.clone();
+            let resolved =
+                checker.resolve_links(&mut events, page_url, None, |_| Some(text.location.clone()));
+            internal.extend(resolved.internal);
+            parts.push(events);
+        }
         let rules = PageRules {
             own: Some(own),
             max_links,
             url: &url,
-            already_linked: resolved
-                .internal
+            already_linked: internal
                 .iter()
                 .filter_map(|u| url_targets.get(u).copied())
                 .collect(),
         };
-        linker.link(&mut events, &rules);
-        events
+        let mut state = PageState::new(&rules);
+        for part in &mut parts {
+            linker.link_part(part, &rules, &mut state);
+        }
+        let extra = parts.pop().unwrap_or_default();
+        let description = parts.pop().unwrap_or_default();
+        LinkedRecord { description, extra }
     };
     let symptoms = catalog
         .symptoms
         .par_iter()
         .enumerate()
-        .map(|(i, s)| LinkedRecord {
-            description: link_record(Target::Symptom(i), &catalog.symptom_urls[i], &s.description),
-            extra: link_record(Target::Symptom(i), &catalog.symptom_urls[i], &s.seek_care),
+        .map(|(i, s)| {
+            link_record(
+                Target::Symptom(i),
+                &catalog.symptom_urls[i],
+                [&s.description, &s.seek_care],
+            )
         })
         .collect();
     let supplements = catalog
         .supplements
         .par_iter()
         .enumerate()
-        .map(|(i, s)| LinkedRecord {
-            description: link_record(
+        .map(|(i, s)| {
+            link_record(
                 Target::Supplement(i),
                 &catalog.supplement_urls[i],
-                &s.description,
-            ),
-            extra: link_record(
-                Target::Supplement(i),
-                &catalog.supplement_urls[i],
-                &s.interactions,
-            ),
+                [&s.description, &s.interactions],
+            )
         })
         .collect();
     let home_url = format!("{}/", catalog.config.base_path);

@@ -82,15 +82,51 @@ pub fn parse<T: DeserializeOwned>(
     )
 }
 
-/// serde_yaml and serde_json append " at line L column C"; we print our own location.
+/// serde_yaml and serde_json mention " at line L column C" counted from the start of the
+/// snippet, which would contradict our own `-->` location in the file, so it goes.
 fn strip_position_suffix(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
-        _ => message.to_string(),
+    let mut out = message.to_string();
+    while let Some(i) = out.find(" at line ") {
+        let rest = &out[i + " at line ".len()..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let after = &rest[digits..];
+        let Some(col) = after.strip_prefix(" column ") else {
+            break;
+        };
+        let col_digits = col.chars().take_while(char::is_ascii_digit).count();
+        let tail = col[col_digits..].to_string();
+        out.truncate(i);
+        out.push_str(&tail);
+    }
+    out
+}
+
+fn is_date_problem(message: &str) -> bool {
+    message.contains("YYYY-MM-DD")
+        || message.contains("has no month")
+        || message.contains("has no day")
+}
+
+/// The message without a leading `field.path: ` that serde_yaml puts before type errors.
+fn core(message: &str) -> &str {
+    match message.split_once(": ") {
+        Some((path, rest))
+            if !path.is_empty()
+                && path
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_.[]".contains(c)) =>
+        {
+            rest
+        }
+        _ => message,
     }
 }
 
 fn humanise(message: &str, format: Format) -> String {
+    let inner = core(message);
+    if inner.starts_with("invalid type") || inner.starts_with("missing field") {
+        return message.to_string();
+    }
     if message.starts_with("unknown field") {
         // Drop serde's long "expected one of …" list; the hint names the right field.
         return message
@@ -99,7 +135,10 @@ fn humanise(message: &str, format: Format) -> String {
             .unwrap_or(message)
             .to_string();
     }
-    if message.starts_with("invalid type") || message.starts_with("missing field") {
+    if message.starts_with("invalid type")
+        || message.starts_with("missing field")
+        || is_date_problem(message)
+    {
         return message.to_string();
     }
     format!("invalid {}: {message}", format.name())
@@ -131,6 +170,12 @@ fn hint_for(message: &str, format: Format, known_fields: &[&str]) -> Option<Stri
         };
         return Some(format!("add the required field `{example}`"));
     }
+    if message.contains("invalid type") && message.contains("expected a string") {
+        return Some(
+            "write the value as plain text; quote it if it starts with `[`, `{` or contains `: `"
+                .into(),
+        );
+    }
     if message.contains("expected a sequence") {
         return Some(match format {
             Format::Yaml => "write a list, for example `[a, b]` or one `- item` per line".into(),
@@ -138,7 +183,7 @@ fn hint_for(message: &str, format: Format, known_fields: &[&str]) -> Option<Stri
             Format::Json => "write a list, for example `[\"a\", \"b\"]`".into(),
         });
     }
-    if message.contains("expected a date") || message.contains("is not a date") {
+    if message.contains("expected a date") || is_date_problem(message) {
         return Some("write dates as YYYY-MM-DD, for example 2024-05-01".into());
     }
     if message.contains("expected a boolean") {

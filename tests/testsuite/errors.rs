@@ -1,0 +1,432 @@
+//! Bad input: one fixture per kind of mistake. Every one must exit 1, point at the file (and
+//! line and column where there is one), say how to fix it, and leave the previous `public/`
+//! byte for byte as it was.
+
+use crate::support::*;
+
+/// A small site that builds: one article, one symptom, one supplement.
+fn good_site() -> Site {
+    let site = Site::new();
+    site.file("content/symptoms/paresthesia.yaml", SYMPTOM_PARESTHESIA)
+        .file("content/supplements/magnesium.yaml", "name: Magnesium\n")
+        .article(
+            "guide.md",
+            "title: Guide\ndate: 2024-05-01\nsymptoms: [paresthesia]",
+            "Some tingling.\n",
+        );
+    site.build().assert_ok();
+    site
+}
+
+/// Builds the broken site, checks the failure, and returns stderr.
+#[track_caller]
+fn assert_rejected(site: &Site, expected: &[&str]) -> String {
+    let before = site.tree("public");
+    assert!(!before.is_empty(), "the good build wrote nothing");
+    let run = site.build();
+    run.assert_failed();
+    for e in expected {
+        assert!(
+            run.stderr.contains(e),
+            "stderr lacks {e:?}:\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        site.tree("public") == before,
+        "a failed build changed public/"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
+    run.stderr
+}
+
+#[test]
+fn malformed_yaml_front_matter() {
+    let site = good_site();
+    site.article("bad.md", "title: Bad\ntags: [unclosed", "Text");
+    // The parser notices the unclosed list at the closing fence.
+    assert_rejected(
+        &site,
+        &[
+            "error: invalid front matter",
+            "--> content/articles/bad.md:4:1",
+        ],
+    );
+}
+
+#[test]
+fn malformed_toml_front_matter() {
+    let site = good_site();
+    site.file(
+        "content/articles/bad.md",
+        "+++\ntitle = \"Bad\"\ndate = \n+++\nText",
+    );
+    assert_rejected(
+        &site,
+        &["invalid front matter", "--> content/articles/bad.md:3:"],
+    );
+}
+
+#[test]
+fn unclosed_front_matter() {
+    let site = good_site();
+    site.file("content/articles/bad.md", "---\ntitle: Bad\n\nText");
+    assert_rejected(
+        &site,
+        &["never closed", "bad.md:1:1", "help: end the front matter"],
+    );
+}
+
+#[test]
+fn missing_front_matter() {
+    let site = good_site();
+    site.file("content/articles/bad.md", "# Just Markdown\n");
+    assert_rejected(&site, &["article has no front matter", "bad.md:1:1"]);
+}
+
+#[test]
+fn missing_required_title() {
+    let site = good_site();
+    site.article("bad.md", "description: no title", "Text");
+    assert_rejected(
+        &site,
+        &[
+            "missing field `title`",
+            "bad.md:",
+            "help: add the required field `title: …`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_front_matter_field_suggests_the_right_one() {
+    let site = good_site();
+    site.article("bad.md", "title: Bad\nreviwed_by: Dr A", "Text");
+    assert_rejected(
+        &site,
+        &[
+            "unknown field `reviwed_by`",
+            "bad.md:3:",
+            "did you mean `reviewed_by`?",
+        ],
+    );
+}
+
+#[test]
+fn malformed_yaml_record() {
+    let site = good_site();
+    site.file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\naliases: [numb\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "invalid symptom record",
+            "--> content/symptoms/numbness.yaml:",
+        ],
+    );
+}
+
+#[test]
+fn malformed_toml_record() {
+    let site = good_site();
+    site.file(
+        "content/symptoms/numbness.toml",
+        "name = \"Numbness\"\naliases = [\"numb\"\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "invalid symptom record",
+            "--> content/symptoms/numbness.toml:",
+        ],
+    );
+}
+
+#[test]
+fn malformed_json_record() {
+    let site = good_site();
+    site.file(
+        "content/supplements/zinc.json",
+        "{\n  \"name\": \"Zinc\",\n  \"aliases\": [\"zn\",]\n}\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "invalid supplement record",
+            "--> content/supplements/zinc.json:3:",
+        ],
+    );
+}
+
+#[test]
+fn record_missing_name() {
+    let site = good_site();
+    site.file("content/supplements/zinc.yaml", "aliases: [zn]\n");
+    assert_rejected(&site, &["missing field `name`", "zinc.yaml"]);
+}
+
+#[test]
+fn unknown_record_field() {
+    let site = good_site();
+    site.file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\nalias: [numb]\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "unknown field `alias`",
+            "numbness.yaml:2:1",
+            "did you mean `aliases`?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_symptom_id_points_at_it() {
+    let site = good_site();
+    site.article("bad.md", "title: Bad\nsymptoms:\n  - paresthesai", "Text");
+    assert_rejected(
+        &site,
+        &[
+            "error: unknown symptom `paresthesai`",
+            "--> content/articles/bad.md:4:5",
+            "did you mean `paresthesia`?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_supplement_id_points_at_it() {
+    let site = good_site();
+    site.article("bad.md", "title: Bad\nsupplements: [magnesuim]", "Text");
+    assert_rejected(
+        &site,
+        &[
+            "unknown supplement `magnesuim`",
+            "bad.md:3:15",
+            "did you mean `magnesium`?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_id_in_a_record() {
+    let site = good_site();
+    site.file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\nrelated_supplements: [magnesum]\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "unknown supplement `magnesum`",
+            "numbness.yaml:2:",
+            "did you mean `magnesium`?",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_slugs() {
+    let site = good_site();
+    site.article("a.md", "title: A\nslug: same", "Text")
+        .article("b.md", "title: B\nslug: same", "Text");
+    assert_rejected(
+        &site,
+        &["two articles have the URL `/articles/same/`", "help:"],
+    );
+}
+
+#[test]
+fn names_that_transliterate_to_the_same_slug() {
+    let site = good_site();
+    site.article("Café Crème.md", "title: Café crème", "Text")
+        .article("cafe-creme.md", "title: Cafe creme", "Text");
+    assert_rejected(
+        &site,
+        &["two articles have the URL `/articles/cafe-creme/`"],
+    );
+}
+
+#[test]
+fn duplicate_record_ids() {
+    let site = good_site();
+    site.file("content/symptoms/paresthesia.toml", "name = \"Tingling\"\n");
+    assert_rejected(&site, &["two symptom records have the id `paresthesia`"]);
+}
+
+#[test]
+fn malformed_date() {
+    let site = good_site();
+    site.article("bad.md", "title: Bad\ndate: 2024-13-45", "Text");
+    assert_rejected(
+        &site,
+        &[
+            "has no month 13",
+            "bad.md:3:",
+            "help: write dates as YYYY-MM-DD",
+        ],
+    );
+}
+
+#[test]
+fn impossible_day() {
+    let site = good_site();
+    site.article("bad.md", "title: Bad\nreviewed_on: 2023-02-29", "Text");
+    assert_rejected(&site, &["February 2023 has 28 days", "bad.md:3:"]);
+}
+
+#[test]
+fn non_utf8_file() {
+    let site = good_site();
+    site.bytes(
+        "content/articles/bad.md",
+        b"---\ntitle: Bad\n---\nCaf\xe9 au lait\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "not valid UTF-8",
+            "bad.md:4:4",
+            "help: save the file as UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn link_to_a_missing_page() {
+    let site = good_site();
+    site.article(
+        "bad.md",
+        "title: Bad",
+        "Intro.\n\nSee [the page](/symptoms/paresthesa/).\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "link to `/symptoms/paresthesa/`, a page that does not exist",
+            "bad.md:6:5",
+            "did you mean `/symptoms/paresthesia/`?",
+        ],
+    );
+}
+
+#[test]
+fn link_to_a_missing_article_file() {
+    let site = good_site();
+    site.article("bad.md", "title: Bad", "See [guide](gide.md).\n");
+    assert_rejected(
+        &site,
+        &[
+            "link to `gide.md`, which is not an article",
+            "bad.md:4:5",
+            "did you mean `guide.md`?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_site_toml_key() {
+    let site = good_site();
+    site.file("site.toml", &format!("{SITE_TOML}tittle = \"x\"\n"));
+    assert_rejected(
+        &site,
+        &[
+            "unknown field `tittle`",
+            "site.toml:3:1",
+            "did you mean `title`?",
+        ],
+    );
+}
+
+#[test]
+fn term_claimed_by_two_records() {
+    let site = good_site();
+    site.file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\naliases: [Tingling]\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "belongs to both symptom `numbness` and symptom `paresthesia`",
+            "paresthesia.yaml:2:",
+        ],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop() {
+    let site = good_site();
+    std::os::unix::fs::symlink(
+        site.path("content/articles"),
+        site.path("content/articles/loop"),
+    )
+    .unwrap();
+    assert_rejected(&site, &["symbolic link loop", "content/articles/loop"]);
+}
+
+#[test]
+fn no_site_toml() {
+    let site = Site::bare();
+    let run = site.build();
+    run.assert_failed();
+    assert!(run.stderr.contains("no site.toml"), "{}", run.stderr);
+}
+
+#[test]
+fn check_reports_the_same_errors_and_writes_nothing() {
+    let site = Site::new();
+    site.article("bad.md", "title: Bad\nsymptoms: [nope]", "[x](/nowhere/)");
+    let root = site.root().to_string_lossy().into_owned();
+    let run = site.run(&["check", "--root", &root]);
+    run.assert_failed();
+    assert!(
+        run.stderr.contains("unknown symptom `nope`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn check_also_checks_heading_anchors() {
+    let site = Site::new();
+    site.article("a.md", "title: A", "## Causes\n\nText.\n")
+        .article("b.md", "title: B", "See [causes](/articles/a/#cuases).\n");
+    site.build().assert_ok();
+    let root = site.root().to_string_lossy().into_owned();
+    let run = site.run(&["check", "--root", &root]);
+    run.assert_failed();
+    assert!(
+        run.stderr.contains("has no heading `#cuases`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `#causes`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Three broken files, three errors, one run; the snapshot keeps the messages good.
+#[test]
+fn every_error_is_reported_in_one_run() {
+    let site = good_site();
+    site.article("one.md", "title: One\ntitel: typo", "Text")
+        .article("two.md", "title: Two\ndate: 2024-02-30", "Text")
+        .file("content/symptoms/numbness.yaml", "name: [Numbness\n");
+    let stderr = assert_rejected(&site, &["one.md", "two.md", "numbness.yaml", "3 errors"]);
+    insta::assert_snapshot!(stderr);
+}

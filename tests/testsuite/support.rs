@@ -1,0 +1,178 @@
+//! A tiny site builder for tests: write files into a temporary site, run `materia`, read
+//! what it wrote.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const SITE_TOML: &str = "title = \"Test Health\"\nbase_url = \"https://example.org\"\n";
+
+pub struct Site {
+    dir: tempfile::TempDir,
+}
+
+/// What a run of `materia` did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(self.code, 0, "materia failed:\n{}", self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_failed(&self) -> &Self {
+        assert_eq!(self.code, 1, "materia should have failed:\n{}", self.stderr);
+        self
+    }
+}
+
+impl Site {
+    /// An empty site with a minimal `site.toml`.
+    pub fn new() -> Site {
+        let site = Site::bare();
+        site.file("site.toml", SITE_TOML);
+        site.file("content/articles/.keep", "");
+        site
+    }
+
+    /// No files at all.
+    pub fn bare() -> Site {
+        Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn file(&self, rel: &str, content: &str) -> &Site {
+        self.bytes(rel, content.as_bytes())
+    }
+
+    pub fn bytes(&self, rel: &str, content: &[u8]) -> &Site {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, content).expect("write");
+        self
+    }
+
+    /// An article with YAML front matter made of `front` (without fences) and `body`.
+    pub fn article(&self, rel: &str, front: &str, body: &str) -> &Site {
+        self.file(
+            &format!("content/articles/{rel}"),
+            &format!("---\n{front}\n---\n{body}"),
+        )
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_materia"))
+            .args(args)
+            .current_dir(self.root())
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .output()
+            .expect("run materia");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// `materia build --root <site>` (output in `<site>/public`).
+    pub fn build(&self) -> Run {
+        let root = self.root().to_string_lossy().into_owned();
+        self.run(&["build", "--root", &root])
+    }
+
+    pub fn build_with(&self, extra: &[&str]) -> Run {
+        let root = self.root().to_string_lossy().into_owned();
+        let mut args = vec!["build", "--root", root.as_str()];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// A file of the output, as text.
+    #[track_caller]
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.path("public").join(rel);
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path("public").join(rel).exists()
+    }
+
+    /// Every file under `dir` (relative to the site) with its bytes.
+    pub fn tree(&self, dir: &str) -> BTreeMap<String, Vec<u8>> {
+        tree(&self.path(dir))
+    }
+}
+
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("walk");
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .to_string_lossy()
+                .into_owned();
+            files.insert(rel, std::fs::read(entry.path()).expect("read"));
+        }
+    }
+    files
+}
+
+/// Every JSON-LD object in a page.
+pub fn json_ld(html: &str) -> Vec<serde_json::Value> {
+    let open = "<script type=\"application/ld+json\">";
+    html.split(open)
+        .skip(1)
+        .map(|rest| {
+            let json = rest.split("</script>").next().expect("closed script");
+            serde_json::from_str(json).unwrap_or_else(|e| panic!("bad JSON-LD {e}: {json}"))
+        })
+        .collect()
+}
+
+/// The JSON-LD object of a given `@type`.
+#[track_caller]
+pub fn json_ld_of(html: &str, kind: &str) -> serde_json::Value {
+    json_ld(html)
+        .into_iter()
+        .find(|v| v["@type"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} JSON-LD in page"))
+}
+
+/// The article body only (between the prose wrapper and the references/disclaimer).
+pub fn article_body(html: &str) -> &str {
+    let start = html.find("article-body").expect("article body");
+    let rest = &html[start..];
+    let end = rest
+        .find("class=\"references\"")
+        .or_else(|| rest.find("class=\"callout disclaimer\""))
+        .or_else(|| rest.find("</article>"))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+pub const SYMPTOM_PARESTHESIA: &str =
+    "name: Paresthesia\naliases: [pins and needles, tingling]\nsummary: Tingling skin.\n";
+pub const SUPPLEMENT_B12: &str = "name: Vitamin B12\naliases: [cobalamin]\nsummary: A vitamin.\nlinks: [\"https://shop.example/collections/b12\"]\n";
