@@ -121,11 +121,7 @@ pub fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'static>>) -> Strin
                 | TagEnd::Item
                 | TagEnd::TableCell
                 | TagEnd::CodeBlock,
-            ) => {
-                if !out.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
+            ) if !out.ends_with('\n') => out.push('\n'),
             _ => {}
         }
     }
