@@ -73,6 +73,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
         Vec::new()
     };
     let (toc, anchors) = assign_heading_ids(&mut events);
+    wrap_tables(&mut events);
     let links = events
         .iter()
         .filter_map(|(e, r)| match e {
@@ -425,6 +426,35 @@ fn faq_from_markers(events: &[Spanned], blocks: &[Range<usize>]) -> Vec<FaqItem>
     }
     items.retain(|i| !i.answer.is_empty());
     items
+}
+
+/// Wide tables scroll inside a focusable, labelled region instead of stretching the page
+/// (the WAI pattern for scrollable regions, so keyboard users can scroll them too).
+fn wrap_tables(events: &mut Vec<Spanned>) {
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Table(_)) => {
+                let span = events[i].1.clone();
+                events.insert(
+                    i,
+                    (
+                        Event::Html(CowStr::from(
+                            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n",
+                        )),
+                        span,
+                    ),
+                );
+                i += 2;
+            }
+            Event::End(TagEnd::Table) => {
+                let span = events[i].1.clone();
+                events.insert(i + 1, (Event::Html(CowStr::from("</div>\n")), span));
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// Gives every heading an id (the author's `{#id}` or a slug of its text, made unique) and
