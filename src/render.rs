@@ -346,7 +346,9 @@ impl Renderer<'_> {
             title: title.into(),
             description: self.c.config.description.clone(),
             og_type: "website",
-            jsonld: vec![json!({"@context": "https://schema.org", "@type": "WebPage", "name": title, "url": self.abs(path)})],
+            jsonld: vec![
+                json!({"@context": "https://schema.org", "@type": "WebPage", "name": title, "url": self.abs(path)}),
+            ],
             breadcrumbs: vec![],
         };
         self.finish(template, meta, own)

@@ -123,6 +123,12 @@ fn core(message: &str) -> &str {
 }
 
 fn humanise(message: &str, format: Format) -> String {
+    // serde names our Rust structs ("expected struct RawSymptom"); authors know them as
+    // "fields".
+    let message = &match message.find("expected struct ") {
+        Some(i) => format!("{}expected `name: value` fields", &message[..i]),
+        None => message.to_string(),
+    };
     let inner = core(message);
     if inner.starts_with("invalid type") || inner.starts_with("missing field") {
         return message.to_string();

@@ -9,3 +9,4 @@ mod support;
 mod errors;
 mod escaping;
 mod output;
+mod robustness;

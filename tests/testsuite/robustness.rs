@@ -1,0 +1,141 @@
+//! The build never panics, whatever the input: random mixtures of Markdown, front matter,
+//! FAQ markers, links, odd Unicode and broken records go through the whole pipeline
+//! in-process. Errors are fine; a panic fails the test.
+
+use materia::build::{build, BuildOptions};
+use materia::diagnostics::Diagnostics;
+
+/// Fragments before `RISKY` keep a page valid in most combinations; the rest make
+/// broken links and stray brackets.
+const FRAGMENTS: &[&str] = &[
+    "title: T\n",
+    "title = \"T\"\n",
+    "symptoms: [x]\n",
+    "keywords: [a, B12]\n",
+    "## FAQ\n",
+    "## Q&A\n",
+    "Q1: why?\n",
+    "A1: because\n",
+    "A: \n",
+    "Q:",
+    "### q?\n",
+    "Important Keywords\n",
+    "a, b, , c.\n",
+    "[link](/symptoms/x/)",
+    "[e](https://shop.example/b12)",
+    "`code`",
+    "```\nfenced\n```\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "[^1]\n\n[^1]: note\n",
+    "- [ ] task\n",
+    "~~del~~",
+    "İstanbul ǅ ß ﬁ",
+    "pins and needles",
+    "Tingling",
+    "vitamin b12",
+    "\r\n",
+    "\n\n",
+    "# H {#id}\n",
+    "<script>x</script>",
+    "& < > \"",
+    "😀",
+    "{{ tera }}",
+    "{% raw %}",
+    ":",
+    "- ",
+    "  ",
+    "\t",
+    "#",
+    "*",
+    "_",
+    "\u{feff}",
+    "---\n",
+    "+++\n",
+    // RISKY
+    "[l](../a.md#f)",
+    "![i](/i.png)",
+    "date: 2024-02-30\n",
+    "slug: ''\n",
+    "\u{0}",
+    "[",
+    "]",
+    "(",
+    ")",
+];
+
+const RISKY: usize = 43;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn text(&mut self, parts: usize, risky: bool) -> String {
+        let pool = if risky { FRAGMENTS.len() } else { RISKY };
+        (0..parts)
+            .map(|_| FRAGMENTS[(self.next() % pool as u64) as usize])
+            .collect()
+    }
+}
+
+#[test]
+fn random_sites_never_panic() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rendered = 0;
+    for round in 0..200 {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write(
+            "site.toml",
+            "title = \"R\"\nbase_url = \"https://r.example/sub\"\n[linking]\nmax_links_per_term = 2\n",
+        );
+        write(
+            "content/symptoms/x.yaml",
+            "name: Tingling\naliases: [pins and needles, İstanbul]\ndescription: 'see [a](/supplements/b12/) vitamin b12'\n",
+        );
+        write(
+            "content/supplements/b12.yaml",
+            "name: Vitamin B12\nlinks: [https://shop.example/b12]\n",
+        );
+        for i in 0..6 {
+            let body = rng.text(40, round % 2 == 1);
+            let article = if round % 3 == 0 {
+                body
+            } else {
+                format!("---\ntitle: 'A{i}'\nsymptoms: [x]\n---\n{body}")
+            };
+            write(&format!("content/articles/s{}/a{i}.md", i % 2), &article);
+        }
+        if round % 5 == 4 {
+            write("content/symptoms/broken.yaml", &rng.text(5, true));
+        }
+        let diags = Diagnostics::new();
+        let options = BuildOptions {
+            drafts: round % 2 == 0,
+            strict: round % 4 == 0,
+        };
+        // Reaching the next line for every round is the point; errors are expected.
+        if build(root, &options, &diags, &|_| {}).is_some() {
+            rendered += 1;
+        } else if std::env::var("ROBUST_DEBUG").is_ok() {
+            for d in diags.sorted() {
+                eprintln!("{}", d.render(root));
+            }
+        }
+        for d in diags.sorted() {
+            assert!(!d.message.is_empty());
+        }
+    }
+    // Some rounds must get through every stage, or render would go untested here.
+    assert!(rendered > 20, "only {rendered} random sites built");
+}
