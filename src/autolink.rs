@@ -100,6 +100,10 @@ impl Linker {
             match &event {
                 Event::Start(tag) if blocks_linking(tag) => blocked += 1,
                 Event::End(tag) if ends_block(tag) => blocked = blocked.saturating_sub(1),
+                Event::InlineHtml(html) | Event::Html(html) => {
+                    let depth = blocked as isize + raw_html_depth_change(html);
+                    blocked = depth.max(0) as usize;
+                }
                 _ => {}
             }
             out.push((event, span));
@@ -206,6 +210,38 @@ fn ends_block(tag: &TagEnd) -> bool {
             | TagEnd::HtmlBlock
             | TagEnd::MetadataBlock(_)
     )
+}
+
+/// Raw HTML elements whose text must not be linked: links (a link inside a link is invalid
+/// HTML), code, and headings. Returns how many such elements `html` opens minus closes.
+fn raw_html_depth_change(html: &str) -> isize {
+    const BLOCKING: &[&str] = &[
+        "a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "h1", "h2", "h3", "h4",
+        "h5", "h6", "button", "title",
+    ];
+    let mut change = 0;
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !BLOCKING.contains(&name.as_str()) {
+            continue;
+        }
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        let self_closing = rest[..tag_end].ends_with('/');
+        if closing {
+            change -= 1;
+        } else if !self_closing {
+            change += 1;
+        }
+    }
+    change
 }
 
 pub fn escape_attr(s: &str) -> String {
@@ -355,7 +391,18 @@ mod tests {
     #[test]
     fn one_page_linked_once_across_its_aliases() {
         let (html, _) = link("Tingling, or pins and needles.", None);
-        assert_eq!(html.matches("xref").count(), 1, "{html}");
+        assert_eq!(html.matches("class=\"xref").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn never_inside_raw_html_links_or_code() {
+        let (html, _) = link(
+            "See <a href=\"https://x.example/\">numbness</a> and <code>tingling</code>; numbness.",
+            None,
+        );
+        assert!(!html.contains("\">numbness</a></a>"), "{html}");
+        assert!(html.contains("<code>tingling</code>"), "{html}");
+        assert_eq!(html.matches("class=\"xref").count(), 1, "{html}");
     }
 
     #[test]

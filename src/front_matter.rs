@@ -204,7 +204,7 @@ mod tests {
         let s = split("---\ntitle: A\n---\nBody", p).ok();
         assert_eq!(
             s.map(|s| (s.front, s.body, s.body_offset)),
-            Some(("title: A\n", "Body", 16))
+            Some(("title: A\n", "Body", 17))
         );
         let s = split("+++\ntitle = \"A\"\n+++\n", p).ok();
         assert_eq!(s.map(|s| s.format), Some(Format::Toml));

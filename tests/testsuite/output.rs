@@ -1,0 +1,1260 @@
+//! What a build writes: the URLs of the contract, cross-links, backlinks, FAQ and other
+//! JSON-LD, feeds, drafts, redirects and determinism. Each test builds its own tiny site.
+
+use crate::support::*;
+
+const ARTICLE_URL: &str = "/articles/nerves/tingling-hands/";
+
+/// The text of every cross-link (`<a class="xref …">`) to `href` in `html`, in order.
+fn xrefs(html: &str, href: &str) -> Vec<String> {
+    let wanted = format!("href=\"{href}\"");
+    html.match_indices("<a ")
+        .filter_map(|(at, _)| {
+            let rest = &html[at..];
+            let tag_end = rest.find('>')?;
+            let tag = &rest[..tag_end];
+            if !tag.contains("class=\"xref") || !tag.contains(&wanted) {
+                return None;
+            }
+            let text = &rest[tag_end + 1..];
+            Some(text[..text.find("</a>")?].to_string())
+        })
+        .collect()
+}
+
+/// Every cross-link in `html`, whatever its target.
+fn all_xrefs(html: &str) -> usize {
+    html.matches("class=\"xref").count()
+}
+
+/// Whether `html` has a link (of any class) to `href`.
+fn links_to(html: &str, href: &str) -> bool {
+    html.contains(&format!("href=\"{href}\""))
+}
+
+/// The part of `html` from the first occurrence of `marker` to the end of that `<section>`.
+#[track_caller]
+fn section_after<'a>(html: &'a str, marker: &str) -> &'a str {
+    let start = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("no {marker:?} in page"));
+    let rest = &html[start..];
+    &rest[..rest.find("</section>").unwrap_or(rest.len())]
+}
+
+/// A site with the paresthesia symptom and the vitamin B12 supplement.
+fn site_with_records() -> Site {
+    let site = Site::new();
+    site.file("content/symptoms/paresthesia.yaml", SYMPTOM_PARESTHESIA)
+        .file("content/supplements/b12.yaml", SUPPLEMENT_B12);
+    site
+}
+
+#[test]
+fn every_url_kind_of_the_contract_is_written() {
+    let site = site_with_records();
+    site.file("content/static/files/guide.txt", "a static guide\n")
+        .article(
+            "nerves/tingling-hands.md",
+            "title: Tingling hands\ndate: 2025-01-02\nkeywords: [nerve damage]\ntags: [Nerve Health]\naliases: [\"/old/tingling/\"]",
+            "Pins and needles may come with low vitamin B12.\n",
+        );
+    site.build().assert_ok();
+
+    for page in [
+        "index.html",
+        "articles/index.html",
+        "articles/nerves/index.html",
+        "articles/nerves/tingling-hands/index.html",
+        "symptoms/index.html",
+        "symptoms/paresthesia/index.html",
+        "supplements/index.html",
+        "supplements/b12/index.html",
+        "keywords/index.html",
+        "keywords/nerve-damage/index.html",
+        "tags/index.html",
+        "tags/nerve-health/index.html",
+        "search/index.html",
+        "404.html",
+        "sitemap.xml",
+        "atom.xml",
+        "robots.txt",
+        "style.css",
+        "old/tingling/index.html",
+    ] {
+        assert!(site.exists(page), "{page} was not written");
+    }
+    assert_eq!(site.read("files/guide.txt"), "a static guide\n");
+    assert!(
+        site.read("robots.txt")
+            .contains("Sitemap: https://example.org/sitemap.xml"),
+        "robots.txt should point at the sitemap"
+    );
+}
+
+#[test]
+fn list_pages_link_to_their_articles() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\nkeywords: [nerve damage]\ntags: [Nerve Health]",
+        "Plain text.\n",
+    );
+    site.build().assert_ok();
+
+    for page in [
+        "index.html",
+        "articles/nerves/index.html",
+        "keywords/nerve-damage/index.html",
+        "tags/nerve-health/index.html",
+    ] {
+        assert!(
+            links_to(&site.read(page), ARTICLE_URL),
+            "{page} does not link to the article"
+        );
+    }
+    assert!(links_to(
+        &site.read("articles/index.html"),
+        "/articles/nerves/"
+    ));
+    assert!(links_to(
+        &site.read("keywords/index.html"),
+        "/keywords/nerve-damage/"
+    ));
+    assert!(links_to(
+        &site.read("tags/index.html"),
+        "/tags/nerve-health/"
+    ));
+    assert!(links_to(
+        &site.read("symptoms/index.html"),
+        "/symptoms/paresthesia/"
+    ));
+    assert!(links_to(
+        &site.read("supplements/index.html"),
+        "/supplements/b12/"
+    ));
+}
+
+#[test]
+fn symptom_alias_is_linked_once_however_often_it_is_mentioned() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "Pins and needles start in the feet. Later, pins and needles spread.\n\n\
+         PINS AND NEEDLES at night, and some tingling too.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    assert_eq!(
+        xrefs(article_body(&html), "/symptoms/paresthesia/"),
+        ["Pins and needles"],
+        "only the first mention of the symptom (under any of its names) is linked"
+    );
+}
+
+#[test]
+fn terms_in_headings_links_and_code_are_not_linked() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "## When tingling starts\n\n\
+         See [tingling explained](https://elsewhere.example/) and `tingling`.\n\n\
+         ```text\ntingling\n```\n\n\
+         Tingling, finally, in plain text.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    let body = article_body(&html);
+    assert_eq!(
+        xrefs(body, "/symptoms/paresthesia/"),
+        ["Tingling"],
+        "only the plain mention after the heading, link and code is linked:\n{body}"
+    );
+    assert_eq!(all_xrefs(body), 1, "{body}");
+    assert!(body.contains("<a href=\"https://elsewhere.example/\">tingling explained</a>"));
+    assert!(body.contains("<code>tingling</code>"));
+}
+
+#[test]
+fn term_inside_a_raw_html_link_is_not_linked() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "See <a href=\"https://elsewhere.example/\">tingling</a>. Then pins and needles.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    let body = article_body(&html);
+    assert!(
+        body.contains("<a href=\"https://elsewhere.example/\">tingling</a>"),
+        "a cross-link was nested inside the author's own <a>:\n{body}"
+    );
+    assert_eq!(xrefs(body, "/symptoms/paresthesia/"), ["pins and needles"]);
+}
+
+#[test]
+fn term_inside_raw_html_code_is_not_linked() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "Type <code>tingling</code> in the box. Then pins and needles.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    let body = article_body(&html);
+    assert!(
+        body.contains("<code>tingling</code>"),
+        "a cross-link was put inside the author's <code>:\n{body}"
+    );
+    assert_eq!(xrefs(body, "/symptoms/paresthesia/"), ["pins and needles"]);
+}
+
+#[test]
+fn terms_match_whole_words_only() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "Tinglingness and retingling are not words. Tingling is.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    assert_eq!(
+        xrefs(article_body(&html), "/symptoms/paresthesia/"),
+        ["Tingling"]
+    );
+}
+
+#[test]
+fn longest_term_wins() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\nkeywords: [vitamin B12 deficiency]",
+        "A vitamin B12 deficiency can cause it. Vitamin B12 helps.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    let body = article_body(&html);
+    assert_eq!(
+        xrefs(body, "/keywords/vitamin-b12-deficiency/"),
+        ["vitamin B12 deficiency"]
+    );
+    assert_eq!(xrefs(body, "/supplements/b12/"), ["Vitamin B12"]);
+    assert!(body.contains("class=\"xref xref-keyword\""));
+    assert!(body.contains("class=\"xref xref-supplement\""));
+}
+
+#[test]
+fn record_name_beats_an_equal_keyword() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\nkeywords: [tingling]",
+        "Tingling in the hands.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    let body = article_body(&html);
+    assert_eq!(xrefs(body, "/symptoms/paresthesia/"), ["Tingling"]);
+    assert!(xrefs(body, "/keywords/tingling/").is_empty(), "{body}");
+}
+
+#[test]
+fn symptom_page_lists_the_articles_that_mention_it() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "Pins and needles in the hands.\n",
+    )
+    .article("diet/eggs.md", "title: Eggs", "Eggs are food.\n");
+    site.build().assert_ok();
+
+    let html = site.read("symptoms/paresthesia/index.html");
+    assert!(links_to(&html, ARTICLE_URL), "backlink missing:\n{html}");
+    assert!(
+        !links_to(&html, "/articles/diet/eggs/"),
+        "an article that does not mention the symptom is listed"
+    );
+}
+
+#[test]
+fn symptom_page_lists_articles_naming_it_in_front_matter_only() {
+    let site = site_with_records();
+    site.article(
+        "nerves/numb-feet.md",
+        "title: Numb feet\nsymptoms: [paresthesia]",
+        "Nothing in the text names it.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("symptoms/paresthesia/index.html");
+    assert!(
+        links_to(&html, "/articles/nerves/numb-feet/"),
+        "backlink from front matter missing:\n{html}"
+    );
+    let page = site.read("articles/nerves/numb-feet/index.html");
+    assert!(
+        links_to(
+            section_after(&page, "Symptoms in this article"),
+            "/symptoms/paresthesia/"
+        ),
+        "the article lists its symptom"
+    );
+}
+
+#[test]
+fn supplement_page_lists_articles_mentioning_one_of_its_aliases() {
+    let site = site_with_records();
+    site.article("diet/eggs.md", "title: Eggs", "Eggs hold some cobalamin.\n");
+    site.build().assert_ok();
+
+    let html = site.read("supplements/b12/index.html");
+    assert!(links_to(&html, "/articles/diet/eggs/"), "{html}");
+    let article = site.read("articles/diet/eggs/index.html");
+    assert!(links_to(
+        section_after(&article, "Supplements in this article"),
+        "/supplements/b12/"
+    ));
+}
+
+#[test]
+fn keyword_page_lists_articles_that_mention_the_keyword() {
+    let site = Site::new();
+    site.article(
+        "nerves/a.md",
+        "title: A\nkeywords: [nerve damage]",
+        "Text.\n",
+    )
+    .article("nerves/b.md", "title: B", "Nerve damage is slow to heal.\n")
+    .article("diet/eggs.md", "title: Eggs", "Eggs are food.\n");
+    site.build().assert_ok();
+
+    let b = site.read("articles/nerves/b/index.html");
+    assert_eq!(
+        xrefs(article_body(&b), "/keywords/nerve-damage/"),
+        ["Nerve damage"]
+    );
+    let html = site.read("keywords/nerve-damage/index.html");
+    assert!(
+        links_to(&html, "/articles/nerves/a/"),
+        "front matter keyword"
+    );
+    assert!(
+        links_to(&html, "/articles/nerves/b/"),
+        "mention in the body"
+    );
+    assert!(!links_to(&html, "/articles/diet/eggs/"));
+}
+
+#[test]
+fn symptom_page_json_ld_is_a_medical_sign_or_symptom_with_aliases() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "Tingling.\n",
+    );
+    site.build().assert_ok();
+
+    let ld = json_ld_of(
+        &site.read("symptoms/paresthesia/index.html"),
+        "MedicalSignOrSymptom",
+    );
+    assert_eq!(ld["name"], "Paresthesia");
+    assert_eq!(
+        ld["alternateName"],
+        serde_json::json!(["pins and needles", "tingling"])
+    );
+    assert_eq!(ld["url"], "https://example.org/symptoms/paresthesia/");
+}
+
+#[test]
+fn supplement_page_json_ld_is_a_dietary_supplement() {
+    let site = site_with_records();
+    site.build().assert_ok();
+
+    let ld = json_ld_of(
+        &site.read("supplements/b12/index.html"),
+        "DietarySupplement",
+    );
+    assert_eq!(ld["name"], "Vitamin B12");
+    assert_eq!(ld["alternateName"], serde_json::json!(["cobalamin"]));
+    assert_eq!(ld["url"], "https://example.org/supplements/b12/");
+}
+
+#[test]
+fn record_description_is_cross_linked_except_to_its_own_page() {
+    let site = Site::new();
+    site.file(
+        "content/symptoms/paresthesia.yaml",
+        "name: Paresthesia\naliases: [tingling]\n\
+         description: Often felt with low cobalamin. Tingling is the main sign.\n",
+    )
+    .file("content/supplements/b12.yaml", SUPPLEMENT_B12);
+    site.build().assert_ok();
+
+    let html = site.read("symptoms/paresthesia/index.html");
+    assert_eq!(xrefs(&html, "/supplements/b12/"), ["cobalamin"]);
+    assert!(
+        xrefs(&html, "/symptoms/paresthesia/").is_empty(),
+        "a record page links its own term:\n{html}"
+    );
+}
+
+#[test]
+fn link_to_a_supplement_product_url_counts_as_a_reference() {
+    let site = site_with_records();
+    site.article(
+        "diet/shopping.md",
+        "title: Shopping",
+        "Buy [a bottle](https://shop.example/collections/b12) if your doctor agrees.\n",
+    )
+    .article("diet/eggs.md", "title: Eggs", "Eggs are food.\n");
+    site.build().assert_ok();
+
+    let supplement = site.read("supplements/b12/index.html");
+    assert!(
+        links_to(&supplement, "/articles/diet/shopping/"),
+        "the supplement page does not list the article:\n{supplement}"
+    );
+    assert!(!links_to(&supplement, "/articles/diet/eggs/"));
+
+    let html = site.read("articles/diet/shopping/index.html");
+    let page = json_ld_of(&html, "MedicalWebPage");
+    let about = page["about"].as_array().expect("about is a list");
+    assert!(
+        about
+            .iter()
+            .any(|a| a["@type"] == "DietarySupplement" && a["name"] == "Vitamin B12"),
+        "about: {about:?}"
+    );
+    assert!(html.contains("product pages"), "no disclosure note");
+    assert!(
+        !site
+            .read("articles/diet/eggs/index.html")
+            .contains("product pages"),
+        "the disclosure shows on an article without product links"
+    );
+}
+
+#[test]
+fn numbered_faq_becomes_faq_page_json_ld() {
+    let site = Site::new();
+    site.article(
+        "nerves/faq.md",
+        "title: Questions",
+        "Intro text.\n\n\
+         ## Frequently asked questions\n\n\
+         Q1: What is paresthesia?\nA1: A feeling of pins and needles.\n\n\
+         Q2: Is it serious?\nA2: Sometimes; ask a doctor.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/faq/index.html");
+    assert!(html.contains("<section class=\"faq\">"));
+    let faq = json_ld_of(&html, "FAQPage");
+    let questions = faq["mainEntity"].as_array().expect("mainEntity is a list");
+    assert_eq!(questions.len(), 2, "{faq}");
+    assert_eq!(questions[0]["@type"], "Question");
+    assert_eq!(questions[0]["name"], "What is paresthesia?");
+    assert_eq!(
+        questions[0]["acceptedAnswer"]["text"],
+        "A feeling of pins and needles."
+    );
+    assert_eq!(questions[1]["name"], "Is it serious?");
+    assert_eq!(
+        questions[1]["acceptedAnswer"]["text"],
+        "Sometimes; ask a doctor."
+    );
+}
+
+#[test]
+fn heading_faq_becomes_faq_page_json_ld() {
+    let site = site_with_records();
+    site.article(
+        "nerves/faq.md",
+        "title: Questions",
+        "## Causes\n\n### Low B12\n\nNot a question.\n\n\
+         ## FAQ\n\n\
+         ### What is it?\n\nA feeling of tingling.\n\n\
+         ### Why?\n\nBecause.\n\nMore because.\n\n\
+         ## See also\n\nOther pages.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/faq/index.html");
+    assert!(html.contains("<section class=\"faq\">"));
+    let faq = json_ld_of(&html, "FAQPage");
+    let questions = faq["mainEntity"].as_array().expect("mainEntity is a list");
+    assert_eq!(questions.len(), 2, "{faq}");
+    assert_eq!(questions[0]["name"], "What is it?");
+    assert_eq!(
+        questions[0]["acceptedAnswer"]["text"], "A feeling of tingling.",
+        "the answer text is plain text, without the cross-link markup"
+    );
+    assert_eq!(questions[1]["name"], "Why?");
+    let second = questions[1]["acceptedAnswer"]["text"]
+        .as_str()
+        .expect("answer text");
+    assert!(
+        second.starts_with("Because.") && second.contains("More because."),
+        "{second:?}"
+    );
+    assert!(!second.contains("Other pages"), "{second:?}");
+}
+
+#[test]
+fn qa_heading_faq_ends_before_the_important_keywords_paragraph() {
+    let site = Site::new();
+    site.article(
+        "nerves/faq.md",
+        "title: Questions",
+        "Intro text.\n\n## Q&A\n\n\
+         Q1: What are the first signs?\nA1: Tingling in the feet.\n\n\
+         Q2: Can it be reversed?\nA2: Yes, if caught early.\n\n\
+         Important Keywords\nNerve damage, early signs.\n",
+    );
+    site.build().assert_ok();
+
+    let faq = json_ld_of(&site.read("articles/nerves/faq/index.html"), "FAQPage");
+    let questions = faq["mainEntity"].as_array().expect("mainEntity is a list");
+    assert_eq!(questions.len(), 2, "{faq}");
+    assert_eq!(questions[1]["name"], "Can it be reversed?");
+    assert_eq!(
+        questions[1]["acceptedAnswer"]["text"],
+        "Yes, if caught early."
+    );
+    assert!(site.exists("keywords/nerve-damage/index.html"));
+    assert!(site.exists("keywords/early-signs/index.html"));
+}
+
+#[test]
+fn article_without_faq_has_no_faq_page_json_ld() {
+    let site = Site::new();
+    site.article("nerves/plain.md", "title: Plain", "## Causes\n\nText.\n");
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/plain/index.html");
+    assert!(json_ld(&html).iter().all(|v| v["@type"] != "FAQPage"));
+    assert!(!html.contains("<section class=\"faq\">"));
+}
+
+#[test]
+fn sitemap_is_well_formed_with_absolute_urls() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\ndate: 2025-01-02\nupdated: 2025-02-03\nkeywords: [nerve damage]",
+        "Tingling.\n",
+    );
+    site.build().assert_ok();
+
+    let xml = site.read("sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("sitemap.xml is well-formed XML");
+    assert_eq!(doc.root_element().tag_name().name(), "urlset");
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap_or_default().trim())
+        .collect();
+    assert!(!locs.is_empty());
+    for loc in &locs {
+        assert!(
+            loc.starts_with("https://example.org/"),
+            "relative <loc>: {loc}"
+        );
+    }
+    for url in [
+        "https://example.org/",
+        "https://example.org/articles/nerves/tingling-hands/",
+        "https://example.org/symptoms/paresthesia/",
+        "https://example.org/supplements/b12/",
+        "https://example.org/keywords/nerve-damage/",
+    ] {
+        assert!(locs.contains(&url), "{url} not in sitemap: {locs:?}");
+    }
+    let article = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("url")
+                && n.children().any(|c| {
+                    c.has_tag_name("loc")
+                        && c.text() == Some("https://example.org/articles/nerves/tingling-hands/")
+                })
+        })
+        .expect("article <url>");
+    let lastmod = article
+        .children()
+        .find(|c| c.has_tag_name("lastmod"))
+        .and_then(|c| c.text());
+    assert_eq!(lastmod, Some("2025-02-03"));
+}
+
+#[test]
+fn atom_feed_is_well_formed_with_absolute_urls() {
+    let site = Site::new();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\ndate: 2025-01-02\ndescription: Why hands tingle.",
+        "Tingling.\n",
+    );
+    site.build().assert_ok();
+
+    let xml = site.read("atom.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("atom.xml is well-formed XML");
+    assert_eq!(doc.root_element().tag_name().name(), "feed");
+    let hrefs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("link"))
+        .map(|n| n.attribute("href").expect("link href"))
+        .collect();
+    assert!(!hrefs.is_empty());
+    for href in &hrefs {
+        assert!(
+            href.starts_with("https://example.org/"),
+            "relative link: {href}"
+        );
+    }
+    for id in doc.descendants().filter(|n| n.has_tag_name("id")) {
+        let id = id.text().unwrap_or_default();
+        assert!(id.starts_with("https://example.org/"), "relative id: {id}");
+    }
+    let entry = doc
+        .descendants()
+        .find(|n| n.has_tag_name("entry"))
+        .expect("an <entry>");
+    let title = entry
+        .children()
+        .find(|c| c.has_tag_name("title"))
+        .and_then(|c| c.text());
+    assert_eq!(title, Some("Tingling hands"));
+    assert!(hrefs.contains(&"https://example.org/articles/nerves/tingling-hands/"));
+}
+
+/// A site with a published article and a draft that would otherwise show everywhere.
+fn site_with_draft() -> Site {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\ndate: 2025-01-02",
+        "Tingling.\n",
+    )
+    .article(
+        "nerves/draft-notes.md",
+        "title: Draft notes\ndate: 2025-01-03\ndraft: true\nsymptoms: [paresthesia]\n\
+         keywords: [secret term]\ntags: [Hidden]\naliases: [\"/old/draft/\"]",
+        "Pins and needles, unpublished.\n",
+    );
+    site
+}
+
+#[test]
+fn draft_is_left_out_without_drafts_flag() {
+    let site = site_with_draft();
+    site.build().assert_ok();
+
+    let url = "/articles/nerves/draft-notes/";
+    assert!(!site.exists("articles/nerves/draft-notes/index.html"));
+    assert!(!site.exists("keywords/secret-term/index.html"));
+    assert!(!site.exists("tags/hidden/index.html"));
+    assert!(!site.exists("old/draft/index.html"));
+    for page in [
+        "index.html",
+        "articles/index.html",
+        "articles/nerves/index.html",
+        "articles/nerves/tingling-hands/index.html",
+        "symptoms/paresthesia/index.html",
+        "sitemap.xml",
+        "atom.xml",
+    ] {
+        assert!(!site.read(page).contains(url), "the draft shows in {page}");
+    }
+    assert!(site.exists("articles/nerves/tingling-hands/index.html"));
+}
+
+#[test]
+fn draft_is_included_with_drafts_flag() {
+    let site = site_with_draft();
+    site.build_with(&["--drafts"]).assert_ok();
+
+    let url = "/articles/nerves/draft-notes/";
+    assert!(site.exists("articles/nerves/draft-notes/index.html"));
+    assert!(site.exists("keywords/secret-term/index.html"));
+    assert!(links_to(&site.read("symptoms/paresthesia/index.html"), url));
+    assert!(links_to(&site.read("articles/nerves/index.html"), url));
+    assert!(site
+        .read("sitemap.xml")
+        .contains(&format!("https://example.org{url}")));
+}
+
+#[test]
+fn alias_writes_a_redirect_to_the_article() {
+    let site = Site::new();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\naliases: [\"/old/page/\", \"/older/tingling/\"]",
+        "Text.\n",
+    );
+    site.build().assert_ok();
+
+    let target = "https://example.org/articles/nerves/tingling-hands/";
+    for page in ["old/page/index.html", "older/tingling/index.html"] {
+        let html = site.read(page);
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{target}\">")),
+            "{page}:\n{html}"
+        );
+        let refresh = html
+            .split("<meta http-equiv=\"refresh\"")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no meta refresh in {page}"));
+        let refresh = &refresh[..refresh.find('>').expect("closed meta")];
+        assert!(refresh.contains(target), "{page}: {refresh}");
+    }
+}
+
+#[test]
+fn output_is_identical_across_builds() {
+    let site = site_with_records();
+    site.file("content/static/a.txt", "static\n")
+        .article(
+            "nerves/tingling-hands.md",
+            "title: Tingling hands\ndate: 2025-01-02\nkeywords: [nerve damage, foot pain]\n\
+             tags: [Nerve Health, Diet]\naliases: [\"/old/page/\"]",
+            "Pins and needles, vitamin B12, [shop](https://shop.example/collections/b12).\n\n\
+             ## FAQ\n\nQ1: Why?\nA1: Because.\n",
+        )
+        .article(
+            "diet/eggs.md",
+            "title: Eggs\nsymptoms: [paresthesia]\nkeywords: [foot pain]",
+            "Cobalamin in eggs.\n",
+        );
+    // Ties everywhere: same date, tags, keywords and symptom, so any unordered map shows.
+    for name in ["fish", "milk", "cheese", "yogurt", "clams"] {
+        site.article(
+            &format!("diet/{name}.md"),
+            &format!(
+                "title: {name}\ndate: 2025-01-02\ntags: [Diet]\nkeywords: [foot pain, nerve damage]\nsupplements: [b12]"
+            ),
+            "Tingling and cobalamin.\n",
+        );
+    }
+    let first = tempfile::tempdir().expect("temp dir");
+    let second = tempfile::tempdir().expect("temp dir");
+    let first_out = first.path().join("out");
+    let second_out = second.path().join("out");
+    site.build_with(&["--out", &first_out.to_string_lossy()])
+        .assert_ok();
+    site.build_with(&["--out", &second_out.to_string_lossy()])
+        .assert_ok();
+
+    let a = tree(&first_out);
+    let b = tree(&second_out);
+    assert!(a.contains_key("articles/nerves/tingling-hands/index.html"));
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "the two builds wrote different files"
+    );
+    for (path, bytes) in &a {
+        assert!(b[path] == *bytes, "{path} differs between builds");
+    }
+}
+
+#[test]
+fn max_links_per_term_links_that_many_mentions() {
+    let site = site_with_records();
+    site.file(
+        "site.toml",
+        &format!("{SITE_TOML}\n[linking]\nmax_links_per_term = 2\n"),
+    )
+    .article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "Tingling, tingling and more tingling.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    assert_eq!(
+        xrefs(article_body(&html), "/symptoms/paresthesia/"),
+        ["Tingling", "tingling"]
+    );
+}
+
+#[test]
+fn excluded_term_is_not_linked() {
+    let site = site_with_records();
+    site.file(
+        "site.toml",
+        &format!("{SITE_TOML}\n[linking]\nexclude = [\"tingling\"]\n"),
+    )
+    .article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "Tingling in the feet, and pins and needles too.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    assert_eq!(
+        xrefs(article_body(&html), "/symptoms/paresthesia/"),
+        ["pins and needles"],
+        "the excluded term is left alone, the symptom's other names still link"
+    );
+}
+
+#[test]
+fn important_keywords_paragraph_creates_keyword_pages() {
+    let site = Site::new();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands",
+        "Some text.\n\nImportant Keywords\nNerve Damage, Numbness, Foot Pain\n",
+    );
+    site.build().assert_ok();
+
+    for slug in ["nerve-damage", "numbness", "foot-pain"] {
+        let page = format!("keywords/{slug}/index.html");
+        assert!(site.exists(&page), "{page} was not written");
+        assert!(
+            links_to(&site.read(&page), ARTICLE_URL),
+            "{page} does not list the article"
+        );
+    }
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    assert!(links_to(&html, "/keywords/numbness/"));
+}
+
+#[test]
+fn important_keywords_paragraph_is_not_read_when_front_matter_has_keywords() {
+    let site = Site::new();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\nkeywords: [foot care]",
+        "Some text.\n\nImportant Keywords\nNerve Damage, Numbness\n",
+    );
+    site.build().assert_ok();
+
+    assert!(site.exists("keywords/foot-care/index.html"));
+    assert!(!site.exists("keywords/nerve-damage/index.html"));
+    assert!(!site.exists("keywords/numbness/index.html"));
+}
+
+#[test]
+fn relative_markdown_link_is_rewritten_to_the_article_url() {
+    let site = Site::new();
+    site.article(
+        "nerves/a.md",
+        "title: A",
+        "See [b](./b.md), [its part](b.md#part) and [diet](../diet/c.md).\n",
+    )
+    .article(
+        "nerves/b.md",
+        "title: B\nslug: bee",
+        "## Part {#part}\n\nText.\n",
+    )
+    .article("diet/c.md", "title: C", "Text.\n");
+    site.build().assert_ok();
+
+    let body = site.read("articles/nerves/a/index.html");
+    let body = article_body(&body);
+    assert!(
+        body.contains("<a href=\"/articles/nerves/bee/\">b</a>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<a href=\"/articles/nerves/bee/#part\">its part</a>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<a href=\"/articles/diet/c/\">diet</a>"),
+        "{body}"
+    );
+    assert!(!body.contains(".md\""), "{body}");
+}
+
+#[test]
+fn headings_get_ids_and_a_table_of_contents() {
+    let site = Site::new();
+    site.article(
+        "nerves/long.md",
+        "title: Long",
+        "## Causes\n\nText.\n\n## What to do\n\nText.\n\n### Diet {#food}\n\nText.\n\n## Causes\n\nAgain.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/long/index.html");
+    let body = article_body(&html);
+    for id in ["causes", "what-to-do", "food", "causes-1"] {
+        assert!(
+            body.contains(&format!(" id=\"{id}\"")),
+            "no heading id {id}:\n{body}"
+        );
+    }
+    let toc = section_after(&html, "class=\"toc\"");
+    let toc = &toc[..toc.find("</nav>").expect("toc closes")];
+    for id in ["causes", "what-to-do", "food", "causes-1"] {
+        assert!(
+            toc.contains(&format!("href=\"#{id}\"")),
+            "{id} not in toc:\n{toc}"
+        );
+    }
+}
+
+#[test]
+fn articles_sharing_a_symptom_list_each_other_as_related() {
+    let site = site_with_records();
+    site.article(
+        "nerves/a.md",
+        "title: A\nsymptoms: [paresthesia]",
+        "Text.\n",
+    )
+    .article("nerves/b.md", "title: B", "Pins and needles.\n")
+    .article("diet/eggs.md", "title: Eggs", "Eggs are food.\n");
+    site.build().assert_ok();
+
+    let a = site.read("articles/nerves/a/index.html");
+    let related = section_after(&a, "Related articles");
+    assert!(links_to(related, "/articles/nerves/b/"), "{related}");
+    assert!(!links_to(related, "/articles/diet/eggs/"), "{related}");
+
+    let b = site.read("articles/nerves/b/index.html");
+    assert!(links_to(
+        section_after(&b, "Related articles"),
+        "/articles/nerves/a/"
+    ));
+}
+
+#[test]
+fn tables_footnotes_strikethrough_and_task_lists_render() {
+    let site = Site::new();
+    site.article(
+        "nerves/gfm.md",
+        "title: GFM",
+        "| dose | form |\n|---|---|\n| 1 mg | tablet |\n\n\
+         A claim[^1]. ~~Old advice~~.\n\n\
+         - [ ] ask a doctor\n- [x] eat well\n\n\
+         [^1]: A footnote.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/gfm/index.html");
+    let body = article_body(&html);
+    assert!(body.contains("<table>"), "{body}");
+    assert!(body.contains("<td>tablet</td>"), "{body}");
+    assert!(body.contains("footnote-definition"), "{body}");
+    assert!(body.contains("<del>Old advice</del>"), "{body}");
+    assert!(body.contains("type=\"checkbox\""), "{body}");
+}
+
+#[test]
+fn article_json_ld_has_authorship_review_dates_and_citations() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\ndescription: Why hands tingle.\ndate: 2025-01-02\n\
+         updated: 2025-02-03\nauthors: [Ann Author]\nreviewed_by: Dr Rev\n\
+         reviewed_on: 2025-03-04\nsymptoms: [paresthesia]\n\
+         references:\n  - title: A study\n    url: https://pubmed.example/1\n",
+        "Text.\n",
+    );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/tingling-hands/index.html");
+    let page = json_ld_of(&html, "MedicalWebPage");
+    assert_eq!(page["headline"], "Tingling hands");
+    assert_eq!(
+        page["url"],
+        "https://example.org/articles/nerves/tingling-hands/"
+    );
+    assert_eq!(page["author"][0]["name"], "Ann Author");
+    assert_eq!(page["reviewedBy"]["name"], "Dr Rev");
+    assert_eq!(page["lastReviewed"], "2025-03-04");
+    assert_eq!(page["datePublished"], "2025-01-02");
+    assert_eq!(page["dateModified"], "2025-02-03");
+    assert_eq!(page["citation"][0]["name"], "A study");
+    assert_eq!(page["citation"][0]["url"], "https://pubmed.example/1");
+    let about = page["about"].as_array().expect("about is a list");
+    assert!(about
+        .iter()
+        .any(|a| a["@type"] == "MedicalSignOrSymptom" && a["name"] == "Paresthesia"));
+
+    let references = section_after(&html, "class=\"references\"");
+    assert!(links_to(references, "https://pubmed.example/1"));
+}
+
+#[test]
+fn nested_sections_and_slugs_are_lower_case_ascii() {
+    let site = Site::new();
+    site.article(
+        "Nerve Health/Deep Dive/Ménière Disease.md",
+        "title: Ménière\nkeywords: [Café Crème]\ntags: [Über Tag]",
+        "Text.\n",
+    );
+    site.build().assert_ok();
+
+    for page in [
+        "articles/nerve-health/index.html",
+        "articles/nerve-health/deep-dive/index.html",
+        "articles/nerve-health/deep-dive/meniere-disease/index.html",
+        "keywords/cafe-creme/index.html",
+        "tags/uber-tag/index.html",
+    ] {
+        assert!(site.exists(page), "{page} was not written");
+    }
+    assert!(links_to(
+        &site.read("articles/nerve-health/index.html"),
+        "/articles/nerve-health/deep-dive/"
+    ));
+}
+
+#[test]
+fn records_in_toml_and_json_get_pages() {
+    let site = Site::new();
+    site.file(
+        "content/symptoms/numbness.toml",
+        "name = \"Numbness\"\naliases = [\"loss of feeling\"]\nrelated_supplements = [\"b12\"]\n",
+    )
+    .file(
+        "content/supplements/b12.json",
+        "{\"name\": \"Vitamin B12\", \"related_symptoms\": [\"numbness\"]}",
+    );
+    site.build().assert_ok();
+
+    let symptom = site.read("symptoms/numbness/index.html");
+    assert_eq!(
+        json_ld_of(&symptom, "MedicalSignOrSymptom")["name"],
+        "Numbness"
+    );
+    assert!(
+        links_to(&symptom, "/supplements/b12/"),
+        "related supplement"
+    );
+    let supplement = site.read("supplements/b12/index.html");
+    assert!(
+        links_to(&supplement, "/symptoms/numbness/"),
+        "related symptom"
+    );
+}
+
+#[test]
+fn home_page_shows_the_index_text() {
+    let site = Site::new();
+    site.file("content/_index.md", "Welcome to the **home** text.\n");
+    site.build().assert_ok();
+
+    assert!(site.read("index.html").contains("<strong>home</strong>"));
+}
+
+#[test]
+fn disclaimer_shows_on_articles_and_record_pages() {
+    let site = site_with_records();
+    site.file(
+        "site.toml",
+        &format!("{SITE_TOML}disclaimer = \"Not **medical** advice.\"\n"),
+    )
+    .article("nerves/a.md", "title: A", "Text.\n");
+    site.build().assert_ok();
+
+    for page in [
+        "articles/nerves/a/index.html",
+        "symptoms/paresthesia/index.html",
+        "supplements/b12/index.html",
+    ] {
+        let html = site.read(page);
+        let disclaimer = section_after(&html, "class=\"callout disclaimer\"");
+        assert!(
+            disclaimer.contains("Not <strong>medical</strong> advice."),
+            "{page}: {disclaimer}"
+        );
+    }
+}
+
+#[test]
+fn review_is_flagged_as_due_after_the_review_interval() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        &format!("{SITE_TOML}review_interval_days = 365\n"),
+    )
+    .article(
+        "nerves/old.md",
+        "title: Old\nreviewed_by: Dr Rev\nreviewed_on: 2024-06-01",
+        "Text.\n",
+    )
+    .article(
+        "nerves/fresh.md",
+        "title: Fresh\nreviewed_by: Dr Rev\nreviewed_on: 2025-12-01",
+        "Text.\n",
+    );
+    site.build().assert_ok();
+
+    // The helper sets SOURCE_DATE_EPOCH to 2026-01-01.
+    assert!(site
+        .read("articles/nerves/old/index.html")
+        .contains("due for renewal"));
+    let fresh = site.read("articles/nerves/fresh/index.html");
+    assert!(fresh.contains("Medically reviewed by <strong>Dr Rev</strong>"));
+    assert!(!fresh.contains("due for renewal"));
+}
+
+#[test]
+fn every_page_has_canonical_description_open_graph_and_search_box() {
+    let site = site_with_records();
+    site.file(
+        "site.toml",
+        &format!("{SITE_TOML}description = \"A health site.\"\n"),
+    )
+    .article(
+        "nerves/tingling-hands.md",
+        "title: Tingling hands\nkeywords: [nerve damage]\ntags: [Nerve Health]\naliases: [\"/old/page/\"]",
+        "Tingling.\n",
+    );
+    site.build().assert_ok();
+
+    let mut checked = 0;
+    for (path, bytes) in site.tree("public") {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).expect("utf-8 page");
+        if html.contains("http-equiv=\"refresh\"") {
+            continue; // alias redirects only carry the target's canonical
+        }
+        let path = path.replace('\\', "/");
+        let url = match path.strip_suffix("index.html") {
+            Some(dir) => format!("https://example.org/{dir}"),
+            None => format!("https://example.org/{path}"),
+        };
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+            "{path}: no canonical {url}"
+        );
+        assert!(
+            html.contains(&format!("<meta property=\"og:url\" content=\"{url}\">")),
+            "{path}: no og:url"
+        );
+        assert!(
+            html.contains("<meta property=\"og:title\""),
+            "{path}: no og:title"
+        );
+        assert!(
+            html.contains("<meta name=\"description\" content=\""),
+            "{path}: no meta description"
+        );
+        assert!(
+            html.contains("<input type=\"search\" name=\"q\""),
+            "{path}: no search box"
+        );
+        checked += 1;
+    }
+    assert!(checked > 0);
+}
+
+/// Every root-relative `href="/…"` and `src="/…"` in `html`, without fragment or query.
+fn local_refs(html: &str) -> Vec<String> {
+    let mut refs = Vec::new();
+    for attr in ["href=\"/", "src=\"/"] {
+        for (at, _) in html.match_indices(attr) {
+            let value = &html[at + attr.len() - 1..];
+            let value = &value[..value.find('"').unwrap_or(value.len())];
+            let path = value.split(['#', '?']).next().unwrap_or_default();
+            refs.push(path.to_string());
+        }
+    }
+    refs
+}
+
+#[test]
+fn every_internal_link_script_and_stylesheet_resolves() {
+    let site = site_with_records();
+    site.file("content/static/files/guide.txt", "guide\n")
+        .article(
+            "nerves/tingling-hands.md",
+            "title: Tingling hands\ndate: 2025-01-02\nkeywords: [nerve damage]\n\
+             tags: [Nerve Health]\naliases: [\"/old/page/\"]",
+            "Pins and needles, cobalamin, nerve damage. [Guide](/files/guide.txt).\n",
+        );
+    site.build().assert_ok();
+
+    let mut missing = Vec::new();
+    for (page, bytes) in site.tree("public") {
+        if !page.ends_with(".html") {
+            continue;
+        }
+        for path in local_refs(&String::from_utf8_lossy(&bytes)) {
+            let file = if path.ends_with('/') {
+                format!("{}index.html", &path[1..])
+            } else {
+                path[1..].to_string()
+            };
+            if !site.exists(&file) {
+                missing.push(format!("{page} -> {path}"));
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "dangling references:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn base_url_with_a_path_prefixes_every_internal_link() {
+    let site = site_with_records();
+    site.file(
+        "site.toml",
+        "title = \"Test Health\"\nbase_url = \"https://example.org/health/\"\n",
+    )
+    .article(
+        "nerves/a.md",
+        "title: A\naliases: [\"/old/a/\"]\nkeywords: [nerve damage]",
+        "Pins and needles. See [b](b.md).\n",
+    )
+    .article("nerves/b.md", "title: B", "Text.\n");
+    site.build().assert_ok();
+
+    let a = site.read("articles/nerves/a/index.html");
+    assert!(a.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/health/articles/nerves/a/\">"
+    ));
+    assert_eq!(
+        xrefs(article_body(&a), "/health/symptoms/paresthesia/"),
+        ["Pins and needles"]
+    );
+    assert!(article_body(&a).contains("<a href=\"/health/articles/nerves/b/\">b</a>"));
+    assert!(site
+        .read("old/a/index.html")
+        .contains("url=https://example.org/health/articles/nerves/a/"));
+    assert!(site
+        .read("sitemap.xml")
+        .contains("<loc>https://example.org/health/articles/nerves/a/</loc>"));
+    for (page, bytes) in site.tree("public") {
+        if !page.ends_with(".html") {
+            continue;
+        }
+        for path in local_refs(&String::from_utf8_lossy(&bytes)) {
+            assert!(
+                path.starts_with("/health/"),
+                "{page}: {path} misses the base path"
+            );
+        }
+    }
+}
