@@ -40,33 +40,45 @@ pub fn today() -> Date {
     Date::from_days_since_epoch(secs.div_euclid(86_400))
 }
 
-/// Builds the site at `root` in memory. `stage` is told each stage's name as it starts
-/// (for progress display). Returns `None` when there were errors; they are in `diags`.
+/// Hears about a build's progress, for a progress bar. Every method has a silent default.
+pub trait Progress: Sync {
+    /// A stage starts; `total` is how many steps it will report (0: unknown).
+    fn stage(&self, _name: &str, _total: usize) {}
+    /// One step of the current stage is done.
+    fn step(&self) {}
+}
+
+/// No progress display (tests, `--quiet`, the library).
+pub struct Silent;
+
+impl Progress for Silent {}
+
+/// Builds the site at `root` in memory, telling `progress` how it goes. Returns `None`
+/// when there were errors; they are in `diags`.
 pub fn build(
     root: &Path,
     options: &BuildOptions,
     diags: &Diagnostics,
-    stage: &dyn Fn(&str),
+    progress: &dyn Progress,
 ) -> Option<Built> {
-    stage("loading");
+    progress.stage("loading", 0);
     let sources = load::load(root, diags)?;
     if diags.has_errors() {
         return None;
     }
-    stage("parsing");
+    progress.stage("parsing", 0);
     let parsed = parse::parse(sources, options.drafts, diags);
     if diags.has_errors() {
         return None;
     }
-    stage("cataloguing");
+    progress.stage("cataloguing", 0);
     let catalog = catalog::catalog(parsed, diags);
-    stage("linking");
+    progress.stage("linking", 0);
     let linked = link::link(catalog, options.strict, diags);
     if diags.has_errors() {
         return None;
     }
-    stage("rendering");
-    let output = render::render(&linked, today(), diags)?;
+    let output = render::render(&linked, today(), diags, progress)?;
     if diags.has_errors() {
         return None;
     }

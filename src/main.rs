@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use materia::build::{build, BuildOptions};
+use materia::build::{build, BuildOptions, Progress, Silent};
 use materia::diagnostics::{Diagnostics, Severity};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -87,6 +87,28 @@ fn main() -> ExitCode {
     }
 }
 
+/// The terminal progress display: a spinner naming the stage, and a bar while pages render.
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn stage(&self, name: &str, total: usize) {
+        if total > 0 {
+            self.0.set_style(
+                ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} pages {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            self.0.set_length(total as u64);
+            self.0.set_position(0);
+        }
+        self.0.set_message(name.to_string());
+    }
+
+    fn step(&self) {
+        self.0.inc(1);
+    }
+}
+
 fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> ExitCode {
     let started = Instant::now();
     let diags = Diagnostics::new();
@@ -97,17 +119,16 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar.enable_steady_tick(Duration::from_millis(80));
-        bar
+        Bar(bar)
     });
-    let stage = |name: &str| {
-        if let Some(b) = &bar {
-            b.set_message(name.to_string());
-        }
+    let progress: &dyn Progress = match &bar {
+        Some(b) => b,
+        None => &Silent,
     };
-    let built = build(root, &options, &diags, &stage);
+    let built = build(root, &options, &diags, progress);
     let written = match (&built, out) {
         (Some(b), Some(out)) => {
-            stage("writing");
+            progress.stage("writing", 0);
             match materia::write::write(&b.output, out) {
                 Ok(n) => Some(n),
                 Err(d) => {
@@ -119,7 +140,7 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
         _ => None,
     };
     if let Some(b) = &bar {
-        b.finish_and_clear();
+        b.0.finish_and_clear();
     }
     let report = diags.sorted();
     let mut stderr = String::new();

@@ -63,7 +63,12 @@ struct Renderer<'a> {
     today: Date,
 }
 
-pub fn render(site: &LinkedSite, today: Date, diags: &Diagnostics) -> Option<Output> {
+pub fn render(
+    site: &LinkedSite,
+    today: Date,
+    diags: &Diagnostics,
+    progress: &dyn crate::build::Progress,
+) -> Option<Output> {
     let tera = load_templates(site.catalog.theme.templates.as_slice(), diags)?;
     let r = Renderer {
         site,
@@ -92,8 +97,15 @@ pub fn render(site: &LinkedSite, today: Date, diags: &Diagnostics) -> Option<Out
             jobs.push(Job::Redirect(i, alias.clone()));
         }
     }
-    let rendered: Vec<Result<(String, String), Diagnostic>> =
-        jobs.par_iter().map(|job| r.render_job(job)).collect();
+    progress.stage("rendering", jobs.len());
+    let rendered: Vec<Result<(String, String), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let page = r.render_job(job);
+            progress.step();
+            page
+        })
+        .collect();
     let mut output = Output::default();
     let mut failed = false;
     for result in rendered {

@@ -2,7 +2,7 @@
 //! FAQ markers, links, odd Unicode and broken records go through the whole pipeline
 //! in-process. Errors are fine; a panic fails the test.
 
-use materia::build::{build, BuildOptions};
+use materia::build::{build, BuildOptions, Silent};
 use materia::diagnostics::Diagnostics;
 
 /// Fragments before `RISKY` keep a page valid in most combinations; the rest make
@@ -125,7 +125,7 @@ fn random_sites_never_panic() {
             strict: round % 4 == 0,
         };
         // Reaching the next line for every round is the point; errors are expected.
-        if build(root, &options, &diags, &|_| {}).is_some() {
+        if build(root, &options, &diags, &Silent).is_some() {
             rendered += 1;
         } else if std::env::var("ROBUST_DEBUG").is_ok() {
             for d in diags.sorted() {
