@@ -129,15 +129,16 @@ fn bench(full: bool) -> Result<()> {
     if !full {
         println!("(smoke run: use `cargo bench --bench build` for the real figures)");
     }
+    // Folders are removed only at the very end: on ext4, creating files within minutes of
+    // deleting thousands of others is several times slower (the inode allocator skips
+    // recently freed inodes), which would charge one run's cleanup to the next run.
+    let mut scratches = Vec::new();
     let mut rows = Vec::new();
     for &n in &settings.sizes {
-        rows.push(bench_size(
-            n,
-            settings.runs_for(n),
-            &settings,
-            &materia,
-            &me,
-        )?);
+        let scratch = Scratch::new(n, settings.keep)?;
+        let runs = settings.runs_for(n);
+        rows.push(bench_size(n, runs, &scratch.path, &materia, &me)?);
+        scratches.push(scratch);
     }
     print_table(cores, &rows);
     Ok(())
@@ -154,17 +155,8 @@ struct Row {
     floor: Summary,
 }
 
-fn bench_size(
-    n: usize,
-    runs: usize,
-    settings: &Settings,
-    materia: &Path,
-    me: &Path,
-) -> Result<Row> {
-    let scratch = Scratch::new(n, settings.keep)?;
-    let site = scratch.path.join("site");
-    let build_out = scratch.path.join("public");
-    let floor_out = scratch.path.join("floor");
+fn bench_size(n: usize, runs: usize, dir: &Path, materia: &Path, me: &Path) -> Result<Row> {
+    let site = dir.join("site");
     let symptoms = (n / 3).clamp(10, 300);
     let supplements = (n / 6).clamp(5, 150);
     let started = Instant::now();
@@ -176,32 +168,37 @@ fn bench_size(
         mib(bytes),
         started.elapsed().as_secs_f64()
     );
-    let build_args: Vec<OsString> = vec![
-        "build".into(),
-        "--root".into(),
-        site.clone().into(),
-        "--out".into(),
-        build_out.clone().into(),
-        "--quiet".into(),
-    ];
-    let floor_args: Vec<OsString> = vec![
-        "--floor".into(),
-        site.clone().into(),
-        floor_out.clone().into(),
-    ];
     let mut build = Vec::with_capacity(runs);
     let mut floor = Vec::with_capacity(runs);
-    // Alternate the two so that drift in machine load affects both alike.
+    let mut pages = 0;
+    // Alternate the two so that drift in machine load affects both alike. Each run writes a
+    // folder of its own (see `bench`).
     for run in 1..=runs {
-        build.push(measure(materia, &build_args, &build_out)?);
-        floor.push(measure(me, &floor_args, &floor_out)?);
-        let (b, f) = (&build[run - 1], &floor[run - 1]);
+        let build_out = dir.join(format!("public-{run}"));
+        let build_args: Vec<OsString> = vec![
+            "build".into(),
+            "--root".into(),
+            site.clone().into(),
+            "--out".into(),
+            build_out.clone().into(),
+            "--quiet".into(),
+        ];
+        let floor_out = dir.join(format!("floor-{run}"));
+        let floor_args: Vec<OsString> = vec![
+            "--floor".into(),
+            site.clone().into(),
+            floor_out.clone().into(),
+        ];
+        let b = measure(materia, &build_args, &build_out)?;
+        let f = measure(me, &floor_args, &floor_out)?;
         eprintln!(
             "  run {run}/{runs}: build {:.3} s, floor {:.3} s",
             b.seconds, f.seconds
         );
+        build.push(b);
+        floor.push(f);
+        pages = tree_size(&build_out)?.0;
     }
-    let (pages, _) = tree_size(&build_out)?;
     Ok(Row {
         articles: n,
         files,
@@ -273,11 +270,13 @@ struct Sample {
     peak_kib: Option<u64>,
 }
 
-/// Runs `program args` once from a clean `out` folder; its wall time and peak memory.
+/// Runs `program args` once, writing to `out` (which must not exist yet); its wall time and
+/// peak memory.
 fn measure(program: &Path, args: &[OsString], out: &Path) -> Result<Sample> {
     if out.exists() {
-        fs::remove_dir_all(out).context(|| format!("removing {}", out.display()))?;
+        return Err(format!("{} exists already", out.display()));
     }
+    flush_writes();
     let describe = || {
         format!(
             "{} {}",
@@ -338,6 +337,16 @@ fn measure(program: &Path, args: &[OsString], out: &Path) -> Result<Sample> {
         ));
     }
     Ok(Sample { seconds, peak_kib })
+}
+
+/// Flushes dirty pages (the generated site, the previous run's output) to disk, so that no
+/// run pays for an earlier one's writeback. Where there is no `sync` command this does nothing.
+fn flush_writes() {
+    if let Ok(status) = Command::new("sync").status() {
+        if !status.success() {
+            eprintln!("warning: `sync` failed ({status}); timings may include earlier writes");
+        }
+    }
 }
 
 /// `VmHWM` of a live process, in KiB (Linux only; `None` elsewhere or once it has exited).

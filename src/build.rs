@@ -20,6 +20,8 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct Built {
     pub output: Output,
+    /// The path part of `base_url`, under which the site lives.
+    pub base_path: String,
     pub articles: usize,
     pub symptoms: usize,
     pub supplements: usize,
@@ -55,6 +57,12 @@ impl Progress for Silent {}
 
 /// Builds the site at `root` in memory, telling `progress` how it goes. Returns `None`
 /// when there were errors; they are in `diags`.
+fn t(label: &str, start: &std::time::Instant) {
+    if std::env::var("MATERIA_TIMINGS").is_ok() {
+        eprintln!("{label}: {:?}", start.elapsed());
+    }
+}
+
 pub fn build(
     root: &Path,
     options: &BuildOptions,
@@ -66,23 +74,30 @@ pub fn build(
     if diags.has_errors() {
         return None;
     }
+    let st = std::time::Instant::now();
+    t("load", &st);
     progress.stage("parsing", 0);
     let parsed = parse::parse(sources, options.drafts, diags);
     if diags.has_errors() {
         return None;
     }
+    t("parse", &st);
     progress.stage("cataloguing", 0);
     let catalog = catalog::catalog(parsed, diags);
+    t("catalog", &st);
     progress.stage("linking", 0);
     let linked = link::link(catalog, options.strict, diags);
     if diags.has_errors() {
         return None;
     }
+    t("link", &st);
     let output = render::render(&linked, today(), diags, progress)?;
     if diags.has_errors() {
         return None;
     }
+    t("render", &st);
     Some(Built {
+        base_path: linked.catalog.config.base_path.clone(),
         articles: linked.catalog.articles.len(),
         symptoms: linked.catalog.symptoms.len(),
         supplements: linked.catalog.supplements.len(),

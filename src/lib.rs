@@ -11,7 +11,8 @@
 //! | render | [`render`] (with [`views`], [`jsonld`], [`feeds`]) | [`render::Output`]: the site in memory |
 //! | write | [`write`] | files on disk, swapped in atomically |
 //!
-//! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author.
+//! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author;
+//! [`serve`] runs the same stages in memory on every change and serves the result.
 
 pub mod article;
 pub mod autolink;
@@ -27,9 +28,11 @@ pub mod jsonld;
 pub mod link;
 pub mod load;
 pub mod markdown;
+pub mod new;
 pub mod parse;
 pub mod records;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod structured;
 pub mod theme;

@@ -40,6 +40,31 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Build the site into memory and serve it, rebuilding and reloading open pages on
+    /// every change.
+    ///
+    /// Watches content/, themes/ and site.toml. A failed build keeps the last good site
+    /// served and shows the errors over every open page. public/ is never written.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; the default keeps the site private to this machine.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in a browser once it is served.
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create content from a template.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
     /// Run every check of `build`, plus heading-anchor checks on links, and write nothing.
     Check {
         #[arg(long, default_value = ".")]
@@ -48,6 +73,20 @@ enum Command {
         drafts: bool,
         #[arg(long, short)]
         quiet: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Write a new article with a front-matter skeleton at content/articles/[SECTION/]SLUG.md.
+    Article {
+        /// The article's title; its slug names the file.
+        title: String,
+        /// Section folder under content/articles/ (may be nested: `a/b`).
+        #[arg(long, short)]
+        section: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -70,6 +109,45 @@ fn main() -> ExitCode {
                 },
                 quiet,
             )
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+        } => match materia::serve::serve(materia::serve::ServeOptions {
+            root,
+            bind,
+            port,
+            drafts,
+            open,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(1)
+            }
+        },
+        Command::New {
+            what:
+                NewCommand::Article {
+                    title,
+                    section,
+                    root,
+                },
+        } => {
+            match materia::new::article(&root, &title, section.as_deref(), materia::build::today())
+            {
+                Ok(path) => {
+                    eprintln!("Created {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprint!("{}", d.render(&root));
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::Check {
             root,
@@ -129,7 +207,12 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
     let written = match (&built, out) {
         (Some(b), Some(out)) => {
             progress.stage("writing", 0);
-            match materia::write::write(&b.output, out) {
+            let w = Instant::now();
+            let result = materia::write::write(&b.output, out);
+            if std::env::var("MATERIA_TIMINGS").is_ok() {
+                eprintln!("write: {:?}", w.elapsed());
+            }
+            match result {
                 Ok(n) => Some(n),
                 Err(d) => {
                     diags.push(d);

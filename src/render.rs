@@ -61,6 +61,37 @@ struct Renderer<'a> {
     c: &'a Catalog,
     tera: Tera,
     today: Date,
+    /// Per article, what every listing of it shows: computed once, because an article
+    /// appears in many lists (backlinks, related, sections, keywords).
+    cards: Vec<CardData>,
+    disclaimer_html: String,
+}
+
+struct CardData {
+    url: String,
+    description: String,
+    section: Option<Titled>,
+    reading_minutes: usize,
+}
+
+fn card_data(c: &Catalog, i: usize) -> CardData {
+    let a = &c.articles[i];
+    let words = a.body.plain_text.split_whitespace().count();
+    CardData {
+        url: format!("{}{}", c.config.base_path, a.url),
+        description: match &a.front.description {
+            Some(d) if !d.trim().is_empty() => d.trim().to_string(),
+            _ => excerpt(&a.body.plain_text, 200),
+        },
+        section: (!a.section.is_empty())
+            .then(|| c.sections.iter().find(|s| s.path == a.section))
+            .flatten()
+            .map(|s| Titled {
+                title: s.title.clone(),
+                url: s.url.clone(),
+            }),
+        reading_minutes: words.div_ceil(220).max(1),
+    }
 }
 
 pub fn render(
@@ -70,13 +101,23 @@ pub fn render(
     progress: &dyn crate::build::Progress,
 ) -> Option<Output> {
     let tera = load_templates(site.catalog.theme.templates.as_slice(), diags)?;
+    let c = &site.catalog;
+    let disclaimer = &c.config.disclaimer;
     let r = Renderer {
         site,
-        c: &site.catalog,
+        c,
         tera,
         today,
+        cards: (0..c.articles.len())
+            .into_par_iter()
+            .map(|i| card_data(c, i))
+            .collect(),
+        disclaimer_html: if disclaimer.trim().is_empty() {
+            String::new()
+        } else {
+            html_of(&markdown::parse(disclaimer, 0, false).events)
+        },
     };
-    let c = r.c;
     let mut jobs: Vec<Job> = vec![
         Job::Home,
         Job::SymptomIndex,
@@ -390,46 +431,26 @@ impl Renderer<'_> {
     }
 
     fn reading_minutes(&self, i: usize) -> usize {
-        let words = self.c.articles[i]
-            .body
-            .plain_text
-            .split_whitespace()
-            .count();
-        words.div_ceil(220).max(1)
+        self.cards[i].reading_minutes
     }
 
     fn description(&self, i: usize) -> String {
-        let a = &self.c.articles[i];
-        match &a.front.description {
-            Some(d) if !d.trim().is_empty() => d.trim().to_string(),
-            _ => excerpt(&a.body.plain_text, 200),
-        }
+        self.cards[i].description.clone()
     }
 
     fn section_of(&self, i: usize) -> Option<Titled> {
-        let a = &self.c.articles[i];
-        if a.section.is_empty() {
-            return None;
-        }
-        self.c
-            .sections
-            .iter()
-            .find(|s| s.path == a.section)
-            .map(|s| Titled {
-                title: s.title.clone(),
-                url: s.url.clone(),
-            })
+        self.cards[i].section.clone()
     }
 
     fn card(&self, i: usize) -> ArticleCard<'_> {
-        let a = &self.c.articles[i];
+        let data = &self.cards[i];
         ArticleCard {
-            title: &a.front.title,
-            url: format!("{}{}", self.base(), a.url),
-            description: self.description(i),
-            section: self.section_of(i),
-            date: a.front.date.map(DateView::from),
-            reading_minutes: self.reading_minutes(i),
+            title: &self.c.articles[i].front.title,
+            url: &data.url,
+            description: &data.description,
+            section: data.section.as_ref(),
+            date: self.c.articles[i].front.date.map(DateView::from),
+            reading_minutes: data.reading_minutes,
         }
     }
 
@@ -463,12 +484,7 @@ impl Renderer<'_> {
     }
 
     fn disclaimer_html(&self) -> String {
-        let d = &self.c.config.disclaimer;
-        if d.trim().is_empty() {
-            String::new()
-        } else {
-            html_of(&markdown::parse(d, 0, false).events)
-        }
+        self.disclaimer_html.clone()
     }
 
     fn section_crumbs(&self, path: &[String]) -> Vec<Titled> {

@@ -70,9 +70,9 @@ impl From<Date> for DateView {
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleCard<'a> {
     pub title: &'a str,
-    pub url: String,
-    pub description: String,
-    pub section: Option<Titled>,
+    pub url: &'a str,
+    pub description: &'a str,
+    pub section: Option<&'a Titled>,
     pub date: Option<DateView>,
     pub reading_minutes: usize,
 }

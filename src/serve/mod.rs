@@ -1,0 +1,313 @@
+//! `materia serve`: builds the site into memory, serves it with tiny_http, watches the
+//! sources, rebuilds on every change and reloads the open pages once the new site is in
+//! place. A failed build never stops the server: the last good site stays served, and every
+//! open page shows the errors over it until the next good build.
+//!
+//! `public/` is never touched, and the reload script exists only in served pages.
+
+pub mod http;
+pub mod paths;
+pub mod reload;
+pub mod watch;
+
+use crate::build::{build, BuildOptions, Silent};
+use crate::diagnostics::{Diagnostics, Severity};
+use crate::render::Output;
+use reload::Hub;
+use serde::Serialize;
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+/// Threads answering ordinary requests; event streams get a thread each, so they can never
+/// starve page loads.
+const WORKERS: usize = 8;
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: String,
+    pub port: u16,
+    pub drafts: bool,
+    pub open: bool,
+}
+
+/// One build error as the browser overlay shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ErrorView {
+    pub location: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// What is being served now.
+struct Current {
+    /// The last good site; `None` until a build has succeeded.
+    output: Option<Arc<Output>>,
+    base_path: String,
+    errors: Vec<ErrorView>,
+}
+
+struct Server {
+    root: PathBuf,
+    options: BuildOptions,
+    current: RwLock<Current>,
+    hub: Hub,
+    /// Changes with every successful build; pages compare it on reconnect.
+    build_id: AtomicU64,
+}
+
+/// Outcome of one build, for the terminal and the overlay.
+struct Attempt {
+    output: Option<Output>,
+    base_path: String,
+    errors: Vec<ErrorView>,
+    report: String,
+}
+
+fn attempt(root: &Path, options: &BuildOptions) -> Attempt {
+    let diags = Diagnostics::new();
+    let built = build(root, options, &diags, &Silent);
+    let mut report = String::new();
+    let mut errors = Vec::new();
+    for d in diags.sorted() {
+        report.push_str(&d.render(root));
+        report.push('\n');
+        if d.severity == Severity::Error {
+            errors.push(ErrorView {
+                location: d.location.as_ref().map(|l| {
+                    let shown = l.file.strip_prefix(root).unwrap_or(&l.file);
+                    format!("{}:{}:{}", shown.display(), l.line, l.col)
+                }),
+                message: d.message.clone(),
+                hint: d.hint.clone(),
+            });
+        }
+    }
+    let base_path = built
+        .as_ref()
+        .map(|b| b.base_path.clone())
+        .unwrap_or_default();
+    Attempt {
+        output: built.map(|b| b.output),
+        base_path,
+        errors,
+        report,
+    }
+}
+
+impl Server {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Current> {
+        match self.current.read() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        }
+    }
+
+    fn hello(&self) -> String {
+        let current = self.read();
+        let data = serde_json::json!({"build": self.build_id.load(Ordering::SeqCst), "errors": current.errors});
+        reload::event("hello", &data.to_string())
+    }
+
+    /// Rebuilds, swaps the new site in, then tells the pages.
+    fn rebuild(&self, styles_only: bool) {
+        let started = Instant::now();
+        let result = attempt(&self.root, &self.options);
+        eprint!("{}", result.report);
+        let ok = result.output.is_some();
+        {
+            let mut current = match self.current.write() {
+                Ok(g) => g,
+                Err(p) => p.into_inner(),
+            };
+            if let Some(output) = result.output {
+                current.output = Some(Arc::new(output));
+                current.base_path = result.base_path;
+            }
+            current.errors = result.errors.clone();
+        }
+        let ms = started.elapsed().as_millis();
+        if ok {
+            let id = self.build_id.fetch_add(1, Ordering::SeqCst) + 1;
+            let data = serde_json::json!({"build": id}).to_string();
+            let name = if styles_only { "css" } else { "reload" };
+            self.hub.broadcast(&reload::event(name, &data));
+            eprintln!(
+                "Rebuilt in {ms} ms; {} page(s) told to {name}",
+                self.hub.count()
+            );
+        } else {
+            let data = serde_json::json!({"errors": result.errors}).to_string();
+            self.hub.broadcast(&reload::event("errors", &data));
+            eprintln!("Build failed after {ms} ms; still serving the last good site");
+        }
+    }
+
+    fn handle(self: &Arc<Self>, request: tiny_http::Request) {
+        if !matches!(
+            request.method(),
+            tiny_http::Method::Get | tiny_http::Method::Head
+        ) {
+            let _ignored = request.respond(
+                tiny_http::Response::from_string("Method not allowed").with_status_code(405),
+            );
+            return;
+        }
+        let url = request.url().to_string();
+        if url.split('?').next() == Some(reload::EVENTS_PATH) {
+            let server = Arc::clone(self);
+            std::thread::spawn(move || server.stream_events(request));
+            return;
+        }
+        let if_none_match = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("If-None-Match"))
+            .map(|h| h.value.as_str().to_string());
+        let reply = {
+            let current = self.read();
+            match &current.output {
+                Some(output) => http::respond(
+                    output,
+                    &self.root,
+                    &current.base_path,
+                    &url,
+                    if_none_match.as_deref(),
+                    &current.errors,
+                ),
+                None => http::startup_error_page(&current.errors),
+            }
+        };
+        let mut response =
+            tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
+        for (name, value) in reply.headers {
+            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                response.add_header(h);
+            }
+        }
+        // A client that hung up is not the server's problem.
+        let _ignored = request.respond(response);
+    }
+
+    /// Holds one page's event stream open on its own thread. Written by hand on the raw
+    /// connection, because tiny_http buffers streamed bodies and events must arrive at once.
+    fn stream_events(&self, request: tiny_http::Request) {
+        let rx = self.hub.subscribe(self.hello());
+        let mut writer = request.into_writer();
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nX-Accel-Buffering: no\r\nConnection: close\r\n\r\n";
+        if writer
+            .write_all(head.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+        loop {
+            let message = match rx.recv_timeout(std::time::Duration::from_secs(15)) {
+                Ok(m) => m,
+                // A comment line: keeps proxies from closing the stream, and finds closed pages.
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            };
+            if writer
+                .write_all(message.as_bytes())
+                .and_then(|()| writer.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// Runs the server until the process is stopped. Returns an error message if it cannot start.
+pub fn serve(opts: ServeOptions) -> Result<(), String> {
+    let options = BuildOptions {
+        drafts: opts.drafts,
+        strict: false,
+    };
+    let started = Instant::now();
+    let first = attempt(&opts.root, &options);
+    eprint!("{}", first.report);
+    let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port)
+        .parse()
+        .map_err(|e| {
+            format!(
+                "`{}:{}` is not an address to listen on: {e}",
+                opts.bind, opts.port
+            )
+        })?;
+    let http =
+        tiny_http::Server::http(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let http = Arc::new(http);
+    let shown_addr = http
+        .server_addr()
+        .to_ip()
+        .map_or_else(|| addr.to_string(), |a| a.to_string());
+    let url = format!("http://{shown_addr}{}/", first.base_path);
+    match &first.output {
+        Some(_) => eprintln!(
+            "Built in {} ms; serving {url}",
+            started.elapsed().as_millis()
+        ),
+        None => eprintln!("The site did not build; serving the errors at {url} until it does"),
+    }
+    let server = Arc::new(Server {
+        root: opts.root.clone(),
+        options,
+        current: RwLock::new(Current {
+            output: first.output.map(Arc::new),
+            base_path: first.base_path,
+            errors: first.errors,
+        }),
+        hub: Hub::default(),
+        build_id: AtomicU64::new(1),
+    });
+    let (_watcher, changes) = watch::watch(&opts.root)
+        .map_err(|e| format!("cannot watch {}: {e}", opts.root.display()))?;
+    for _ in 0..WORKERS {
+        let http = Arc::clone(&http);
+        let server = Arc::clone(&server);
+        std::thread::spawn(move || {
+            while let Ok(request) = http.recv() {
+                server.handle(request);
+            }
+        });
+    }
+    if opts.open {
+        open_browser(&url);
+    }
+    let root = opts.root.canonicalize().unwrap_or(opts.root.clone());
+    while let Ok(batch) = changes.recv() {
+        let batch: Vec<PathBuf> = batch
+            .into_iter()
+            .map(|p| {
+                p.strip_prefix(&root)
+                    .map(|r| opts.root.join(r))
+                    .unwrap_or(p)
+            })
+            .collect();
+        match watch::classify(&opts.root, &batch) {
+            watch::Change::Ignore => {}
+            watch::Change::Styles => server.rebuild(true),
+            watch::Change::Rebuild => server.rebuild(false),
+        }
+    }
+    Ok(())
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("Could not open a browser; visit {url}");
+    }
+}

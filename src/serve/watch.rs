@@ -1,0 +1,146 @@
+//! Watches a site's sources and turns file-system noise into build decisions. The watcher
+//! batches events until the files have been quiet for a moment (editors write a file in
+//! several steps); [`classify`] is a pure function from changed paths to what to do, tested
+//! without a file system.
+
+use notify::{RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+/// How long the files must be quiet before a batch is handed over.
+const QUIET: Duration = Duration::from_millis(40);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Nothing the site is made from.
+    Ignore,
+    /// Only stylesheets: pages can swap them without reloading.
+    Styles,
+    /// Anything else: rebuild and reload.
+    Rebuild,
+}
+
+/// What a batch of changed paths means for a site at `root`.
+pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
+    let mut change = Change::Ignore;
+    for path in paths {
+        let Ok(rel) = path.strip_prefix(root) else {
+            continue;
+        };
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if crate::theme::is_ignored(&name)
+            || name.ends_with(".swp")
+            || name.ends_with(".tmp")
+            || name == "4913"
+        {
+            continue;
+        }
+        let first = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let relevant = match first.as_deref() {
+            Some("content") | Some("themes") => true,
+            Some("site.toml") => rel.components().count() == 1,
+            _ => false,
+        };
+        if !relevant {
+            continue;
+        }
+        let is_css = rel.extension().is_some_and(|e| e == "css");
+        let in_static = rel.starts_with("content/static")
+            || rel
+                .components()
+                .nth(2)
+                .is_some_and(|c| c.as_os_str() == "static");
+        if is_css && in_static {
+            if change == Change::Ignore {
+                change = Change::Styles;
+            }
+        } else {
+            return Change::Rebuild;
+        }
+    }
+    change
+}
+
+/// Watches `root`'s `content/`, `themes/` and `site.toml`. The receiver yields batches of
+/// changed paths. The returned watcher must be kept alive.
+pub fn watch(root: &Path) -> notify::Result<(notify::RecommendedWatcher, Receiver<Vec<PathBuf>>)> {
+    let (raw_tx, raw_rx) = channel::<PathBuf>();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            if matches!(event.kind, notify::EventKind::Access(_)) {
+                return;
+            }
+            for path in event.paths {
+                // The receiver only goes away when the server stops.
+                let _sent = raw_tx.send(path);
+            }
+        }
+    })?;
+    watcher.watch(root, RecursiveMode::NonRecursive)?;
+    for dir in ["content", "themes"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            watcher.watch(&path, RecursiveMode::Recursive)?;
+        }
+    }
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        while let Ok(first) = raw_rx.recv() {
+            let mut batch = vec![first];
+            loop {
+                match raw_rx.recv_timeout(QUIET) {
+                    Ok(p) => batch.push(p),
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            batch.sort();
+            batch.dedup();
+            if tx.send(batch).is_err() {
+                return;
+            }
+        }
+    });
+    Ok((watcher, rx))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(paths: &[&str]) -> Change {
+        let root = Path::new("/site");
+        classify(
+            root,
+            &paths.iter().map(|p| root.join(p)).collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn classifies_changes() {
+        assert_eq!(c(&["content/articles/a.md"]), Change::Rebuild);
+        assert_eq!(c(&["site.toml"]), Change::Rebuild);
+        assert_eq!(c(&["themes/default/templates/base.html"]), Change::Rebuild);
+        assert_eq!(c(&["themes/default/static/style.css"]), Change::Styles);
+        assert_eq!(c(&["content/static/extra.css"]), Change::Styles);
+        assert_eq!(
+            c(&["themes/default/static/style.css", "content/articles/a.md"]),
+            Change::Rebuild
+        );
+        assert_eq!(
+            c(&["public/index.html", "target/x", "README.md"]),
+            Change::Ignore
+        );
+        assert_eq!(
+            c(&["content/articles/.a.md.swp", "content/articles/a.md~"]),
+            Change::Ignore
+        );
+    }
+}
