@@ -10,3 +10,4 @@ mod errors;
 mod escaping;
 mod output;
 mod robustness;
+mod serve;

@@ -176,3 +176,175 @@ pub fn article_body(html: &str) -> &str {
 pub const SYMPTOM_PARESTHESIA: &str =
     "name: Paresthesia\naliases: [pins and needles, tingling]\nsummary: Tingling skin.\n";
 pub const SUPPLEMENT_B12: &str = "name: Vitamin B12\naliases: [cobalamin]\nsummary: A vitamin.\nlinks: [\"https://shop.example/collections/b12\"]\n";
+
+/// A running `materia serve`, stopped when dropped.
+pub struct Served {
+    child: std::process::Child,
+    pub addr: String,
+    pub log: std::sync::mpsc::Receiver<String>,
+}
+
+/// A raw HTTP response.
+#[derive(Debug)]
+pub struct Http {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Http {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Site {
+    /// Starts `materia serve --port 0` on this site and waits until it listens.
+    pub fn serve(&self) -> Served {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_materia"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(self.root())
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start materia serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let line = rx
+                .recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
+                .expect("materia serve did not say where it listens");
+            if let Some(i) = line.find("http://") {
+                let url = &line[i + "http://".len()..];
+                let addr = url.split('/').next().expect("address").to_string();
+                return Served {
+                    child,
+                    addr,
+                    log: rx,
+                };
+            }
+        }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Served {
+    /// `GET path` with the path sent exactly as given (no client-side normalisation).
+    pub fn get(&self, path: &str) -> Http {
+        self.get_with(path, &[])
+    }
+
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Http {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&self.addr).expect("connect");
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+            .expect("timeout");
+        let mut request = format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
+            self.addr
+        );
+        for (n, v) in headers {
+            request.push_str(&format!("{n}: {v}\r\n"));
+        }
+        request.push_str("\r\n");
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read");
+        parse_http(&raw)
+    }
+
+    /// Opens the live-reload event stream; events arrive as `(name, data)`.
+    pub fn events(&self) -> std::sync::mpsc::Receiver<(String, String)> {
+        use std::io::{BufRead, Write};
+        let mut stream = std::net::TcpStream::connect(&self.addr).expect("connect");
+        stream
+            .write_all(
+                format!(
+                    "GET /__materia/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+                    self.addr
+                )
+                .as_bytes(),
+            )
+            .expect("send");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut name = String::new();
+            let mut data = String::new();
+            for line in std::io::BufReader::new(stream)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if let Some(n) = line.strip_prefix("event: ") {
+                    name = n.to_string();
+                } else if let Some(d) = line.strip_prefix("data: ") {
+                    data.push_str(d);
+                } else if line.is_empty() && !name.is_empty() {
+                    if tx
+                        .send((std::mem::take(&mut name), std::mem::take(&mut data)))
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+            }
+        });
+        rx
+    }
+}
+
+pub fn parse_http(raw: &[u8]) -> Http {
+    let text = String::from_utf8_lossy(raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Http {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+/// Waits for the next event named `name`, skipping others.
+#[track_caller]
+pub fn expect_event(events: &std::sync::mpsc::Receiver<(String, String)>, name: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let (n, data) = events
+            .recv_timeout(left)
+            .unwrap_or_else(|_| panic!("no `{name}` event within 30 s"));
+        if n == name {
+            return data;
+        }
+    }
+}

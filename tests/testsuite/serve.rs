@@ -1,0 +1,156 @@
+//! `materia serve` end to end, and `materia new`.
+
+use crate::support::*;
+
+fn served_site() -> Site {
+    let site = Site::new();
+    site.file("content/symptoms/paresthesia.yaml", SYMPTOM_PARESTHESIA)
+        .article(
+            "guide.md",
+            "title: Guide\ndate: 2024-05-01",
+            "The first text mentions tingling.\n",
+        );
+    site
+}
+
+#[test]
+fn edit_reload_break_overlay_fix_recover() {
+    let site = served_site();
+    let server = site.serve();
+    let page = server.get("/articles/guide/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("The first text"));
+    assert!(
+        page.body.contains("/__materia/events"),
+        "no reload client in served page"
+    );
+
+    let events = server.events();
+    let hello = expect_event(&events, "hello");
+    assert!(hello.contains("\"errors\":[]"), "{hello}");
+
+    site.article(
+        "guide.md",
+        "title: Guide\ndate: 2024-05-01",
+        "The second text mentions tingling.\n",
+    );
+    expect_event(&events, "reload");
+    let page = server.get("/articles/guide/");
+    assert!(page.body.contains("The second text"), "{}", page.body);
+    assert!(
+        page.body.contains("xref-symptom"),
+        "cross-links lost after rebuild"
+    );
+
+    site.article("guide.md", "titel: Guide", "Broken.\n");
+    let errors = expect_event(&events, "errors");
+    assert!(errors.contains("unknown field `titel`"), "{errors}");
+    assert!(errors.contains("content/articles/guide.md:2:1"), "{errors}");
+    let page = server.get("/articles/guide/");
+    assert_eq!(page.status, 200, "the last good site stays served");
+    assert!(page.body.contains("The second text"));
+    assert!(
+        page.body.contains("id=\"materia-overlay\""),
+        "no overlay:\n{}",
+        page.body
+    );
+    assert!(page.body.contains("unknown field `titel`"));
+
+    site.article(
+        "guide.md",
+        "title: Guide\ndate: 2024-05-01",
+        "The third text.\n",
+    );
+    expect_event(&events, "reload");
+    let page = server.get("/articles/guide/");
+    assert!(page.body.contains("The third text"));
+    assert!(!page.body.contains("id=\"materia-overlay\""));
+}
+
+#[test]
+fn a_stylesheet_change_swaps_styles_without_reload() {
+    let site = served_site();
+    site.file("content/static/extra.css", "body { color: red }");
+    let server = site.serve();
+    let events = server.events();
+    expect_event(&events, "hello");
+    site.file("content/static/extra.css", "body { color: blue }");
+    expect_event(&events, "css");
+    assert!(server.get("/extra.css").body.contains("blue"));
+}
+
+#[test]
+fn a_site_that_fails_at_start_serves_errors_then_the_site() {
+    let site = Site::new();
+    site.article("a.md", "title: A\nsymptoms: [nope]", "Hello there.\n");
+    let server = site.serve();
+    let page = server.get("/");
+    assert_eq!(page.status, 500);
+    assert!(
+        page.body.contains("unknown symptom `nope`"),
+        "{}",
+        page.body
+    );
+    let events = server.events();
+    expect_event(&events, "hello");
+    site.article("a.md", "title: A", "Hello there.\n");
+    expect_event(&events, "reload");
+    let page = server.get("/articles/a/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Hello there."));
+}
+
+#[test]
+fn serve_never_writes_public_and_build_has_no_reload_script() {
+    let site = served_site();
+    {
+        let server = site.serve();
+        assert_eq!(server.get("/").status, 200);
+    }
+    assert!(!site.path("public").exists(), "serve wrote public/");
+    site.build().assert_ok();
+    for (path, bytes) in site.tree("public") {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__materia"),
+            "{path} has the reload script"
+        );
+    }
+}
+
+#[test]
+fn new_article_writes_a_skeleton_that_builds() {
+    let site = Site::new();
+    let root = site.root().to_string_lossy().into_owned();
+    site.run(&[
+        "new",
+        "article",
+        "Zinc and Immunity",
+        "--section",
+        "nutrition",
+        "--root",
+        &root,
+    ])
+    .assert_ok();
+    let path = site.path("content/articles/nutrition/zinc-and-immunity.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: \"Zinc and Immunity\"\n"),
+        "{text}"
+    );
+    site.build_with(&["--drafts"]).assert_ok();
+    assert!(site.exists("articles/nutrition/zinc-and-immunity/index.html"));
+
+    std::fs::write(&path, "mine").unwrap();
+    let again = site.run(&[
+        "new",
+        "article",
+        "Zinc and Immunity",
+        "--section",
+        "nutrition",
+        "--root",
+        &root,
+    ]);
+    again.assert_failed();
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+}
