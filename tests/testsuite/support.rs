@@ -203,6 +203,7 @@ impl Http {
 
 impl Site {
     /// Starts `materia serve --port 0` on this site and waits until it listens.
+    #[allow(clippy::zombie_processes)] // `Served`'s drop kills and waits for it.
     pub fn serve(&self) -> Served {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_materia"))
@@ -300,13 +301,13 @@ impl Served {
                     name = n.to_string();
                 } else if let Some(d) = line.strip_prefix("data: ") {
                     data.push_str(d);
-                } else if line.is_empty() && !name.is_empty() {
-                    if tx
+                } else if line.is_empty()
+                    && !name.is_empty()
+                    && tx
                         .send((std::mem::take(&mut name), std::mem::take(&mut data)))
                         .is_err()
-                    {
-                        return;
-                    }
+                {
+                    return;
                 }
             }
         });
