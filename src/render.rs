@@ -26,6 +26,14 @@ pub struct Output {
     pub assets: Vec<Asset>,
 }
 
+/// How many articles a record's JSON-LD names as its `subjectOf`: the newest, enough for
+/// search engines without making every record page heavier as the site grows.
+const JSONLD_SUBJECTS: usize = 20;
+
+/// In long article lists (backlinks, keywords, tags), entries past this many show title and
+/// date only, so a page listing thousands of articles stays light.
+const FULL_CARDS: usize = 30;
+
 /// How many articles the Atom feed carries.
 const FEED_ENTRIES: usize = 50;
 
@@ -454,6 +462,22 @@ impl Renderer<'_> {
         }
     }
 
+    /// Cards for a long list: the first [`FULL_CARDS`] in full, the rest compact.
+    fn list_cards(&self, articles: &[usize]) -> Vec<ArticleCard<'_>> {
+        articles
+            .iter()
+            .enumerate()
+            .map(|(n, &a)| {
+                let mut card = self.card(a);
+                if n >= FULL_CARDS {
+                    card.description = "";
+                    card.section = None;
+                }
+                card
+            })
+            .collect()
+    }
+
     fn symptom_card(&self, i: usize) -> RecordCard<'_> {
         let s = &self.c.symptoms[i];
         RecordCard {
@@ -639,7 +663,7 @@ impl Renderer<'_> {
         let view = SectionView {
             title: &s.title,
             url: &s.url,
-            articles: articles.iter().map(|&a| self.card(a)).collect(),
+            articles: self.list_cards(&articles),
             subsections: s
                 .children
                 .iter()
@@ -717,10 +741,7 @@ impl Renderer<'_> {
                 .filter_map(|r| c.supplement_ids.get(&r.id))
                 .map(|&j| self.supplement_card(j))
                 .collect(),
-            articles: self.site.backlinks.symptom_articles[i]
-                .iter()
-                .map(|&a| self.card(a))
-                .collect(),
+            articles: self.list_cards(&self.site.backlinks.symptom_articles[i]),
             sources: self.sources(&s.sources),
         };
         let description = if s.summary.is_empty() {
@@ -735,7 +756,7 @@ impl Renderer<'_> {
             "alternateName": s.aliases,
             "description": description,
             "url": self.abs(&path),
-            "subjectOf": self.site.backlinks.symptom_articles[i].iter().map(|&a| json!({"@type": "MedicalWebPage", "name": c.articles[a].front.title, "url": self.abs(&c.articles[a].url)})).collect::<Vec<_>>(),
+            "subjectOf": self.site.backlinks.symptom_articles[i].iter().take(JSONLD_SUBJECTS).map(|&a| json!({"@type": "MedicalWebPage", "name": c.articles[a].front.title, "url": self.abs(&c.articles[a].url)})).collect::<Vec<_>>(),
         }));
         let meta = PageMeta {
             path,
@@ -790,10 +811,7 @@ impl Renderer<'_> {
                         .unwrap_or_default(),
                 })
                 .collect(),
-            articles: self.site.backlinks.supplement_articles[i]
-                .iter()
-                .map(|&a| self.card(a))
-                .collect(),
+            articles: self.list_cards(&self.site.backlinks.supplement_articles[i]),
             sources: self.sources(&s.sources),
         };
         let description = if s.summary.is_empty() {
@@ -810,7 +828,7 @@ impl Renderer<'_> {
             "url": self.abs(&path),
             "recommendedIntake": if s.typical_dose.is_empty() { Value::Null } else { json!({"@type": "RecommendedDoseSchedule", "description": s.typical_dose}) },
             "maximumIntake": if s.upper_limit.is_empty() { Value::Null } else { json!({"@type": "MaximumDoseSchedule", "description": s.upper_limit}) },
-            "subjectOf": self.site.backlinks.supplement_articles[i].iter().map(|&a| json!({"@type": "MedicalWebPage", "name": c.articles[a].front.title, "url": self.abs(&c.articles[a].url)})).collect::<Vec<_>>(),
+            "subjectOf": self.site.backlinks.supplement_articles[i].iter().take(JSONLD_SUBJECTS).map(|&a| json!({"@type": "MedicalWebPage", "name": c.articles[a].front.title, "url": self.abs(&c.articles[a].url)})).collect::<Vec<_>>(),
         }));
         let meta = PageMeta {
             path,
@@ -873,7 +891,7 @@ impl Renderer<'_> {
                 },
             ],
         };
-        let cards: Vec<ArticleCard> = articles.iter().map(|&a| self.card(a)).collect();
+        let cards = self.list_cards(articles);
         self.finish(
             "term.html",
             meta,
