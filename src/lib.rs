@@ -24,6 +24,7 @@ pub mod date;
 pub mod diagnostics;
 pub mod feeds;
 pub mod front_matter;
+pub mod import;
 pub mod jsonld;
 pub mod link;
 pub mod load;

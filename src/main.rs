@@ -65,6 +65,24 @@ enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Convert plain-text health posts into Markdown articles with front matter.
+    ///
+    /// Section lines ("Introduction", "1. …", "Conclusion") become `##` headings, a
+    /// "Q&A Section" becomes the FAQ, the "Important Keywords" line becomes `keywords`, and
+    /// links to a supplement record's `links` fill `supplements`.
+    Import {
+        /// The posts to convert.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Section folder under content/articles/.
+        #[arg(long, short)]
+        section: Option<String>,
+        /// The article's title (default: the post's first line, or derived from its keywords).
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Run every check of `build`, plus heading-anchor checks on links, and write nothing.
     Check {
         #[arg(long, default_value = ".")]
@@ -147,6 +165,33 @@ fn main() -> ExitCode {
                     eprint!("{}", d.render(&root));
                     ExitCode::from(1)
                 }
+            }
+        }
+        Command::Import {
+            files,
+            section,
+            title,
+            root,
+        } => {
+            let diags = Diagnostics::new();
+            let written = materia::import::import(
+                &root,
+                &files,
+                section.as_deref(),
+                title.as_deref(),
+                materia::build::today(),
+                &diags,
+            );
+            for path in &written {
+                eprintln!("Created {}", path.display());
+            }
+            for d in diags.sorted() {
+                eprint!("{}", d.render(&root));
+            }
+            if diags.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
             }
         }
         Command::Check {

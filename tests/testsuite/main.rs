@@ -8,6 +8,7 @@ mod support;
 
 mod errors;
 mod escaping;
+mod import;
 mod output;
 mod robustness;
 mod serve;

@@ -1,0 +1,361 @@
+//! `materia import`: turns plain-text health posts (section titles on lines of their own,
+//! a "Q&A Section" of `Q1:`/`A1:` lines, a closing "Important Keywords" line) into Markdown
+//! articles with front matter. Inline Markdown links are kept; links to a supplement
+//! record's product or collection pages fill the article's `supplements`.
+
+use crate::catalog::normalise_url;
+use crate::date::Date;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::read_text;
+use crate::records;
+use crate::slug::slugify;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A converted post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converted {
+    pub title: String,
+    pub description: String,
+    pub keywords: Vec<String>,
+    pub supplements: Vec<String>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line<'a> {
+    Heading(&'a str),
+    Faq,
+    Keywords,
+    Question(&'a str),
+    Answer(&'a str),
+    Text(&'a str),
+    Blank,
+}
+
+fn classify(line: &str) -> Line<'_> {
+    let t = line.trim();
+    if t.is_empty() {
+        return Line::Blank;
+    }
+    let lower = t.trim_end_matches(':').to_lowercase();
+    match lower.as_str() {
+        "introduction" | "conclusion" | "summary" | "references" => {
+            return Line::Heading(t.trim_end_matches(':'))
+        }
+        "q&a section"
+        | "q&a"
+        | "faq"
+        | "faqs"
+        | "frequently asked questions"
+        | "questions and answers" => return Line::Faq,
+        "important keywords" | "keywords" => return Line::Keywords,
+        _ => {}
+    }
+    if let Some(rest) = marker(t, 'q') {
+        return Line::Question(rest);
+    }
+    if let Some(rest) = marker(t, 'a') {
+        return Line::Answer(rest);
+    }
+    // "1. Title" on a line of its own: short, and not a sentence.
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && t[digits..].starts_with(". ") && t.len() < 160 && !t.ends_with('.') {
+        return Line::Heading(t[digits + 2..].trim());
+    }
+    Line::Text(t)
+}
+
+/// `Q1: text` → `text` (for kind `q`), likewise `A1:`.
+fn marker(line: &str, kind: char) -> Option<&str> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    if first.to_ascii_lowercase() != kind {
+        return None;
+    }
+    let rest = &line[1..];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let after = rest[digits..].strip_prefix(':')?;
+    Some(after.trim())
+}
+
+/// Converts one post. `product_links` maps normalised product URLs to supplement ids.
+pub fn convert(
+    text: &str,
+    title: Option<&str>,
+    product_links: &HashMap<String, String>,
+) -> Converted {
+    let mut body = String::new();
+    let mut keywords = Vec::new();
+    let mut first_paragraph: Option<String> = None;
+    let mut first_line_title: Option<String> = None;
+    let mut in_keywords = false;
+    for (n, raw) in text.lines().enumerate() {
+        let line = classify(raw);
+        if n == 0 {
+            if let Line::Text(t) = line {
+                // A short first line without a full stop is the post's title.
+                if t.len() < 120 && !t.ends_with('.') {
+                    first_line_title = Some(t.to_string());
+                    continue;
+                }
+            }
+        }
+        if in_keywords {
+            if let Line::Text(t) = line {
+                keywords.extend(
+                    t.split([',', ';'])
+                        .map(|k| k.trim().trim_end_matches('.').trim().to_string())
+                        .filter(|k| !k.is_empty()),
+                );
+            }
+            continue;
+        }
+        match line {
+            Line::Heading(h) => body.push_str(&format!("## {h}\n\n")),
+            Line::Faq => body.push_str("## Frequently asked questions\n\n"),
+            Line::Keywords => in_keywords = true,
+            Line::Question(q) => body.push_str(&format!("Q: {q}\n\n")),
+            Line::Answer(a) => body.push_str(&format!("A: {a}\n\n")),
+            Line::Text(t) => {
+                if first_paragraph.is_none() {
+                    first_paragraph = Some(t.to_string());
+                }
+                body.push_str(t);
+                body.push_str("\n\n");
+            }
+            Line::Blank => {}
+        }
+    }
+    let mut supplements: Vec<String> = Vec::new();
+    for url in markdown_link_urls(text) {
+        if let Some(id) = normalise_url(&url).and_then(|u| product_links.get(&u)) {
+            if !supplements.contains(id) {
+                supplements.push(id.clone());
+            }
+        }
+    }
+    let title = title
+        .map(str::to_string)
+        .or(first_line_title)
+        .unwrap_or_else(|| derive_title(&keywords));
+    let description = first_paragraph
+        .map(|p| sentence_excerpt(&strip_links(&p), 160))
+        .unwrap_or_default();
+    Converted {
+        title,
+        description,
+        keywords,
+        supplements,
+        body: body.trim_end().to_string() + "\n",
+    }
+}
+
+/// "Vitamin B12 deficiency, neurological symptoms, …" → "Vitamin B12 deficiency: neurological symptoms".
+fn derive_title(keywords: &[String]) -> String {
+    let cap = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    };
+    match keywords {
+        [] => "Untitled article".into(),
+        [one] => cap(one),
+        [first, second, ..] => format!("{}: {}", cap(first), second),
+    }
+}
+
+fn markdown_link_urls(text: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        rest = &rest[i + 2..];
+        if let Some(end) = rest.find(')') {
+            urls.push(rest[..end].trim().to_string());
+            rest = &rest[end..];
+        }
+    }
+    urls
+}
+
+/// `[text](url)` → `text`.
+fn strip_links(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(mid) = rest[open..].find("](") else {
+            break;
+        };
+        let Some(close) = rest[open + mid..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..open + mid]);
+        rest = &rest[open + mid + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The first sentences of `text` that fit in `max` characters (at least the first one, cut).
+fn sentence_excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for sentence in text.split_inclusive(". ") {
+        if !out.is_empty() && out.chars().count() + sentence.chars().count() > max {
+            break;
+        }
+        out.push_str(sentence);
+    }
+    crate::render::excerpt(out.trim(), max + 40)
+}
+
+fn yaml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn yaml_list(items: &[String]) -> String {
+    format!(
+        "[{}]",
+        items
+            .iter()
+            .map(|i| yaml_string(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// The article file text for a converted post.
+pub fn to_markdown(c: &Converted, today: Date) -> String {
+    format!(
+        "---\ntitle: {}\ndescription: {}\ndate: {}\nkeywords: {}\nsupplements: {}\n---\n\n{}",
+        yaml_string(&c.title),
+        yaml_string(&c.description),
+        today.iso(),
+        yaml_list(&c.keywords),
+        yaml_list(&c.supplements),
+        c.body
+    )
+}
+
+/// Supplement product links of the site at `root`, normalised, to ids.
+pub fn product_links(root: &Path, diags: &Diagnostics) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    let dir = root.join("content").join("supplements");
+    for path in crate::theme::walk_files(&dir, diags) {
+        let Ok(text) = read_text(&path) else { continue };
+        let rel = path
+            .strip_prefix(&dir)
+            .map(|r| r.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let file = crate::load::SourceFile {
+            path: path.clone(),
+            rel,
+            text,
+        };
+        if let Ok(s) = records::parse_supplement(&file) {
+            for link in &s.links {
+                if let Some(n) = normalise_url(link) {
+                    map.insert(n, s.id.clone());
+                }
+            }
+        }
+    }
+    map
+}
+
+/// Imports `files` into `root`'s articles (under `section`); returns the written paths.
+pub fn import(
+    root: &Path,
+    files: &[PathBuf],
+    section: Option<&str>,
+    title: Option<&str>,
+    today: Date,
+    diags: &Diagnostics,
+) -> Vec<PathBuf> {
+    let links = product_links(root, diags);
+    let mut dir = root.join("content").join("articles");
+    for part in section.unwrap_or("").split('/').filter(|p| !p.is_empty()) {
+        dir.push(slugify(part));
+    }
+    let mut written = Vec::new();
+    for file in files {
+        let text = match read_text(file) {
+            Ok(t) => t,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let converted = convert(&text, title, &links);
+        let slug = slugify(&converted.title);
+        let path = dir.join(format!(
+            "{}.md",
+            if slug.is_empty() { "imported" } else { &slug }
+        ));
+        if path.exists() {
+            diags.push(
+                Diagnostic::error(format!("`{}` already exists", path.display()))
+                    .in_file(file)
+                    .hint("pass --title to give the article another name, or remove the old file"),
+            );
+            continue;
+        }
+        let result = std::fs::create_dir_all(&dir).and_then(|()| {
+            use std::io::Write as _;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .and_then(|mut f| f.write_all(to_markdown(&converted, today).as_bytes()))
+        });
+        match result {
+            Ok(()) => written.push(path),
+            Err(e) => diags.push(
+                Diagnostic::error(format!("cannot write `{}`: {e}", path.display())).in_file(file),
+            ),
+        }
+    }
+    written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POST: &str = "Introduction\nZinc matters for [immunity](https://shop.example/zinc/).\nMore text.\n1. Why Zinc Matters\nIt helps. Really.\nConclusion\nEat well.\nQ&A Section\nQ1: Is zinc safe?\nA1: In normal doses.\nQ2: Who needs it?\nA2: Most people.\nImportant Keywords\nZinc deficiency, immune health, zinc supplements.\n";
+
+    #[test]
+    fn converts_sections_faq_and_keywords() {
+        let links = HashMap::from([("shop.example/zinc".to_string(), "zinc".to_string())]);
+        let c = convert(POST, None, &links);
+        assert_eq!(c.title, "Zinc deficiency: immune health");
+        assert_eq!(
+            c.keywords,
+            vec!["Zinc deficiency", "immune health", "zinc supplements"]
+        );
+        assert_eq!(c.supplements, vec!["zinc"]);
+        assert_eq!(c.description, "Zinc matters for immunity.");
+        assert!(
+            c.body.starts_with(
+                "## Introduction\n\nZinc matters for [immunity](https://shop.example/zinc/)."
+            ),
+            "{}",
+            c.body
+        );
+        assert!(c.body.contains("## Why Zinc Matters\n\n"));
+        assert!(c.body.contains(
+            "## Frequently asked questions\n\nQ: Is zinc safe?\n\nA: In normal doses.\n\n"
+        ));
+        assert!(!c.body.contains("Important Keywords"));
+        assert!(!c.body.contains("Zinc deficiency,"));
+    }
+
+    #[test]
+    fn title_from_option_or_first_line() {
+        let c = convert(POST, Some("Zinc"), &HashMap::new());
+        assert_eq!(c.title, "Zinc");
+        let c = convert("Zinc and You\nIntroduction\nText.\n", None, &HashMap::new());
+        assert_eq!(c.title, "Zinc and You");
+    }
+}
