@@ -17,7 +17,8 @@
 //!
 //! `cargo bench --bench build` runs sizes 1,000 and 10,000; `cargo test --benches` runs a
 //! quick smoke check (40 articles, one run). Environment: `MATERIA_BENCH_SIZES=1000,10000`,
-//! `MATERIA_BENCH_RUNS=K`, `MATERIA_BENCH_KEEP=1` (keep the generated site and outputs).
+//! `MATERIA_BENCH_RUNS=K`, `MATERIA_BENCH_KEEP=1` (keep the generated site and outputs),
+//! `TMPDIR` (where the temporary folders go; `/dev/shm` takes the disk out of the figures).
 
 mod corpus;
 

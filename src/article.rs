@@ -25,6 +25,16 @@ pub struct Article {
     pub body: Body,
     /// Where each of `body.links` is written.
     pub link_locations: Vec<Location>,
+    /// Hash of the file's text: what caches of later stages key on.
+    pub source_hash: u64,
+}
+
+/// A fast, stable hash of a text (the same in every run of the program).
+pub fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
@@ -144,5 +154,6 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         supplements,
         body,
         link_locations,
+        source_hash: text_hash(&file.text),
     })
 }

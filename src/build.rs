@@ -55,52 +55,100 @@ pub struct Silent;
 
 impl Progress for Silent {}
 
-/// Builds the site at `root` in memory, telling `progress` how it goes. Returns `None`
-/// when there were errors; they are in `diags`.
-fn t(label: &str, start: &std::time::Instant) {
-    if std::env::var("MATERIA_TIMINGS").is_ok() {
-        eprintln!("{label}: {:?}", start.elapsed());
+/// Prints how long each stage took when `MATERIA_TIMINGS` is set (for performance work).
+struct Timings {
+    start: std::time::Instant,
+    on: bool,
+}
+
+impl Timings {
+    fn new() -> Self {
+        Timings {
+            start: std::time::Instant::now(),
+            on: std::env::var_os("MATERIA_TIMINGS").is_some(),
+        }
+    }
+
+    fn mark(&self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "{stage:>8}: {:>8.1} ms",
+                self.start.elapsed().as_secs_f64() * 1000.0
+            );
+        }
     }
 }
 
+/// Builds the site at `root` in memory, telling `progress` how it goes. Returns `None`
+/// when there were errors; they are in `diags`.
 pub fn build(
     root: &Path,
     options: &BuildOptions,
     diags: &Diagnostics,
     progress: &dyn Progress,
 ) -> Option<Built> {
-    progress.stage("loading", 0);
-    let sources = load::load(root, diags)?;
-    if diags.has_errors() {
-        return None;
+    Builder::new(root, options.clone()).build(diags, progress)
+}
+
+/// A build that remembers its work: each rebuild re-parses only changed files, re-links
+/// only articles whose text or linking context changed, and re-renders only pages whose
+/// variables changed. Every stage still runs, and every cache is keyed on everything its
+/// result depends on, so a rebuild gives exactly the bytes of a fresh build.
+pub struct Builder {
+    root: std::path::PathBuf,
+    options: BuildOptions,
+    parse_cache: parse::ParseCache,
+    link_cache: link::LinkCache,
+    render_cache: render::RenderCache,
+}
+
+impl Builder {
+    pub fn new(root: &Path, options: BuildOptions) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            options,
+            parse_cache: parse::ParseCache::default(),
+            link_cache: link::LinkCache::default(),
+            render_cache: render::RenderCache::default(),
+        }
     }
-    let st = std::time::Instant::now();
-    t("load", &st);
-    progress.stage("parsing", 0);
-    let parsed = parse::parse(sources, options.drafts, diags);
-    if diags.has_errors() {
-        return None;
+
+    pub fn build(&mut self, diags: &Diagnostics, progress: &dyn Progress) -> Option<Built> {
+        let timings = Timings::new();
+        progress.stage("loading", 0);
+        let sources = load::load(&self.root, diags)?;
+        timings.mark("load");
+        if diags.has_errors() {
+            return None;
+        }
+        progress.stage("parsing", 0);
+        let parsed =
+            parse::parse_cached(sources, self.options.drafts, diags, &mut self.parse_cache);
+        timings.mark("parse");
+        if diags.has_errors() {
+            return None;
+        }
+        progress.stage("cataloguing", 0);
+        let catalog = catalog::catalog(parsed, diags);
+        timings.mark("catalog");
+        progress.stage("linking", 0);
+        let linked = link::link_cached(catalog, self.options.strict, diags, &mut self.link_cache);
+        timings.mark("link");
+        if diags.has_errors() {
+            return None;
+        }
+        let output =
+            render::render_cached(&linked, today(), diags, progress, &mut self.render_cache)?;
+        timings.mark("render");
+        if diags.has_errors() {
+            return None;
+        }
+        Some(Built {
+            base_path: linked.catalog.config.base_path.clone(),
+            articles: linked.catalog.articles.len(),
+            symptoms: linked.catalog.symptoms.len(),
+            supplements: linked.catalog.supplements.len(),
+            output,
+        })
     }
-    t("parse", &st);
-    progress.stage("cataloguing", 0);
-    let catalog = catalog::catalog(parsed, diags);
-    t("catalog", &st);
-    progress.stage("linking", 0);
-    let linked = link::link(catalog, options.strict, diags);
-    if diags.has_errors() {
-        return None;
-    }
-    t("link", &st);
-    let output = render::render(&linked, today(), diags, progress)?;
-    if diags.has_errors() {
-        return None;
-    }
-    t("render", &st);
-    Some(Built {
-        base_path: linked.catalog.config.base_path.clone(),
-        articles: linked.catalog.articles.len(),
-        symptoms: linked.catalog.symptoms.len(),
-        supplements: linked.catalog.supplements.len(),
-        output,
-    })
 }

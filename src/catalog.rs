@@ -12,6 +12,7 @@ use crate::slug::slugify;
 use crate::theme::{Asset, ThemeSources};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What a cross-linking term points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,7 +49,7 @@ pub struct Catalog {
     pub theme: ThemeSources,
     pub assets: Vec<Asset>,
     /// Sorted by URL.
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     /// Sorted by id.
     pub symptoms: Vec<Symptom>,
     pub supplements: Vec<Supplement>,
@@ -264,7 +265,7 @@ fn unknown_id(r: &IdRef, kind: &str, ids: &HashMap<String, usize>) -> Diagnostic
         .hint(hint)
 }
 
-fn report_duplicate_urls(articles: &[Article], diags: &Diagnostics) {
+fn report_duplicate_urls(articles: &[Arc<Article>], diags: &Diagnostics) {
     for pair in articles.windows(2) {
         if pair[0].url == pair[1].url {
             diags.push(
@@ -300,7 +301,7 @@ fn report_duplicate_ids<'a>(
 /// Keywords or tags across all articles, merged by slug (so `Vitamin D` and `vitamin d`
 /// are one page), named as first written.
 fn collect_terms<'a>(
-    articles: &'a [Article],
+    articles: &'a [Arc<Article>],
     names: impl Fn(&'a Article) -> &'a Vec<String>,
     url_prefix: &str,
 ) -> (Vec<Term>, Vec<Vec<usize>>) {
@@ -425,7 +426,7 @@ fn section_title(slug: &str) -> String {
     }
 }
 
-fn build_sections(articles: &[Article], base: &str) -> Vec<Section> {
+fn build_sections(articles: &[Arc<Article>], base: &str) -> Vec<Section> {
     let mut paths: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
     paths.insert(Vec::new(), Vec::new());
     for (i, a) in articles.iter().enumerate() {

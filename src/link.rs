@@ -7,15 +7,19 @@ use crate::autolink::{Linker, PageRules, PageState};
 use crate::backlinks::{self, Backlinks};
 use crate::catalog::{normalise_url, Catalog, Target};
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
-use crate::markdown::Spanned;
+use crate::markdown::{self, Spanned};
 use pulldown_cmark::{CowStr, Event, Tag};
 use rayon::prelude::*;
+use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 
 /// An article after linking.
 #[derive(Debug, Clone)]
 pub struct LinkedArticle {
-    pub events: Vec<Spanned>,
+    /// The body, cross-linked, as HTML.
+    pub html: String,
     /// Explicit references first (front matter order), then mentions in reading order.
     pub symptoms: Vec<usize>,
     /// Explicit, then referenced through a product link, then mentioned.
@@ -24,18 +28,62 @@ pub struct LinkedArticle {
     pub has_product_links: bool,
 }
 
-/// A record's Markdown fields after linking.
+/// A record's Markdown fields after linking, as HTML.
 #[derive(Debug, Clone, Default)]
 pub struct LinkedRecord {
-    pub description: Vec<Spanned>,
+    pub description: String,
     /// `seek_care` of a symptom, `interactions` of a supplement.
-    pub extra: Vec<Spanned>,
+    pub extra: String,
+}
+
+/// Linked articles from earlier builds. An entry is reused while both the article's text
+/// and everything linking depends on (terms, pages, product links, settings) are the same;
+/// the problems its links had are reported again.
+#[derive(Default)]
+pub struct LinkCache {
+    articles: HashMap<PathBuf, (u64, LinkedArticle, Vec<Diagnostic>)>,
+}
+
+/// A hash of everything besides an article's own text that its linking depends on.
+fn environment_hash(catalog: &Catalog, strict: bool) -> u64 {
+    let mut h = DefaultHasher::new();
+    strict.hash(&mut h);
+    catalog.config.base_path.hash(&mut h);
+    catalog.config.linking.max_links_per_term.hash(&mut h);
+    catalog.terms.hash(&mut h);
+    let mut paths: Vec<&String> = catalog.paths.iter().collect();
+    paths.sort();
+    paths.hash(&mut h);
+    let mut products: Vec<(&String, &usize)> = catalog.product_links.iter().collect();
+    products.sort();
+    products.hash(&mut h);
+    for s in &catalog.symptoms {
+        s.id.hash(&mut h);
+    }
+    for s in &catalog.supplements {
+        s.id.hash(&mut h);
+    }
+    let mut files: Vec<(&String, &str)> = catalog
+        .article_files
+        .iter()
+        .map(|(rel, &i)| (rel, catalog.articles[i].url.as_str()))
+        .collect();
+    files.sort();
+    files.hash(&mut h);
+    if strict {
+        for a in &catalog.articles {
+            a.url.hash(&mut h);
+            a.body.anchors.hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 #[derive(Debug)]
 pub struct LinkedSite {
     pub catalog: Catalog,
-    pub home: Vec<Spanned>,
+    /// The home page text, as HTML.
+    pub home: String,
     pub articles: Vec<LinkedArticle>,
     pub symptoms: Vec<LinkedRecord>,
     pub supplements: Vec<LinkedRecord>,
@@ -44,6 +92,17 @@ pub struct LinkedSite {
 
 /// `strict` adds the checks of `materia check`: `#fragment`s must name a heading.
 pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
+    link_cached(catalog, strict, diags, &mut LinkCache::default())
+}
+
+pub fn link_cached(
+    catalog: Catalog,
+    strict: bool,
+    diags: &Diagnostics,
+    cache: &mut LinkCache,
+) -> LinkedSite {
+    let env = environment_hash(&catalog, strict);
+    let previous = std::mem::take(&mut cache.articles);
     let linker = Linker::new(&catalog.terms);
     let url_targets: HashMap<String, Target> = catalog
         .terms
@@ -66,15 +125,26 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
         catalog: &catalog,
         anchors: &anchors,
         strict,
-        diags,
     };
 
     let articles_dir = catalog.root.join("content").join("articles");
-    let articles: Vec<LinkedArticle> = catalog
+    let linked: Vec<(PathBuf, u64, LinkedArticle, Vec<Diagnostic>)> = catalog
         .articles
         .par_iter()
         .enumerate()
         .map(|(i, article)| {
+            let key = {
+                let mut h = DefaultHasher::new();
+                env.hash(&mut h);
+                article.source_hash.hash(&mut h);
+                h.finish()
+            };
+            if let Some((k, cached, problems)) = previous.get(&article.path) {
+                if *k == key {
+                    return (article.path.clone(), key, cached.clone(), problems.clone());
+                }
+            }
+            let local = Diagnostics::new();
             let page_url = format!("{}{}", catalog.config.base_path, article.url);
             let mut events = article.body.events.clone();
             let rel = article
@@ -83,9 +153,10 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
                 .map(|r| r.to_string_lossy().replace('\\', "/"))
                 .unwrap_or_default();
             let rel_dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
-            let resolved = checker.resolve_links(&mut events, &page_url, Some(rel_dir), |k| {
-                article.link_locations.get(k).cloned()
-            });
+            let resolved =
+                checker.resolve_links(&mut events, &page_url, Some(rel_dir), &local, |k| {
+                    article.link_locations.get(k).cloned()
+                });
             let already_linked = resolved
                 .internal
                 .iter()
@@ -120,15 +191,24 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
                     _ => {}
                 }
             }
-            LinkedArticle {
-                events,
+            let linked = LinkedArticle {
+                html: markdown::to_html(events.iter().map(|(e, _)| e)),
                 symptoms,
                 supplements,
                 keywords_mentioned,
                 has_product_links: !resolved.products.is_empty(),
-            }
+            };
+            (article.path.clone(), key, linked, local.sorted())
         })
         .collect();
+    let mut articles = Vec::with_capacity(linked.len());
+    for (path, key, article, problems) in linked {
+        diags.extend(problems.iter().cloned());
+        cache
+            .articles
+            .insert(path, (key, article.clone(), problems));
+        articles.push(article);
+    }
 
     // A record page shows its description and its extra text (seek care, interactions)
     // together, so both are linked as one page.
@@ -137,8 +217,9 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
         let mut internal = Vec::new();
         for text in texts {
             let mut events = text.body.events.clone();
-            let resolved =
-                checker.resolve_links(&mut events, page_url, None, |_| Some(text.location.clone()));
+            let resolved = checker.resolve_links(&mut events, page_url, None, diags, |_| {
+                Some(text.location.clone())
+            });
             internal.extend(resolved.internal);
             parts.push(events);
         }
@@ -155,8 +236,9 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
         for part in &mut parts {
             linker.link_part(part, &rules, &mut state);
         }
-        let extra = parts.pop().unwrap_or_default();
-        let description = parts.pop().unwrap_or_default();
+        let html = |events: Vec<Spanned>| markdown::to_html(events.iter().map(|(e, _)| e));
+        let extra = html(parts.pop().unwrap_or_default());
+        let description = html(parts.pop().unwrap_or_default());
         LinkedRecord { description, extra }
     };
     let symptoms = catalog
@@ -186,7 +268,7 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
     let home_url = format!("{}/", catalog.config.base_path);
     let mut home = catalog.home.events.clone();
     let home_file = catalog.root.join("content").join("_index.md");
-    checker.resolve_links(&mut home, &home_url, Some(""), |_| {
+    checker.resolve_links(&mut home, &home_url, Some(""), diags, |_| {
         Some(Location {
             file: home_file.clone(),
             line: 1,
@@ -194,6 +276,7 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
         })
     });
 
+    let home = markdown::to_html(home.iter().map(|(e, _)| e));
     let backlinks = backlinks::compute(&catalog, &articles);
     LinkedSite {
         catalog,
@@ -209,7 +292,6 @@ struct LinkChecker<'a> {
     catalog: &'a Catalog,
     anchors: &'a HashMap<String, &'a Vec<String>>,
     strict: bool,
-    diags: &'a Diagnostics,
 }
 
 #[derive(Default)]
@@ -228,6 +310,7 @@ impl LinkChecker<'_> {
         events: &mut [Spanned],
         page_url: &str,
         rel_dir: Option<&str>,
+        diags: &Diagnostics,
         location_of: impl Fn(usize) -> Option<Location>,
     ) -> Resolved {
         let mut resolved = Resolved::default();
@@ -262,7 +345,7 @@ impl LinkChecker<'_> {
                         line: 1,
                         col: 1,
                     });
-                    self.diags.push(problem.at_location(location));
+                    diags.push(problem.at_location(location));
                 }
             }
         }

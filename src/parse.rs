@@ -1,43 +1,76 @@
 //! The parse stage: turns every loaded file into a typed article or record, in parallel,
 //! collecting every file's problems instead of stopping at the first.
 
+use crate::article::text_hash;
 use crate::article::{self, Article};
 use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
 use crate::load::Sources;
 use crate::markdown::{self, Body};
 use crate::records::{self, Supplement, Symptom};
 use crate::theme::{Asset, ThemeSources};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Parsed {
     pub root: PathBuf,
     pub config: SiteConfig,
     pub home: Body,
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     pub symptoms: Vec<Symptom>,
     pub supplements: Vec<Supplement>,
     pub assets: Vec<Asset>,
     pub theme: ThemeSources,
 }
 
+/// Parsed files from earlier builds, by path and text hash, so that a rebuild parses only
+/// what changed. Errors are kept too, to be reported again while the file stays broken.
+#[derive(Default)]
+pub struct ParseCache {
+    articles: HashMap<PathBuf, (u64, ArticleResult)>,
+}
+
+/// An article, or the problems that stop it from being one.
+type ArticleResult = Result<Arc<Article>, Vec<Diagnostic>>;
+
 /// Parses everything; drafts are dropped here unless `drafts` is set, so no later stage
 /// can leak them.
 pub fn parse(sources: Sources, drafts: bool, diags: &Diagnostics) -> Parsed {
-    let articles: Vec<Article> = sources
+    parse_cached(sources, drafts, diags, &mut ParseCache::default())
+}
+
+pub fn parse_cached(
+    sources: Sources,
+    drafts: bool,
+    diags: &Diagnostics,
+    cache: &mut ParseCache,
+) -> Parsed {
+    let previous = std::mem::take(&mut cache.articles);
+    let results: Vec<(PathBuf, u64, ArticleResult)> = sources
         .articles
         .par_iter()
-        .filter_map(|f| match article::parse(f) {
-            Ok(a) => Some(a),
-            Err(problems) => {
-                diags.extend(problems);
-                None
-            }
+        .map(|f| {
+            let hash = text_hash(&f.text);
+            let result = match previous.get(&f.path) {
+                Some((h, cached)) if *h == hash => cached.clone(),
+                _ => article::parse(f).map(Arc::new),
+            };
+            (f.path.clone(), hash, result)
         })
-        .filter(|a| drafts || !a.front.draft)
         .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for (path, hash, result) in results {
+        match &result {
+            Ok(a) if drafts || !a.front.draft => articles.push(Arc::clone(a)),
+            Ok(_) => {}
+            Err(problems) => diags.extend(problems.iter().cloned()),
+        }
+        cache.articles.insert(path, (hash, result));
+    }
     let symptoms = sources
         .symptoms
         .par_iter()

@@ -14,7 +14,10 @@ use crate::views::*;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 use tera::Tera;
 
 /// The finished site, in memory.
@@ -36,6 +39,16 @@ const FULL_CARDS: usize = 30;
 
 /// How many articles the Atom feed carries.
 const FEED_ENTRIES: usize = 50;
+
+/// A rendered page: its output path, its HTML, and the key it is cached under.
+type Rendered = (String, Arc<String>, u64);
+
+/// Pages of earlier builds, by output path, with the hash of what they were rendered from,
+/// so a rebuild re-renders only pages whose variables changed.
+#[derive(Default)]
+pub struct RenderCache {
+    pages: HashMap<String, (u64, Arc<String>)>,
+}
 
 /// Fields every template gets.
 #[derive(Serialize)]
@@ -73,6 +86,8 @@ struct Renderer<'a> {
     /// appears in many lists (backlinks, related, sections, keywords).
     cards: Vec<CardData>,
     disclaimer_html: String,
+    templates_hash: u64,
+    previous: HashMap<String, (u64, Arc<String>)>,
 }
 
 struct CardData {
@@ -108,7 +123,25 @@ pub fn render(
     diags: &Diagnostics,
     progress: &dyn crate::build::Progress,
 ) -> Option<Output> {
+    render_cached(site, today, diags, progress, &mut RenderCache::default())
+}
+
+pub fn render_cached(
+    site: &LinkedSite,
+    today: Date,
+    diags: &Diagnostics,
+    progress: &dyn crate::build::Progress,
+    cache: &mut RenderCache,
+) -> Option<Output> {
     let tera = load_templates(site.catalog.theme.templates.as_slice(), diags)?;
+    let templates_hash = {
+        let mut h = DefaultHasher::new();
+        for t in &site.catalog.theme.templates {
+            t.name.hash(&mut h);
+            t.text.hash(&mut h);
+        }
+        h.finish()
+    };
     let c = &site.catalog;
     let disclaimer = &c.config.disclaimer;
     let r = Renderer {
@@ -116,6 +149,8 @@ pub fn render(
         c,
         tera,
         today,
+        templates_hash,
+        previous: std::mem::take(&mut cache.pages),
         cards: (0..c.articles.len())
             .into_par_iter()
             .map(|i| card_data(c, i))
@@ -147,7 +182,7 @@ pub fn render(
         }
     }
     progress.stage("rendering", jobs.len());
-    let rendered: Vec<Result<(String, String), Diagnostic>> = jobs
+    let rendered: Vec<Result<Rendered, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let page = r.render_job(job);
@@ -159,8 +194,11 @@ pub fn render(
     let mut failed = false;
     for result in rendered {
         match result {
-            Ok((path, html)) => {
-                output.pages.insert(path, html.into_bytes());
+            Ok((path, html, key)) => {
+                output.pages.insert(path.clone(), html.as_bytes().to_vec());
+                if key != 0 {
+                    cache.pages.insert(path, (key, html));
+                }
             }
             Err(d) => {
                 failed = true;
@@ -296,7 +334,7 @@ impl Renderer<'_> {
         template: &str,
         meta: PageMeta,
         own: T,
-    ) -> Result<(String, String), Diagnostic> {
+    ) -> Result<Rendered, Diagnostic> {
         let canonical = self.abs(&meta.path);
         let mut jsonld = meta.jsonld;
         if !meta.breadcrumbs.is_empty() {
@@ -346,7 +384,24 @@ impl Renderer<'_> {
             nav,
             own,
         };
-        let context = tera::Context::from_serialize(&page).map_err(|e| {
+        let value = serde_json::to_value(&page).map_err(|e| {
+            Diagnostic::error(format!("cannot prepare `{template}`: {}", error_chain(&e)))
+        })?;
+        let path = file_for(&meta.path);
+        // Same template set, same template, same variables: same page as last time.
+        let key = {
+            let mut h = DefaultHasher::new();
+            self.templates_hash.hash(&mut h);
+            template.hash(&mut h);
+            value.to_string().hash(&mut h);
+            h.finish()
+        };
+        if let Some((k, html)) = self.previous.get(&path) {
+            if *k == key {
+                return Ok((path, Arc::clone(html), key));
+            }
+        }
+        let context = tera::Context::from_value(value).map_err(|e| {
             Diagnostic::error(format!("cannot prepare `{template}`: {}", error_chain(&e)))
         })?;
         let html = self.tera.render(template, &context).map_err(|e| {
@@ -368,10 +423,10 @@ impl Renderer<'_> {
                 None => d,
             }
         })?;
-        Ok((file_for(&meta.path), html))
+        Ok((path, Arc::new(html), key))
     }
 
-    fn render_job(&self, job: &Job) -> Result<(String, String), Diagnostic> {
+    fn render_job(&self, job: &Job) -> Result<Rendered, Diagnostic> {
         match job {
             Job::Home => self.home(),
             Job::Article(i) => self.article(*i),
@@ -401,7 +456,7 @@ impl Renderer<'_> {
         path: &str,
         title: &str,
         own: Value,
-    ) -> Result<(String, String), Diagnostic> {
+    ) -> Result<Rendered, Diagnostic> {
         let meta = PageMeta {
             path: path.into(),
             title: title.into(),
@@ -415,7 +470,7 @@ impl Renderer<'_> {
         self.finish(template, meta, own)
     }
 
-    fn redirect(&self, i: usize, alias: &str) -> Result<(String, String), Diagnostic> {
+    fn redirect(&self, i: usize, alias: &str) -> Result<Rendered, Diagnostic> {
         let target = self.abs(&self.c.articles[i].url);
         let path = crate::catalog::alias_page("", alias);
         let cfg = &self.c.config;
@@ -435,7 +490,7 @@ impl Renderer<'_> {
                 error_chain(&e)
             ))
         })?;
-        Ok((file_for(&path), html))
+        Ok((file_for(&path), Arc::new(html), 0))
     }
 
     fn reading_minutes(&self, i: usize) -> usize {
@@ -524,7 +579,7 @@ impl Renderer<'_> {
         crumbs
     }
 
-    fn article(&self, i: usize) -> Result<(String, String), Diagnostic> {
+    fn article(&self, i: usize) -> Result<Rendered, Diagnostic> {
         let c = self.c;
         let a = &c.articles[i];
         let linked = &self.site.articles[i];
@@ -599,7 +654,7 @@ impl Renderer<'_> {
             authors: &fm.authors,
             reviewed_by: fm.reviewed_by.as_deref(),
             reading_minutes: self.reading_minutes(i),
-            content_html: html_of(&linked.events),
+            content_html: linked.html.clone(),
             toc: a
                 .body
                 .toc
@@ -656,7 +711,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn section(&self, i: usize) -> Result<(String, String), Diagnostic> {
+    fn section(&self, i: usize) -> Result<Rendered, Diagnostic> {
         let s = &self.c.sections[i];
         let mut articles = s.articles.clone();
         self.sort_newest_first(&mut articles);
@@ -715,7 +770,7 @@ impl Renderer<'_> {
         articles.sort_by_key(|&a| pos[a]);
     }
 
-    fn symptom(&self, i: usize) -> Result<(String, String), Diagnostic> {
+    fn symptom(&self, i: usize) -> Result<Rendered, Diagnostic> {
         let c = self.c;
         let s = &c.symptoms[i];
         let linked = &self.site.symptoms[i];
@@ -727,8 +782,8 @@ impl Renderer<'_> {
             aliases: &s.aliases,
             body_system: s.body_system.as_deref(),
             summary: &s.summary,
-            description_html: html_of(&linked.description),
-            seek_care_html: html_of(&linked.extra),
+            description_html: linked.description.clone(),
+            seek_care_html: linked.extra.clone(),
             related_symptoms: s
                 .related_symptoms
                 .iter()
@@ -745,7 +800,7 @@ impl Renderer<'_> {
             sources: self.sources(&s.sources),
         };
         let description = if s.summary.is_empty() {
-            markdown::plain_text(linked.description.iter().map(|(e, _)| e))
+            s.description.body.plain_text.clone()
         } else {
             s.summary.clone()
         };
@@ -779,7 +834,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn supplement(&self, i: usize) -> Result<(String, String), Diagnostic> {
+    fn supplement(&self, i: usize) -> Result<Rendered, Diagnostic> {
         let c = self.c;
         let s = &c.supplements[i];
         let linked = &self.site.supplements[i];
@@ -790,11 +845,11 @@ impl Renderer<'_> {
             url: &c.supplement_urls[i],
             aliases: &s.aliases,
             summary: &s.summary,
-            description_html: html_of(&linked.description),
+            description_html: linked.description.clone(),
             forms: &s.forms,
             typical_dose: &s.typical_dose,
             upper_limit: &s.upper_limit,
-            interactions_html: html_of(&linked.extra),
+            interactions_html: linked.extra.clone(),
             related_symptoms: s
                 .related_symptoms
                 .iter()
@@ -815,7 +870,7 @@ impl Renderer<'_> {
             sources: self.sources(&s.sources),
         };
         let description = if s.summary.is_empty() {
-            markdown::plain_text(linked.description.iter().map(|(e, _)| e))
+            s.description.body.plain_text.clone()
         } else {
             s.summary.clone()
         };
@@ -851,7 +906,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn term(&self, keyword: bool, i: usize) -> Result<(String, String), Diagnostic> {
+    fn term(&self, keyword: bool, i: usize) -> Result<Rendered, Diagnostic> {
         let c = self.c;
         let (term, articles, kind, index, label) = if keyword {
             (
@@ -899,7 +954,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn list(&self, kind: &str) -> Result<(String, String), Diagnostic> {
+    fn list(&self, kind: &str) -> Result<Rendered, Diagnostic> {
         let c = self.c;
         let b = &self.site.backlinks;
         let (title, intro, mut items): (&str, String, Vec<ListItem>) = match kind {
@@ -948,7 +1003,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn home(&self) -> Result<(String, String), Diagnostic> {
+    fn home(&self) -> Result<Rendered, Diagnostic> {
         let c = self.c;
         let cards: Vec<ArticleCard> = self
             .site
@@ -997,7 +1052,7 @@ impl Renderer<'_> {
         self.finish(
             "index.html",
             meta,
-            json!({"intro_html": html_of(&self.site.home), "articles": cards, "sections": sections, "symptoms": symptoms, "supplements": supplements}),
+            json!({"intro_html": self.site.home.clone(), "articles": cards, "sections": sections, "symptoms": symptoms, "supplements": supplements}),
         )
     }
 

@@ -10,7 +10,7 @@ pub mod paths;
 pub mod reload;
 pub mod watch;
 
-use crate::build::{build, BuildOptions, Silent};
+use crate::build::{BuildOptions, Builder, Silent};
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::render::Output;
 use reload::Hub;
@@ -52,7 +52,8 @@ struct Current {
 
 struct Server {
     root: PathBuf,
-    options: BuildOptions,
+    /// Remembers the last build, so a rebuild redoes only what a change affects.
+    builder: std::sync::Mutex<Builder>,
     current: RwLock<Current>,
     hub: Hub,
     /// Changes with every successful build; pages compare it on reconnect.
@@ -67,9 +68,9 @@ struct Attempt {
     report: String,
 }
 
-fn attempt(root: &Path, options: &BuildOptions) -> Attempt {
+fn attempt(root: &Path, builder: &mut Builder) -> Attempt {
     let diags = Diagnostics::new();
-    let built = build(root, options, &diags, &Silent);
+    let built = builder.build(&diags, &Silent);
     let mut report = String::new();
     let mut errors = Vec::new();
     for d in diags.sorted() {
@@ -115,7 +116,13 @@ impl Server {
     /// Rebuilds, swaps the new site in, then tells the pages.
     fn rebuild(&self, styles_only: bool) {
         let started = Instant::now();
-        let result = attempt(&self.root, &self.options);
+        let result = {
+            let mut builder = match self.builder.lock() {
+                Ok(b) => b,
+                Err(p) => p.into_inner(),
+            };
+            attempt(&self.root, &mut builder)
+        };
         eprint!("{}", result.report);
         let ok = result.output.is_some();
         {
@@ -151,9 +158,12 @@ impl Server {
             request.method(),
             tiny_http::Method::Get | tiny_http::Method::Head
         ) {
-            let _ignored = request.respond(
-                tiny_http::Response::from_string("Method not allowed").with_status_code(405),
-            );
+            let mut response =
+                tiny_http::Response::from_string("Method not allowed").with_status_code(405);
+            if let Ok(allow) = tiny_http::Header::from_bytes(&b"Allow"[..], &b"GET, HEAD"[..]) {
+                response.add_header(allow);
+            }
+            let _ignored = request.respond(response);
             return;
         }
         let url = request.url().to_string();
@@ -230,7 +240,8 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         strict: false,
     };
     let started = Instant::now();
-    let first = attempt(&opts.root, &options);
+    let mut builder = Builder::new(&opts.root, options);
+    let first = attempt(&opts.root, &mut builder);
     eprint!("{}", first.report);
     let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port)
         .parse()
@@ -257,7 +268,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     }
     let server = Arc::new(Server {
         root: opts.root.clone(),
-        options,
+        builder: std::sync::Mutex::new(builder),
         current: RwLock::new(Current {
             output: first.output.map(Arc::new),
             base_path: first.base_path,

@@ -9,6 +9,8 @@ mod support;
 mod errors;
 mod escaping;
 mod import;
+mod incremental;
 mod output;
 mod robustness;
 mod serve;
+mod serving;
