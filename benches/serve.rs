@@ -750,7 +750,7 @@ fn print_table(cores: usize, rows: &[Row]) {
     println!();
     println!("median (min-max); {cores} cores");
     println!(
-        "{:>7} | {:>23} {:>7} | {:>5} {:>20} {:>7} | {:>9} {:>10} | {:>7} {:>7}",
+        "{:>7} | {:>23} {:>7} | {:>5} {:>25} {:>7} | {:>9} {:>10} | {:>7} {:>7}",
         "N",
         "full build s",
         "start s",
@@ -772,7 +772,7 @@ fn print_table(cores: usize, rows: &[Row]) {
             format!("{:.3}", row.build.median)
         };
         println!(
-            "{:>7} | {:>23} {:>7.3} | {:>5} {:>20} {:>7.1} | {:>9.1} {:>10} | {:>7} {:>7}",
+            "{:>7} | {:>23} {:>7.3} | {:>5} {:>25} {:>7.1} | {:>9.1} {:>10} | {:>7} {:>7}",
             row.articles,
             build,
             row.startup,

@@ -108,8 +108,8 @@ impl Builder {
             root: root.to_path_buf(),
             options,
             parse_cache: parse::ParseCache::default(),
-            link_cache: link::LinkCache::default(),
-            render_cache: render::RenderCache::default(),
+            link_cache: link::LinkCache::new(true),
+            render_cache: render::RenderCache::new(true),
         }
     }
 

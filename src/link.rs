@@ -41,7 +41,18 @@ pub struct LinkedRecord {
 /// the problems its links had are reported again.
 #[derive(Default)]
 pub struct LinkCache {
+    /// Off for one-shot builds, which would only pay for copies they never reuse.
+    pub enabled: bool,
     articles: HashMap<PathBuf, (u64, LinkedArticle, Vec<Diagnostic>)>,
+}
+
+impl LinkCache {
+    pub fn new(enabled: bool) -> Self {
+        LinkCache {
+            enabled,
+            ..Default::default()
+        }
+    }
 }
 
 /// A hash of everything besides an article's own text that its linking depends on.

@@ -47,7 +47,18 @@ type Rendered = (String, Arc<String>, u64);
 /// so a rebuild re-renders only pages whose variables changed.
 #[derive(Default)]
 pub struct RenderCache {
+    /// Off for one-shot builds: hashing every page's variables only pays when reused.
+    pub enabled: bool,
     pages: HashMap<String, (u64, Arc<String>)>,
+}
+
+impl RenderCache {
+    pub fn new(enabled: bool) -> Self {
+        RenderCache {
+            enabled,
+            ..Default::default()
+        }
+    }
 }
 
 /// Fields every template gets.
@@ -87,6 +98,7 @@ struct Renderer<'a> {
     cards: Vec<CardData>,
     disclaimer_html: String,
     templates_hash: u64,
+    caching: bool,
     previous: HashMap<String, (u64, Arc<String>)>,
 }
 
@@ -150,6 +162,7 @@ pub fn render_cached(
         tera,
         today,
         templates_hash,
+        caching: cache.enabled,
         previous: std::mem::take(&mut cache.pages),
         cards: (0..c.articles.len())
             .into_par_iter()
@@ -195,9 +208,13 @@ pub fn render_cached(
     for result in rendered {
         match result {
             Ok((path, html, key)) => {
-                output.pages.insert(path.clone(), html.as_bytes().to_vec());
                 if key != 0 {
+                    output.pages.insert(path.clone(), html.as_bytes().to_vec());
                     cache.pages.insert(path, (key, html));
+                } else {
+                    let bytes = Arc::try_unwrap(html)
+                        .map_or_else(|shared| shared.as_bytes().to_vec(), String::into_bytes);
+                    output.pages.insert(path, bytes);
                 }
             }
             Err(d) => {
@@ -384,26 +401,35 @@ impl Renderer<'_> {
             nav,
             own,
         };
-        let value = serde_json::to_value(&page).map_err(|e| {
-            Diagnostic::error(format!("cannot prepare `{template}`: {}", error_chain(&e)))
-        })?;
         let path = file_for(&meta.path);
-        // Same template set, same template, same variables: same page as last time.
-        let key = {
-            let mut h = DefaultHasher::new();
-            self.templates_hash.hash(&mut h);
-            template.hash(&mut h);
-            value.to_string().hash(&mut h);
-            h.finish()
+        let prepare_error = |e: &dyn std::error::Error| {
+            Diagnostic::error(format!("cannot prepare `{template}`: {}", error_chain(e)))
         };
-        if let Some((k, html)) = self.previous.get(&path) {
-            if *k == key {
-                return Ok((path, Arc::clone(html), key));
+        let (context, key) = if self.caching {
+            let value = serde_json::to_value(&page).map_err(|e| prepare_error(&e))?;
+            // Same template set, same template, same variables: same page as last time.
+            let key = {
+                let mut h = DefaultHasher::new();
+                self.templates_hash.hash(&mut h);
+                template.hash(&mut h);
+                value.to_string().hash(&mut h);
+                h.finish()
+            };
+            if let Some((k, html)) = self.previous.get(&path) {
+                if *k == key {
+                    return Ok((path, Arc::clone(html), key));
+                }
             }
-        }
-        let context = tera::Context::from_value(value).map_err(|e| {
-            Diagnostic::error(format!("cannot prepare `{template}`: {}", error_chain(&e)))
-        })?;
+            (
+                tera::Context::from_value(value).map_err(|e| prepare_error(&e))?,
+                key,
+            )
+        } else {
+            (
+                tera::Context::from_serialize(&page).map_err(|e| prepare_error(&e))?,
+                0,
+            )
+        };
         let html = self.tera.render(template, &context).map_err(|e| {
             let file = self
                 .c
