@@ -62,6 +62,8 @@ impl Linker {
         } else {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                // Patterns are lower case; this lets ASCII text be searched as it is.
+                .ascii_case_insensitive(true)
                 .build(&patterns)
                 .ok()
         };
@@ -245,6 +247,9 @@ fn raw_html_depth_change(html: &str) -> isize {
 }
 
 pub fn escape_attr(s: &str) -> String {
+    if !s.contains(['&', '"', '<', '>', '\'']) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -262,10 +267,38 @@ pub fn escape_attr(s: &str) -> String {
 /// Whole-word, case-insensitive, longest-first, non-overlapping matches in `text`, as byte
 /// ranges of `text` and pattern indices.
 pub fn find_terms(automaton: &AhoCorasick, text: &str) -> Vec<(Range<usize>, usize)> {
+    // Most text is ASCII: the automaton already ignores ASCII case, so only line breaks need
+    // replacing and offsets stay the same. Other text is case-folded with an offset map.
+    if text.is_ascii() {
+        let flat: std::borrow::Cow<str> = if text.contains('\n') {
+            std::borrow::Cow::Owned(text.replace('\n', " "))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        return choose(automaton, &flat, |i| i)
+            .into_iter()
+            .filter(|(r, _)| r.start < r.end)
+            .collect();
+    }
     let (lowered, map) = fold_case(text);
+    choose(automaton, &lowered, |i| map[i])
+        .into_iter()
+        .filter(|(r, _)| {
+            r.start < r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+        })
+        .collect()
+}
+
+/// Whole-word matches in `haystack`, longest first where they overlap, mapped back to the
+/// original text's offsets by `offset`.
+fn choose(
+    automaton: &AhoCorasick,
+    haystack: &str,
+    offset: impl Fn(usize) -> usize,
+) -> Vec<(Range<usize>, usize)> {
     let mut candidates: Vec<(usize, usize, usize)> = automaton
-        .find_overlapping_iter(&lowered)
-        .filter(|m| is_word_boundary(&lowered, m.start(), m.end()))
+        .find_overlapping_iter(haystack)
+        .filter(|m| is_word_boundary(haystack, m.start(), m.end()))
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
         .collect();
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -276,10 +309,7 @@ pub fn find_terms(automaton: &AhoCorasick, text: &str) -> Vec<(Range<usize>, usi
             continue;
         }
         end_of_last = end;
-        let (s, e) = (map[start], map[end]);
-        if s < e && text.is_char_boundary(s) && text.is_char_boundary(e) {
-            chosen.push((s..e, pattern));
-        }
+        chosen.push((offset(start)..offset(end), pattern));
     }
     chosen
 }

@@ -20,6 +20,9 @@ pub fn scripts(values: &[Value]) -> String {
 /// `<`, `>` and `&` become JSON `\u` escapes: still the same JSON, but `</script>` and
 /// `<!--` can no longer appear in the HTML.
 pub fn escape_for_script(json: &str) -> String {
+    if !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        return json.to_string();
+    }
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         match c {
