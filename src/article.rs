@@ -4,7 +4,7 @@
 use crate::diagnostics::{Diagnostic, LineIndex, Location};
 use crate::front_matter::{self, FrontMatter};
 use crate::load::SourceFile;
-use crate::markdown::{self, Body};
+use crate::markdown::{self, Outline};
 use crate::records::IdRef;
 use crate::slug::slugify;
 use std::path::{Path, PathBuf};
@@ -22,7 +22,11 @@ pub struct Article {
     pub keywords: Vec<String>,
     pub symptoms: Vec<IdRef>,
     pub supplements: Vec<IdRef>,
-    pub body: Body,
+    pub body: Outline,
+    /// The Markdown after the front matter, and its byte offset in the file: the link
+    /// stage parses it again for its events.
+    pub markdown: String,
+    pub body_offset: usize,
     /// Where each of `body.links` is written.
     pub link_locations: Vec<Location>,
     /// Hash of the file's text: what caches of later stages key on.
@@ -152,7 +156,9 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         keywords,
         symptoms,
         supplements,
-        body,
+        body: body.into_outline(),
+        markdown: split.body.to_string(),
+        body_offset: split.body_offset,
         link_locations,
         source_hash: text_hash(&file.text),
     })

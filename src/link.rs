@@ -157,7 +157,7 @@ pub fn link_cached(
             }
             let local = Diagnostics::new();
             let page_url = format!("{}{}", catalog.config.base_path, article.url);
-            let mut events = article.body.events.clone();
+            let mut events = markdown::parse(&article.markdown, article.body_offset, true).events;
             let rel = article
                 .path
                 .strip_prefix(&articles_dir)

@@ -48,6 +48,32 @@ pub struct Body {
     pub plain_text: String,
 }
 
+/// Everything a body tells about itself except its events, which are large: an article
+/// keeps this, and the link stage parses the body again when it needs the events. Holding
+/// every article's events from parse to render took most of a large build's memory.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    pub toc: Vec<TocEntry>,
+    pub faq: Vec<FaqEntry>,
+    pub trailing_keywords: Option<Vec<String>>,
+    pub links: Vec<LinkRef>,
+    pub anchors: Vec<String>,
+    pub plain_text: String,
+}
+
+impl Body {
+    pub fn into_outline(self) -> Outline {
+        Outline {
+            toc: self.toc,
+            faq: self.faq,
+            trailing_keywords: self.trailing_keywords,
+            links: self.links,
+            anchors: self.anchors,
+            plain_text: self.plain_text,
+        }
+    }
+}
+
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
