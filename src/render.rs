@@ -303,6 +303,29 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     parts.join(": ").replace('\n', " ")
 }
 
+/// Hashes a JSON value in place: as exact as hashing its text, without building the text.
+fn hash_value(value: &Value, h: &mut DefaultHasher) {
+    match value {
+        Value::Null => 0u8.hash(h),
+        Value::Bool(b) => (1u8, b).hash(h),
+        Value::Number(n) => (2u8, n.to_string()).hash(h),
+        Value::String(s) => (3u8, s).hash(h),
+        Value::Array(items) => {
+            (4u8, items.len()).hash(h);
+            for item in items {
+                hash_value(item, h);
+            }
+        }
+        Value::Object(map) => {
+            (5u8, map.len()).hash(h);
+            for (k, v) in map {
+                k.hash(h);
+                hash_value(v, h);
+            }
+        }
+    }
+}
+
 /// Output file for a site path: `/a/b/` → `a/b/index.html`, `/x.html` → `x.html`.
 pub fn file_for(path: &str) -> String {
     let trimmed = path.trim_start_matches('/');
@@ -412,7 +435,7 @@ impl Renderer<'_> {
                 let mut h = DefaultHasher::new();
                 self.templates_hash.hash(&mut h);
                 template.hash(&mut h);
-                value.to_string().hash(&mut h);
+                hash_value(&value, &mut h);
                 h.finish()
             };
             if let Some((k, html)) = self.previous.get(&path) {
