@@ -156,7 +156,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         keywords,
         symptoms,
         supplements,
-        body: body.into_outline(),
+        body: body.outline,
         markdown: split.body.to_string(),
         body_offset: split.body_offset,
         link_locations,

@@ -34,9 +34,18 @@ pub struct LinkRef {
     pub is_image: bool,
 }
 
+/// A parsed body: its events, and what they tell.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
     pub events: Vec<Spanned>,
+    pub outline: Outline,
+}
+
+/// Everything a body tells about itself except its events, which are large: an article
+/// keeps only this, and the link stage parses the body again when it needs the events.
+/// Holding every article's events from parse to render took most of a large build's memory.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
     pub toc: Vec<TocEntry>,
     pub faq: Vec<FaqEntry>,
     /// From a trailing "Important Keywords" paragraph, if there was one (it is removed).
@@ -48,29 +57,11 @@ pub struct Body {
     pub plain_text: String,
 }
 
-/// Everything a body tells about itself except its events, which are large: an article
-/// keeps this, and the link stage parses the body again when it needs the events. Holding
-/// every article's events from parse to render took most of a large build's memory.
-#[derive(Debug, Clone, Default)]
-pub struct Outline {
-    pub toc: Vec<TocEntry>,
-    pub faq: Vec<FaqEntry>,
-    pub trailing_keywords: Option<Vec<String>>,
-    pub links: Vec<LinkRef>,
-    pub anchors: Vec<String>,
-    pub plain_text: String,
-}
+impl std::ops::Deref for Body {
+    type Target = Outline;
 
-impl Body {
-    pub fn into_outline(self) -> Outline {
-        Outline {
-            toc: self.toc,
-            faq: self.faq,
-            trailing_keywords: self.trailing_keywords,
-            links: self.links,
-            anchors: self.anchors,
-            plain_text: self.plain_text,
-        }
+    fn deref(&self) -> &Outline {
+        &self.outline
     }
 }
 
@@ -119,12 +110,14 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
     let plain_text = plain_text(events.iter().map(|(e, _)| e));
     Body {
         events,
-        toc,
-        faq,
-        trailing_keywords,
-        links,
-        anchors,
-        plain_text,
+        outline: Outline {
+            toc,
+            faq,
+            trailing_keywords,
+            links,
+            anchors,
+            plain_text,
+        },
     }
 }
 
