@@ -110,9 +110,11 @@ fn symptom_text(rng: &mut Rng, id: &str) -> String {
         aliases.push("pins and needles");
     }
     format!(
-        "name: {}\naliases: [{}]\nsummary: About {id}.\ndescription: Often comes with {} and {}.\n",
+        "name: {}{}\naliases: [{}]\nsummary: About {id} ({}).\ndescription: Often comes with {} and {}.\n",
         id.replace('-', " "),
+        if rng.below(4) == 0 { " (renamed)" } else { "" },
         aliases.join(", "),
+        rng.below(4),
         rng.pick(TERMS),
         rng.pick(TERMS)
     )
@@ -188,7 +190,10 @@ fn edit(root: &Path, rng: &mut Rng) {
             write(
                 root,
                 &format!("content/supplements/{id}.yaml"),
-                &format!("name: {name}\naliases: {aliases}\n{links}"),
+                &format!(
+                    "name: {name}\naliases: {aliases}\nsummary: Version {}.\n{links}",
+                    rng.below(4)
+                ),
             );
         }
         _ => {
