@@ -5,7 +5,7 @@
 use crate::date::Date;
 use crate::diagnostics::Diagnostics;
 use crate::render::Output;
-use crate::{catalog, link, load, parse, render};
+use crate::{catalog, link, load, parse, render, search};
 use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
@@ -137,9 +137,18 @@ impl Builder {
         if diags.has_errors() {
             return None;
         }
-        let output =
-            render::render_cached(&linked, today(), diags, progress, &mut self.render_cache)?;
+        let index = search::index(&linked);
+        timings.mark("search");
+        let mut output = render::render_cached(
+            &linked,
+            &index.manifest,
+            today(),
+            diags,
+            progress,
+            &mut self.render_cache,
+        )?;
         timings.mark("render");
+        output.pages.extend(index.files);
         if diags.has_errors() {
             return None;
         }

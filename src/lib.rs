@@ -9,6 +9,7 @@
 //! | catalog | [`catalog`] | [`catalog::Catalog`]: URLs, ids and terms resolved |
 //! | link | [`link`] (with [`autolink`], [`backlinks`]) | [`link::LinkedSite`]: cross-linked pages, backlinks |
 //! | render | [`render`] (with [`views`], [`jsonld`], [`feeds`]) | [`render::Output`]: the site in memory |
+//! | search | [`search`] | the search index files, added to the output |
 //! | write | [`write`] | files on disk, swapped in atomically |
 //!
 //! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author;
@@ -33,6 +34,7 @@ pub mod new;
 pub mod parse;
 pub mod records;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod structured;

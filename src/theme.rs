@@ -56,10 +56,20 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "redirect.html",
 );
 
-pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../themes/default/static/search.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+];
 
 /// Loads `themes/<name>/` under `root` on top of the built-in default theme.
 pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {

@@ -6,11 +6,14 @@
 
 mod support;
 
+mod browser;
 mod errors;
 mod escaping;
 mod import;
 mod incremental;
 mod output;
 mod robustness;
+mod search;
+mod search_browser;
 mod serve;
 mod serving;

@@ -1,0 +1,278 @@
+//! The search index under `/search/`: what it holds, how it ranks, how it is split. The
+//! browser side (the theme's `search.js`) is driven in `search_browser`.
+
+use crate::support::Site;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A small knowledge base written for search: lay names, clinical names, an accented
+/// title, a misspellable supplement, a phrase found in one article only, and a hostile
+/// title.
+pub fn search_site() -> Site {
+    let site = Site::new();
+    site.file(
+        "content/symptoms/paresthesia.yaml",
+        "name: Paresthesia\naliases: [pins and needles, tingling]\n\
+         summary: Prickling or crawling feelings in the skin.\n\
+         description: The feeling of a limb waking up after being slept on.\n",
+    )
+    .file(
+        "content/symptoms/fatigue.yaml",
+        "name: Fatigue\naliases: [tiredness, exhaustion, tired all the time]\n\
+         summary: A lasting lack of energy that rest does not mend.\n",
+    )
+    .file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\naliases: [loss of sensation]\nsummary: Reduced feeling in part of the body.\n",
+    )
+    .file(
+        "content/supplements/magnesium.yaml",
+        "name: Magnesium\naliases: [magnesium glycinate, magnesium citrate]\n\
+         summary: A mineral that muscles and nerves rely on.\n",
+    )
+    .file(
+        "content/supplements/b12.yaml",
+        "name: Vitamin B12\naliases: [cobalamin, methylcobalamin]\n\
+         summary: A vitamin that nerves and red blood cells need.\n",
+    )
+    .file(
+        "content/supplements/vitamin-d.yaml",
+        "name: Vitamin D\naliases: [cholecalciferol]\nsummary: The sunshine vitamin.\n",
+    )
+    .article(
+        "nerves/tingling-hands.md",
+        "title: Why hands and feet tingle\ndescription: Common reasons for prickling hands.",
+        "Tingling in the hands often starts at night. Some people describe burning feet \
+         as well, and a few notice numbness in the toes.\n\n\
+         ## When it passes\n\nShort episodes after sitting cross-legged are harmless.\n",
+    )
+    .article(
+        "energy/always-tired.md",
+        "title: Feeling worn out every day\ndescription: What lies behind a constant lack of energy.",
+        "Tiredness that does not lift after a weekend of rest deserves a closer look. \
+         Poor sleep, low iron and stress are the usual suspects.\n",
+    )
+    .article(
+        "minerals/magnesium-sleep.md",
+        "title: Magnesium and a good night's sleep\ndescription: Can a mineral help you rest?",
+        "Magnesium takes part in hundreds of reactions in the body. Evening doses are popular \
+         with people who sleep badly, though trials are small.\n",
+    )
+    .article(
+        "diet/cafe-breakfast.md",
+        "title: Café breakfasts for steady energy\ndescription: Ordering well when eating out.",
+        "Eggs, oats and fruit keep blood sugar level through the morning. Pastries alone \
+         do not.\n",
+    )
+    .article(
+        "nerves/b12-guide.md",
+        "title: Vitamin B12 deficiency explained\ndescription: Causes, signs and treatment of low B12.",
+        "Cobalamin keeps nerves insulated. A deficiency develops slowly, over years.\n\n\
+         ## Neurological signs\n\nFeet that burn, unsteady walking and memory lapses can all \
+         appear before anaemia does.\n",
+    )
+    .article(
+        "misc/odd-title.md",
+        "title: \"Odd title <img src=x onerror=alert(1)>\"",
+        "This page exists to test escaping; it mentions zebrafish research.\n",
+    )
+    .article(
+        "nerves/balance.md",
+        "title: Keeping your balance as you age\ndescription: Simple ways to stay steady on your feet.",
+        "## Exercises\n\nStanding on one leg trains proprioception, the sense of where the \
+         body is in space.\n",
+    );
+    site
+}
+
+/// The built index: the manifest and every shard, parsed.
+struct Index {
+    manifest: Value,
+    shards: Vec<Value>,
+}
+
+impl Index {
+    fn read(site: &Site) -> Index {
+        let manifest: Value = serde_json::from_str(&site.read("search/index.json")).unwrap();
+        let count = manifest["shards"].as_array().unwrap().len();
+        let shards = (0..count)
+            .map(|i| serde_json::from_str(&site.read(&format!("search/s/{i}.json"))).unwrap())
+            .collect();
+        Index { manifest, shards }
+    }
+
+    /// URLs of the pages in a term's in-shard postings, best first (`#id` for pages whose
+    /// title the shard does not carry).
+    fn postings(&self, term: &str) -> Vec<String> {
+        let firsts: Vec<&str> = self.manifest["shards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let shard = firsts.iter().rposition(|f| *f <= term).unwrap();
+        let Some(list) = self.shards[shard]["t"][term].as_array() else {
+            return Vec::new();
+        };
+        let urls = self.urls();
+        list[3..]
+            .chunks(2)
+            .map(|p| {
+                let id = p[0].as_u64().unwrap();
+                urls.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+            })
+            .collect()
+    }
+
+    /// Every page id the shards name, with its URL.
+    fn urls(&self) -> BTreeMap<u64, String> {
+        let mut urls = BTreeMap::new();
+        for shard in &self.shards {
+            for row in shard["d"].as_array().unwrap() {
+                urls.insert(
+                    row[0].as_u64().unwrap(),
+                    row[3].as_str().unwrap().to_string(),
+                );
+            }
+        }
+        urls
+    }
+}
+
+#[test]
+fn index_covers_articles_symptoms_and_supplements() {
+    let site = search_site();
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    assert_eq!(index.manifest["docs"], 7 + 3 + 3);
+    let urls: Vec<String> = index.urls().into_values().collect();
+    for url in [
+        "/articles/nerves/b12-guide/",
+        "/symptoms/paresthesia/",
+        "/supplements/magnesium/",
+    ] {
+        assert!(
+            urls.contains(&url.to_string()),
+            "{url} missing from {urls:?}"
+        );
+    }
+}
+
+#[test]
+fn title_outranks_body() {
+    let site = search_site();
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    // The supplement is named Magnesium; the article has it in its title and body; the
+    // fixture has no page with the word in the body alone, so compare title against body
+    // with "neurolog", a heading, and "proprioception", body only.
+    assert_eq!(
+        index.postings("magnesium")[..2],
+        [
+            "/supplements/magnesium/",
+            "/articles/minerals/magnesium-sleep/"
+        ]
+    );
+    assert_eq!(index.postings("propriocept"), ["/articles/nerves/balance/"]);
+}
+
+#[test]
+fn aliases_are_synonyms_for_the_record_and_the_articles_that_mention_it() {
+    let site = search_site();
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    // "pins and needles" is only an alias: the article says "tingling".
+    let needles = index.postings("needl");
+    assert_eq!(needles[0], "/symptoms/paresthesia/");
+    assert!(
+        needles.contains(&"/articles/nerves/tingling-hands/".to_string()),
+        "the article mentioning tingling should be found by the alias: {needles:?}"
+    );
+    assert!(
+        !needles.contains(&"/articles/energy/always-tired/".to_string()),
+        "an article that does not mention paresthesia must not match: {needles:?}"
+    );
+}
+
+#[test]
+fn terms_are_folded_stemmed_and_stop_words_left_out() {
+    let site = search_site();
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    assert_eq!(
+        index.postings("cafe"),
+        ["/articles/diet/cafe-breakfast/"],
+        "café is indexed without its accent"
+    );
+    assert!(index.postings("café").is_empty());
+    assert!(!index.postings("tingl").is_empty(), "tingling is stemmed");
+    assert!(index.postings("tingling").is_empty());
+    assert!(
+        index.postings("the").is_empty(),
+        "stop words are not indexed"
+    );
+    let stop = index.manifest["stop"].as_array().unwrap();
+    assert!(stop.contains(&Value::from("and")));
+}
+
+#[test]
+fn shards_partition_the_sorted_terms() {
+    let site = search_site();
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    let firsts: Vec<&str> = index.manifest["shards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for (i, shard) in index.shards.iter().enumerate() {
+        let terms: Vec<&String> = shard["t"].as_object().unwrap().keys().collect();
+        assert_eq!(
+            terms[0], firsts[i],
+            "shard {i} starts with its manifest term"
+        );
+        for t in terms {
+            assert!(firsts.get(i + 1).is_none_or(|next| t.as_str() < *next));
+        }
+    }
+}
+
+/// A site big enough that long posting lists are split and shards are packed.
+#[test]
+fn a_large_site_gets_few_bounded_shards_and_split_postings() {
+    let site = search_site();
+    for i in 0..400 {
+        site.article(
+            &format!("bulk/page-{i}.md"),
+            &format!("title: Bulk page {i} about word{i}"),
+            &format!(
+                "Magnesium and tiredness are discussed here, with the unique term uniq{i} \
+                 and the shared words nerves, sleep and energy.\n"
+            ),
+        );
+    }
+    site.build().assert_ok();
+    let tree = site.tree("public/search");
+    let shard_files: Vec<(&String, &Vec<u8>)> =
+        tree.iter().filter(|(p, _)| p.starts_with("s/")).collect();
+    assert!(shard_files.len() > 1, "terms are spread over shards");
+    assert!(
+        shard_files.len() < 40,
+        "few shards for 400 pages, got {}",
+        shard_files.len()
+    );
+    for (path, bytes) in &shard_files {
+        assert!(bytes.len() < 32 * 1024, "{path} is {} bytes", bytes.len());
+    }
+    let index = Index::read(&site);
+    let magnesium = index.postings("magnesium");
+    assert_eq!(magnesium.len(), 24, "the shard keeps the best postings");
+    assert_eq!(magnesium[0], "/supplements/magnesium/");
+    assert!(
+        tree.keys().any(|p| p.starts_with("t/")),
+        "the rest of long posting lists goes to tail files"
+    );
+    let excerpts = tree.keys().filter(|p| p.starts_with("x/")).count();
+    assert_eq!(excerpts, (407usize + 6).div_ceil(10));
+}

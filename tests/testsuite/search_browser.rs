@@ -1,0 +1,336 @@
+//! Search in a real browser: the built fixture site served on 127.0.0.1, driven through
+//! headless Chromium. Skipped (with a note) when Chromium is missing, except under CI.
+
+use crate::browser::{Browser, StaticServer};
+use crate::search::search_site;
+use crate::support::Site;
+use materia::search::text::{fold, Stem};
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use serde_json::{json, Value};
+
+/// The built search fixture, served, with a browser; `None` when the browser is missing.
+fn open() -> Option<(Site, StaticServer, Browser)> {
+    let site = search_site();
+    site.build().assert_ok();
+    let browser = Browser::start()?;
+    let server = StaticServer::start(&site.path("public"));
+    Some((site, server, browser))
+}
+
+/// Waits until the results region says it is done (the script sets `aria-busy` to false once
+/// the last ranking and excerpts are in).
+fn settled(browser: &Browser) {
+    browser
+        .wait_until("document.getElementById('search-results') && document.getElementById('search-results').getAttribute('aria-busy') === 'false'")
+        .unwrap();
+}
+
+/// The result links of `/search/?q=QUERY`, in order.
+fn results(browser: &Browser, server: &StaticServer, query: &str) -> Vec<String> {
+    let q = utf8_percent_encode(query, NON_ALPHANUMERIC);
+    browser
+        .goto(&server.url(&format!("/search/?q={q}")))
+        .unwrap();
+    settled(browser);
+    browser.hrefs("#search-results a").unwrap()
+}
+
+#[test]
+fn search_page_puts_the_expected_page_first() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    let cases = [
+        ("magnesium", "/supplements/magnesium/"),
+        ("magnes", "/supplements/magnesium/"), // prefix, as typed
+        ("cafe", "/articles/diet/cafe-breakfast/"), // accent folded
+        ("CAFÉ", "/articles/diet/cafe-breakfast/"), // case and accent folded
+        ("pins and needles", "/symptoms/paresthesia/"), // lay alias
+        ("tired all the time", "/symptoms/fatigue/"), // lay alias
+        ("parasthesia", "/symptoms/paresthesia/"), // misspelled
+        ("magnesuim", "/supplements/magnesium/"), // misspelled
+        ("tingles", "/articles/nerves/tingling-hands/"), // stemmed: "tingle" in its title
+        ("cobalamin", "/supplements/b12/"),    // alias
+        ("vitamin deficiency", "/articles/nerves/b12-guide/"), // two words, both in one title
+        ("neurological", "/articles/nerves/b12-guide/"), // heading
+        ("proprioception", "/articles/nerves/balance/"), // body only
+        ("\"burning feet\"", "/articles/nerves/tingling-hands/"), // phrase
+        ("zebrafish", "/articles/misc/odd-title/"),
+    ];
+    let mut wrong = Vec::new();
+    for (query, first) in cases {
+        let got = results(&browser, &server, query);
+        if got.first().map(String::as_str) != Some(first) {
+            wrong.push(format!("{query:?}: expected {first} first, got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    browser.assert_no_console_errors();
+}
+
+#[test]
+fn lay_terms_also_find_the_articles_that_mention_the_record() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    let got = results(&browser, &server, "pins and needles");
+    assert!(
+        got.contains(&"/articles/nerves/tingling-hands/".to_string()),
+        "the article says \"tingling\", an alias of paresthesia: {got:?}"
+    );
+    assert!(!got.contains(&"/articles/minerals/magnesium-sleep/".to_string()));
+    browser.assert_no_console_errors();
+}
+
+#[test]
+fn quoted_phrase_matches_exactly() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    let got = results(&browser, &server, "\"burning feet\"");
+    assert_eq!(got, ["/articles/nerves/tingling-hands/"]);
+    // Unquoted, the article with "feet that burn" matches too.
+    let loose = results(&browser, &server, "burning feet");
+    assert!(
+        loose.contains(&"/articles/nerves/b12-guide/".to_string()),
+        "{loose:?}"
+    );
+    browser.assert_no_console_errors();
+}
+
+#[test]
+fn results_show_title_kind_and_highlighted_excerpt_and_the_count_is_announced() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    results(&browser, &server, "cobalamin");
+    let first = browser
+        .execute(
+            "const a = document.querySelector('#search-results a');\
+             return [a.querySelector('.search-title').textContent,\
+                     a.querySelector('.search-kind').textContent,\
+                     [...a.querySelectorAll('mark')].map(m => m.textContent),\
+                     document.querySelector('#search-results [role=status]').textContent,\
+                     document.getElementById('search-input').getAttribute('role')];",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(first[0], "Vitamin B12");
+    assert_eq!(first[1], "supplement");
+    assert_eq!(first[4], "combobox");
+    let status = first[3].as_str().unwrap();
+    assert!(status.starts_with("2 results for “cobalamin”"), "{status}");
+    // The article's excerpt marks the word where it appears.
+    let marks = browser
+        .execute(
+            "return [...document.querySelectorAll('#search-results a')].map(a => [...a.querySelectorAll('mark')].map(m => m.textContent));",
+            vec![],
+        )
+        .unwrap();
+    assert!(
+        marks
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m.as_array().unwrap().contains(&json!("Cobalamin"))),
+        "{marks}"
+    );
+    browser.assert_no_console_errors();
+}
+
+#[test]
+fn hostile_title_is_shown_as_text() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    results(&browser, &server, "zebrafish");
+    let title = browser
+        .execute(
+            "return document.querySelector('#search-results .search-title').textContent;",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(title, "Odd title <img src=x onerror=alert(1)>");
+    let images = browser
+        .execute("return document.querySelectorAll('img').length;", vec![])
+        .unwrap();
+    assert_eq!(images, 0, "the title must not become an element");
+    browser.assert_no_console_errors();
+}
+
+#[test]
+fn typing_in_the_home_page_header_box_shows_results_and_the_keyboard_works() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    browser.goto(&server.url("/")).unwrap();
+    // `/` focuses the search box.
+    browser
+        .execute(
+            "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: '/', bubbles: true}));",
+            vec![],
+        )
+        .unwrap();
+    let focused = browser
+        .execute("return document.activeElement.name;", vec![])
+        .unwrap();
+    assert_eq!(focused, "q");
+    browser
+        .type_into("input[type=search][name=q]", "magnes")
+        .unwrap();
+    browser.wait_for("#search-results a").unwrap();
+    settled(&browser);
+    let hrefs = browser.hrefs("#search-results a").unwrap();
+    assert_eq!(hrefs[0], "/supplements/magnesium/", "{hrefs:?}");
+    let expanded = browser
+        .execute(
+            "return document.querySelector('input[name=q]').getAttribute('aria-expanded');",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(expanded, "true");
+    // Arrow down selects the first result, Enter opens it.
+    browser
+        .type_into("input[type=search][name=q]", "\u{e015}")
+        .unwrap();
+    let selected = browser
+        .execute(
+            "return document.querySelector('#search-results [aria-selected=true]').getAttribute('href');",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(selected, "/supplements/magnesium/");
+    browser
+        .type_into("input[type=search][name=q]", "\u{e007}")
+        .unwrap();
+    browser
+        .wait_until("location.pathname === '/supplements/magnesium/'")
+        .unwrap();
+    browser.assert_no_console_errors();
+}
+
+#[test]
+fn search_page_keeps_the_url_in_step_with_the_box() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    browser.goto(&server.url("/search/")).unwrap();
+    browser.type_into("#search-input", "fatigue").unwrap();
+    browser
+        .wait_until("location.search === '?q=fatigue'")
+        .unwrap();
+    settled(&browser);
+    assert_eq!(
+        browser.hrefs("#search-results a").unwrap()[0],
+        "/symptoms/fatigue/"
+    );
+    browser.assert_no_console_errors();
+}
+
+/// The browser must fold and stem exactly as the build did, or queries miss.
+#[test]
+fn browser_folds_and_stems_like_the_index() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    browser.goto(&server.url("/search/")).unwrap();
+    browser.wait_until("window.materiaSearch").unwrap();
+    let words: Vec<&str> = STEM_CASES.split_whitespace().collect();
+    let got = browser
+        .execute(
+            "return arguments[0].map(w => materiaSearch.stem(w));",
+            vec![json!(words)],
+        )
+        .unwrap();
+    let stem = Stem::default();
+    let want: Vec<String> = words.iter().map(|w| stem.stem(w).into_owned()).collect();
+    assert_eq!(got, json!(want));
+
+    let texts = ["Café CRÈME", "ﬁbre Ångström", "naïve Zoë", "Straße ΣΊΣΥΦΟΣ"];
+    let got = browser
+        .execute(
+            "return arguments[0].map(t => materiaSearch.words(t).join(' '));",
+            vec![json!(texts)],
+        )
+        .unwrap();
+    let want: Vec<String> = texts
+        .iter()
+        .map(|t| {
+            let f = fold(t);
+            materia::search::text::words(&f)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(got, json!(want));
+    browser.assert_no_console_errors();
+}
+
+/// The index terms a query word fell back to.
+fn matched(browser: &Browser, query: &str) -> Value {
+    browser
+        .block_on(browser.client().execute_async(
+            "const done = arguments[arguments.length - 1];\
+             materiaSearch.search(arguments[0]).then(r => done(r.Q.terms.map(t => Object.keys(t.m).sort())));",
+            vec![json!(query)],
+        ))
+        .unwrap()
+}
+
+#[test]
+fn typo_fallback_follows_word_length() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    browser.goto(&server.url("/search/")).unwrap();
+    browser.wait_until("window.materiaSearch").unwrap();
+    // 11 letters: up to two edits.
+    assert_eq!(matched(&browser, "parasthesia"), json!([["paresthesia"]]));
+    assert_eq!(matched(&browser, "parasthezia"), json!([["paresthesia"]]));
+    // 9 letters, a transposition counts as one edit.
+    assert_eq!(matched(&browser, "magnesuim "), json!([["magnesium"]]));
+    // 4 to 7 letters: one edit, not two.
+    assert_eq!(matched(&browser, "fatige "), json!([["fatigu"]]));
+    assert_eq!(matched(&browser, "fatxgue "), json!([["fatigu"]]));
+    assert_eq!(matched(&browser, "faxxgue "), json!([[]]));
+    assert_eq!(matched(&browser, "eggz "), json!([["egg"]]));
+    // 3 letters: exact only.
+    assert_eq!(matched(&browser, "egz "), json!([[]]));
+    // An exact match wins over near ones.
+    assert_eq!(matched(&browser, "numbness "), json!([["numb"]]));
+    browser.assert_no_console_errors();
+}
+
+#[test]
+fn ranking_prefers_titles_and_pages_matching_every_word() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    let vitamin = results(&browser, &server, "vitamin");
+    assert_eq!(
+        vitamin[..3]
+            .iter()
+            .filter(|u| u.starts_with("/supplements/"))
+            .count(),
+        2,
+        "the two pages named Vitamin … rank with the article titled so: {vitamin:?}"
+    );
+    let both = results(&browser, &server, "magnesium sleep");
+    assert_eq!(both[0], "/articles/minerals/magnesium-sleep/", "{both:?}");
+    browser.assert_no_console_errors();
+}
+
+/// Words covering each step of the English Snowball stemmer and its exceptions.
+const STEM_CASES: &str = "caresses ponies ties caress cats feed agreed disabled matting \
+    mating meeting milling messing meetings happy sky relational conditional rational \
+    valenci hesitanci digitizer conformabli radicalli differentli vileli analogousli \
+    vietnamization predication operator feudalism decisiveness hopefulness callousness \
+    formaliti sensitiviti sensibiliti triplicate formative formalize electriciti \
+    electrical hopeful goodness revival allowance inference airliner gyroscopic \
+    adjustable defensible irritant replacement adjustment dependent adoption homologou \
+    communism activate angulariti homologous effective bowdlerize probate rate cease \
+    controll roll generate generously communal arsenal skis skies dying lying tying idly \
+    gently ugly early only singly news howe atlas cosmos bias andes inning outing \
+    canning herring earring proceed exceed succeed yelling youth sayings tingling \
+    tingles paresthesia magnesium fatigue neurological deficiency numbness proprioception \
+    cobalamin methylcobalamin supplements vitamins anaemia";
