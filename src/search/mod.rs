@@ -123,14 +123,17 @@ pub fn index(site: &LinkedSite) -> SearchIndex {
     for a in &mut average {
         *a = (*a / n).max(1.0);
     }
-    let weighted: Vec<Vec<(Arc<str>, f32)>> = counted
+    let weighted: Vec<Vec<(Arc<str>, f32, bool)>> = counted
         .into_par_iter()
         .map(|fields| weigh(fields, &average))
         .collect();
-    let mut postings: HashMap<Arc<str>, Vec<(u32, f32)>> = HashMap::new();
+    let mut postings: HashMap<Arc<str>, Vec<(u32, f32, bool)>> = HashMap::new();
     for (doc, terms) in weighted.into_iter().enumerate() {
-        for (term, tf) in terms {
-            postings.entry(term).or_default().push((doc as u32, tf));
+        for (term, tf, named) in terms {
+            postings
+                .entry(term)
+                .or_default()
+                .push((doc as u32, tf, named));
         }
     }
     let mut terms: Vec<Term> = postings
@@ -140,8 +143,9 @@ pub fn index(site: &LinkedSite) -> SearchIndex {
             let idf = (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
             let mut scored: Vec<(u32, u32)> = list
                 .into_iter()
-                .map(|(doc, tf)| {
-                    let saturated = tf * (K1 + 1.0) / (tf + K1);
+                .map(|(doc, tf, named)| {
+                    let boost = if named { 2.0 } else { 1.0 };
+                    let saturated = boost * tf * (K1 + 1.0) / (tf + K1);
                     (doc, ((saturated * TF_SCALE).round() as u32).max(1))
                 })
                 .collect();
@@ -163,8 +167,15 @@ pub fn index(site: &LinkedSite) -> SearchIndex {
 
 /// BM25F's pseudo-frequency of each term of a page: the sum over fields of weight ×
 /// frequency, each field normalised by its length against the site's average.
-fn weigh(fields: [Counts; FIELDS], average: &[f32; FIELDS]) -> Vec<(Arc<str>, f32)> {
+///
+/// A page whose title is the term alone (the page *named* Magnesium) scores double after
+/// saturation: otherwise a long article mentioning the name often enough could outrank it.
+fn weigh(fields: [Counts; FIELDS], average: &[f32; FIELDS]) -> Vec<(Arc<str>, f32, bool)> {
     let mut tf: HashMap<Arc<str>, f32> = HashMap::new();
+    let named = match fields[Field::Title as usize].0.as_slice() {
+        [(term, _)] => Some(term.clone()),
+        _ => None,
+    };
     let mut synonyms = Vec::new();
     for (f, (terms, len)) in fields.into_iter().enumerate() {
         if f == Field::Synonyms as usize {
@@ -182,7 +193,12 @@ fn weigh(fields: [Counts; FIELDS], average: &[f32; FIELDS]) -> Vec<(Arc<str>, f3
     for (term, _) in synonyms {
         tf.entry(term).or_insert(WEIGHT[Field::Synonyms as usize]);
     }
-    tf.into_iter().collect()
+    tf.into_iter()
+        .map(|(term, f)| {
+            let is_name = named.as_ref() == Some(&term);
+            (term, f, is_name)
+        })
+        .collect()
 }
 
 fn documents(site: &LinkedSite) -> Vec<Doc> {
