@@ -190,7 +190,14 @@ fn print_table(
         "all KiB"
     );
     for q in queries {
-        let m = measure(q)?;
+        // One failed query (a browser hiccup) is reported, not fatal to the run.
+        let m = match measure(q) {
+            Ok(m) => m,
+            Err(e) => {
+                println!("{q:<28} | failed: {}", e.lines().next().unwrap_or(""));
+                continue;
+            }
+        };
         println!(
             "{:<28} | {:>9} {:>10.1} {:>8.0} | {:>9} {:>10.1} | {}",
             q, m.first_requests, m.first_kib, m.first_ms, m.all_requests, m.all_kib, m.top
