@@ -8,8 +8,8 @@
 //! | parse | [`parse`] (with [`article`], [`front_matter`], [`records`], [`markdown`]) | [`parse::Parsed`]: typed articles and records |
 //! | catalog | [`catalog`] | [`catalog::Catalog`]: URLs, ids and terms resolved |
 //! | link | [`link`] (with [`autolink`], [`backlinks`]) | [`link::LinkedSite`]: cross-linked pages, backlinks |
-//! | render | [`render`] (with [`views`], [`jsonld`], [`feeds`]) | [`render::Output`]: the site in memory |
-//! | search | [`search`] | the search index files, added to the output |
+//! | search | [`search`] | [`search::SearchIndex`]: the index files, and the manifest the search page inlines |
+//! | render | [`render`] (with [`views`], [`jsonld`], [`feeds`]) | [`render::Output`]: the site in memory, index files added |
 //! | write | [`write`] | files on disk, swapped in atomically |
 //!
 //! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author;

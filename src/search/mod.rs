@@ -2,10 +2,11 @@
 //! which the theme's `search.js` queries in the browser.
 //!
 //! The index is shaped for slow phones on slow networks. A query reads a small manifest
-//! (`search/index.json`: the first term of every shard) and then only the shards that hold
-//! its words (`search/s/N.json`). Each shard carries, for each of its terms, the best
-//! postings with their precomputed BM25F scores, and the title, kind and URL of the pages
-//! that head those postings, so the first results are on screen after three requests.
+//! (`search/index.json`: the first term of every shard; the search page carries it inline)
+//! and then only the shards that hold its words (`search/s/N.json`). Each shard carries,
+//! for each of its terms, the best postings with their precomputed BM25F scores, and the
+//! title, kind and URL of the pages that head those postings, so on the search page the
+//! first results are on screen after the script and one shard per word.
 //! The rest of a long posting list (`search/t/N.json`, needed to rank multi-word queries
 //! fully) and the page texts for excerpts (`search/x/N.json`, a few pages per file) load
 //! after that. Shards are packed to a byte budget, not one per letter or per term, so a big
@@ -47,7 +48,8 @@ enum Field {
 
 const FIELDS: usize = 6;
 const WEIGHT: [f32; FIELDS] = [8.0, 5.0, 3.0, 2.0, 1.5, 1.0];
-const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.3, 0.5, 0.75, 0.5, 0.75];
+/// (The synonyms field counts once per term whatever its length: its entry is unused.)
+const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.3, 0.5, 0.75, 0.0, 0.75];
 const K1: f32 = 1.2;
 /// A page's score for a term is idf × saturated frequency, stored apart as integers (the
 /// idf once per term, the frequency per posting), so that a word found on every page
@@ -78,7 +80,7 @@ const MAX_POSTINGS: usize = 2000;
 /// A shard, or a tail file, is closed once it holds this many bytes.
 const SHARD_BYTES: usize = 16 * 1024;
 const TAIL_BYTES: usize = 48 * 1024;
-/// Pages per excerpt file, and the characters of text kept for each page's excerpt.
+/// Pages per excerpt file, and the bytes of text kept for each page's excerpt.
 const TEXT_CHUNK: usize = 10;
 const TEXT_CHARS: usize = 700;
 

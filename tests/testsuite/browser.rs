@@ -387,14 +387,13 @@ impl Browser {
     }
 
     /// The `SEVERE` console entries since the previous read of the console:
-    /// `console.error`, uncaught exceptions, resources that failed to load. Except one: the
-    /// 404 of the `/favicon.ico` that Chromium asks for by itself when a page declares no
-    /// icon (the default theme declares none), which also arrives at no set time.
+    /// `console.error`, uncaught exceptions, resources that failed to load (a page without
+    /// an icon counts: Chromium then asks for `/favicon.ico`; the default theme has one).
     pub fn console_errors(&self) -> Result<Vec<LogEntry>> {
         Ok(self
             .console()?
             .into_iter()
-            .filter(|e| e.level == "SEVERE" && !is_missing_favicon(e))
+            .filter(|e| e.level == "SEVERE")
             .collect())
     }
 
@@ -407,12 +406,6 @@ impl Browser {
             panic!("console errors:\n{}", list.join("\n"));
         }
     }
-}
-
-fn is_missing_favicon(entry: &LogEntry) -> bool {
-    entry.source == "network"
-        && entry.message.contains("/favicon.ico - ")
-        && entry.message.contains("status of 404")
 }
 
 impl Drop for Browser {

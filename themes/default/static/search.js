@@ -34,7 +34,7 @@ const get = p => cache[p] || (cache[p] = fetch(base + p).then(r => {
 }).catch(e => { delete cache[p]; throw e; }));
 const load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
 const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-const words = s => (fold(s).match(WORD) || []).filter(w => w.length < 41);
+const words = s => (fold(s).match(WORD) || []).filter(w => [...w].length < 41);
 const stemw = w => NUM.test(w) ? w : stem(w);
 const notStop = w => man.stop.indexOf(w) < 0;
 const at = (e, k, v) => e.setAttribute(k, v);
