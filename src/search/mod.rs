@@ -16,10 +16,10 @@ pub mod text;
 
 use crate::link::LinkedSite;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Arc;
-use text::Stem;
+use text::{Counter, Vocabulary};
 
 /// What a page is; the browser shows it beside the title.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -57,11 +57,11 @@ const K1: f32 = 1.2;
 const IDF_SCALE: f32 = 100.0;
 const TF_SCALE: f32 = 100.0;
 
-/// A field's distinct terms with their counts, and its length in terms.
-type Counts = (Vec<(Arc<str>, u32)>, u32);
+/// A field's distinct terms (ids, in id order) with their counts, and its length in terms.
+type Counts = (Vec<(u32, u32)>, u32);
 
 struct Term {
-    term: Arc<str>,
+    term: Box<str>,
     idf: u32,
     /// Pages with the term, also those past `MAX_POSTINGS`.
     df: usize,
@@ -84,15 +84,16 @@ const TAIL_BYTES: usize = 48 * 1024;
 const TEXT_CHUNK: usize = 10;
 const TEXT_CHARS: usize = 700;
 
-/// One page as the index sees it.
-struct Doc {
+/// One page as the index sees it, borrowing from the site where it can: the body texts
+/// alone are megabytes.
+struct Doc<'a> {
     kind: Kind,
-    title: String,
+    title: &'a str,
     url: String,
     /// Description and body text, for excerpts and phrase checks in the browser, and
     /// whether it was cut short.
     text: (String, bool),
-    fields: [String; FIELDS],
+    fields: [Cow<'a, str>; FIELDS],
 }
 
 /// The search index: its files by output path (`search/index.json`, …), and the manifest
@@ -104,17 +105,22 @@ pub struct SearchIndex {
 
 pub fn index(site: &LinkedSite) -> SearchIndex {
     let docs = documents(site);
-    let stem = Stem::default();
+    let vocabulary = Vocabulary::default();
     let counted: Vec<[Counts; FIELDS]> = docs
         .par_iter()
-        .map(|d| {
-            let mut fields: [Counts; FIELDS] = Default::default();
-            for (f, text) in d.fields.iter().enumerate() {
-                fields[f] = stem.counts(text);
-            }
-            fields
-        })
+        .with_min_len(32)
+        .map_init(
+            || Counter::new(&vocabulary),
+            |counter, d| {
+                let mut fields: [Counts; FIELDS] = Default::default();
+                for (f, text) in d.fields.iter().enumerate() {
+                    fields[f] = counter.counts(text);
+                }
+                fields
+            },
+        )
         .collect();
+    let names = vocabulary.into_terms();
     let mut average = [0f32; FIELDS];
     for fields in &counted {
         for (f, (_, len)) in fields.iter().enumerate() {
@@ -125,34 +131,23 @@ pub fn index(site: &LinkedSite) -> SearchIndex {
     for a in &mut average {
         *a = (*a / n).max(1.0);
     }
-    let weighted: Vec<Vec<(Arc<str>, f32, bool)>> = counted
+    let weighted: Vec<Vec<(u32, u32)>> = counted
         .into_par_iter()
         .map(|fields| weigh(fields, &average))
         .collect();
-    let mut postings: HashMap<Arc<str>, Vec<(u32, f32, bool)>> = HashMap::new();
-    for (doc, terms) in weighted.into_iter().enumerate() {
-        for (term, tf, named) in terms {
-            postings
-                .entry(term)
-                .or_default()
-                .push((doc as u32, tf, named));
-        }
-    }
+    let postings = invert(&weighted, names.len());
     let mut terms: Vec<Term> = postings
         .into_par_iter()
-        .map(|(term, list)| {
-            let df = list.len();
+        .zip(names.into_par_iter())
+        .map(|(mut scored, term)| {
+            let df = scored.len();
             let idf = (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
-            let mut scored: Vec<(u32, u32)> = list
-                .into_iter()
-                .map(|(doc, tf, named)| {
-                    let boost = if named { 2.0 } else { 1.0 };
-                    let saturated = boost * tf * (K1 + 1.0) / (tf + K1);
-                    (doc, ((saturated * TF_SCALE).round() as u32).max(1))
-                })
-                .collect();
-            scored.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            scored.truncate(MAX_POSTINGS);
+            let best_first = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+            if scored.len() > MAX_POSTINGS {
+                scored.select_nth_unstable_by(MAX_POSTINGS, best_first);
+                scored.truncate(MAX_POSTINGS);
+            }
+            scored.sort_unstable_by(best_first);
             Term {
                 idf: ((idf * IDF_SCALE).round() as u32).max(1),
                 df,
@@ -167,43 +162,93 @@ pub fn index(site: &LinkedSite) -> SearchIndex {
     SearchIndex { manifest, files }
 }
 
+/// Turns the pages' term lists into each term's list of pages, in page order. Lists are
+/// sized first: growing millions of postings by doubling cost more than the counting.
+fn invert(pages: &[Vec<(u32, u32)>], terms: usize) -> Vec<Vec<(u32, u32)>> {
+    let mut df = vec![0usize; terms];
+    for list in pages {
+        for &(term, _) in list {
+            df[term as usize] += 1;
+        }
+    }
+    let mut lists: Vec<Vec<(u32, u32)>> = df.into_iter().map(Vec::with_capacity).collect();
+    for (doc, list) in pages.iter().enumerate() {
+        for &(term, tf) in list {
+            lists[term as usize].push((doc as u32, tf));
+        }
+    }
+    lists
+}
+
 /// BM25F's pseudo-frequency of each term of a page: the sum over fields of weight ×
-/// frequency, each field normalised by its length against the site's average.
+/// frequency, each field normalised by its length against the site's average; then
+/// saturated, and scaled to an integer.
 ///
 /// A page whose title is the term alone (the page *named* Magnesium) scores double after
 /// saturation: otherwise a long article mentioning the name often enough could outrank it.
-fn weigh(fields: [Counts; FIELDS], average: &[f32; FIELDS]) -> Vec<(Arc<str>, f32, bool)> {
-    let mut tf: HashMap<Arc<str>, f32> = HashMap::new();
+fn weigh(fields: [Counts; FIELDS], average: &[f32; FIELDS]) -> Vec<(u32, u32)> {
     let named = match fields[Field::Title as usize].0.as_slice() {
-        [(term, _)] => Some(term.clone()),
+        [(term, _)] => Some(*term),
         _ => None,
     };
-    let mut synonyms = Vec::new();
-    for (f, (terms, len)) in fields.into_iter().enumerate() {
-        if f == Field::Synonyms as usize {
-            synonyms = terms;
-            continue;
-        }
-        let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * len as f32 / average[f];
+    // Each field's terms are sorted by id, so the page's terms are a merge of sorted lists.
+    let mut tf: Vec<(u32, f32)> = Vec::new();
+    let mut next = Vec::new();
+    // Synonyms last: they only count for terms no other field has.
+    const ORDER: [Field; FIELDS] = [
+        Field::Title,
+        Field::Names,
+        Field::Headings,
+        Field::Description,
+        Field::Body,
+        Field::Synonyms,
+    ];
+    for f in ORDER.map(|f| f as usize) {
+        let (terms, len) = &fields[f];
+        let synonyms = f == Field::Synonyms as usize;
+        let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * *len as f32 / average[f];
         let each = WEIGHT[f] / norm;
-        for (term, count) in terms {
-            *tf.entry(term).or_default() += each * count as f32;
+        next.clear();
+        let mut old = tf.iter().peekable();
+        for &(term, count) in terms {
+            while let Some(&&(t, w)) = old.peek() {
+                if t > term {
+                    break;
+                }
+                old.next();
+                if t < term {
+                    next.push((t, w));
+                } else if synonyms {
+                    // A synonym lets a page be found by a name it does not use, once and
+                    // lightly; it must not lift a page above others for a word the page
+                    // already has.
+                    next.push((t, w));
+                } else {
+                    next.push((t, w + each * count as f32));
+                }
+            }
+            if next.last().is_none_or(|&(t, _)| t != term) {
+                let add = if synonyms {
+                    WEIGHT[f]
+                } else {
+                    each * count as f32
+                };
+                next.push((term, add));
+            }
         }
-    }
-    // A synonym lets a page be found by a name it does not use, once and lightly; it must
-    // not lift a page above others for a word the page already has.
-    for (term, _) in synonyms {
-        tf.entry(term).or_insert(WEIGHT[Field::Synonyms as usize]);
+        next.extend(old);
+        std::mem::swap(&mut tf, &mut next);
     }
     tf.into_iter()
-        .map(|(term, f)| {
-            let is_name = named.as_ref() == Some(&term);
-            (term, f, is_name)
+        .map(|(term, tf)| {
+            let boost = if named == Some(term) { 2.0 } else { 1.0 };
+            let saturated = boost * tf * (K1 + 1.0) / (tf + K1);
+            (term, ((saturated * TF_SCALE).round() as u32).max(1))
         })
         .collect()
 }
 
-fn documents(site: &LinkedSite) -> Vec<Doc> {
+fn documents(site: &LinkedSite) -> Vec<Doc<'_>> {
     let c = &site.catalog;
     let base = &c.config.base_path;
     let mut docs: Vec<Doc> = c
@@ -211,14 +256,14 @@ fn documents(site: &LinkedSite) -> Vec<Doc> {
         .par_iter()
         .zip(site.articles.par_iter())
         .map(|(a, linked)| {
-            let mut fields: [String; FIELDS] = Default::default();
-            fields[Field::Title as usize] = a.front.title.clone();
-            fields[Field::Names as usize] = a.keywords.join(" \n ");
+            let mut fields: [Cow<str>; FIELDS] = Default::default();
+            fields[Field::Title as usize] = Cow::Borrowed(&a.front.title);
+            fields[Field::Names as usize] = Cow::Owned(a.keywords.join(" \n "));
             let mut headings: Vec<&str> = a.body.toc.iter().map(|t| t.title.as_str()).collect();
             headings.extend(a.body.faq.iter().map(|q| q.question.as_str()));
-            fields[Field::Headings as usize] = headings.join(" \n ");
-            let description = a.front.description.clone().unwrap_or_default();
-            fields[Field::Description as usize] = description.clone();
+            fields[Field::Headings as usize] = Cow::Owned(headings.join(" \n "));
+            let description = a.front.description.as_deref().unwrap_or_default();
+            fields[Field::Description as usize] = Cow::Borrowed(description);
             let mut synonyms = String::new();
             for &s in &linked.symptoms {
                 names(&mut synonyms, &c.symptoms[s].name, &c.symptoms[s].aliases);
@@ -230,13 +275,13 @@ fn documents(site: &LinkedSite) -> Vec<Doc> {
                     &c.supplements[s].aliases,
                 );
             }
-            fields[Field::Synonyms as usize] = synonyms;
-            fields[Field::Body as usize] = a.body.plain_text.clone();
+            fields[Field::Synonyms as usize] = Cow::Owned(synonyms);
+            fields[Field::Body as usize] = Cow::Borrowed(&a.body.plain_text);
             Doc {
                 kind: Kind::Article,
-                title: a.front.title.clone(),
+                title: &a.front.title,
                 url: format!("{base}{}", a.url),
-                text: excerpt_text(&description, &a.body.plain_text),
+                text: excerpt_text(description, &a.body.plain_text),
                 fields,
             }
         })
@@ -281,23 +326,23 @@ fn names(out: &mut String, name: &str, aliases: &[String]) {
     }
 }
 
-fn record(
+fn record<'a>(
     kind: Kind,
-    name: &str,
+    name: &'a str,
     aliases: &[String],
-    summary: &str,
+    summary: &'a str,
     body: String,
     url: &str,
-) -> Doc {
-    let mut fields: [String; FIELDS] = Default::default();
-    fields[Field::Title as usize] = name.to_string();
-    fields[Field::Names as usize] = aliases.join(" \n ");
-    fields[Field::Description as usize] = summary.to_string();
+) -> Doc<'a> {
+    let mut fields: [Cow<str>; FIELDS] = Default::default();
+    fields[Field::Title as usize] = Cow::Borrowed(name);
+    fields[Field::Names as usize] = Cow::Owned(aliases.join(" \n "));
+    fields[Field::Description as usize] = Cow::Borrowed(summary);
     let text = excerpt_text(summary, &body);
-    fields[Field::Body as usize] = body;
+    fields[Field::Body as usize] = Cow::Owned(body);
     Doc {
         kind,
-        title: name.to_string(),
+        title: name,
         url: url.to_string(),
         text,
         fields,
@@ -329,7 +374,10 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
     let mut shard = Shard::default();
     let mut tails = String::new();
     let mut tail_files = 0;
-    for term in terms {
+    // Writing the numbers is most of the work, and each term's text stands alone: written in
+    // parallel, then packed in order.
+    let written: Vec<Written> = terms.par_iter().map(Written::new).collect();
+    for (term, written) in terms.iter().zip(&written) {
         if shard.bytes() >= SHARD_BYTES {
             files.push(shard.finish(firsts.len() - 1));
             shard = Shard::default();
@@ -342,7 +390,7 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
         if shard.is_empty() {
             firsts.push(&term.term);
         }
-        shard.add(term, docs, tail_files, &mut tails);
+        shard.add(term, written, docs, tail_files, &mut tails);
     }
     if !shard.is_empty() {
         files.push(shard.finish(firsts.len() - 1));
@@ -395,25 +443,31 @@ impl Shard {
         self.terms.len() + self.doc_bytes
     }
 
-    fn add(&mut self, term: &Term, docs: &[Doc], tail_file: usize, tails: &mut String) {
-        let postings = &term.postings;
-        let (head, tail) = postings.split_at(postings.len().min(HEAD));
+    fn add(
+        &mut self,
+        term: &Term,
+        written: &Written,
+        docs: &[Doc],
+        tail_file: usize,
+        tails: &mut String,
+    ) {
         if !self.terms.is_empty() {
             self.terms.push(',');
         }
-        let name = json(term.term.as_ref());
-        let file = if tail.is_empty() { 0 } else { tail_file };
-        let _ = write!(self.terms, "{name}:[{},{},{file}", term.idf, term.df);
-        for (doc, tf) in head {
-            let _ = write!(self.terms, ",{doc},{tf}");
-        }
-        self.terms.push(']');
-        for (doc, _) in head.iter().take(TITLED) {
+        let file = if written.tail.is_empty() {
+            0
+        } else {
+            tail_file
+        };
+        self.terms.push_str(&written.head.0);
+        let _ = write!(self.terms, "{file}");
+        self.terms.push_str(&written.head.1);
+        for (doc, _) in term.postings.iter().take(HEAD.min(TITLED)) {
             self.titled.entry(*doc).or_insert_with(|| {
                 let d = &docs[*doc as usize];
                 let row = format!(
                     "[{doc},{},{},{}]",
-                    json(&d.title),
+                    json(d.title),
                     d.kind as u8,
                     json(&d.url)
                 );
@@ -421,20 +475,11 @@ impl Shard {
                 row
             });
         }
-        if !tail.is_empty() {
-            let mut by_doc = tail.to_vec();
-            by_doc.sort_unstable();
+        if !written.tail.is_empty() {
             if !tails.is_empty() {
                 tails.push(',');
             }
-            let _ = write!(tails, "{name}:[");
-            let mut last = 0;
-            for (i, (doc, tf)) in by_doc.iter().enumerate() {
-                let sep = if i == 0 { "" } else { "," };
-                let _ = write!(tails, "{sep}{},{tf}", doc - last);
-                last = *doc;
-            }
-            tails.push(']');
+            tails.push_str(&written.tail);
         }
     }
 
@@ -442,6 +487,45 @@ impl Shard {
         let rows: Vec<String> = self.titled.into_values().collect();
         let out = format!("{{\"t\":{{{}}},\"d\":[{}]}}", self.terms, rows.join(","));
         (format!("search/s/{index}.json"), out.into_bytes())
+    }
+}
+
+/// A term's entry in its shard, around its tail file number (known only when packing), and
+/// its entry in a tail file (empty when every posting fits in the shard).
+struct Written {
+    head: (String, String),
+    tail: String,
+}
+
+impl Written {
+    fn new(term: &Term) -> Written {
+        let postings = &term.postings;
+        let (head, tail) = postings.split_at(postings.len().min(HEAD));
+        let name = json(term.term.as_ref());
+        let before = format!("{name}:[{},{},", term.idf, term.df);
+        let mut after = String::with_capacity(head.len() * 9 + 1);
+        for (doc, tf) in head {
+            let _ = write!(after, ",{doc},{tf}");
+        }
+        after.push(']');
+        let mut written = String::new();
+        if !tail.is_empty() {
+            let mut by_doc = tail.to_vec();
+            by_doc.sort_unstable();
+            written.reserve(by_doc.len() * 9 + name.len() + 3);
+            let _ = write!(written, "{name}:[");
+            let mut last = 0;
+            for (i, (doc, tf)) in by_doc.iter().enumerate() {
+                let sep = if i == 0 { "" } else { "," };
+                let _ = write!(written, "{sep}{},{tf}", doc - last);
+                last = *doc;
+            }
+            written.push(']');
+        }
+        Written {
+            head: (before, after),
+            tail: written,
+        }
     }
 }
 
@@ -456,7 +540,7 @@ fn excerpts(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
                 .map(|d| {
                     format!(
                         "[{},{},{},{},{}]",
-                        json(&d.title),
+                        json(d.title),
                         d.kind as u8,
                         json(&d.url),
                         json(&d.text.0),

@@ -4,10 +4,9 @@
 //! agree on a list of words).
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::Mutex;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -40,9 +39,122 @@ pub fn fold(text: &str) -> String {
 
 /// The folded words of a text, in order: maximal runs of alphabetic or numeric characters
 /// (`\p{Alphabetic}` and `\p{N}` in JavaScript), stop words included.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_TOKEN)
+pub fn words(text: &str) -> Words<'_> {
+    Words {
+        text,
+        ascii: text.is_ascii(),
+        rest: 0,
+        next: 0,
+        base: 0,
+        bit: 64,
+        mask: 0,
+        gaps: 0,
+        start: None,
+    }
+}
+
+/// The iterator of [`words`]. ASCII text, most of any English site, is read 64 bytes at a
+/// time: a bit mask of its letters and digits, whose edges are the words, found with
+/// `trailing_zeros` instead of a branch per byte (the index splits tens of megabytes, and
+/// the branches at word edges were most of that time).
+pub struct Words<'a> {
+    text: &'a str,
+    ascii: bool,
+    /// Non-ASCII text: where the rest of it starts.
+    rest: usize,
+    /// ASCII text: the next block to read, the current one, the next bit to look at in it,
+    /// its letters and digits and its other bytes as masks, and the start of the current
+    /// word when one is open.
+    next: usize,
+    base: usize,
+    bit: u32,
+    mask: u64,
+    gaps: u64,
+    start: Option<usize>,
+}
+
+/// ASCII letters and digits, by byte.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+impl Words<'_> {
+    fn next_ascii(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        loop {
+            if self.bit >= 64 {
+                if self.next >= bytes.len() {
+                    return self.start.take().map(|s| (s, bytes.len()));
+                }
+                self.base = self.next;
+                self.next = (self.base + 64).min(bytes.len());
+                let block = &bytes[self.base..self.next];
+                let mut mask = 0u64;
+                for (i, &b) in block.iter().enumerate() {
+                    mask |= u64::from(WORD_BYTE[b as usize]) << i;
+                }
+                let valid = if block.len() == 64 {
+                    u64::MAX
+                } else {
+                    (1u64 << block.len()) - 1
+                };
+                self.mask = mask;
+                self.gaps = !mask & valid;
+                self.bit = 0;
+            }
+            let edges = if self.start.is_none() {
+                self.mask
+            } else {
+                self.gaps
+            };
+            let edges = edges >> self.bit << self.bit;
+            if edges == 0 {
+                self.bit = 64;
+                continue;
+            }
+            self.bit = edges.trailing_zeros();
+            let at = self.base + self.bit as usize;
+            match self.start.take() {
+                None => self.start = Some(at),
+                Some(start) => return Some((start, at)),
+            }
+        }
+    }
+
+    fn next_unicode(&mut self) -> Option<(usize, usize)> {
+        let rest = &self.text[self.rest..];
+        let start = rest.find(char::is_alphanumeric)?;
+        let end = rest[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(rest.len(), |n| start + n);
+        let span = (self.rest + start, self.rest + end);
+        self.rest += end;
+        Some(span)
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            let (start, end) = if self.ascii {
+                self.next_ascii()?
+            } else {
+                self.next_unicode()?
+            };
+            let word = &self.text[start..end];
+            if word.len() <= MAX_TOKEN || word.chars().count() <= MAX_TOKEN {
+                return Some(word);
+            }
+        }
+    }
 }
 
 pub fn is_stop_word(word: &str) -> bool {
@@ -66,51 +178,204 @@ impl Stem {
             self.0.stem(word)
         }
     }
+}
 
-    /// Each distinct term of a text with its count, and the number of terms. Stems come
-    /// from a per-thread cache: a site repeats the same few thousand words millions of
-    /// times, and stemming each occurrence anew was most of the index's build time.
-    pub fn counts(&self, text: &str) -> (Vec<(Arc<str>, u32)>, u32) {
-        let folded = fold(text);
-        let mut by_word: HashMap<&str, u32> = HashMap::new();
-        let mut total = 0;
-        for w in words(&folded).filter(|w| !is_stop_word(w)) {
-            *by_word.entry(w).or_default() += 1;
-            total += 1;
+/// The terms (stems) of one index build, numbered as they are first seen. Shared by the
+/// threads that count pages; each thread reaches it only through a [`Counter`], whose own
+/// cache answers all but the first sighting of a word, so the lock is rarely taken.
+#[derive(Default)]
+pub struct Vocabulary {
+    inner: Mutex<VocabularyInner>,
+}
+
+#[derive(Default)]
+struct VocabularyInner {
+    ids: FxHashMap<Box<str>, u32>,
+    terms: Vec<Box<str>>,
+}
+
+impl Vocabulary {
+    fn id(&self, term: &str) -> u32 {
+        // A poisoned lock only means another counting thread panicked; the map itself is
+        // still whole (each insert is one call), so go on with it.
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = inner.ids.get(term) {
+            return id;
         }
-        let mut out: Vec<(Arc<str>, u32)> = STEMS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            by_word
-                .into_iter()
-                .map(|(word, n)| {
-                    let stem = match cache.get(word) {
-                        Some(s) => s.clone(),
-                        None => {
-                            let s: Arc<str> = Arc::from(self.stem(word).as_ref());
-                            cache.insert(word.into(), s.clone());
-                            s
-                        }
-                    };
-                    (stem, n)
-                })
-                .collect()
-        });
-        // Words with one stem ("tingle", "tingling") become one term.
-        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        out.dedup_by(|next, kept| {
-            if next.0 == kept.0 {
-                kept.1 += next.1;
-                true
-            } else {
-                false
-            }
-        });
-        (out, total)
+        let id = inner.terms.len() as u32;
+        inner.terms.push(term.into());
+        inner.ids.insert(term.into(), id);
+        id
+    }
+
+    /// The terms by id.
+    pub fn into_terms(self) -> Vec<Box<str>> {
+        self.inner
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .terms
     }
 }
 
-thread_local! {
-    static STEMS: RefCell<HashMap<Box<str>, Arc<str>>> = RefCell::new(HashMap::new());
+/// A map from words to ids, built for the index's hottest loop: one lookup per word of the
+/// site. A word of up to 16 bytes is its own key, two integers with the unused bytes zero
+/// (words never contain a zero byte), found with one multiply and a compare in an
+/// open-addressed table; longer words go to a general map.
+#[derive(Default)]
+struct WordIds {
+    /// `(low, high, id)`; a slot with `low == 0` is free. The length is a power of two, at
+    /// least twice the entries.
+    slots: Vec<(u64, u64, u32)>,
+    short: usize,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+impl WordIds {
+    /// The key of `word`, a slice of `text`. Read as one 16-byte load from the text where
+    /// the text goes on that far: building it byte by byte, or through a buffer, cost more
+    /// than the rest of the lookup.
+    fn key(text: &str, word: &str) -> Option<(u64, u64)> {
+        let len = word.len();
+        if len == 0 || len > 16 {
+            return None;
+        }
+        let at = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let raw = match text.as_bytes().get(at..at + 16) {
+            Some(block) => {
+                let mut buf = [0u8; 16];
+                buf.copy_from_slice(block);
+                let keep = if len == 16 {
+                    u128::MAX
+                } else {
+                    (1u128 << (8 * len)) - 1
+                };
+                u128::from_le_bytes(buf) & keep
+            }
+            None => word
+                .bytes()
+                .rev()
+                .fold(0u128, |key, b| (key << 8) | u128::from(b)),
+        };
+        Some((raw as u64, (raw >> 64) as u64))
+    }
+
+    fn slot(&self, (low, high): (u64, u64)) -> usize {
+        let hash = (low ^ high.rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (hash >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    fn get(&self, text: &str, word: &str) -> Option<u32> {
+        let Some(key) = WordIds::key(text, word) else {
+            return self.long.get(word).copied();
+        };
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut i = self.slot(key);
+        loop {
+            let (low, high, id) = self.slots[i];
+            if low == 0 {
+                return None;
+            }
+            if (low, high) == key {
+                return Some(id);
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    fn insert(&mut self, text: &str, word: &str, id: u32) {
+        let Some(key) = WordIds::key(text, word) else {
+            self.long.insert(word.into(), id);
+            return;
+        };
+        if (self.short + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
+            for (low, high, id) in old.into_iter().filter(|s| s.0 != 0) {
+                self.put((low, high), id);
+            }
+        }
+        self.short += 1;
+        self.put(key, id);
+    }
+
+    fn put(&mut self, key: (u64, u64), id: u32) {
+        let mut i = self.slot(key);
+        while self.slots[i].0 != 0 && (self.slots[i].0, self.slots[i].1) != key {
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        self.slots[i] = (key.0, key.1, id);
+    }
+}
+
+/// Counts the terms of texts for one thread: folds, splits, drops stop words, and maps each
+/// word to its stem's id through a cache of the words it has seen. A site repeats the same
+/// few thousand words millions of times, so after the first pages nearly every word is one
+/// hash lookup.
+pub struct Counter<'v> {
+    vocabulary: &'v Vocabulary,
+    stem: Stem,
+    /// Folded word → term id; stop words map to `STOP`.
+    words: WordIds,
+    /// Count of each term id in the text being counted (zero between texts), and the ids
+    /// seen in it: cheaper than sorting every word.
+    tally: Vec<u32>,
+    seen: Vec<u32>,
+}
+
+const STOP: u32 = u32::MAX;
+
+impl<'v> Counter<'v> {
+    pub fn new(vocabulary: &'v Vocabulary) -> Counter<'v> {
+        Counter {
+            vocabulary,
+            stem: Stem::default(),
+            words: WordIds::default(),
+            tally: Vec::new(),
+            seen: Vec::new(),
+        }
+    }
+
+    /// Each distinct term of a text, by id and in id order, with its count, and the number
+    /// of terms. Words with one stem ("tingle", "tingling") are one term.
+    pub fn counts(&mut self, text: &str) -> (Vec<(u32, u32)>, u32) {
+        let folded = fold(text);
+        let mut total = 0;
+        for w in words(&folded) {
+            let id = match self.words.get(&folded, w) {
+                Some(id) => id,
+                None => {
+                    let id = if is_stop_word(w) {
+                        STOP
+                    } else {
+                        self.vocabulary.id(&self.stem.stem(w))
+                    };
+                    self.words.insert(&folded, w, id);
+                    id
+                }
+            };
+            if id == STOP {
+                continue;
+            }
+            total += 1;
+            let i = id as usize;
+            if i >= self.tally.len() {
+                self.tally.resize(i + 1, 0);
+            }
+            if self.tally[i] == 0 {
+                self.seen.push(id);
+            }
+            self.tally[i] += 1;
+        }
+        self.seen.sort_unstable();
+        let out = self
+            .seen
+            .drain(..)
+            .map(|id| (id, std::mem::take(&mut self.tally[id as usize])))
+            .collect();
+        (out, total)
+    }
 }
 
 #[cfg(test)]
@@ -156,6 +421,40 @@ mod tests {
         assert_eq!(words(&long).count(), 0);
     }
 
+    /// The block-wise ASCII splitter against the plain definition, on words that cross
+    /// 64-byte blocks, end the text, are too long, or sit between runs of separators.
+    #[test]
+    fn ascii_words_match_a_plain_split_at_every_block_edge() {
+        let plain = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty() && w.len() <= MAX_TOKEN)
+                .map(str::to_string)
+                .collect()
+        };
+        let pieces = [
+            "a",
+            "b12",
+            "  ",
+            "-",
+            "x".repeat(63).leak(),
+            "y".repeat(41).leak(),
+            "z".repeat(40).leak(),
+            "..",
+            "word",
+            "\n",
+        ];
+        let mut seed = 7u32;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            let got: Vec<&str> = words(&text).collect();
+            assert_eq!(got, plain(&text), "{text:?}");
+        }
+    }
+
     #[test]
     fn stemming_conflates_inflections_and_keeps_numbers() {
         let s = Stem::default();
@@ -166,24 +465,65 @@ mod tests {
         assert_eq!(s.stem("omega3s"), "omega3s");
     }
 
+    /// The counted terms of `text` by name, sorted, from a fresh vocabulary.
+    fn named_counts(text: &str) -> (Vec<(String, u32)>, u32) {
+        let vocabulary = Vocabulary::default();
+        let (counts, total) = Counter::new(&vocabulary).counts(text);
+        let terms = vocabulary.into_terms();
+        let mut named: Vec<(String, u32)> = counts
+            .into_iter()
+            .map(|(id, n)| (terms[id as usize].to_string(), n))
+            .collect();
+        named.sort();
+        (named, total)
+    }
+
     #[test]
     fn counts_merge_words_with_one_stem() {
-        let s = Stem::default();
-        let (counts, total) = s.counts("Tingling and tingle, TINGLING; the numbness");
-        let counts: Vec<(&str, u32)> = counts.iter().map(|(t, n)| (t.as_ref(), *n)).collect();
-        assert_eq!(counts, [("numb", 1), ("tingl", 3)]);
+        let (counts, total) = named_counts("Tingling and tingle, TINGLING; the numbness");
+        assert_eq!(counts, [("numb".into(), 1), ("tingl".into(), 3)]);
         assert_eq!(total, 4);
     }
 
     #[test]
+    fn counter_reuses_ids_across_texts_and_threads() {
+        let vocabulary = Vocabulary::default();
+        let mut one = Counter::new(&vocabulary);
+        let mut two = Counter::new(&vocabulary);
+        let (a, _) = one.counts("tingling numbness");
+        let (b, _) = two.counts("numb tingles");
+        let (c, _) = one.counts("Tingling");
+        assert_eq!(a, b);
+        assert_eq!(c, [a[0]]);
+        assert_eq!(vocabulary.into_terms().len(), 2);
+    }
+
+    /// Word ids are keyed three ways (16-byte load, byte by byte at the text's end, a map
+    /// for words over 16 bytes); a word must get one id whichever way it is read.
+    #[test]
+    fn one_word_gets_one_id_wherever_it_stands() {
+        let sixteen = "abcdefghijklmnop";
+        let seventeen = "abcdefghijklmnopq";
+        let vocabulary = Vocabulary::default();
+        let mut counter = Counter::new(&vocabulary);
+        let text = format!("{sixteen} {seventeen} numb x {sixteen} {seventeen} numb");
+        let (counts, total) = counter.counts(&text);
+        assert_eq!(total, 7);
+        assert_eq!(counts.len(), 4, "{counts:?}");
+        assert!(counts.iter().filter(|c| c.1 == 2).count() == 3);
+        // The same words again, each at the very end of a text.
+        for word in [sixteen, seventeen, "numb", "x"] {
+            let (again, _) = counter.counts(word);
+            assert_eq!(again.len(), 1);
+            assert!(counts.iter().any(|c| c.0 == again[0].0), "{word}");
+        }
+        assert_eq!(vocabulary.into_terms().len(), 4);
+    }
+
+    #[test]
     fn terms_drop_stop_words() {
-        let s = Stem::default();
         let terms = |text: &str| -> Vec<String> {
-            s.counts(text)
-                .0
-                .iter()
-                .map(|(t, _)| t.to_string())
-                .collect()
+            named_counts(text).0.into_iter().map(|(t, _)| t).collect()
         };
         assert_eq!(terms("Pins and Needles"), ["needl", "pin"]);
         assert_eq!(terms("the café of the numbness"), ["cafe", "numb"]);
