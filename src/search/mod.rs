@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Mutex;
 use text::{Counter, Vocabulary};
 
 /// What a page is; the browser shows it beside the title.
@@ -88,12 +89,18 @@ const TEXT_CHARS: usize = 700;
 /// alone are megabytes.
 struct Doc<'a> {
     kind: Kind,
-    title: &'a str,
+    /// The title and URL as JSON strings, written once: shards and excerpt files both
+    /// carry them.
+    title: String,
     url: String,
     /// Description and body text, for excerpts and phrase checks in the browser, and
     /// whether it was cut short.
     text: (String, bool),
+    /// The texts of every field but `Synonyms`, which is made of the names of `records`.
     fields: [Cow<'a, str>; FIELDS],
+    /// The records an article mentions: symptoms by index, then supplements after all the
+    /// symptoms.
+    records: Vec<usize>,
 }
 
 /// The search index: its files by output path (`search/index.json`, …), and the manifest
@@ -106,20 +113,39 @@ pub struct SearchIndex {
 pub fn index(site: &LinkedSite) -> SearchIndex {
     let docs = documents(site);
     let vocabulary = Vocabulary::default();
+    // One counter per thread, kept for the whole stage: a counter learns each word once,
+    // and a counter per rayon job would stem the site's vocabulary over again for every job.
+    let counters: Vec<Mutex<Counter>> = (0..rayon::current_num_threads() + 1)
+        .map(|_| Mutex::new(Counter::new(&vocabulary)))
+        .collect();
+    let record_terms = record_names(site, &mut Counter::new(&vocabulary));
     let counted: Vec<[Counts; FIELDS]> = docs
         .par_iter()
-        .with_min_len(32)
-        .map_init(
-            || Counter::new(&vocabulary),
-            |counter, d| {
-                let mut fields: [Counts; FIELDS] = Default::default();
-                for (f, text) in d.fields.iter().enumerate() {
-                    fields[f] = counter.counts(text);
-                }
-                fields
-            },
-        )
+        .map(|d| {
+            let slot = rayon::current_thread_index().map_or(0, |i| i + 1);
+            // A poisoned counter is still whole (a panic elsewhere poisoned it); go on.
+            let mut counter = counters[slot.min(counters.len() - 1)]
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            let mut fields: [Counts; FIELDS] = Default::default();
+            for (f, text) in d.fields.iter().enumerate() {
+                fields[f] = counter.counts(text);
+            }
+            // Only whether a name is there counts (see `weigh`), so one of each.
+            let mut synonyms: Vec<u32> = d
+                .records
+                .iter()
+                .flat_map(|&r| record_terms[r].iter().copied())
+                .collect();
+            synonyms.sort_unstable();
+            synonyms.dedup();
+            let len = synonyms.len() as u32;
+            fields[Field::Synonyms as usize] =
+                (synonyms.into_iter().map(|t| (t, 1)).collect(), len);
+            fields
+        })
         .collect();
+    drop(counters);
     let names = vocabulary.into_terms();
     let mut average = [0f32; FIELDS];
     for fields in &counted {
@@ -157,8 +183,10 @@ pub fn index(site: &LinkedSite) -> SearchIndex {
         })
         .collect();
     terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
-    let (manifest, mut files) = shards(&terms, &docs);
-    files.extend(excerpts(&docs));
+    // Excerpts need nothing of the terms: they are written beside the shards, whose packing
+    // is one thread's work.
+    let ((manifest, mut files), texts) = rayon::join(|| shards(&terms, &docs), || excerpts(&docs));
+    files.extend(texts);
     SearchIndex { manifest, files }
 }
 
@@ -264,25 +292,20 @@ fn documents(site: &LinkedSite) -> Vec<Doc<'_>> {
             fields[Field::Headings as usize] = Cow::Owned(headings.join(" \n "));
             let description = a.front.description.as_deref().unwrap_or_default();
             fields[Field::Description as usize] = Cow::Borrowed(description);
-            let mut synonyms = String::new();
-            for &s in &linked.symptoms {
-                names(&mut synonyms, &c.symptoms[s].name, &c.symptoms[s].aliases);
-            }
-            for &s in &linked.supplements {
-                names(
-                    &mut synonyms,
-                    &c.supplements[s].name,
-                    &c.supplements[s].aliases,
-                );
-            }
-            fields[Field::Synonyms as usize] = Cow::Owned(synonyms);
+            let records = linked
+                .symptoms
+                .iter()
+                .copied()
+                .chain(linked.supplements.iter().map(|s| c.symptoms.len() + s))
+                .collect();
             fields[Field::Body as usize] = Cow::Borrowed(&a.body.plain_text);
             Doc {
                 kind: Kind::Article,
-                title: &a.front.title,
-                url: format!("{base}{}", a.url),
+                title: json(&a.front.title),
+                url: json(&format!("{base}{}", a.url)),
                 text: excerpt_text(description, &a.body.plain_text),
                 fields,
+                records,
             }
         })
         .collect();
@@ -319,11 +342,25 @@ fn documents(site: &LinkedSite) -> Vec<Doc<'_>> {
     docs
 }
 
-fn names(out: &mut String, name: &str, aliases: &[String]) {
-    for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
-        out.push_str(n);
-        out.push_str(" \n ");
-    }
+/// Every record's name and aliases as terms, symptoms then supplements: counted once here
+/// rather than in each article that mentions the record.
+fn record_names(site: &LinkedSite, counter: &mut Counter) -> Vec<Vec<u32>> {
+    let c = &site.catalog;
+    let symptoms = c.symptoms.iter().map(|s| (&s.name, &s.aliases));
+    let supplements = c.supplements.iter().map(|s| (&s.name, &s.aliases));
+    symptoms
+        .chain(supplements)
+        .map(|(name, aliases)| {
+            let mut terms: Vec<u32> = std::iter::once(name)
+                .chain(aliases)
+                .flat_map(|n| counter.counts(n).0)
+                .map(|(term, _)| term)
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        })
+        .collect()
 }
 
 fn record<'a>(
@@ -342,10 +379,11 @@ fn record<'a>(
     fields[Field::Body as usize] = Cow::Owned(body);
     Doc {
         kind,
-        title: name,
-        url: url.to_string(),
+        title: json(name),
+        url: json(url),
         text,
         fields,
+        records: Vec::new(),
     }
 }
 
@@ -376,7 +414,15 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
     let mut tail_files = 0;
     // Writing the numbers is most of the work, and each term's text stands alone: written in
     // parallel, then packed in order.
-    let written: Vec<Written> = terms.par_iter().map(Written::new).collect();
+    let (written, rows): (Vec<Written>, Vec<String>) = rayon::join(
+        || terms.par_iter().map(Written::new).collect(),
+        || {
+            docs.par_iter()
+                .enumerate()
+                .map(|(i, d)| format!("[{i},{},{},{}]", d.title, d.kind as u8, d.url))
+                .collect()
+        },
+    );
     for (term, written) in terms.iter().zip(&written) {
         if shard.bytes() >= SHARD_BYTES {
             files.push(shard.finish(firsts.len() - 1));
@@ -390,7 +436,7 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
         if shard.is_empty() {
             firsts.push(&term.term);
         }
-        shard.add(term, written, docs, tail_files, &mut tails);
+        shard.add(term, written, &rows, tail_files, &mut tails);
     }
     if !shard.is_empty() {
         files.push(shard.finish(firsts.len() - 1));
@@ -427,14 +473,14 @@ fn tail_file(index: usize, tails: &str) -> (String, Vec<u8>) {
 /// shard lists fewer, the others are in tail file `t/<tail file>.json`, under the term, as
 /// `[page delta, tf, …]` sorted by page.
 #[derive(Default)]
-struct Shard {
+struct Shard<'r> {
     terms: String,
     /// The pages heading some term's postings, as their JSON rows.
-    titled: BTreeMap<u32, String>,
+    titled: BTreeMap<u32, &'r str>,
     doc_bytes: usize,
 }
 
-impl Shard {
+impl<'r> Shard<'r> {
     fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
@@ -447,7 +493,7 @@ impl Shard {
         &mut self,
         term: &Term,
         written: &Written,
-        docs: &[Doc],
+        rows: &'r [String],
         tail_file: usize,
         tails: &mut String,
     ) {
@@ -464,13 +510,7 @@ impl Shard {
         self.terms.push_str(&written.head.1);
         for (doc, _) in term.postings.iter().take(HEAD.min(TITLED)) {
             self.titled.entry(*doc).or_insert_with(|| {
-                let d = &docs[*doc as usize];
-                let row = format!(
-                    "[{doc},{},{},{}]",
-                    json(d.title),
-                    d.kind as u8,
-                    json(&d.url)
-                );
+                let row = &rows[*doc as usize];
                 self.doc_bytes += row.len() + 1;
                 row
             });
@@ -484,7 +524,7 @@ impl Shard {
     }
 
     fn finish(self, index: usize) -> (String, Vec<u8>) {
-        let rows: Vec<String> = self.titled.into_values().collect();
+        let rows: Vec<&str> = self.titled.into_values().collect();
         let out = format!("{{\"t\":{{{}}},\"d\":[{}]}}", self.terms, rows.join(","));
         (format!("search/s/{index}.json"), out.into_bytes())
     }
@@ -502,23 +542,38 @@ impl Written {
         let postings = &term.postings;
         let (head, tail) = postings.split_at(postings.len().min(HEAD));
         let name = json(term.term.as_ref());
-        let before = format!("{name}:[{},{},", term.idf, term.df);
-        let mut after = String::with_capacity(head.len() * 9 + 1);
-        for (doc, tf) in head {
-            let _ = write!(after, ",{doc},{tf}");
+        let mut numbers = itoa::Buffer::new();
+        let mut before = String::with_capacity(name.len() + 24);
+        before.push_str(&name);
+        before.push_str(":[");
+        for n in [term.idf as usize, term.df] {
+            before.push_str(numbers.format(n));
+            before.push(',');
+        }
+        let mut after = String::with_capacity(head.len() * 10 + 1);
+        for &(doc, tf) in head {
+            for n in [doc, tf] {
+                after.push(',');
+                after.push_str(numbers.format(n));
+            }
         }
         after.push(']');
         let mut written = String::new();
         if !tail.is_empty() {
             let mut by_doc = tail.to_vec();
             by_doc.sort_unstable();
-            written.reserve(by_doc.len() * 9 + name.len() + 3);
-            let _ = write!(written, "{name}:[");
+            written.reserve(by_doc.len() * 8 + name.len() + 3);
+            written.push_str(&name);
+            written.push_str(":[");
             let mut last = 0;
-            for (i, (doc, tf)) in by_doc.iter().enumerate() {
-                let sep = if i == 0 { "" } else { "," };
-                let _ = write!(written, "{sep}{},{tf}", doc - last);
-                last = *doc;
+            for (i, &(doc, tf)) in by_doc.iter().enumerate() {
+                if i > 0 {
+                    written.push(',');
+                }
+                written.push_str(numbers.format(doc - last));
+                written.push(',');
+                written.push_str(numbers.format(tf));
+                last = doc;
             }
             written.push(']');
         }
@@ -540,9 +595,9 @@ fn excerpts(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
                 .map(|d| {
                     format!(
                         "[{},{},{},{},{}]",
-                        json(d.title),
+                        d.title,
                         d.kind as u8,
-                        json(&d.url),
+                        d.url,
                         json(&d.text.0),
                         u8::from(d.text.1)
                     )

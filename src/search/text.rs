@@ -190,21 +190,38 @@ pub struct Vocabulary {
 
 #[derive(Default)]
 struct VocabularyInner {
+    /// Folded word → term id, for every word met.
+    words: FxHashMap<Box<str>, u32>,
+    /// Term → id.
     ids: FxHashMap<Box<str>, u32>,
     terms: Vec<Box<str>>,
 }
 
 impl Vocabulary {
-    fn id(&self, term: &str) -> u32 {
-        // A poisoned lock only means another counting thread panicked; the map itself is
-        // still whole (each insert is one call), so go on with it.
+    /// The term id of a folded word (`STOP` for a stop word). Each distinct word is stemmed
+    /// once per build, whichever thread meets it first.
+    fn word_id(&self, word: &str, stem: &Stem) -> u32 {
+        // A poisoned lock only means another counting thread panicked; the maps are still
+        // whole (each insert is one call), so go on with them.
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&id) = inner.ids.get(term) {
+        if let Some(&id) = inner.words.get(word) {
             return id;
         }
-        let id = inner.terms.len() as u32;
-        inner.terms.push(term.into());
-        inner.ids.insert(term.into(), id);
+        let id = if is_stop_word(word) {
+            STOP
+        } else {
+            let term = stem.stem(word);
+            match inner.ids.get(term.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = inner.terms.len() as u32;
+                    inner.terms.push(term.as_ref().into());
+                    inner.ids.insert(term.as_ref().into(), id);
+                    id
+                }
+            }
+        };
+        inner.words.insert(word.into(), id);
         id
     }
 
@@ -346,11 +363,7 @@ impl<'v> Counter<'v> {
             let id = match self.words.get(&folded, w) {
                 Some(id) => id,
                 None => {
-                    let id = if is_stop_word(w) {
-                        STOP
-                    } else {
-                        self.vocabulary.id(&self.stem.stem(w))
-                    };
+                    let id = self.vocabulary.word_id(w, &self.stem);
                     self.words.insert(&folded, w, id);
                     id
                 }
