@@ -91,8 +91,8 @@ pub fn build(
 }
 
 /// A build that remembers its work: each rebuild re-parses only changed files, re-links
-/// only articles whose text or linking context changed, and re-renders only pages whose
-/// variables changed. Every stage still runs, and every cache is keyed on everything its
+/// only articles whose text or linking context changed, recounts the search terms only of
+/// changed articles, and re-renders only pages whose variables changed. Every stage still runs, and every cache is keyed on everything its
 /// result depends on, so a rebuild gives exactly the bytes of a fresh build.
 pub struct Builder {
     root: std::path::PathBuf,
@@ -100,6 +100,7 @@ pub struct Builder {
     parse_cache: parse::ParseCache,
     link_cache: link::LinkCache,
     render_cache: render::RenderCache,
+    search_cache: search::SearchCache,
 }
 
 impl Builder {
@@ -110,6 +111,7 @@ impl Builder {
             parse_cache: parse::ParseCache::default(),
             link_cache: link::LinkCache::new(true),
             render_cache: render::RenderCache::new(true),
+            search_cache: search::SearchCache::default(),
         }
     }
 
@@ -137,7 +139,7 @@ impl Builder {
         if diags.has_errors() {
             return None;
         }
-        let index = search::index(&linked);
+        let index = search::index_cached(&linked, &mut self.search_cache);
         timings.mark("search");
         let mut output = render::render_cached(
             &linked,

@@ -17,8 +17,10 @@ pub mod text;
 use crate::link::LinkedSite;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::Mutex;
 use text::{Counter, Vocabulary};
 
@@ -98,6 +100,8 @@ struct Doc<'a> {
     text: (String, bool),
     /// The texts of every field but `Synonyms`, which is made of the names of `records`.
     fields: [Cow<'a, str>; FIELDS],
+    /// An article's file and the hash of its source, which its fields all come from.
+    source: Option<(&'a Path, u64)>,
     /// The records an article mentions: symptoms by index, then supplements after all the
     /// symptoms.
     records: Vec<usize>,
@@ -110,27 +114,52 @@ pub struct SearchIndex {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
+/// What the index keeps between the builds of `materia serve`: the vocabulary, so term ids
+/// stay the same, and each article's counted fields, keyed by its file and the hash of its
+/// source. An edit recounts one article, not the site. Whatever is reused, the index is the
+/// same bytes as a fresh build's: ids never reach the output, and terms no page uses any
+/// more are left out.
+#[derive(Default)]
+pub struct SearchCache {
+    vocabulary: Vocabulary,
+    articles: HashMap<PathBuf, (u64, Arc<[Counts; FIELDS]>)>,
+}
+
 pub fn index(site: &LinkedSite) -> SearchIndex {
+    index_cached(site, &mut SearchCache::default())
+}
+
+pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
     let docs = documents(site);
-    let vocabulary = Vocabulary::default();
+    let vocabulary = &cache.vocabulary;
+    let previous = std::mem::take(&mut cache.articles);
     // One counter per thread, kept for the whole stage: a counter learns each word once,
-    // and a counter per rayon job would stem the site's vocabulary over again for every job.
+    // and a counter per rayon job would look the site's vocabulary up again for every job.
     let counters: Vec<Mutex<Counter>> = (0..rayon::current_num_threads() + 1)
-        .map(|_| Mutex::new(Counter::new(&vocabulary)))
+        .map(|_| Mutex::new(Counter::new(vocabulary)))
         .collect();
-    let record_terms = record_names(site, &mut Counter::new(&vocabulary));
-    let counted: Vec<[Counts; FIELDS]> = docs
+    let record_terms = record_names(site, &mut Counter::new(vocabulary));
+    let counted: Vec<(Arc<[Counts; FIELDS]>, Counts)> = docs
         .par_iter()
         .map(|d| {
-            let slot = rayon::current_thread_index().map_or(0, |i| i + 1);
-            // A poisoned counter is still whole (a panic elsewhere poisoned it); go on.
-            let mut counter = counters[slot.min(counters.len() - 1)]
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            let mut fields: [Counts; FIELDS] = Default::default();
-            for (f, text) in d.fields.iter().enumerate() {
-                fields[f] = counter.counts(text);
-            }
+            let reused = d.source.and_then(|(path, hash)| {
+                previous
+                    .get(path)
+                    .filter(|(h, _)| *h == hash)
+                    .map(|(_, fields)| fields.clone())
+            });
+            let own = reused.unwrap_or_else(|| {
+                let slot = rayon::current_thread_index().map_or(0, |i| i + 1);
+                // A poisoned counter is still whole (a panic elsewhere poisoned it); go on.
+                let mut counter = counters[slot.min(counters.len() - 1)]
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner());
+                let mut fields: [Counts; FIELDS] = Default::default();
+                for (f, text) in d.fields.iter().enumerate() {
+                    fields[f] = counter.counts(text);
+                }
+                Arc::new(fields)
+            });
             // Only whether a name is there counts (see `weigh`), so one of each.
             let mut synonyms: Vec<u32> = d
                 .records
@@ -140,17 +169,28 @@ pub fn index(site: &LinkedSite) -> SearchIndex {
             synonyms.sort_unstable();
             synonyms.dedup();
             let len = synonyms.len() as u32;
-            fields[Field::Synonyms as usize] =
-                (synonyms.into_iter().map(|t| (t, 1)).collect(), len);
-            fields
+            (own, (synonyms.into_iter().map(|t| (t, 1)).collect(), len))
         })
         .collect();
     drop(counters);
-    let names = vocabulary.into_terms();
+    cache.articles = docs
+        .iter()
+        .zip(&counted)
+        .filter_map(|(d, (own, _))| {
+            let (path, hash) = d.source?;
+            Some((path.to_path_buf(), (hash, own.clone())))
+        })
+        .collect();
+    let names = vocabulary.terms();
     let mut average = [0f32; FIELDS];
-    for fields in &counted {
-        for (f, (_, len)) in fields.iter().enumerate() {
-            average[f] += *len as f32;
+    for (own, synonyms) in &counted {
+        for (f, (_, len)) in own.iter().enumerate() {
+            let len = if f == Field::Synonyms as usize {
+                synonyms.1
+            } else {
+                *len
+            };
+            average[f] += len as f32;
         }
     }
     let n = docs.len().max(1) as f32;
@@ -158,13 +198,16 @@ pub fn index(site: &LinkedSite) -> SearchIndex {
         *a = (*a / n).max(1.0);
     }
     let weighted: Vec<Vec<(u32, u32)>> = counted
-        .into_par_iter()
-        .map(|fields| weigh(fields, &average))
+        .par_iter()
+        .map(|(own, synonyms)| weigh(own, synonyms, &average))
         .collect();
+    drop(counted);
     let postings = invert(&weighted, names.len());
     let mut terms: Vec<Term> = postings
         .into_par_iter()
         .zip(names.into_par_iter())
+        // Words of an earlier build that no page has now.
+        .filter(|(scored, _)| !scored.is_empty())
         .map(|(mut scored, term)| {
             let df = scored.len();
             let idf = (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
@@ -214,7 +257,7 @@ fn invert(pages: &[Vec<(u32, u32)>], terms: usize) -> Vec<Vec<(u32, u32)>> {
 ///
 /// A page whose title is the term alone (the page *named* Magnesium) scores double after
 /// saturation: otherwise a long article mentioning the name often enough could outrank it.
-fn weigh(fields: [Counts; FIELDS], average: &[f32; FIELDS]) -> Vec<(u32, u32)> {
+fn weigh(fields: &[Counts; FIELDS], synonyms: &Counts, average: &[f32; FIELDS]) -> Vec<(u32, u32)> {
     let named = match fields[Field::Title as usize].0.as_slice() {
         [(term, _)] => Some(*term),
         _ => None,
@@ -232,8 +275,8 @@ fn weigh(fields: [Counts; FIELDS], average: &[f32; FIELDS]) -> Vec<(u32, u32)> {
         Field::Synonyms,
     ];
     for f in ORDER.map(|f| f as usize) {
-        let (terms, len) = &fields[f];
-        let synonyms = f == Field::Synonyms as usize;
+        let is_synonyms = f == Field::Synonyms as usize;
+        let (terms, len) = if is_synonyms { synonyms } else { &fields[f] };
         let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * *len as f32 / average[f];
         let each = WEIGHT[f] / norm;
         next.clear();
@@ -246,7 +289,7 @@ fn weigh(fields: [Counts; FIELDS], average: &[f32; FIELDS]) -> Vec<(u32, u32)> {
                 old.next();
                 if t < term {
                     next.push((t, w));
-                } else if synonyms {
+                } else if is_synonyms {
                     // A synonym lets a page be found by a name it does not use, once and
                     // lightly; it must not lift a page above others for a word the page
                     // already has.
@@ -256,7 +299,7 @@ fn weigh(fields: [Counts; FIELDS], average: &[f32; FIELDS]) -> Vec<(u32, u32)> {
                 }
             }
             if next.last().is_none_or(|&(t, _)| t != term) {
-                let add = if synonyms {
+                let add = if is_synonyms {
                     WEIGHT[f]
                 } else {
                     each * count as f32
@@ -305,6 +348,7 @@ fn documents(site: &LinkedSite) -> Vec<Doc<'_>> {
                 url: json(&format!("{base}{}", a.url)),
                 text: excerpt_text(description, &a.body.plain_text),
                 fields,
+                source: Some((a.path.as_path(), a.source_hash)),
                 records,
             }
         })
@@ -383,6 +427,7 @@ fn record<'a>(
         url: json(url),
         text,
         fields,
+        source: None,
         records: Vec::new(),
     }
 }

@@ -226,6 +226,12 @@ impl Vocabulary {
     }
 
     /// The terms by id.
+    /// The terms by id so far.
+    pub fn terms(&self) -> Vec<Box<str>> {
+        let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        inner.terms.clone()
+    }
+
     pub fn into_terms(self) -> Vec<Box<str>> {
         self.inner
             .into_inner()
