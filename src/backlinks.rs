@@ -5,6 +5,7 @@
 use crate::catalog::Catalog;
 use crate::link::LinkedArticle;
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// How many related articles an article lists.
 const RELATED: usize = 5;
@@ -22,7 +23,7 @@ pub struct Backlinks {
     pub newest_first: Vec<usize>,
 }
 
-pub fn compute(catalog: &Catalog, articles: &[LinkedArticle]) -> Backlinks {
+pub fn compute(catalog: &Catalog, articles: &[Arc<LinkedArticle>]) -> Backlinks {
     let n = articles.len();
     let mut newest_first: Vec<usize> = (0..n).collect();
     newest_first.sort_by(|&a, &b| {
@@ -82,7 +83,7 @@ pub fn compute(catalog: &Catalog, articles: &[LinkedArticle]) -> Backlinks {
 /// keyword weighs most (the author chose it), then shared symptoms and supplements, then tags.
 fn related_articles(
     catalog: &Catalog,
-    articles: &[LinkedArticle],
+    articles: &[Arc<LinkedArticle>],
     symptom_articles: &[Vec<usize>],
     supplement_articles: &[Vec<usize>],
     rank: &[usize],

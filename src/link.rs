@@ -14,6 +14,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// An article after linking.
 #[derive(Debug, Clone)]
@@ -43,7 +44,9 @@ pub struct LinkedRecord {
 pub struct LinkCache {
     /// Off for one-shot builds, which would only pay for copies they never reuse.
     pub enabled: bool,
-    articles: HashMap<PathBuf, (u64, LinkedArticle, Vec<Diagnostic>)>,
+    /// Shared with the site built from them: copying every article's HTML twice on each
+    /// rebuild was a good part of a rebuild's time.
+    articles: HashMap<PathBuf, (u64, Arc<LinkedArticle>, Vec<Diagnostic>)>,
 }
 
 impl LinkCache {
@@ -95,7 +98,7 @@ pub struct LinkedSite {
     pub catalog: Catalog,
     /// The home page text, as HTML.
     pub home: String,
-    pub articles: Vec<LinkedArticle>,
+    pub articles: Vec<Arc<LinkedArticle>>,
     pub symptoms: Vec<LinkedRecord>,
     pub supplements: Vec<LinkedRecord>,
     pub backlinks: Backlinks,
@@ -139,7 +142,7 @@ pub fn link_cached(
     };
 
     let articles_dir = catalog.root.join("content").join("articles");
-    let linked: Vec<(PathBuf, u64, LinkedArticle, Vec<Diagnostic>)> = catalog
+    let linked: Vec<(PathBuf, u64, Arc<LinkedArticle>, Vec<Diagnostic>)> = catalog
         .articles
         .par_iter()
         .enumerate()
@@ -209,7 +212,7 @@ pub fn link_cached(
                 keywords_mentioned,
                 has_product_links: !resolved.products.is_empty(),
             };
-            (article.path.clone(), key, linked, local.sorted())
+            (article.path.clone(), key, Arc::new(linked), local.sorted())
         })
         .collect();
     let mut articles = Vec::with_capacity(linked.len());
