@@ -5,6 +5,8 @@
 use crate::catalog::Catalog;
 use crate::link::LinkedArticle;
 use rayon::prelude::*;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// How many related articles an article lists.
@@ -23,7 +25,19 @@ pub struct Backlinks {
     pub newest_first: Vec<usize>,
 }
 
-pub fn compute(catalog: &Catalog, articles: &[Arc<LinkedArticle>]) -> Backlinks {
+/// Related articles from the last build, with the hash of everything they were ranked
+/// from. Ranking them looks at every pair of articles that share a symptom or tag, the
+/// bulk of a rebuild's link stage; an edit to an article's prose changes none of it.
+#[derive(Default)]
+pub struct RelatedCache {
+    last: Option<(u64, Vec<Vec<usize>>)>,
+}
+
+pub fn compute(
+    catalog: &Catalog,
+    articles: &[Arc<LinkedArticle>],
+    cache: &mut RelatedCache,
+) -> Backlinks {
     let n = articles.len();
     let mut newest_first: Vec<usize> = (0..n).collect();
     newest_first.sort_by(|&a, &b| {
@@ -61,13 +75,26 @@ pub fn compute(catalog: &Catalog, articles: &[Arc<LinkedArticle>]) -> Backlinks 
             tag_articles[t].push(a);
         }
     }
-    let related = related_articles(
-        catalog,
-        articles,
-        &symptom_articles,
-        &supplement_articles,
-        &rank,
-    );
+    let key = {
+        let mut h = DefaultHasher::new();
+        (catalog.keywords.len(), catalog.tags.len(), &rank).hash(&mut h);
+        for (a, linked) in articles.iter().enumerate() {
+            (&catalog.article_keywords[a], &catalog.article_tags[a]).hash(&mut h);
+            (&linked.symptoms, &linked.supplements).hash(&mut h);
+        }
+        h.finish()
+    };
+    let related = match cache.last.take() {
+        Some((k, related)) if k == key => related,
+        _ => related_articles(
+            catalog,
+            articles,
+            &symptom_articles,
+            &supplement_articles,
+            &rank,
+        ),
+    };
+    cache.last = Some((key, related.clone()));
     Backlinks {
         symptom_articles,
         supplement_articles,

@@ -47,6 +47,7 @@ pub struct LinkCache {
     /// Shared with the site built from them: copying every article's HTML twice on each
     /// rebuild was a good part of a rebuild's time.
     articles: HashMap<PathBuf, (u64, Arc<LinkedArticle>, Vec<Diagnostic>)>,
+    related: backlinks::RelatedCache,
 }
 
 impl LinkCache {
@@ -291,7 +292,7 @@ pub fn link_cached(
     });
 
     let home = markdown::to_html(home.iter().map(|(e, _)| e));
-    let backlinks = backlinks::compute(&catalog, &articles);
+    let backlinks = backlinks::compute(&catalog, &articles, &mut cache.related);
     LinkedSite {
         catalog,
         home,
