@@ -150,7 +150,12 @@ impl Builder {
             &mut self.render_cache,
         )?;
         timings.mark("render");
-        output.pages.extend(index.files);
+        output.pages.extend(
+            index
+                .files
+                .into_iter()
+                .map(|(path, bytes)| (path, bytes.into())),
+        );
         if diags.has_errors() {
             return None;
         }

@@ -27,6 +27,9 @@ pub struct LinkedArticle {
     pub supplements: Vec<usize>,
     pub keywords_mentioned: Vec<usize>,
     pub has_product_links: bool,
+    /// A hash of everything this was made from (the article's source and the linking
+    /// context): equal keys, equal linked articles.
+    pub key: u64,
 }
 
 /// A record's Markdown fields after linking, as HTML.
@@ -212,6 +215,7 @@ pub fn link_cached(
                 supplements,
                 keywords_mentioned,
                 has_product_links: !resolved.products.is_empty(),
+                key,
             };
             (article.path.clone(), key, Arc::new(linked), local.sorted())
         })

@@ -17,14 +17,16 @@ use serde_json::{json, Value};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 use std::sync::Arc;
 use tera::Tera;
 
 /// The finished site, in memory.
 #[derive(Debug, Default, Clone)]
 pub struct Output {
-    /// Generated files by output path (`symptoms/fatigue/index.html`).
-    pub pages: BTreeMap<String, Vec<u8>>,
+    /// Generated files by output path (`symptoms/fatigue/index.html`). Shared with the
+    /// render cache, so a rebuild that reuses a page does not copy it.
+    pub pages: BTreeMap<String, Arc<[u8]>>,
     /// Files copied as they are (content/static and theme assets).
     pub assets: Vec<Asset>,
 }
@@ -41,7 +43,7 @@ const FULL_CARDS: usize = 30;
 const FEED_ENTRIES: usize = 50;
 
 /// A rendered page: its output path, its HTML, and the key it is cached under.
-type Rendered = (String, Arc<String>, u64);
+type Rendered = (String, Arc<[u8]>, u64);
 
 /// Pages of earlier builds, by output path, with the hash of what they were rendered from,
 /// so a rebuild re-renders only pages whose variables changed.
@@ -49,7 +51,10 @@ type Rendered = (String, Arc<String>, u64);
 pub struct RenderCache {
     /// Off for one-shot builds: hashing every page's variables only pays when reused.
     pub enabled: bool,
-    pages: HashMap<String, (u64, Arc<String>)>,
+    pages: HashMap<String, (u64, Arc<[u8]>)>,
+    /// Each article's card text (description or excerpt) and reading time, by file and
+    /// source hash: counting the words of every article on every rebuild added up.
+    card_texts: HashMap<PathBuf, (u64, CardText)>,
 }
 
 impl RenderCache {
@@ -102,7 +107,7 @@ struct Renderer<'a> {
     /// Hash of the site settings every page shows.
     site_hash: u64,
     caching: bool,
-    previous: HashMap<String, (u64, Arc<String>)>,
+    previous: HashMap<String, (u64, Arc<[u8]>)>,
 }
 
 struct CardData {
@@ -112,15 +117,29 @@ struct CardData {
     reading_minutes: usize,
 }
 
-fn card_data(c: &Catalog, i: usize) -> CardData {
-    let a = &c.articles[i];
+/// What a card shows that comes from the article's text alone.
+#[derive(Clone)]
+struct CardText {
+    description: String,
+    reading_minutes: usize,
+}
+
+fn card_text(a: &crate::article::Article) -> CardText {
     let words = a.body.plain_text.split_whitespace().count();
-    CardData {
-        url: format!("{}{}", c.config.base_path, a.url),
+    CardText {
         description: match &a.front.description {
             Some(d) if !d.trim().is_empty() => d.trim().to_string(),
             _ => excerpt(&a.body.plain_text, 200),
         },
+        reading_minutes: words.div_ceil(220).max(1),
+    }
+}
+
+fn card_data(c: &Catalog, i: usize, text: CardText) -> CardData {
+    let a = &c.articles[i];
+    CardData {
+        url: format!("{}{}", c.config.base_path, a.url),
+        description: text.description,
         section: (!a.section.is_empty())
             .then(|| c.sections.iter().find(|s| s.path == a.section))
             .flatten()
@@ -128,7 +147,7 @@ fn card_data(c: &Catalog, i: usize) -> CardData {
                 title: s.title.clone(),
                 url: s.url.clone(),
             }),
-        reading_minutes: words.div_ceil(220).max(1),
+        reading_minutes: text.reading_minutes,
     }
 }
 
@@ -193,10 +212,29 @@ pub fn render_cached(
         },
         caching: cache.enabled,
         previous: std::mem::take(&mut cache.pages),
-        cards: (0..c.articles.len())
-            .into_par_iter()
-            .map(|i| card_data(c, i))
-            .collect(),
+        cards: {
+            let texts: Vec<CardText> = c
+                .articles
+                .par_iter()
+                .map(|a| match cache.card_texts.get(&a.path) {
+                    Some((hash, text)) if *hash == a.source_hash => text.clone(),
+                    _ => card_text(a),
+                })
+                .collect();
+            if cache.enabled {
+                cache.card_texts = c
+                    .articles
+                    .iter()
+                    .zip(&texts)
+                    .map(|(a, t)| (a.path.clone(), (a.source_hash, t.clone())))
+                    .collect();
+            }
+            texts
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, text)| card_data(c, i, text))
+                .collect()
+        },
         disclaimer_html: if disclaimer.trim().is_empty() {
             String::new()
         } else {
@@ -238,13 +276,9 @@ pub fn render_cached(
         match result {
             Ok((path, html, key)) => {
                 if key != 0 {
-                    output.pages.insert(path.clone(), html.as_bytes().to_vec());
-                    cache.pages.insert(path, (key, html));
-                } else {
-                    let bytes = Arc::try_unwrap(html)
-                        .map_or_else(|shared| shared.as_bytes().to_vec(), String::into_bytes);
-                    output.pages.insert(path, bytes);
+                    cache.pages.insert(path.clone(), (key, html.clone()));
                 }
+                output.pages.insert(path, html);
             }
             Err(d) => {
                 failed = true;
@@ -332,26 +366,19 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     parts.join(": ").replace('\n', " ")
 }
 
-/// Hashes a JSON value in place: as exact as hashing its text, without building the text.
-fn hash_value(value: &Value, h: &mut DefaultHasher) {
-    match value {
-        Value::Null => 0u8.hash(h),
-        Value::Bool(b) => (1u8, b).hash(h),
-        Value::Number(n) => (2u8, n.to_string()).hash(h),
-        Value::String(s) => (3u8, s).hash(h),
-        Value::Array(items) => {
-            (4u8, items.len()).hash(h);
-            for item in items {
-                hash_value(item, h);
-            }
-        }
-        Value::Object(map) => {
-            (5u8, map.len()).hash(h);
-            for (k, v) in map {
-                k.hash(h);
-                hash_value(v, h);
-            }
-        }
+/// Feeds what is written to it into a hasher: a page's variables are hashed as their JSON
+/// text, written straight into the hash. Building them as a `serde_json::Value` first, as
+/// before, allocated a map per card of every listing page on every rebuild.
+struct HashWriter<'h>(&'h mut DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -474,13 +501,12 @@ impl Renderer<'_> {
                 key,
             )
         } else if self.caching {
-            let value = serde_json::to_value(&page).map_err(|e| prepare_error(&e))?;
             // Same template set, same template, same variables: same page as last time.
             let key = {
                 let mut h = DefaultHasher::new();
                 self.templates_hash.hash(&mut h);
                 template.hash(&mut h);
-                hash_value(&value, &mut h);
+                serde_json::to_writer(HashWriter(&mut h), &page).map_err(|e| prepare_error(&e))?;
                 h.finish()
             };
             if let Some((k, html)) = self.previous.get(&path) {
@@ -489,7 +515,7 @@ impl Renderer<'_> {
                 }
             }
             (
-                tera::Context::from_value(value).map_err(|e| prepare_error(&e))?,
+                tera::Context::from_serialize(&page).map_err(|e| prepare_error(&e))?,
                 key,
             )
         } else {
@@ -517,7 +543,7 @@ impl Renderer<'_> {
                 None => d,
             }
         })?;
-        Ok((path, Arc::new(html), key))
+        Ok((path, Arc::from(html.into_bytes()), key))
     }
 
     fn render_job(&self, job: &Job) -> Result<Rendered, Diagnostic> {
@@ -587,7 +613,7 @@ impl Renderer<'_> {
                 error_chain(&e)
             ))
         })?;
-        Ok((file_for(&path), Arc::new(html), 0))
+        Ok((file_for(&path), Arc::from(html.into_bytes()), 0))
     }
 
     fn reading_minutes(&self, i: usize) -> usize {
@@ -686,7 +712,8 @@ impl Renderer<'_> {
         let mut h = DefaultHasher::new();
         (self.templates_hash, self.site_hash, self.today).hash(&mut h);
         (&a.path, a.source_hash, &a.url, &a.section).hash(&mut h);
-        (&linked.html, linked.has_product_links).hash(&mut h);
+        // Everything the article was linked from: its body and lists follow from it.
+        linked.key.hash(&mut h);
         for &s in &linked.symptoms {
             let r = &c.symptoms[s];
             (&r.id, &r.name, &r.summary, &c.symptom_urls[s]).hash(&mut h);
@@ -1278,9 +1305,10 @@ impl Renderer<'_> {
             });
         }
         entries.sort_by(|x, y| x.url.cmp(&y.url));
-        output
-            .pages
-            .insert("sitemap.xml".into(), feeds::sitemap(&entries).into_bytes());
+        output.pages.insert(
+            "sitemap.xml".into(),
+            feeds::sitemap(&entries).into_bytes().into(),
+        );
 
         let feed_entries: Vec<FeedEntry> = b
             .newest_first
@@ -1310,10 +1338,10 @@ impl Renderer<'_> {
         };
         output
             .pages
-            .insert("atom.xml".into(), feeds::atom(&feed).into_bytes());
+            .insert("atom.xml".into(), feeds::atom(&feed).into_bytes().into());
         output.pages.insert(
             "robots.txt".into(),
-            feeds::robots(&self.abs("/sitemap.xml")).into_bytes(),
+            feeds::robots(&self.abs("/sitemap.xml")).into_bytes().into(),
         );
     }
 }

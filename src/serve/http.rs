@@ -66,7 +66,7 @@ pub fn content_type(key: &str) -> &'static str {
 /// if it lies outside the site's folder (a symbolic link pointing elsewhere).
 fn bytes_of(output: &Output, key: &str, root: &Path) -> Option<Vec<u8>> {
     if let Some(page) = output.pages.get(key) {
-        return Some(page.clone());
+        return Some(page.to_vec());
     }
     let asset = output.assets.iter().find(|a| a.url_path == key)?;
     match &asset.source {
@@ -176,17 +176,18 @@ mod tests {
         let mut o = Output::default();
         o.pages.insert(
             "index.html".into(),
-            b"<html><body>home</body></html>".to_vec(),
+            b"<html><body>home</body></html>".as_slice().into(),
         );
         o.pages.insert(
             "a/index.html".into(),
-            b"<html><body>a</body></html>".to_vec(),
+            b"<html><body>a</body></html>".as_slice().into(),
         );
         o.pages.insert(
             "404.html".into(),
-            b"<html><body>missing</body></html>".to_vec(),
+            b"<html><body>missing</body></html>".as_slice().into(),
         );
-        o.pages.insert("feed.xml".into(), b"<feed/>".to_vec());
+        o.pages
+            .insert("feed.xml".into(), b"<feed/>".as_slice().into());
         o
     }
 

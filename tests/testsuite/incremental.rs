@@ -220,7 +220,12 @@ fn edit(root: &Path, rng: &mut Rng) {
 }
 
 fn files(built: &Built) -> BTreeMap<String, Vec<u8>> {
-    let mut files = built.output.pages.clone();
+    let mut files: BTreeMap<String, Vec<u8>> = built
+        .output
+        .pages
+        .iter()
+        .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+        .collect();
     for a in &built.output.assets {
         files.insert(a.url_path.clone(), format!("{:?}", a.source).into_bytes());
     }
