@@ -66,6 +66,49 @@ impl RenderCache {
     }
 }
 
+/// The variables of each page kind besides those every page gets. Typed rather than built
+/// with `json!`, which turned every card of a listing into a map of its own before the page
+/// was even hashed.
+#[derive(Serialize)]
+struct ArticlePage<'a> {
+    article: ArticleView<'a>,
+    disclaimer_html: &'a str,
+}
+
+#[derive(Serialize)]
+struct SectionPage<'a> {
+    section: SectionView<'a>,
+}
+
+#[derive(Serialize)]
+struct SymptomPage<'a> {
+    symptom: SymptomView<'a>,
+    disclaimer_html: &'a str,
+}
+
+#[derive(Serialize)]
+struct SupplementPage<'a> {
+    supplement: SupplementView<'a>,
+    disclaimer_html: &'a str,
+}
+
+#[derive(Serialize)]
+struct TermPage<'a> {
+    kind: &'a str,
+    term: Named,
+    articles: Vec<ArticleCard<'a>>,
+    index_url: String,
+}
+
+#[derive(Serialize)]
+struct HomePage<'a, S: Serialize, Y: Serialize, P: Serialize> {
+    intro_html: &'a str,
+    articles: Vec<ArticleCard<'a>>,
+    sections: S,
+    symptoms: Y,
+    supplements: P,
+}
+
 /// Fields every template gets.
 #[derive(Serialize)]
 struct Page<'a, T: Serialize> {
@@ -102,6 +145,8 @@ struct Renderer<'a> {
     /// Per article, what every listing of it shows: computed once, because an article
     /// appears in many lists (backlinks, related, sections, keywords).
     cards: Vec<CardData>,
+    /// [`Renderer::card_hash`] of every article, for the keys of the pages that list it.
+    card_hashes: Vec<u64>,
     disclaimer_html: String,
     templates_hash: u64,
     /// Hash of the site settings every page shows.
@@ -189,7 +234,7 @@ pub fn render_cached(
     };
     let c = &site.catalog;
     let disclaimer = &c.config.disclaimer;
-    let r = Renderer {
+    let mut r = Renderer {
         site,
         search_index,
         c,
@@ -235,12 +280,17 @@ pub fn render_cached(
                 .map(|(i, text)| card_data(c, i, text))
                 .collect()
         },
+        card_hashes: Vec::new(),
         disclaimer_html: if disclaimer.trim().is_empty() {
             String::new()
         } else {
             html_of(&markdown::parse(disclaimer, 0, false).events)
         },
     };
+    r.card_hashes = (0..c.articles.len())
+        .into_par_iter()
+        .map(|i| r.card_hash(i))
+        .collect();
     let mut jobs: Vec<Job> = vec![
         Job::Home,
         Job::SymptomIndex,
@@ -685,10 +735,6 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn disclaimer_html(&self) -> String {
-        self.disclaimer_html.clone()
-    }
-
     fn section_crumbs(&self, path: &[String]) -> Vec<Titled> {
         let mut crumbs = vec![self.home_crumb()];
         for depth in 0..path.len() {
@@ -733,7 +779,7 @@ impl Renderer<'_> {
         }
         0u8.hash(&mut h);
         for &r in &self.site.backlinks.related[i] {
-            self.card_hash(r).hash(&mut h);
+            self.card_hashes[r].hash(&mut h);
         }
         for crumb in self.section_crumbs(&a.section) {
             (crumb.title, crumb.url).hash(&mut h);
@@ -891,7 +937,10 @@ impl Renderer<'_> {
         self.finish_keyed(
             "article.html",
             meta,
-            json!({"article": view, "disclaimer_html": self.disclaimer_html()}),
+            ArticlePage {
+                article: view,
+                disclaimer_html: &self.disclaimer_html,
+            },
             key,
         )
     }
@@ -925,7 +974,7 @@ impl Renderer<'_> {
             ],
             breadcrumbs: self.section_crumbs(&s.path),
         };
-        self.finish("section.html", meta, json!({"section": view}))
+        self.finish("section.html", meta, SectionPage { section: view })
     }
 
     fn section_count(&self, i: usize) -> usize {
@@ -1015,7 +1064,10 @@ impl Renderer<'_> {
         self.finish(
             "symptom.html",
             meta,
-            json!({"symptom": view, "disclaimer_html": self.disclaimer_html()}),
+            SymptomPage {
+                symptom: view,
+                disclaimer_html: &self.disclaimer_html,
+            },
         )
     }
 
@@ -1087,7 +1139,10 @@ impl Renderer<'_> {
         self.finish(
             "supplement.html",
             meta,
-            json!({"supplement": view, "disclaimer_html": self.disclaimer_html()}),
+            SupplementPage {
+                supplement: view,
+                disclaimer_html: &self.disclaimer_html,
+            },
         )
     }
 
@@ -1135,7 +1190,15 @@ impl Renderer<'_> {
         self.finish(
             "term.html",
             meta,
-            json!({"kind": kind, "term": Named { name: term.name.clone(), url: term.url.clone() }, "articles": cards, "index_url": format!("{}{index}", self.base())}),
+            TermPage {
+                kind,
+                term: Named {
+                    name: term.name.clone(),
+                    url: term.url.clone(),
+                },
+                articles: cards,
+                index_url: format!("{}{index}", self.base()),
+            },
         )
     }
 
@@ -1237,7 +1300,13 @@ impl Renderer<'_> {
         self.finish(
             "index.html",
             meta,
-            json!({"intro_html": self.site.home.clone(), "articles": cards, "sections": sections, "symptoms": symptoms, "supplements": supplements}),
+            HomePage {
+                intro_html: &self.site.home,
+                articles: cards,
+                sections,
+                symptoms,
+                supplements,
+            },
         )
     }
 
