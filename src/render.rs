@@ -70,26 +70,26 @@ impl RenderCache {
 /// with `json!`, which turned every card of a listing into a map of its own before the page
 /// was even hashed.
 #[derive(Serialize)]
-struct ArticlePage<'a> {
-    article: ArticleView<'a>,
-    disclaimer_html: &'a str,
-}
-
-#[derive(Serialize)]
 struct SectionPage<'a> {
     section: SectionView<'a>,
 }
 
-#[derive(Serialize)]
-struct SymptomPage<'a> {
-    symptom: SymptomView<'a>,
+/// An article, symptom or supplement page: its view, under the name the template knows it
+/// by, and the site's medical disclaimer.
+struct Disclaimed<'a, V> {
+    name: &'static str,
+    view: V,
     disclaimer_html: &'a str,
 }
 
-#[derive(Serialize)]
-struct SupplementPage<'a> {
-    supplement: SupplementView<'a>,
-    disclaimer_html: &'a str,
+impl<V: Serialize> Serialize for Disclaimed<'_, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry(self.name, &self.view)?;
+        map.serialize_entry("disclaimer_html", self.disclaimer_html)?;
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -937,8 +937,9 @@ impl Renderer<'_> {
         self.finish_keyed(
             "article.html",
             meta,
-            ArticlePage {
-                article: view,
+            Disclaimed {
+                name: "article",
+                view,
                 disclaimer_html: &self.disclaimer_html,
             },
             key,
@@ -1064,8 +1065,9 @@ impl Renderer<'_> {
         self.finish(
             "symptom.html",
             meta,
-            SymptomPage {
-                symptom: view,
+            Disclaimed {
+                name: "symptom",
+                view,
                 disclaimer_html: &self.disclaimer_html,
             },
         )
@@ -1139,8 +1141,9 @@ impl Renderer<'_> {
         self.finish(
             "supplement.html",
             meta,
-            SupplementPage {
-                supplement: view,
+            Disclaimed {
+                name: "supplement",
+                view,
                 disclaimer_html: &self.disclaimer_html,
             },
         )
