@@ -1,9 +1,10 @@
 //! The search benchmark: what the index costs to build and to query, in a real browser.
 //!
 //! For each size N it generates the build benchmark's synthetic site (see `corpus`), then:
-//! 1. runs `materia build` K times with `MATERIA_TIMINGS=1` and takes the median of the wall
-//!    time and of the search stage's time (the gap between the `link` and `search` marks
-//!    the build prints), and their ratio: the index's share of the build;
+//! 1. runs `materia build` K times with the index and K times without it
+//!    (`MATERIA_SKIP_SEARCH_INDEX=1`), alternating, each into a new folder, and compares the
+//!    medians: what the index adds to the build. The index is built beside the rendering, so
+//!    the time of its stage alone would not say this;
 //! 2. sums the bytes of the index files (`search/index.json`, `s/`, `t/`, `x/`) and counts them;
 //! 3. when Chromium and chromedriver are installed, serves the output on 127.0.0.1 and for
 //!    three typical queries (a symptom's name, one of its two-word lay aliases, and a
@@ -110,23 +111,28 @@ fn bench_size(
     corpus::generate(&site, n, symptoms, supplements).map_err(|e| e.to_string())?;
     println!("\n== {n} articles, {symptoms} symptoms, {supplements} supplements");
 
-    let mut totals = Vec::new();
-    let mut indexes = Vec::new();
-    let mut out = PathBuf::new();
+    let mut with = Vec::new();
+    let mut without = Vec::new();
+    let out = dir.join("public");
     for run in 0..runs {
-        out = dir.join(format!("public-{run}"));
-        let (total, index) = timed_build(materia, &site, &out)?;
-        totals.push(total);
-        indexes.push(index);
+        // Alternating which goes first, so neither always gets the warmer caches.
+        for skip in [run % 2 == 1, run % 2 == 0] {
+            let folder = if skip {
+                dir.join(format!("public-without-{run}"))
+            } else if run + 1 == runs {
+                out.clone()
+            } else {
+                dir.join(format!("public-{run}"))
+            };
+            let seconds = timed_build(materia, &site, &folder, skip)?;
+            if skip { &mut without } else { &mut with }.push(seconds);
+        }
     }
-    let (total, index) = (median(&mut totals), median(&mut indexes));
+    let (total, bare) = (median(&mut with), median(&mut without));
     println!(
-        "build: {:.3} s median of {runs}; search index stage {:.3} s = {:.1} % of the build, \
-         adding {:.1} % to the rest of it",
-        total,
-        index,
-        100.0 * index / total,
-        100.0 * index / (total - index).max(f64::EPSILON)
+        "build: {total:.3} s with the index, {bare:.3} s without (medians of {runs}): \
+         the index adds {:.1} %",
+        100.0 * (total - bare) / bare.max(f64::EPSILON)
     );
     let (bytes, files) = index_size(&out.join("search"));
     println!(
@@ -208,35 +214,29 @@ fn print_table(
     Ok(())
 }
 
-/// Wall time of one `materia build`, and of its search stage.
-fn timed_build(materia: &Path, site: &Path, out: &Path) -> Result<(f64, f64)> {
-    let started = Instant::now();
-    let output = Command::new(materia)
+/// Wall time of one `materia build` into `out`, with or without the search index
+/// (`MATERIA_SKIP_SEARCH_INDEX`): a whole process, as a user runs it.
+fn timed_build(materia: &Path, site: &Path, out: &Path, skip_search_index: bool) -> Result<f64> {
+    let mut command = Command::new(materia);
+    command
         .args(["build", "--quiet", "--root"])
         .arg(site)
         .arg("--out")
         .arg(out)
-        .env("MATERIA_TIMINGS", "1")
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| e.to_string())?;
-    let total = started.elapsed().as_secs_f64();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if !output.status.success() {
-        return Err(format!("build failed:\n{stderr}"));
+        .stdin(Stdio::null());
+    if skip_search_index {
+        command.env("MATERIA_SKIP_SEARCH_INDEX", "1");
     }
-    let mark = |stage: &str| -> Result<f64> {
-        stderr
-            .lines()
-            .find_map(|l| {
-                let (name, rest) = l.split_once(':')?;
-                (name.trim() == stage)
-                    .then(|| rest.trim().trim_end_matches("ms").trim().parse().ok())?
-            })
-            .ok_or_else(|| format!("no `{stage}` timing in:\n{stderr}"))
-    };
-    // The search stage runs between linking and rendering.
-    Ok((total, (mark("search")? - mark("link")?) / 1000.0))
+    let started = Instant::now();
+    let output = command.output().map_err(|e| e.to_string())?;
+    let seconds = started.elapsed().as_secs_f64();
+    if !output.status.success() {
+        return Err(format!(
+            "build failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(seconds)
 }
 
 /// Bytes of every file under `dir` but `index.html`, and the file counts of `s/`, `t/`, `x/`.

@@ -14,6 +14,10 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The extra checks of `materia check` (link fragments).
     pub strict: bool,
+    /// Leave the search index out. Not a command-line option: the search benchmark builds
+    /// with and without it to measure what the index adds to a build. The search page then
+    /// carries an empty manifest.
+    pub skip_search_index: bool,
 }
 
 /// What a successful build made, with counts for the summary line.
@@ -139,20 +143,26 @@ impl Builder {
         if diags.has_errors() {
             return None;
         }
-        let index = search::index_cached(&linked, &mut self.search_cache);
-        timings.mark("search");
-        let mut output = render::render_cached(
+        let search_cache = &mut self.search_cache;
+        let skip_search = self.options.skip_search_index;
+        let (mut output, index_files) = render::render_cached(
             &linked,
-            &index.manifest,
             today(),
             diags,
             progress,
             &mut self.render_cache,
+            || {
+                if skip_search {
+                    return (String::new(), Vec::new());
+                }
+                let index = search::index_cached(&linked, search_cache);
+                timings.mark("search");
+                (index.manifest, index.files)
+            },
         )?;
         timings.mark("render");
         output.pages.extend(
-            index
-                .files
+            index_files
                 .into_iter()
                 .map(|(path, bytes)| (path, bytes.into())),
         );

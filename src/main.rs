@@ -124,6 +124,9 @@ fn main() -> ExitCode {
                 BuildOptions {
                     drafts,
                     strict: false,
+                    // For the search benchmark only, which times builds with and without
+                    // the index (see benches/README.md); not an option users need.
+                    skip_search_index: std::env::var_os("MATERIA_SKIP_SEARCH_INDEX").is_some(),
                 },
                 quiet,
             )
@@ -204,6 +207,7 @@ fn main() -> ExitCode {
             BuildOptions {
                 drafts,
                 strict: true,
+                ..Default::default()
             },
             quiet,
         ),

@@ -138,7 +138,7 @@ struct PageMeta {
 
 struct Renderer<'a> {
     site: &'a LinkedSite,
-    search_index: &'a str,
+    search_index: String,
     c: &'a Catalog,
     tera: Tera,
     today: Date,
@@ -205,24 +205,30 @@ pub fn render(
     diags: &Diagnostics,
     progress: &dyn crate::build::Progress,
 ) -> Option<Output> {
+    let index = || (search_index.to_string(), ());
     render_cached(
         site,
-        search_index,
         today,
         diags,
         progress,
         &mut RenderCache::default(),
+        index,
     )
+    .map(|(output, ())| output)
 }
 
-pub fn render_cached(
+/// Renders every page. `search` runs beside the rendering: it is the search stage, which
+/// needs the same linked site, and gives the manifest that the search page inlines (so
+/// that page is rendered last) with whatever else it made, returned with the output.
+/// Running the two side by side keeps both cores busy through each one's sequential parts.
+pub fn render_cached<T: Send>(
     site: &LinkedSite,
-    search_index: &str,
     today: Date,
     diags: &Diagnostics,
     progress: &dyn crate::build::Progress,
     cache: &mut RenderCache,
-) -> Option<Output> {
+    search: impl FnOnce() -> (String, T) + Send,
+) -> Option<(Output, T)> {
     let tera = load_templates(site.catalog.theme.templates.as_slice(), diags)?;
     let templates_hash = {
         let mut h = DefaultHasher::new();
@@ -236,7 +242,7 @@ pub fn render_cached(
     let disclaimer = &c.config.disclaimer;
     let mut r = Renderer {
         site,
-        search_index,
+        search_index: String::new(),
         c,
         tera,
         today,
@@ -297,7 +303,6 @@ pub fn render_cached(
         Job::SupplementIndex,
         Job::KeywordIndex,
         Job::TagIndex,
-        Job::Search,
         Job::NotFound,
     ];
     jobs.extend((0..c.articles.len()).map(Job::Article));
@@ -311,15 +316,20 @@ pub fn render_cached(
             jobs.push(Job::Redirect(i, alias.clone()));
         }
     }
-    progress.stage("rendering", jobs.len());
-    let rendered: Vec<Result<Rendered, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let page = r.render_job(job);
-            progress.step();
-            page
-        })
-        .collect();
+    progress.stage("rendering", jobs.len() + 1);
+    let ((manifest, searched), mut rendered): (_, Vec<Result<Rendered, Diagnostic>>) =
+        rayon::join(search, || {
+            jobs.par_iter()
+                .map(|job| {
+                    let page = r.render_job(job);
+                    progress.step();
+                    page
+                })
+                .collect()
+        });
+    r.search_index = manifest;
+    rendered.push(r.render_job(&Job::Search));
+    progress.step();
     let mut output = Output::default();
     let mut failed = false;
     for result in rendered {
@@ -353,7 +363,7 @@ pub fn render_cached(
             output.assets.push(asset.clone());
         }
     }
-    Some(output)
+    Some((output, searched))
 }
 
 enum Job {

@@ -353,36 +353,38 @@ fn documents(site: &LinkedSite) -> Vec<Doc<'_>> {
             }
         })
         .collect();
-    for (i, s) in c.symptoms.iter().enumerate() {
+    let symptoms = c.symptoms.par_iter().enumerate().map(|(i, s)| {
         let body = format!(
             "{}\n{}",
             s.description.body.plain_text, s.seek_care.body.plain_text
         );
-        docs.push(record(
+        record(
             Kind::Symptom,
             &s.name,
             &s.aliases,
             &s.summary,
             body,
             &c.symptom_urls[i],
-        ));
-    }
-    for (i, s) in c.supplements.iter().enumerate() {
+        )
+    });
+    docs.par_extend(symptoms);
+    let supplements = c.supplements.par_iter().enumerate().map(|(i, s)| {
         let body = format!(
             "{}\n{}\n{}",
             s.description.body.plain_text,
             s.forms.join(", "),
             s.interactions.body.plain_text
         );
-        docs.push(record(
+        record(
             Kind::Supplement,
             &s.name,
             &s.aliases,
             &s.summary,
             body,
             &c.supplement_urls[i],
-        ));
-    }
+        )
+    });
+    docs.par_extend(supplements);
     docs
 }
 
@@ -451,14 +453,15 @@ fn excerpt_text(description: &str, body: &str) -> (String, bool) {
 
 /// Packs the sorted terms into shards of about `SHARD_BYTES` and their tails into files of
 /// about `TAIL_BYTES`, and writes the manifest.
+///
+/// A shard: `{"t":{term:[idf, pages, tail file, page, tf, page, tf, …]}, "d":[[page, title,
+/// kind, url], …]}`. `pages` counts every page with the term; when the shard lists fewer,
+/// the others are in tail file `t/<tail file>.json`, under the term, as `[page delta, tf, …]`
+/// sorted by page. `d` has the pages heading some term's postings.
 fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
-    let mut files = Vec::new();
-    let mut firsts: Vec<&str> = Vec::new();
-    let mut shard = Shard::default();
-    let mut tails = String::new();
-    let mut tail_files = 0;
     // Writing the numbers is most of the work, and each term's text stands alone: written in
-    // parallel, then packed in order.
+    // parallel. Then where each term goes is worked out from byte counts alone, in order,
+    // and the files are put together in parallel.
     let (written, rows): (Vec<Written>, Vec<String>) = rayon::join(
         || terms.par_iter().map(Written::new).collect(),
         || {
@@ -468,27 +471,91 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
                 .collect()
         },
     );
-    for (term, written) in terms.iter().zip(&written) {
-        if shard.bytes() >= SHARD_BYTES {
-            files.push(shard.finish(firsts.len() - 1));
-            shard = Shard::default();
+    let titled = |term: &Term| -> Vec<u32> {
+        term.postings
+            .iter()
+            .take(HEAD.min(TITLED))
+            .map(|p| p.0)
+            .collect()
+    };
+    // For each term: its shard, and its tail file (0 when it has no tail).
+    let mut places: Vec<(usize, usize)> = Vec::with_capacity(terms.len());
+    let (mut shard, mut shard_bytes, mut in_shard) = (0, 0, 0);
+    let mut shown: std::collections::HashSet<u32> = Default::default();
+    let (mut tail, mut tail_bytes) = (0, 0);
+    for (term, w) in terms.iter().zip(&written) {
+        if shard_bytes >= SHARD_BYTES {
+            (shard, shard_bytes, in_shard) = (shard + 1, 0, 0);
+            shown.clear();
         }
-        if tails.len() >= TAIL_BYTES {
-            files.push(tail_file(tail_files, &tails));
-            tails.clear();
-            tail_files += 1;
+        if tail_bytes >= TAIL_BYTES {
+            (tail, tail_bytes) = (tail + 1, 0);
         }
-        if shard.is_empty() {
-            firsts.push(&term.term);
+        let file = if w.tail.is_empty() { 0 } else { tail };
+        shard_bytes += usize::from(in_shard > 0)
+            + w.head.0.len()
+            + itoa::Buffer::new().format(file).len()
+            + w.head.1.len();
+        in_shard += 1;
+        for doc in titled(term) {
+            if shown.insert(doc) {
+                shard_bytes += rows[doc as usize].len() + 1;
+            }
         }
-        shard.add(term, written, &rows, tail_files, &mut tails);
+        if !w.tail.is_empty() {
+            tail_bytes += usize::from(tail_bytes > 0) + w.tail.len();
+        }
+        places.push((shard, file));
     }
-    if !shard.is_empty() {
-        files.push(shard.finish(firsts.len() - 1));
+    let shard_count = places.last().map_or(0, |p| p.0 + 1);
+    let mut starts = vec![0; shard_count + 1];
+    for (i, p) in places.iter().enumerate().rev() {
+        starts[p.0] = i;
     }
-    if !tails.is_empty() {
-        files.push(tail_file(tail_files, &tails));
+    starts[shard_count] = terms.len();
+    let firsts: Vec<&str> = starts[..shard_count]
+        .iter()
+        .map(|&i| terms[i].term.as_ref())
+        .collect();
+    let mut files: Vec<(String, Vec<u8>)> = (0..shard_count)
+        .into_par_iter()
+        .map(|n| {
+            let range = starts[n]..starts[n + 1];
+            let mut text = String::from("{\"t\":{");
+            let mut heads: BTreeMap<u32, &str> = BTreeMap::new();
+            for i in range {
+                if text.len() > 6 {
+                    text.push(',');
+                }
+                text.push_str(&written[i].head.0);
+                text.push_str(itoa::Buffer::new().format(places[i].1));
+                text.push_str(&written[i].head.1);
+                for doc in titled(&terms[i]) {
+                    heads.entry(doc).or_insert(&rows[doc as usize]);
+                }
+            }
+            text.push_str("},\"d\":[");
+            text.push_str(&heads.into_values().collect::<Vec<_>>().join(","));
+            text.push_str("]}");
+            (format!("search/s/{n}.json"), text.into_bytes())
+        })
+        .collect();
+    let mut tails: Vec<(usize, Vec<&str>)> = Vec::new();
+    for (w, &(_, file)) in written.iter().zip(&places) {
+        if w.tail.is_empty() {
+            continue;
+        }
+        match tails.last_mut() {
+            Some((n, parts)) if *n == file => parts.push(&w.tail),
+            _ => tails.push((file, vec![&w.tail])),
+        }
     }
+    files.par_extend(tails.into_par_iter().map(|(n, parts)| {
+        (
+            format!("search/t/{n}.json"),
+            format!("{{{}}}", parts.join(",")).into_bytes(),
+        )
+    }));
     let mut manifest = String::from("{\"v\":1,\"docs\":");
     let _ = write!(
         manifest,
@@ -504,75 +571,6 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
         manifest.clone().into_bytes(),
     ));
     (manifest, files)
-}
-
-fn tail_file(index: usize, tails: &str) -> (String, Vec<u8>) {
-    (
-        format!("search/t/{index}.json"),
-        format!("{{{tails}}}").into_bytes(),
-    )
-}
-
-/// A shard being filled: `{"t":{term:[idf, pages, tail file, page, tf, page, tf, …]},
-/// "d":[[page, title, kind, url], …]}`. `pages` counts every page with the term; when the
-/// shard lists fewer, the others are in tail file `t/<tail file>.json`, under the term, as
-/// `[page delta, tf, …]` sorted by page.
-#[derive(Default)]
-struct Shard<'r> {
-    terms: String,
-    /// The pages heading some term's postings, as their JSON rows.
-    titled: BTreeMap<u32, &'r str>,
-    doc_bytes: usize,
-}
-
-impl<'r> Shard<'r> {
-    fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-    }
-
-    fn bytes(&self) -> usize {
-        self.terms.len() + self.doc_bytes
-    }
-
-    fn add(
-        &mut self,
-        term: &Term,
-        written: &Written,
-        rows: &'r [String],
-        tail_file: usize,
-        tails: &mut String,
-    ) {
-        if !self.terms.is_empty() {
-            self.terms.push(',');
-        }
-        let file = if written.tail.is_empty() {
-            0
-        } else {
-            tail_file
-        };
-        self.terms.push_str(&written.head.0);
-        let _ = write!(self.terms, "{file}");
-        self.terms.push_str(&written.head.1);
-        for (doc, _) in term.postings.iter().take(HEAD.min(TITLED)) {
-            self.titled.entry(*doc).or_insert_with(|| {
-                let row = &rows[*doc as usize];
-                self.doc_bytes += row.len() + 1;
-                row
-            });
-        }
-        if !written.tail.is_empty() {
-            if !tails.is_empty() {
-                tails.push(',');
-            }
-            tails.push_str(&written.tail);
-        }
-    }
-
-    fn finish(self, index: usize) -> (String, Vec<u8>) {
-        let rows: Vec<&str> = self.titled.into_values().collect();
-        let out = format!("{{\"t\":{{{}}},\"d\":[{}]}}", self.terms, rows.join(","));
-        (format!("search/s/{index}.json"), out.into_bytes())
-    }
 }
 
 /// A term's entry in its shard, around its tail file number (known only when packing), and

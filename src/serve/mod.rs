@@ -238,6 +238,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     let options = BuildOptions {
         drafts: opts.drafts,
         strict: false,
+        ..Default::default()
     };
     let started = Instant::now();
     let mut builder = Builder::new(&opts.root, options);

@@ -123,6 +123,7 @@ fn random_sites_never_panic() {
         let options = BuildOptions {
             drafts: round % 2 == 0,
             strict: round % 4 == 0,
+            ..Default::default()
         };
         // Reaching the next line for every round is the point; errors are expected.
         if build(root, &options, &diags, &Silent).is_some() {

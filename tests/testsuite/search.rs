@@ -272,3 +272,39 @@ fn a_large_site_gets_few_bounded_shards_and_split_postings() {
     let excerpts = tree.keys().filter(|p| p.starts_with("x/")).count();
     assert_eq!(excerpts, (407usize + 6).div_ceil(10));
 }
+
+/// The library's `skip_search_index`, which the search benchmark builds with to measure what
+/// the index adds: the same pages, no index files, and the search page with an empty
+/// manifest. The index files are the only difference.
+#[test]
+fn a_build_without_the_index_differs_only_by_the_index() {
+    use materia::build::{BuildOptions, Builder, Silent};
+    use materia::diagnostics::Diagnostics;
+    let site = search_site();
+    let build = |skip_search_index: bool| {
+        let options = BuildOptions {
+            skip_search_index,
+            ..Default::default()
+        };
+        let diags = Diagnostics::new();
+        let built = Builder::new(site.root(), options).build(&diags, &Silent);
+        built.expect("the fixture builds").output.pages
+    };
+    let (with, without) = (build(false), build(true));
+    let index: Vec<&String> = with
+        .keys()
+        .filter(|p| p.starts_with("search/") && p.ends_with(".json"))
+        .collect();
+    assert!(index.len() > 3, "{index:?}");
+    assert!(without
+        .keys()
+        .all(|p| !(p.starts_with("search/") && p.ends_with(".json"))));
+    for (path, bytes) in &without {
+        if path == "search/index.html" {
+            assert_ne!(bytes, &with[path], "the search page carries the manifest");
+        } else {
+            assert_eq!(bytes, &with[path], "{path}");
+        }
+    }
+    assert_eq!(with.len(), without.len() + index.len());
+}
