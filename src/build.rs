@@ -91,13 +91,14 @@ pub fn build(
     diags: &Diagnostics,
     progress: &dyn Progress,
 ) -> Option<Built> {
-    Builder::new(root, options.clone()).build(diags, progress)
+    Builder::once(root, options.clone()).build(diags, progress)
 }
 
 /// A build that remembers its work: each rebuild re-parses only changed files, re-links
 /// only articles whose text or linking context changed, recounts the search terms only of
-/// changed articles, and re-renders only pages whose variables changed. Every stage still runs, and every cache is keyed on everything its
-/// result depends on, so a rebuild gives exactly the bytes of a fresh build.
+/// changed articles, and re-renders only pages whose variables changed. Every stage still
+/// runs, and every cache is keyed on everything its result depends on, so a rebuild gives
+/// exactly the bytes of a fresh build.
 pub struct Builder {
     root: std::path::PathBuf,
     options: BuildOptions,
@@ -115,7 +116,20 @@ impl Builder {
             parse_cache: parse::ParseCache::default(),
             link_cache: link::LinkCache::new(true),
             render_cache: render::RenderCache::new(true),
-            search_cache: search::SearchCache::default(),
+            search_cache: search::SearchCache::new(true),
+        }
+    }
+
+    /// A builder for one build: it keeps nothing for a next one, so it skips the keys and
+    /// copies that only rebuilds use (hashing every page's variables, above all).
+    pub fn once(root: &Path, options: BuildOptions) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            options,
+            parse_cache: parse::ParseCache::default(),
+            link_cache: link::LinkCache::new(false),
+            render_cache: render::RenderCache::new(false),
+            search_cache: search::SearchCache::new(false),
         }
     }
 

@@ -223,9 +223,11 @@ pub fn link_cached(
     let mut articles = Vec::with_capacity(linked.len());
     for (path, key, article, problems) in linked {
         diags.extend(problems.iter().cloned());
-        cache
-            .articles
-            .insert(path, (key, article.clone(), problems));
+        if cache.enabled {
+            cache
+                .articles
+                .insert(path, (key, article.clone(), problems));
+        }
         articles.push(article);
     }
 
@@ -297,6 +299,9 @@ pub fn link_cached(
 
     let home = markdown::to_html(home.iter().map(|(e, _)| e));
     let backlinks = backlinks::compute(&catalog, &articles, &mut cache.related);
+    if !cache.enabled {
+        cache.related = Default::default();
+    }
     LinkedSite {
         catalog,
         home,

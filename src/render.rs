@@ -293,10 +293,12 @@ pub fn render_cached<T: Send>(
             html_of(&markdown::parse(disclaimer, 0, false).events)
         },
     };
-    r.card_hashes = (0..c.articles.len())
-        .into_par_iter()
-        .map(|i| r.card_hash(i))
-        .collect();
+    if r.caching {
+        r.card_hashes = (0..c.articles.len())
+            .into_par_iter()
+            .map(|i| r.card_hash(i))
+            .collect();
+    }
     let mut jobs: Vec<Job> = vec![
         Job::Home,
         Job::SymptomIndex,

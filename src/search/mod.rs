@@ -121,8 +121,19 @@ pub struct SearchIndex {
 /// more are left out.
 #[derive(Default)]
 pub struct SearchCache {
+    /// Off for one-shot builds.
+    enabled: bool,
     vocabulary: Vocabulary,
     articles: HashMap<PathBuf, (u64, Arc<[Counts; FIELDS]>)>,
+}
+
+impl SearchCache {
+    pub fn new(enabled: bool) -> SearchCache {
+        SearchCache {
+            enabled,
+            ..SearchCache::default()
+        }
+    }
 }
 
 pub fn index(site: &LinkedSite) -> SearchIndex {
@@ -173,14 +184,16 @@ pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
         })
         .collect();
     drop(counters);
-    cache.articles = docs
-        .iter()
-        .zip(&counted)
-        .filter_map(|(d, (own, _))| {
-            let (path, hash) = d.source?;
-            Some((path.to_path_buf(), (hash, own.clone())))
-        })
-        .collect();
+    if cache.enabled {
+        cache.articles = docs
+            .iter()
+            .zip(&counted)
+            .filter_map(|(d, (own, _))| {
+                let (path, hash) = d.source?;
+                Some((path.to_path_buf(), (hash, own.clone())))
+            })
+            .collect();
+    }
     let names = vocabulary.terms();
     let mut average = [0f32; FIELDS];
     for (own, synonyms) in &counted {
