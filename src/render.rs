@@ -568,7 +568,8 @@ impl Renderer<'_> {
                 let mut h = DefaultHasher::new();
                 self.templates_hash.hash(&mut h);
                 template.hash(&mut h);
-                serde_json::to_writer(HashWriter(&mut h), &page).map_err(|e| prepare_error(&e))?;
+                keying(|| serde_json::to_writer(HashWriter(&mut h), &page))
+                    .map_err(|e| prepare_error(&e))?;
                 h.finish()
             };
             if let Some((k, html)) = self.previous.get(&path) {
@@ -699,6 +700,7 @@ impl Renderer<'_> {
             section: data.section.as_ref(),
             date: self.c.articles[i].front.date.map(DateView::from),
             reading_minutes: data.reading_minutes,
+            key: self.card_hashes.get(i).copied().unwrap_or_default(),
         }
     }
 
@@ -712,6 +714,8 @@ impl Renderer<'_> {
                 if n >= FULL_CARDS {
                     card.description = "";
                     card.section = None;
+                    // A compact card shows less than the full one: another key.
+                    card.key = !card.key;
                 }
                 card
             })

@@ -67,7 +67,7 @@ impl From<Date> for DateView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ArticleCard<'a> {
     pub title: &'a str,
     pub url: &'a str,
@@ -75,6 +75,46 @@ pub struct ArticleCard<'a> {
     pub section: Option<&'a Titled>,
     pub date: Option<DateView>,
     pub reading_minutes: usize,
+    /// A hash of everything above, which stands for the card while a page's cache key is
+    /// computed (see [`keying`]). Not shown to templates.
+    pub key: u64,
+}
+
+thread_local! {
+    static KEYING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every [`ArticleCard`] serialising as its `key` alone. A page's cache key
+/// is a hash of its variables, and a listing page has hundreds of cards: hashing each
+/// card's fields, dates formatted and all, on every rebuild was most of a rebuild's render
+/// time.
+pub fn keying<R>(f: impl FnOnce() -> R) -> R {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            KEYING.set(false);
+        }
+    }
+    KEYING.set(true);
+    let _reset = Reset;
+    f()
+}
+
+impl Serialize for ArticleCard<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if KEYING.get() {
+            return serializer.serialize_u64(self.key);
+        }
+        let mut card = serializer.serialize_struct("ArticleCard", 6)?;
+        card.serialize_field("title", self.title)?;
+        card.serialize_field("url", self.url)?;
+        card.serialize_field("description", self.description)?;
+        card.serialize_field("section", &self.section)?;
+        card.serialize_field("date", &self.date)?;
+        card.serialize_field("reading_minutes", &self.reading_minutes)?;
+        card.end()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
