@@ -8,8 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-/// How long the files must be quiet before a batch is handed over.
-const QUIET: Duration = Duration::from_millis(40);
+/// How long the files must be quiet before a batch is handed over. Editors finish a save
+/// (write a temporary file, rename it over the old one) within a few milliseconds; a longer
+/// wait is time every save waits for. Changes that go on longer (a `git checkout`) at worst
+/// cause one more rebuild.
+const QUIET: Duration = Duration::from_millis(20);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
