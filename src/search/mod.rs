@@ -14,6 +14,7 @@
 
 pub mod text;
 
+use crate::article::Article;
 use crate::link::LinkedSite;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -87,19 +88,23 @@ const TAIL_BYTES: usize = 48 * 1024;
 const TEXT_CHUNK: usize = 10;
 const TEXT_CHARS: usize = 700;
 
+/// What the index shows of a page, in its shards and excerpt files: the title and URL as
+/// JSON strings, and the excerpt text with whether it was cut short.
+struct Shown {
+    title: String,
+    url: String,
+    text: (String, bool),
+}
+
 /// One page as the index sees it, borrowing from the site where it can: the body texts
 /// alone are megabytes.
 struct Doc<'a> {
     kind: Kind,
-    /// The title and URL as JSON strings, written once: shards and excerpt files both
-    /// carry them.
-    title: String,
-    url: String,
-    /// Description and body text, for excerpts and phrase checks in the browser, and
-    /// whether it was cut short.
-    text: (String, bool),
-    /// The texts of every field but `Synonyms`, which is made of the names of `records`.
-    fields: [Cow<'a, str>; FIELDS],
+    shown: Arc<Shown>,
+    /// The texts of every field but `Synonyms`, which is made of the names of `records`. An
+    /// article's are made only when its terms are counted (see [`article_fields`]).
+    fields: Option<[Cow<'a, str>; FIELDS]>,
+    article: Option<&'a Article>,
     /// An article's file and the hash of its source, which its fields all come from.
     source: Option<(&'a Path, u64)>,
     /// The records an article mentions: symptoms by index, then supplements after all the
@@ -125,6 +130,8 @@ pub struct SearchCache {
     enabled: bool,
     vocabulary: Vocabulary,
     articles: HashMap<PathBuf, (u64, Arc<[Counts; FIELDS]>)>,
+    /// What each article shows, by file: its source hash and URL, and the shown texts.
+    shown: HashMap<PathBuf, (u64, String, Arc<Shown>)>,
 }
 
 impl SearchCache {
@@ -141,7 +148,17 @@ pub fn index(site: &LinkedSite) -> SearchIndex {
 }
 
 pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
-    let docs = documents(site);
+    let docs = documents(site, &cache.shown);
+    if cache.enabled {
+        cache.shown = docs
+            .iter()
+            .filter_map(|d| {
+                let (path, hash) = d.source?;
+                let url = d.article.map(|a| full_url(site, a)).unwrap_or_default();
+                Some((path.to_path_buf(), (hash, url, d.shown.clone())))
+            })
+            .collect();
+    }
     let vocabulary = &cache.vocabulary;
     let previous = std::mem::take(&mut cache.articles);
     // One counter per thread, kept for the whole stage: a counter learns each word once,
@@ -165,8 +182,17 @@ pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
                 let mut counter = counters[slot.min(counters.len() - 1)]
                     .lock()
                     .unwrap_or_else(|e| e.into_inner());
+                let made;
+                let texts = match (&d.fields, d.article) {
+                    (Some(texts), _) => texts,
+                    (None, Some(a)) => {
+                        made = article_fields(a);
+                        &made
+                    }
+                    (None, None) => &Default::default(),
+                };
                 let mut fields: [Counts; FIELDS] = Default::default();
-                for (f, text) in d.fields.iter().enumerate() {
+                for (f, text) in texts.iter().enumerate() {
                     fields[f] = counter.counts(text);
                 }
                 Arc::new(fields)
@@ -332,35 +358,59 @@ fn weigh(fields: &[Counts; FIELDS], synonyms: &Counts, average: &[f32; FIELDS]) 
         .collect()
 }
 
-fn documents(site: &LinkedSite) -> Vec<Doc<'_>> {
+fn full_url(site: &LinkedSite, a: &Article) -> String {
+    format!("{}{}", site.catalog.config.base_path, a.url)
+}
+
+/// An article's field texts, but `Synonyms`.
+fn article_fields(a: &Article) -> [Cow<'_, str>; FIELDS] {
+    let mut fields: [Cow<str>; FIELDS] = Default::default();
+    fields[Field::Title as usize] = Cow::Borrowed(&a.front.title);
+    fields[Field::Names as usize] = Cow::Owned(a.keywords.join(" \n "));
+    let mut headings: Vec<&str> = a.body.toc.iter().map(|t| t.title.as_str()).collect();
+    headings.extend(a.body.faq.iter().map(|q| q.question.as_str()));
+    fields[Field::Headings as usize] = Cow::Owned(headings.join(" \n "));
+    fields[Field::Description as usize] =
+        Cow::Borrowed(a.front.description.as_deref().unwrap_or_default());
+    fields[Field::Body as usize] = Cow::Borrowed(&a.body.plain_text);
+    fields
+}
+
+/// `shown` is what articles showed in the last build (serve): reused while an article's
+/// source and URL are the same.
+fn documents<'a>(
+    site: &'a LinkedSite,
+    shown: &HashMap<PathBuf, (u64, String, Arc<Shown>)>,
+) -> Vec<Doc<'a>> {
     let c = &site.catalog;
-    let base = &c.config.base_path;
     let mut docs: Vec<Doc> = c
         .articles
         .par_iter()
         .zip(site.articles.par_iter())
         .map(|(a, linked)| {
-            let mut fields: [Cow<str>; FIELDS] = Default::default();
-            fields[Field::Title as usize] = Cow::Borrowed(&a.front.title);
-            fields[Field::Names as usize] = Cow::Owned(a.keywords.join(" \n "));
-            let mut headings: Vec<&str> = a.body.toc.iter().map(|t| t.title.as_str()).collect();
-            headings.extend(a.body.faq.iter().map(|q| q.question.as_str()));
-            fields[Field::Headings as usize] = Cow::Owned(headings.join(" \n "));
-            let description = a.front.description.as_deref().unwrap_or_default();
-            fields[Field::Description as usize] = Cow::Borrowed(description);
             let records = linked
                 .symptoms
                 .iter()
                 .copied()
                 .chain(linked.supplements.iter().map(|s| c.symptoms.len() + s))
                 .collect();
-            fields[Field::Body as usize] = Cow::Borrowed(&a.body.plain_text);
+            let url = full_url(site, a);
+            let shown = match shown.get(&a.path) {
+                Some((hash, was, shown)) if *hash == a.source_hash && *was == url => shown.clone(),
+                _ => {
+                    let description = a.front.description.as_deref().unwrap_or_default();
+                    Arc::new(Shown {
+                        title: json(&a.front.title),
+                        url: json(&url),
+                        text: excerpt_text(description, &a.body.plain_text),
+                    })
+                }
+            };
             Doc {
                 kind: Kind::Article,
-                title: json(&a.front.title),
-                url: json(&format!("{base}{}", a.url)),
-                text: excerpt_text(description, &a.body.plain_text),
-                fields,
+                shown,
+                fields: None,
+                article: Some(a),
                 source: Some((a.path.as_path(), a.source_hash)),
                 records,
             }
@@ -438,10 +488,13 @@ fn record<'a>(
     fields[Field::Body as usize] = Cow::Owned(body);
     Doc {
         kind,
-        title: json(name),
-        url: json(url),
-        text,
-        fields,
+        shown: Arc::new(Shown {
+            title: json(name),
+            url: json(url),
+            text,
+        }),
+        fields: Some(fields),
+        article: None,
         source: None,
         records: Vec::new(),
     }
@@ -480,7 +533,10 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
         || {
             docs.par_iter()
                 .enumerate()
-                .map(|(i, d)| format!("[{i},{},{},{}]", d.title, d.kind as u8, d.url))
+                .map(|(i, d)| {
+                    let shown = &d.shown;
+                    format!("[{i},{},{},{}]", shown.title, d.kind as u8, shown.url)
+                })
                 .collect()
         },
     );
@@ -651,11 +707,11 @@ fn excerpts(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
                 .map(|d| {
                     format!(
                         "[{},{},{},{},{}]",
-                        d.title,
+                        d.shown.title,
                         d.kind as u8,
-                        d.url,
-                        json(&d.text.0),
-                        u8::from(d.text.1)
+                        d.shown.url,
+                        json(&d.shown.text.0),
+                        u8::from(d.shown.text.1)
                     )
                 })
                 .collect();
