@@ -322,9 +322,18 @@ fn measure_materia(server: &StaticServer, query: &str) -> Result<Measured> {
     browser
         .goto(&server.url(&format!("/search/?q={q}")))
         .map_err(|e| format!("{e:?}"))?;
-    browser
-        .wait_until("document.getElementById('search-results').getAttribute('aria-busy') === 'false' && performance.getEntriesByName('materia-search-results').length")
-        .map_err(|e| format!("{e:?}"))?;
+    if let Err(e) = browser.wait_until("document.getElementById('search-results').getAttribute('aria-busy') === 'false' && performance.getEntriesByName('materia-search-results').length") {
+        // Say what the page had got to, and what it had fetched: a timeout alone says nothing.
+        let state = browser
+            .execute(
+                "const r = document.getElementById('search-results');\
+                 return (r ? r.outerHTML.slice(0, 300) : 'no #search-results') + ' | ' + \
+                 performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '') + ':' + Math.round(e.duration) + 'ms').join(' ');",
+                vec![],
+            )
+            .map_or_else(|e| format!("{e:?}"), |v| v.to_string());
+        return Err(format!("{e:?}; page: {state}"));
+    }
     let first = browser
         .execute(
             "return performance.getEntriesByName('materia-search-results')[0].startTime;",
