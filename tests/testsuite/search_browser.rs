@@ -334,3 +334,25 @@ const STEM_CASES: &str = "caresses ponies ties caress cats feed agreed disabled 
     canning herring earring proceed exceed succeed yelling youth sayings tingling \
     tingles paresthesia magnesium fatigue neurological deficiency numbness proprioception \
     cobalamin methylcobalamin supplements vitamins anaemia";
+
+/// A failed excerpt file must not leave the results busy for ever (nor throw): the results
+/// are shown with their titles, and the region settles.
+#[test]
+fn results_settle_when_the_excerpt_files_fail() {
+    let Some((site, server, browser)) = open() else {
+        return;
+    };
+    std::fs::remove_dir_all(site.path("public/search/x")).unwrap();
+    let first = results(&browser, &server, "magnesium");
+    assert_eq!(
+        first.first().map(String::as_str),
+        Some("/supplements/magnesium/")
+    );
+    let errors = browser.console_errors().unwrap();
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.to_string().contains("Failed to load resource")),
+        "only the missing files may be reported: {errors:?}"
+    );
+}

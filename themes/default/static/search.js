@@ -1,6 +1,6 @@
-// Materia search. Reads the index that src/search/mod.rs writes under /search/, folds,
-// splits and stems queries exactly as the build did (keep the two in step), and ranks pages
-// by the scores in the shards. Content strings reach the page through textContent only.
+// Materia search. Reads the index src/search/mod.rs writes under /search/, folds, splits
+// and stems queries as the build did (keep in step), and ranks pages by the shards'
+// scores. Content strings reach the page via textContent only.
 (function () {
 'use strict';
 var me = document.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
@@ -26,9 +26,10 @@ X('([ae]nc|[ai]bl|at|iv|iz)e|al|er|ic|[ae]nt|e?ment|ism|iti|ous|ion',Q,(s,c)=>/^
 X('e|l',P,(s,c)=>s>'e'?c!='l'||L<Q:L<Q&&S(w.slice(0,-1)));
 return f?w.replace(/Y/g,'y'):w}
 // END STEM
-// The search page carries the manifest; elsewhere it is fetched on the first query.
+// The search page carries the manifest, else it is fetched on first use.
 if (inline) man = JSON.parse(inline.textContent);
-const get = p => cache[p] || (cache[p] = fetch(base + p).then(r => {
+// Hung requests fail after 9 s.
+const A = AbortSignal, get = p => cache[p] || (cache[p] = fetch(base + p, A.timeout && { signal: A.timeout(9e3) }).then(r => {
   if (!r.ok) throw Error(r.status + ' ' + p);
   return r.json();
 }).catch(e => { delete cache[p]; throw e; }));
@@ -92,8 +93,8 @@ function expand(t, shards) {
   return out;
 }
 
-// Runs a query; calls show(result) once the first results are known, and again when the
-// tails of long posting lists are in (multi-word queries and phrases need them).
+// Runs a query; calls show(result) once the first results are known, and again once the
+// tails of long posting lists (for multi-word queries and phrases) are in.
 function search(q, show) {
   let my = ++seq;
   return (man ? Promise.resolve() : get('index.json').then(m => { man = m; })).then(() => {
@@ -163,7 +164,7 @@ function search(q, show) {
   });
 }
 
-// Page texts for excerpts (and titles the shards lack), a few pages a file.
+// Page texts for excerpts (and titles shards lack), a few pages a file.
 function texts(ids) {
   let c = man.chunk, nums = [];
   ids.forEach(d => { let n = Math.floor(d / c); if (nums.indexOf(n) < 0) nums.push(n); });
@@ -261,12 +262,12 @@ function ui(input) {
     let n = ph ? ids.length : r.count, q = r.q.trim();
     status.textContent = q ? (n ? n + (n == 1 ? ' result' : ' results') : 'No results') + ' for “' + q + '”' : '';
     open(!!q);
-    // Busy until the last ranking and every shown excerpt are in: tests wait on it.
+    // Busy until the ranking and shown excerpts are in or failed: tests wait on it.
     at(box, 'aria-busy', !!(r.more || missing.length));
     if (missing.length) texts(missing).then(got => {
       Object.assign(TEXT, got);
       if (r == last) show(r);
-    });
+    }, () => r == last && at(box, 'aria-busy', false));
   }
   function run() {
     let q = input.value;
