@@ -33,10 +33,11 @@ pub struct RelatedCache {
     last: Option<(u64, Vec<Vec<usize>>)>,
 }
 
+/// `cache` is `None` for one-shot builds, which would only pay for the key and the copy.
 pub fn compute(
     catalog: &Catalog,
     articles: &[Arc<LinkedArticle>],
-    cache: &mut RelatedCache,
+    cache: Option<&mut RelatedCache>,
 ) -> Backlinks {
     let n = articles.len();
     let mut newest_first: Vec<usize> = (0..n).collect();
@@ -75,26 +76,35 @@ pub fn compute(
             tag_articles[t].push(a);
         }
     }
-    let key = {
-        let mut h = DefaultHasher::new();
-        (catalog.keywords.len(), catalog.tags.len(), &rank).hash(&mut h);
-        for (a, linked) in articles.iter().enumerate() {
-            (&catalog.article_keywords[a], &catalog.article_tags[a]).hash(&mut h);
-            (&linked.symptoms, &linked.supplements).hash(&mut h);
-        }
-        h.finish()
-    };
-    let related = match cache.last.take() {
-        Some((k, related)) if k == key => related,
-        _ => related_articles(
+    let rank_all = || {
+        related_articles(
             catalog,
             articles,
             &symptom_articles,
             &supplement_articles,
             &rank,
-        ),
+        )
     };
-    cache.last = Some((key, related.clone()));
+    let related = match cache {
+        None => rank_all(),
+        Some(cache) => {
+            let key = {
+                let mut h = DefaultHasher::new();
+                (catalog.keywords.len(), catalog.tags.len(), &rank).hash(&mut h);
+                for (a, linked) in articles.iter().enumerate() {
+                    (&catalog.article_keywords[a], &catalog.article_tags[a]).hash(&mut h);
+                    (&linked.symptoms, &linked.supplements).hash(&mut h);
+                }
+                h.finish()
+            };
+            let related = match cache.last.take() {
+                Some((k, related)) if k == key => related,
+                _ => rank_all(),
+            };
+            cache.last = Some((key, related.clone()));
+            related
+        }
+    };
     Backlinks {
         symptom_articles,
         supplement_articles,

@@ -298,10 +298,8 @@ pub fn link_cached(
     });
 
     let home = markdown::to_html(home.iter().map(|(e, _)| e));
-    let backlinks = backlinks::compute(&catalog, &articles, &mut cache.related);
-    if !cache.enabled {
-        cache.related = Default::default();
-    }
+    let related_cache = cache.enabled.then_some(&mut cache.related);
+    let backlinks = backlinks::compute(&catalog, &articles, related_cache);
     LinkedSite {
         catalog,
         home,

@@ -196,30 +196,10 @@ fn card_data(c: &Catalog, i: usize, text: CardText) -> CardData {
     }
 }
 
-/// `search_index` is the search stage's manifest, inlined into the search page so that a
-/// query there needs one request fewer.
-pub fn render(
-    site: &LinkedSite,
-    search_index: &str,
-    today: Date,
-    diags: &Diagnostics,
-    progress: &dyn crate::build::Progress,
-) -> Option<Output> {
-    let index = || (search_index.to_string(), ());
-    render_cached(
-        site,
-        today,
-        diags,
-        progress,
-        &mut RenderCache::default(),
-        index,
-    )
-    .map(|(output, ())| output)
-}
-
 /// Renders every page. `search` runs beside the rendering: it is the search stage, which
-/// needs the same linked site, and gives the manifest that the search page inlines (so
-/// that page is rendered last) with whatever else it made, returned with the output.
+/// needs the same linked site, and gives the manifest that the search page inlines (so a
+/// query there needs one request fewer, and that page is rendered last) with whatever else
+/// it made, returned with the output.
 /// Running the two side by side keeps both cores busy through each one's sequential parts.
 pub fn render_cached<T: Send>(
     site: &LinkedSite,

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::Mutex;
 use text::{Counter, Vocabulary};
@@ -89,11 +89,13 @@ const TEXT_CHUNK: usize = 10;
 const TEXT_CHARS: usize = 700;
 
 /// What the index shows of a page, in its shards and excerpt files: the title and URL as
-/// JSON strings, and the excerpt text with whether it was cut short.
+/// JSON strings, and the excerpt text with whether it was cut short. `link` is the URL
+/// itself, which an article's cached `Shown` is checked against.
 struct Shown {
     title: String,
     url: String,
     text: (String, bool),
+    link: String,
 }
 
 /// One page as the index sees it, borrowing from the site where it can: the body texts
@@ -101,15 +103,18 @@ struct Shown {
 struct Doc<'a> {
     kind: Kind,
     shown: Arc<Shown>,
-    /// The texts of every field but `Synonyms`, which is made of the names of `records`. An
-    /// article's are made only when its terms are counted (see [`article_fields`]).
-    fields: Option<[Cow<'a, str>; FIELDS]>,
-    article: Option<&'a Article>,
-    /// An article's file and the hash of its source, which its fields all come from.
-    source: Option<(&'a Path, u64)>,
+    texts: Texts<'a>,
     /// The records an article mentions: symptoms by index, then supplements after all the
     /// symptoms.
     records: Vec<usize>,
+}
+
+/// Where a page's field texts (every field but `Synonyms`, which is made of the names of the
+/// records it mentions) come from. An article's are made only when its terms are counted
+/// (see [`article_fields`]), and all of them come from its source file.
+enum Texts<'a> {
+    Article(&'a Article),
+    Record([Cow<'a, str>; FIELDS]),
 }
 
 /// The search index: its files by output path (`search/index.json`, …), and the manifest
@@ -129,10 +134,12 @@ pub struct SearchCache {
     /// Off for one-shot builds.
     enabled: bool,
     vocabulary: Vocabulary,
-    articles: HashMap<PathBuf, (u64, Arc<[Counts; FIELDS]>)>,
-    /// What each article shows, by file: its source hash and URL, and the shown texts.
-    shown: HashMap<PathBuf, (u64, String, Arc<Shown>)>,
+    articles: HashMap<PathBuf, Remembered>,
 }
+
+/// An article's entry in [`SearchCache`], by file: its source hash, then what it shows and
+/// its counted fields.
+type Remembered = (u64, Arc<Shown>, Arc<[Counts; FIELDS]>);
 
 impl SearchCache {
     pub fn new(enabled: bool) -> SearchCache {
@@ -143,24 +150,10 @@ impl SearchCache {
     }
 }
 
-pub fn index(site: &LinkedSite) -> SearchIndex {
-    index_cached(site, &mut SearchCache::default())
-}
-
 pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
-    let docs = documents(site, &cache.shown);
-    if cache.enabled {
-        cache.shown = docs
-            .iter()
-            .filter_map(|d| {
-                let (path, hash) = d.source?;
-                let url = d.article.map(|a| full_url(site, a)).unwrap_or_default();
-                Some((path.to_path_buf(), (hash, url, d.shown.clone())))
-            })
-            .collect();
-    }
-    let vocabulary = &cache.vocabulary;
     let previous = std::mem::take(&mut cache.articles);
+    let docs = documents(site, &previous);
+    let vocabulary = &cache.vocabulary;
     // One counter per thread, kept for the whole stage: a counter learns each word once,
     // and a counter per rayon job would look the site's vocabulary up again for every job.
     let counters: Vec<Mutex<Counter>> = (0..rayon::current_num_threads() + 1)
@@ -170,12 +163,13 @@ pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
     let counted: Vec<(Arc<[Counts; FIELDS]>, Counts)> = docs
         .par_iter()
         .map(|d| {
-            let reused = d.source.and_then(|(path, hash)| {
-                previous
-                    .get(path)
-                    .filter(|(h, _)| *h == hash)
-                    .map(|(_, fields)| fields.clone())
-            });
+            let reused = match d.texts {
+                Texts::Article(a) => previous
+                    .get(&a.path)
+                    .filter(|(hash, ..)| *hash == a.source_hash)
+                    .map(|(.., fields)| fields.clone()),
+                Texts::Record(_) => None,
+            };
             let own = reused.unwrap_or_else(|| {
                 let slot = rayon::current_thread_index().map_or(0, |i| i + 1);
                 // A poisoned counter is still whole (a panic elsewhere poisoned it); go on.
@@ -183,13 +177,12 @@ pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
                     .lock()
                     .unwrap_or_else(|e| e.into_inner());
                 let made;
-                let texts = match (&d.fields, d.article) {
-                    (Some(texts), _) => texts,
-                    (None, Some(a)) => {
+                let texts = match &d.texts {
+                    Texts::Record(texts) => texts,
+                    Texts::Article(a) => {
                         made = article_fields(a);
                         &made
                     }
-                    (None, None) => &Default::default(),
                 };
                 let mut fields: [Counts; FIELDS] = Default::default();
                 for (f, text) in texts.iter().enumerate() {
@@ -214,22 +207,21 @@ pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
         cache.articles = docs
             .iter()
             .zip(&counted)
-            .filter_map(|(d, (own, _))| {
-                let (path, hash) = d.source?;
-                Some((path.to_path_buf(), (hash, own.clone())))
+            .filter_map(|(d, (own, _))| match d.texts {
+                Texts::Article(a) => Some((
+                    a.path.clone(),
+                    (a.source_hash, d.shown.clone(), own.clone()),
+                )),
+                Texts::Record(_) => None,
             })
             .collect();
     }
     let names = vocabulary.terms();
+    // (The synonyms field is not length-normalised, so its slot here stays unused.)
     let mut average = [0f32; FIELDS];
-    for (own, synonyms) in &counted {
+    for (own, _) in &counted {
         for (f, (_, len)) in own.iter().enumerate() {
-            let len = if f == Field::Synonyms as usize {
-                synonyms.1
-            } else {
-                *len
-            };
-            average[f] += len as f32;
+            average[f] += *len as f32;
         }
     }
     let n = docs.len().max(1) as f32;
@@ -358,10 +350,6 @@ fn weigh(fields: &[Counts; FIELDS], synonyms: &Counts, average: &[f32; FIELDS]) 
         .collect()
 }
 
-fn full_url(site: &LinkedSite, a: &Article) -> String {
-    format!("{}{}", site.catalog.config.base_path, a.url)
-}
-
 /// An article's field texts, but `Synonyms`.
 fn article_fields(a: &Article) -> [Cow<'_, str>; FIELDS] {
     let mut fields: [Cow<str>; FIELDS] = Default::default();
@@ -376,12 +364,9 @@ fn article_fields(a: &Article) -> [Cow<'_, str>; FIELDS] {
     fields
 }
 
-/// `shown` is what articles showed in the last build (serve): reused while an article's
+/// `previous` is what articles showed in the last build (serve): reused while an article's
 /// source and URL are the same.
-fn documents<'a>(
-    site: &'a LinkedSite,
-    shown: &HashMap<PathBuf, (u64, String, Arc<Shown>)>,
-) -> Vec<Doc<'a>> {
+fn documents<'a>(site: &'a LinkedSite, previous: &HashMap<PathBuf, Remembered>) -> Vec<Doc<'a>> {
     let c = &site.catalog;
     let mut docs: Vec<Doc> = c
         .articles
@@ -394,24 +379,25 @@ fn documents<'a>(
                 .copied()
                 .chain(linked.supplements.iter().map(|s| c.symptoms.len() + s))
                 .collect();
-            let url = full_url(site, a);
-            let shown = match shown.get(&a.path) {
-                Some((hash, was, shown)) if *hash == a.source_hash && *was == url => shown.clone(),
+            let link = format!("{}{}", c.config.base_path, a.url);
+            let shown = match previous.get(&a.path) {
+                Some((hash, shown, _)) if *hash == a.source_hash && shown.link == link => {
+                    shown.clone()
+                }
                 _ => {
                     let description = a.front.description.as_deref().unwrap_or_default();
                     Arc::new(Shown {
                         title: json(&a.front.title),
-                        url: json(&url),
+                        url: json(&link),
                         text: excerpt_text(description, &a.body.plain_text),
+                        link,
                     })
                 }
             };
             Doc {
                 kind: Kind::Article,
                 shown,
-                fields: None,
-                article: Some(a),
-                source: Some((a.path.as_path(), a.source_hash)),
+                texts: Texts::Article(a),
                 records,
             }
         })
@@ -492,10 +478,9 @@ fn record<'a>(
             title: json(name),
             url: json(url),
             text,
+            link: url.to_string(),
         }),
-        fields: Some(fields),
-        article: None,
-        source: None,
+        texts: Texts::Record(fields),
         records: Vec::new(),
     }
 }
@@ -589,11 +574,10 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
     let mut files: Vec<(String, Vec<u8>)> = (0..shard_count)
         .into_par_iter()
         .map(|n| {
-            let range = starts[n]..starts[n + 1];
             let mut text = String::from("{\"t\":{");
             let mut heads: BTreeMap<u32, &str> = BTreeMap::new();
-            for i in range {
-                if text.len() > 6 {
+            for i in starts[n]..starts[n + 1] {
+                if i > starts[n] {
                     text.push(',');
                 }
                 text.push_str(&written[i].head.0);

@@ -180,12 +180,14 @@ impl Stem {
     }
 }
 
-/// The terms (stems) of one index build, numbered as they are first seen. Shared by the
-/// threads that count pages; each thread reaches it only through a [`Counter`], whose own
-/// cache answers all but the first sighting of a word, so the lock is rarely taken.
+/// The terms (stems) an index has met, numbered as they are first seen; `materia serve`
+/// keeps one across builds. Shared by the threads that count pages; each thread reaches it
+/// only through a [`Counter`], whose own cache answers all but the first sighting of a
+/// word, so the lock is rarely taken.
 #[derive(Default)]
 pub struct Vocabulary {
     inner: Mutex<VocabularyInner>,
+    stem: Stem,
 }
 
 #[derive(Default)]
@@ -200,7 +202,7 @@ struct VocabularyInner {
 impl Vocabulary {
     /// The term id of a folded word (`STOP` for a stop word). Each distinct word is stemmed
     /// once per build, whichever thread meets it first.
-    fn word_id(&self, word: &str, stem: &Stem) -> u32 {
+    fn word_id(&self, word: &str) -> u32 {
         // A poisoned lock only means another counting thread panicked; the maps are still
         // whole (each insert is one call), so go on with them.
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
@@ -210,7 +212,7 @@ impl Vocabulary {
         let id = if is_stop_word(word) {
             STOP
         } else {
-            let term = stem.stem(word);
+            let term = self.stem.stem(word);
             match inner.ids.get(term.as_ref()) {
                 Some(&id) => id,
                 None => {
@@ -225,18 +227,10 @@ impl Vocabulary {
         id
     }
 
-    /// The terms by id.
     /// The terms by id so far.
     pub fn terms(&self) -> Vec<Box<str>> {
         let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         inner.terms.clone()
-    }
-
-    pub fn into_terms(self) -> Vec<Box<str>> {
-        self.inner
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
-            .terms
     }
 }
 
@@ -338,7 +332,6 @@ impl WordIds {
 /// hash lookup.
 pub struct Counter<'v> {
     vocabulary: &'v Vocabulary,
-    stem: Stem,
     /// Folded word → term id; stop words map to `STOP`.
     words: WordIds,
     /// Count of each term id in the text being counted (zero between texts), and the ids
@@ -353,7 +346,6 @@ impl<'v> Counter<'v> {
     pub fn new(vocabulary: &'v Vocabulary) -> Counter<'v> {
         Counter {
             vocabulary,
-            stem: Stem::default(),
             words: WordIds::default(),
             tally: Vec::new(),
             seen: Vec::new(),
@@ -369,7 +361,7 @@ impl<'v> Counter<'v> {
             let id = match self.words.get(&folded, w) {
                 Some(id) => id,
                 None => {
-                    let id = self.vocabulary.word_id(w, &self.stem);
+                    let id = self.vocabulary.word_id(w);
                     self.words.insert(&folded, w, id);
                     id
                 }
@@ -488,7 +480,7 @@ mod tests {
     fn named_counts(text: &str) -> (Vec<(String, u32)>, u32) {
         let vocabulary = Vocabulary::default();
         let (counts, total) = Counter::new(&vocabulary).counts(text);
-        let terms = vocabulary.into_terms();
+        let terms = vocabulary.terms();
         let mut named: Vec<(String, u32)> = counts
             .into_iter()
             .map(|(id, n)| (terms[id as usize].to_string(), n))
@@ -514,7 +506,7 @@ mod tests {
         let (c, _) = one.counts("Tingling");
         assert_eq!(a, b);
         assert_eq!(c, [a[0]]);
-        assert_eq!(vocabulary.into_terms().len(), 2);
+        assert_eq!(vocabulary.terms().len(), 2);
     }
 
     /// Word ids are keyed three ways (16-byte load, byte by byte at the text's end, a map
@@ -536,7 +528,7 @@ mod tests {
             assert_eq!(again.len(), 1);
             assert!(counts.iter().any(|c| c.0 == again[0].0), "{word}");
         }
-        assert_eq!(vocabulary.into_terms().len(), 4);
+        assert_eq!(vocabulary.terms().len(), 4);
     }
 
     #[test]

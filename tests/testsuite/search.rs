@@ -108,15 +108,20 @@ impl Index {
         Index { manifest, shards }
     }
 
-    /// URLs of the pages in a term's in-shard postings, best first (`#id` for pages whose
-    /// title the shard does not carry).
-    fn postings(&self, term: &str) -> Vec<String> {
-        let firsts: Vec<&str> = self.manifest["shards"]
+    /// The first term of each shard, from the manifest.
+    fn firsts(&self) -> Vec<&str> {
+        self.manifest["shards"]
             .as_array()
             .unwrap()
             .iter()
             .map(|v| v.as_str().unwrap())
-            .collect();
+            .collect()
+    }
+
+    /// URLs of the pages in a term's in-shard postings, best first (`#id` for pages whose
+    /// title the shard does not carry).
+    fn postings(&self, term: &str) -> Vec<String> {
+        let firsts = self.firsts();
         let shard = firsts.iter().rposition(|f| *f <= term).unwrap();
         let Some(list) = self.shards[shard]["t"][term].as_array() else {
             return Vec::new();
@@ -216,12 +221,7 @@ fn terms_are_folded_stemmed_and_stop_words_left_out() {
 #[test]
 fn shards_partition_the_sorted_terms() {
     let index = built_index();
-    let firsts: Vec<&str> = index.manifest["shards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let firsts = index.firsts();
     for (i, shard) in index.shards.iter().enumerate() {
         let terms: Vec<&String> = shard["t"].as_object().unwrap().keys().collect();
         assert_eq!(
