@@ -2,11 +2,15 @@
 //! stops between stages when a stage found errors, so later stages never run on broken
 //! input, and nothing is written unless every stage succeeded.
 
+use crate::article::Article;
 use crate::date::Date;
 use crate::diagnostics::Diagnostics;
+use crate::link::LinkedSite;
 use crate::render::Output;
 use crate::{catalog, link, load, parse, render, search};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -106,6 +110,30 @@ pub struct Builder {
     link_cache: link::LinkCache,
     render_cache: render::RenderCache,
     search_cache: search::SearchCache,
+    /// What the last successful [`Builder::build_pages`] made.
+    last: Option<Last>,
+    /// The files changed since the last build, when a watcher said which
+    /// ([`Builder::changed`]); `None`: unknown, so anything may have.
+    changed: Option<Vec<PathBuf>>,
+    /// How many builds took the quick way ([`Builder::quick_builds`]).
+    quick: usize,
+}
+
+/// A site as the last successful [`Builder::build_pages`] left it, for the next build to
+/// start from and for its search index.
+struct Last {
+    site: LinkedSite,
+    today: Date,
+    /// Its pages, without the search page and index.
+    output: Output,
+    /// Whether its search index is still to be made.
+    search_pending: bool,
+    /// Whether the files on disk are still those it was built from, but for the changes
+    /// [`Builder::changed`] was told of: false after a failed build.
+    current: bool,
+    /// Whether that build reported no problem at all, so that a build that changes one
+    /// page's problems cannot leave another page's out.
+    clean: bool,
 }
 
 impl Builder {
@@ -117,6 +145,9 @@ impl Builder {
             link_cache: link::LinkCache::new(true),
             render_cache: render::RenderCache::new(true),
             search_cache: search::SearchCache::new(true),
+            last: None,
+            changed: None,
+            quick: 0,
         }
     }
 
@@ -130,33 +161,15 @@ impl Builder {
             link_cache: link::LinkCache::new(false),
             render_cache: render::RenderCache::new(false),
             search_cache: search::SearchCache::new(false),
+            last: None,
+            changed: None,
+            quick: 0,
         }
     }
 
     pub fn build(&mut self, diags: &Diagnostics, progress: &dyn Progress) -> Option<Built> {
         let timings = Timings::new();
-        progress.stage("loading", 0);
-        let sources = load::load(&self.root, diags)?;
-        timings.mark("load");
-        if diags.has_errors() {
-            return None;
-        }
-        progress.stage("parsing", 0);
-        let parsed =
-            parse::parse_cached(sources, self.options.drafts, diags, &mut self.parse_cache);
-        timings.mark("parse");
-        if diags.has_errors() {
-            return None;
-        }
-        progress.stage("cataloguing", 0);
-        let catalog = catalog::catalog(parsed, diags);
-        timings.mark("catalog");
-        progress.stage("linking", 0);
-        let linked = link::link_cached(catalog, self.options.strict, diags, &mut self.link_cache);
-        timings.mark("link");
-        if diags.has_errors() {
-            return None;
-        }
+        let linked = self.link_stages(diags, progress, &timings)?;
         let search_cache = &mut self.search_cache;
         let skip_search = self.options.skip_search_index;
         let (mut output, index_files) = render::render_cached(
@@ -183,12 +196,216 @@ impl Builder {
         if diags.has_errors() {
             return None;
         }
-        Some(Built {
-            base_path: linked.catalog.config.base_path.clone(),
-            articles: linked.catalog.articles.len(),
-            symptoms: linked.catalog.symptoms.len(),
-            supplements: linked.catalog.supplements.len(),
+        self.last = None;
+        Some(built(&linked, output))
+    }
+
+    /// Tells the builder which files changed since its last build (a watcher's report), so
+    /// the next [`Builder::build_pages`] may build only what they affect. Without it, that
+    /// build reads every file again.
+    pub fn changed(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+        self.changed.get_or_insert_with(Vec::new).extend(paths);
+    }
+
+    /// A build whose search index is left for [`Builder::finish_search`]: every page but the
+    /// search page, so `serve` can show an edit before the index, the slowest stage, is
+    /// rebuilt. The search template is still checked, so a build fails here exactly when a
+    /// full build would.
+    pub fn build_pages(&mut self, diags: &Diagnostics, progress: &dyn Progress) -> Option<Built> {
+        let changed = self.changed.take();
+        if let Some(done) = changed.and_then(|paths| self.edit_articles(&paths)) {
+            self.quick += 1;
+            return Some(done);
+        }
+        if let Some(last) = &mut self.last {
+            last.current = false;
+        }
+        let timings = Timings::new();
+        let linked = self.link_stages(diags, progress, &timings)?;
+        let today = today();
+        let output =
+            render::render_without_search(&linked, today, diags, progress, &mut self.render_cache)?;
+        timings.mark("render");
+        if diags.has_errors() {
+            return None;
+        }
+        let done = built(&linked, output.clone());
+        self.last = Some(Last {
+            site: linked,
+            today,
             output,
-        })
+            search_pending: true,
+            current: true,
+            clean: diags.is_empty(),
+        });
+        Some(done)
+    }
+
+    /// The quick rebuild, when only the text of some articles changed: re-reads, re-parses,
+    /// re-links and re-renders those articles alone. It applies only when each edit leaves
+    /// every other page as it was: the same catalog entry (URL, section, ids, keywords, tags,
+    /// aliases), the same mentions and references, the same card, feed entry and heading ids,
+    /// and no problem reported, now or in the last build. Otherwise (`None`) the full
+    /// pipeline runs, so the result is always a full build's.
+    fn edit_articles(&mut self, paths: &[PathBuf]) -> Option<Built> {
+        let today = today();
+        let last = self.last.as_mut().filter(|l| l.current && l.clean)?;
+        if last.today != today {
+            return None;
+        }
+        let timings = Timings::new();
+        let dir = self.root.join("content").join("articles");
+        let mut edits: Vec<(usize, Arc<Article>)> = Vec::new();
+        for path in paths {
+            let rel = path
+                .strip_prefix(&dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            let Some(&i) = last.site.catalog.article_files.get(&rel) else {
+                // A file that came and went (an editor's or `sed -i`'s temporary file) is
+                // nothing a full build would see; any other is.
+                if path.symlink_metadata().is_err() {
+                    continue;
+                }
+                return None;
+            };
+            if edits.iter().any(|(j, _)| *j == i) {
+                continue;
+            }
+            let source = load::read_source(path, &dir).ok()?;
+            let new = parse::reparse_article(&source, &mut self.parse_cache).ok()?;
+            let old = &last.site.catalog.articles[i];
+            if (new.front.draft && !self.options.drafts)
+                || !catalog::same_shape(old, &new)
+                || !render::same_listing(old, &new)
+            {
+                return None;
+            }
+            edits.push((i, new));
+        }
+        if edits.is_empty() {
+            return None;
+        }
+        timings.mark("parse");
+        let mut linked = Vec::with_capacity(edits.len());
+        for (i, new) in &edits {
+            linked.push(link::relink_alone(
+                &last.site,
+                *i,
+                new,
+                self.options.strict,
+                &mut self.link_cache,
+            )?);
+        }
+        timings.mark("link");
+        let mut before = Vec::with_capacity(edits.len());
+        for ((i, new), linked) in edits.iter().zip(linked) {
+            let old_article = std::mem::replace(&mut last.site.catalog.articles[*i], new.clone());
+            let old_linked = std::mem::replace(&mut last.site.articles[*i], linked);
+            before.push((*i, old_article, old_linked));
+        }
+        let indices: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+        let local = Diagnostics::new();
+        let pages =
+            render::render_articles(&last.site, today, &indices, &local, &mut self.render_cache);
+        timings.mark("render");
+        let Some(pages) = pages.filter(|_| local.is_empty()) else {
+            // Back as it was, for the full build that follows.
+            for (i, article, linked) in before {
+                last.site.catalog.articles[i] = article;
+                last.site.articles[i] = linked;
+            }
+            return None;
+        };
+        last.output.pages.extend(pages);
+        last.search_pending = true;
+        Some(built(&last.site, last.output.clone()))
+    }
+
+    /// How many builds so far re-rendered only the articles that changed (for tests and the
+    /// server's log).
+    pub fn quick_builds(&self) -> usize {
+        self.quick
+    }
+
+    /// Whether the last successful build still waits for its search index.
+    pub fn search_pending(&self) -> bool {
+        self.last.as_ref().is_some_and(|l| l.search_pending)
+    }
+
+    /// The search index and search page of the last [`Builder::build_pages`], as output
+    /// files. `None` when `stop` was set before they were done (they stay pending), or when
+    /// there was nothing pending or the search page failed (its errors are in `diags`).
+    pub fn finish_search(
+        &mut self,
+        diags: &Diagnostics,
+        stop: &AtomicBool,
+    ) -> Option<Vec<(String, Arc<[u8]>)>> {
+        let timings = Timings::new();
+        let last = self.last.as_mut().filter(|l| l.search_pending)?;
+        let (manifest, files) = if self.options.skip_search_index {
+            (String::new(), Vec::new())
+        } else {
+            let index = search::index_until(&last.site, &mut self.search_cache, stop)?;
+            (index.manifest, index.files)
+        };
+        timings.mark("search");
+        last.search_pending = false;
+        let page = render::render_search_page(
+            &last.site,
+            last.today,
+            manifest,
+            diags,
+            &mut self.render_cache,
+        )?;
+        let mut files: Vec<(String, Arc<[u8]>)> = files
+            .into_iter()
+            .map(|(path, bytes)| (path, bytes.into()))
+            .collect();
+        files.push(page);
+        Some(files)
+    }
+
+    /// Load, parse, catalog and link: what every build does before rendering.
+    fn link_stages(
+        &mut self,
+        diags: &Diagnostics,
+        progress: &dyn Progress,
+        timings: &Timings,
+    ) -> Option<LinkedSite> {
+        progress.stage("loading", 0);
+        let sources = load::load(&self.root, diags)?;
+        timings.mark("load");
+        if diags.has_errors() {
+            return None;
+        }
+        progress.stage("parsing", 0);
+        let parsed =
+            parse::parse_cached(sources, self.options.drafts, diags, &mut self.parse_cache);
+        timings.mark("parse");
+        if diags.has_errors() {
+            return None;
+        }
+        progress.stage("cataloguing", 0);
+        let catalog = catalog::catalog(parsed, diags);
+        timings.mark("catalog");
+        progress.stage("linking", 0);
+        let linked = link::link_cached(catalog, self.options.strict, diags, &mut self.link_cache);
+        timings.mark("link");
+        if diags.has_errors() {
+            return None;
+        }
+        Some(linked)
+    }
+}
+
+fn built(linked: &LinkedSite, output: Output) -> Built {
+    Built {
+        base_path: linked.catalog.config.base_path.clone(),
+        articles: linked.catalog.articles.len(),
+        symptoms: linked.catalog.symptoms.len(),
+        supplements: linked.catalog.supplements.len(),
+        output,
     }
 }

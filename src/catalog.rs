@@ -111,6 +111,24 @@ pub fn normalise_url(url: &str) -> Option<String> {
     Some(format!("{host}{}", path.trim_end_matches('/')))
 }
 
+/// Whether the catalog comes out the same with `new` in place of `old`, an earlier version
+/// of the same article: they agree on everything this stage reads of an article.
+pub fn same_shape(old: &Article, new: &Article) -> bool {
+    fn refs(r: &[IdRef]) -> Vec<(&str, &crate::diagnostics::Location)> {
+        r.iter().map(|x| (x.id.as_str(), &x.location)).collect()
+    }
+    old.path == new.path
+        && old.url == new.url
+        && old.slug == new.slug
+        && old.section == new.section
+        && old.keywords == new.keywords
+        && old.front.tags == new.front.tags
+        && old.front.aliases == new.front.aliases
+        && old.front.draft == new.front.draft
+        && refs(&old.symptoms) == refs(&new.symptoms)
+        && refs(&old.supplements) == refs(&new.supplements)
+}
+
 pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     let Parsed {
         root,

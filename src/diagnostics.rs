@@ -142,6 +142,13 @@ impl Diagnostics {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        match self.items.lock() {
+            Ok(items) => items.is_empty(),
+            Err(poisoned) => poisoned.into_inner().is_empty(),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.snapshot()
             .iter()

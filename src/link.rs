@@ -3,6 +3,7 @@
 //! [`LinkedSite`], holds everything the renderer needs; nothing after this stage looks
 //! anything up by name.
 
+use crate::article::Article;
 use crate::autolink::{Linker, PageRules, PageState};
 use crate::backlinks::{self, Backlinks};
 use crate::catalog::{normalise_url, Catalog, Target};
@@ -51,6 +52,9 @@ pub struct LinkCache {
     /// rebuild was a good part of a rebuild's time.
     articles: HashMap<PathBuf, (u64, Arc<LinkedArticle>, Vec<Diagnostic>)>,
     related: backlinks::RelatedCache,
+    /// The cross-linking automaton and the environment hash it was built for: building it
+    /// for thousands of terms took longer than linking the article an edit changed.
+    linker: Option<(u64, Arc<Linker>)>,
 }
 
 impl LinkCache {
@@ -113,113 +117,191 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
     link_cached(catalog, strict, diags, &mut LinkCache::default())
 }
 
+/// What linking one article needs from the site, made once per build (and the automaton
+/// once per set of terms).
+struct ArticleLinker<'a> {
+    catalog: &'a Catalog,
+    linker: Arc<Linker>,
+    url_targets: HashMap<String, Target>,
+    checker: LinkChecker<'a>,
+    env: u64,
+    articles_dir: PathBuf,
+}
+
+impl<'a> ArticleLinker<'a> {
+    fn new(catalog: &'a Catalog, strict: bool, cache: &mut LinkCache) -> ArticleLinker<'a> {
+        let env = environment_hash(catalog, strict);
+        let linker = match &cache.linker {
+            Some((e, linker)) if *e == env => Arc::clone(linker),
+            _ => {
+                let linker = Arc::new(Linker::new(&catalog.terms));
+                if cache.enabled {
+                    cache.linker = Some((env, Arc::clone(&linker)));
+                }
+                linker
+            }
+        };
+        ArticleLinker {
+            catalog,
+            linker,
+            url_targets: catalog
+                .terms
+                .iter()
+                .map(|(_, t)| (catalog.target_url(*t).to_string(), *t))
+                .collect(),
+            checker: LinkChecker {
+                catalog,
+                anchors: std::sync::OnceLock::new(),
+                strict,
+            },
+            env,
+            articles_dir: catalog.root.join("content").join("articles"),
+        }
+    }
+
+    /// The key of a linked article: equal keys, equal results.
+    fn key(&self, article: &Article) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.env.hash(&mut h);
+        article.source_hash.hash(&mut h);
+        h.finish()
+    }
+
+    fn url(&self, t: Target) -> String {
+        self.catalog.target_url(t).to_string()
+    }
+
+    /// Links article `i` of the catalog, or `article` in its place.
+    fn link(&self, i: usize, article: &Article) -> (LinkedArticle, Vec<Diagnostic>) {
+        let catalog = self.catalog;
+        let local = Diagnostics::new();
+        let page_url = format!("{}{}", catalog.config.base_path, article.url);
+        let mut events = markdown::parse(&article.markdown, article.body_offset, true).events;
+        let rel = article
+            .path
+            .strip_prefix(&self.articles_dir)
+            .map(|r| r.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let rel_dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+        let resolved =
+            self.checker
+                .resolve_links(&mut events, &page_url, Some(rel_dir), &local, |k| {
+                    article.link_locations.get(k).cloned()
+                });
+        let already_linked = resolved
+            .internal
+            .iter()
+            .filter_map(|u| self.url_targets.get(u).copied())
+            .collect();
+        let url = |t: Target| self.url(t);
+        let rules = PageRules {
+            own: None,
+            max_links: catalog.config.linking.max_links_per_term,
+            url: &url,
+            already_linked,
+        };
+        let mentions = self.linker.link(&mut events, &rules);
+        let mut symptoms = catalog.article_symptoms[i].clone();
+        let mut supplements = catalog.article_supplements[i].clone();
+        let mut keywords_mentioned = Vec::new();
+        for s in &resolved.products {
+            if !supplements.contains(s) {
+                supplements.push(*s);
+            }
+        }
+        for t in mentions.targets.iter().chain(
+            resolved
+                .internal
+                .iter()
+                .filter_map(|u| self.url_targets.get(u)),
+        ) {
+            match *t {
+                Target::Symptom(s) if !symptoms.contains(&s) => symptoms.push(s),
+                Target::Supplement(s) if !supplements.contains(&s) => supplements.push(s),
+                Target::Keyword(k) if !keywords_mentioned.contains(&k) => {
+                    keywords_mentioned.push(k)
+                }
+                _ => {}
+            }
+        }
+        let linked = LinkedArticle {
+            html: markdown::to_html(events.iter().map(|(e, _)| e)),
+            symptoms,
+            supplements,
+            keywords_mentioned,
+            has_product_links: !resolved.products.is_empty(),
+            key: self.key(article),
+        };
+        (linked, local.sorted())
+    }
+}
+
+/// Links `article`, an edited version of article `i` of `site`, for a rebuild that changes
+/// nothing else. `None` unless everything other pages take from the article's linking is
+/// as before (what it mentions and references) and linking reported no problem; then
+/// nothing but the article's own page changes.
+pub fn relink_alone(
+    site: &LinkedSite,
+    i: usize,
+    article: &Article,
+    strict: bool,
+    cache: &mut LinkCache,
+) -> Option<Arc<LinkedArticle>> {
+    let before = &site.catalog.articles[i];
+    // The backlinks lists order articles by date and title.
+    if before.front.date != article.front.date || before.front.title != article.front.title {
+        return None;
+    }
+    let linker = ArticleLinker::new(&site.catalog, strict, cache);
+    let (linked, problems) = linker.link(i, article);
+    let old = &site.articles[i];
+    let same = problems.is_empty()
+        && before.body.anchors == article.body.anchors
+        && linked.symptoms == old.symptoms
+        && linked.supplements == old.supplements
+        && linked.keywords_mentioned == old.keywords_mentioned
+        && linked.has_product_links == old.has_product_links;
+    if !same {
+        return None;
+    }
+    let linked = Arc::new(linked);
+    if cache.enabled {
+        cache.articles.insert(
+            article.path.clone(),
+            (linked.key, Arc::clone(&linked), Vec::new()),
+        );
+    }
+    Some(linked)
+}
+
 pub fn link_cached(
     catalog: Catalog,
     strict: bool,
     diags: &Diagnostics,
     cache: &mut LinkCache,
 ) -> LinkedSite {
-    let env = environment_hash(&catalog, strict);
     let previous = std::mem::take(&mut cache.articles);
-    let linker = Linker::new(&catalog.terms);
-    let url_targets: HashMap<String, Target> = catalog
-        .terms
-        .iter()
-        .map(|(_, t)| (catalog.target_url(*t).to_string(), *t))
-        .collect();
-    let url = |t: Target| catalog.target_url(t).to_string();
-    let max_links = catalog.config.linking.max_links_per_term;
-    let anchors: HashMap<String, &Vec<String>> = catalog
-        .articles
-        .iter()
-        .map(|a| {
-            (
-                format!("{}{}", catalog.config.base_path, a.url),
-                &a.body.anchors,
-            )
-        })
-        .collect();
-    let checker = LinkChecker {
-        catalog: &catalog,
-        anchors: &anchors,
-        strict,
-    };
-
-    let articles_dir = catalog.root.join("content").join("articles");
+    let article_linker = ArticleLinker::new(&catalog, strict, cache);
     let linked: Vec<(PathBuf, u64, Arc<LinkedArticle>, Vec<Diagnostic>)> = catalog
         .articles
         .par_iter()
         .enumerate()
         .map(|(i, article)| {
-            let key = {
-                let mut h = DefaultHasher::new();
-                env.hash(&mut h);
-                article.source_hash.hash(&mut h);
-                h.finish()
-            };
+            let key = article_linker.key(article);
             if let Some((k, cached, problems)) = previous.get(&article.path) {
                 if *k == key {
                     return (article.path.clone(), key, cached.clone(), problems.clone());
                 }
             }
-            let local = Diagnostics::new();
-            let page_url = format!("{}{}", catalog.config.base_path, article.url);
-            let mut events = markdown::parse(&article.markdown, article.body_offset, true).events;
-            let rel = article
-                .path
-                .strip_prefix(&articles_dir)
-                .map(|r| r.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default();
-            let rel_dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
-            let resolved =
-                checker.resolve_links(&mut events, &page_url, Some(rel_dir), &local, |k| {
-                    article.link_locations.get(k).cloned()
-                });
-            let already_linked = resolved
-                .internal
-                .iter()
-                .filter_map(|u| url_targets.get(u).copied())
-                .collect();
-            let rules = PageRules {
-                own: None,
-                max_links,
-                url: &url,
-                already_linked,
-            };
-            let mentions = linker.link(&mut events, &rules);
-            let mut symptoms = catalog.article_symptoms[i].clone();
-            let mut supplements = catalog.article_supplements[i].clone();
-            let mut keywords_mentioned = Vec::new();
-            for s in &resolved.products {
-                if !supplements.contains(s) {
-                    supplements.push(*s);
-                }
-            }
-            for t in mentions
-                .targets
-                .iter()
-                .chain(resolved.internal.iter().filter_map(|u| url_targets.get(u)))
-            {
-                match *t {
-                    Target::Symptom(s) if !symptoms.contains(&s) => symptoms.push(s),
-                    Target::Supplement(s) if !supplements.contains(&s) => supplements.push(s),
-                    Target::Keyword(k) if !keywords_mentioned.contains(&k) => {
-                        keywords_mentioned.push(k)
-                    }
-                    _ => {}
-                }
-            }
-            let linked = LinkedArticle {
-                html: markdown::to_html(events.iter().map(|(e, _)| e)),
-                symptoms,
-                supplements,
-                keywords_mentioned,
-                has_product_links: !resolved.products.is_empty(),
-                key,
-            };
-            (article.path.clone(), key, Arc::new(linked), local.sorted())
+            let (linked, problems) = article_linker.link(i, article);
+            (article.path.clone(), key, Arc::new(linked), problems)
         })
         .collect();
+    let checker = &article_linker.checker;
+    let url_targets = &article_linker.url_targets;
+    let linker = &article_linker.linker;
+    let url = |t: Target| article_linker.url(t);
+    let max_links = catalog.config.linking.max_links_per_term;
     let mut articles = Vec::with_capacity(linked.len());
     for (path, key, article, problems) in linked {
         diags.extend(problems.iter().cloned());
@@ -312,8 +394,27 @@ pub fn link_cached(
 
 struct LinkChecker<'a> {
     catalog: &'a Catalog,
-    anchors: &'a HashMap<String, &'a Vec<String>>,
+    /// Every article's heading ids by page URL, made on the first link with a fragment.
+    anchors: std::sync::OnceLock<HashMap<String, &'a Vec<String>>>,
     strict: bool,
+}
+
+impl<'a> LinkChecker<'a> {
+    fn anchors(&self) -> &HashMap<String, &'a Vec<String>> {
+        let catalog: &'a Catalog = self.catalog;
+        self.anchors.get_or_init(|| {
+            catalog
+                .articles
+                .iter()
+                .map(|a| {
+                    (
+                        format!("{}{}", catalog.config.base_path, a.url),
+                        &a.body.anchors,
+                    )
+                })
+                .collect()
+        })
+    }
 }
 
 #[derive(Default)]
@@ -438,7 +539,7 @@ impl LinkChecker<'_> {
                 .maybe_hint(did_you_mean(&path, shown).map(|b| format!("did you mean `{b}`?")))
         })?;
         if let (true, Some(frag)) = (self.strict, fragment) {
-            if let Some(anchors) = self.anchors.get(&found) {
+            if let Some(anchors) = self.anchors().get(&found) {
                 if !frag.is_empty() && !anchors.iter().any(|a| a == frag) {
                     return Err(Diagnostic::error(format!(
                         "link to `{raw}`: the page has no heading `#{frag}`"

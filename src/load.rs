@@ -164,24 +164,21 @@ fn read_collection(
         .collect();
     paths
         .par_iter()
-        .filter_map(|path| {
-            let rel = path
-                .strip_prefix(dir)
-                .map(|r| r.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default();
-            match read_text(path) {
-                Ok(text) => Some(SourceFile {
-                    path: path.clone(),
-                    rel,
-                    text,
-                }),
-                Err(d) => {
-                    diags.push(d);
-                    None
-                }
-            }
-        })
+        .filter_map(|path| read_source(path, dir).map_err(|d| diags.push(d)).ok())
         .collect()
+}
+
+/// Reads one file of the collection in `dir`.
+pub fn read_source(path: &Path, dir: &Path) -> Result<SourceFile, Diagnostic> {
+    let rel = path
+        .strip_prefix(dir)
+        .map(|r| r.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    Ok(SourceFile {
+        path: path.to_path_buf(),
+        rel,
+        text: read_text(path)?,
+    })
 }
 
 /// Folders under content/ that the contract doesn't know are likely typos (`symptom/`).

@@ -6,7 +6,7 @@ use crate::article::{self, Article};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
-use crate::load::Sources;
+use crate::load::{SourceFile, Sources};
 use crate::markdown::{self, Body};
 use crate::records::{self, Supplement, Symptom};
 use crate::theme::{Asset, ThemeSources};
@@ -35,7 +35,16 @@ pub struct ParseCache {
 }
 
 /// An article, or the problems that stop it from being one.
-type ArticleResult = Result<Arc<Article>, Vec<Diagnostic>>;
+pub type ArticleResult = Result<Arc<Article>, Vec<Diagnostic>>;
+
+/// Parses one article file again, remembering it for the next [`parse_cached`].
+pub fn reparse_article(file: &SourceFile, cache: &mut ParseCache) -> ArticleResult {
+    let result = article::parse(file).map(Arc::new);
+    cache
+        .articles
+        .insert(file.path.clone(), (text_hash(&file.text), result.clone()));
+    result
+}
 
 /// Parses everything; drafts are dropped here unless `drafts` is set, so no later stage
 /// can leak them.

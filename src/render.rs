@@ -52,6 +52,12 @@ pub struct RenderCache {
     /// Off for one-shot builds: hashing every page's variables only pays when reused.
     pub enabled: bool,
     pages: HashMap<String, (u64, Arc<[u8]>)>,
+    /// The parsed templates and the hash of their sources: parsing them again on every
+    /// rebuild cost more than rendering the pages an edit touches.
+    tera: Option<(u64, Tera)>,
+    /// Every article's card and its hash, as the last full render made them, for
+    /// [`render_articles`].
+    cards: Option<(Vec<CardData>, Vec<u64>)>,
     /// Each article's card text (description or excerpt) and reading time, by file and
     /// source hash: counting the words of every article on every rebuild added up.
     card_texts: HashMap<PathBuf, (u64, CardText)>,
@@ -163,7 +169,7 @@ struct CardData {
 }
 
 /// What a card shows that comes from the article's text alone.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct CardText {
     description: String,
     reading_minutes: usize,
@@ -209,76 +215,244 @@ pub fn render_cached<T: Send>(
     cache: &mut RenderCache,
     search: impl FnOnce() -> (String, T) + Send,
 ) -> Option<(Output, T)> {
-    let tera = load_templates(site.catalog.theme.templates.as_slice(), diags)?;
-    let templates_hash = {
-        let mut h = DefaultHasher::new();
-        for t in &site.catalog.theme.templates {
-            t.name.hash(&mut h);
-            t.text.hash(&mut h);
-        }
-        h.finish()
-    };
-    let c = &site.catalog;
-    let disclaimer = &c.config.disclaimer;
-    let mut r = Renderer {
-        site,
-        search_index: String::new(),
-        c,
-        tera,
-        today,
-        templates_hash,
-        site_hash: {
-            let cfg = &c.config;
-            let mut h = DefaultHasher::new();
-            (
-                &cfg.title,
-                &cfg.base_url,
-                &cfg.base_path,
-                &cfg.language,
-                &cfg.description,
-            )
-                .hash(&mut h);
-            (&cfg.disclaimer, cfg.review_interval_days).hash(&mut h);
-            h.finish()
-        },
-        caching: cache.enabled,
-        previous: std::mem::take(&mut cache.pages),
-        cards: {
-            let texts: Vec<CardText> = c
-                .articles
-                .par_iter()
-                .map(|a| match cache.card_texts.get(&a.path) {
-                    Some((hash, text)) if *hash == a.source_hash => text.clone(),
-                    _ => card_text(a),
-                })
-                .collect();
-            if cache.enabled {
-                cache.card_texts = c
-                    .articles
-                    .iter()
-                    .zip(&texts)
-                    .map(|(a, t)| (a.path.clone(), (a.source_hash, t.clone())))
-                    .collect();
+    let (output, searched) = render_all(site, today, diags, progress, cache, Some(search))?;
+    searched.map(|s| (output, s))
+}
+
+/// Every page but the search page, whose manifest is not known yet: `serve` shows an edit
+/// first and builds the search index after (see [`render_search_page`]).
+pub fn render_without_search(
+    site: &LinkedSite,
+    today: Date,
+    diags: &Diagnostics,
+    progress: &dyn crate::build::Progress,
+    cache: &mut RenderCache,
+) -> Option<Output> {
+    let none: Option<fn() -> (String, ())> = None;
+    render_all(site, today, diags, progress, cache, none).map(|(output, _)| output)
+}
+
+/// The search page alone, with its manifest: the bytes [`render_cached`] gives it.
+pub fn render_search_page(
+    site: &LinkedSite,
+    today: Date,
+    manifest: String,
+    diags: &Diagnostics,
+    cache: &mut RenderCache,
+) -> Option<(String, Arc<[u8]>)> {
+    let mut r = Renderer::new(site, today, diags, cache, Cards::None)?;
+    r.search_index = manifest;
+    match r.render_job(&Job::Search) {
+        Ok((path, html, key)) => {
+            if key != 0 {
+                cache.pages.insert(path.clone(), (key, html.clone()));
             }
-            texts
+            Some((path, html))
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// Whether every page but an article's own shows the same of `new` as of `old`, an earlier
+/// version of it: its card in every list, its feed entry, its sitemap date and its name in
+/// JSON-LD. (Its URL and section are the catalog's to compare.)
+pub fn same_listing(old: &crate::article::Article, new: &crate::article::Article) -> bool {
+    let (a, b) = (&old.front, &new.front);
+    a.title == b.title
+        && a.date == b.date
+        && a.updated == b.updated
+        && a.authors == b.authors
+        && card_text(old) == card_text(new)
+}
+
+/// Renders the pages of articles `indices` alone, for a rebuild in which nothing but their
+/// own pages can have changed (see [`same_listing`]): every other page is as the last full
+/// render made it, and so is every article's card. `None` when there is no such render to
+/// build on, or on errors (in `diags`).
+pub fn render_articles(
+    site: &LinkedSite,
+    today: Date,
+    indices: &[usize],
+    diags: &Diagnostics,
+    cache: &mut RenderCache,
+) -> Option<Vec<(String, Arc<[u8]>)>> {
+    let (cards, card_hashes) = cache.cards.take()?;
+    if cards.len() != site.catalog.articles.len() {
+        return None;
+    }
+    let mut r = Renderer::new(site, today, diags, cache, Cards::None)?;
+    r.cards = cards;
+    r.card_hashes = card_hashes;
+    r.previous = std::mem::take(&mut cache.pages);
+    let rendered: Vec<Result<Rendered, Diagnostic>> = indices
+        .iter()
+        .map(|&i| r.render_job(&Job::Article(i)))
+        .collect();
+    let mut previous = std::mem::take(&mut r.previous);
+    cache.cards = Some((
+        std::mem::take(&mut r.cards),
+        std::mem::take(&mut r.card_hashes),
+    ));
+    let pages = keep(rendered, &mut previous, diags);
+    cache.pages = previous;
+    pages
+}
+
+/// The rendered pages, each remembered in `cache` under its key for the next build; `None`
+/// if any failed (their errors go to `diags`).
+fn keep(
+    rendered: Vec<Result<Rendered, Diagnostic>>,
+    cache: &mut HashMap<String, (u64, Arc<[u8]>)>,
+    diags: &Diagnostics,
+) -> Option<Vec<(String, Arc<[u8]>)>> {
+    let mut pages = Vec::with_capacity(rendered.len());
+    let mut failed = false;
+    for result in rendered {
+        match result {
+            Ok((path, html, key)) => {
+                if key != 0 {
+                    cache.insert(path.clone(), (key, html.clone()));
+                }
+                pages.push((path, html));
+            }
+            Err(d) => {
+                failed = true;
+                diags.push(d);
+            }
+        }
+    }
+    (!failed).then_some(pages)
+}
+
+/// Which article cards a renderer works out up front.
+#[derive(PartialEq)]
+enum Cards {
+    /// None: it renders pages that list no articles.
+    None,
+    /// Every article's, for a full render.
+    All,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(
+        site: &'a LinkedSite,
+        today: Date,
+        diags: &Diagnostics,
+        cache: &mut RenderCache,
+        cards: Cards,
+    ) -> Option<Renderer<'a>> {
+        let cards = cards == Cards::All;
+        if cards {
+            // Whatever happens to this render, the cards of the last one are out of date.
+            cache.cards = None;
+        }
+        let templates_hash = {
+            let mut h = DefaultHasher::new();
+            for t in &site.catalog.theme.templates {
+                t.name.hash(&mut h);
+                t.text.hash(&mut h);
+            }
+            h.finish()
+        };
+        let tera = match &cache.tera {
+            Some((hash, tera)) if *hash == templates_hash => tera.clone(),
+            _ => {
+                let tera = load_templates(site.catalog.theme.templates.as_slice(), diags)?;
+                if cache.enabled {
+                    cache.tera = Some((templates_hash, tera.clone()));
+                }
+                tera
+            }
+        };
+        let c = &site.catalog;
+        let disclaimer = &c.config.disclaimer;
+        let mut r = Renderer {
+            site,
+            search_index: String::new(),
+            c,
+            tera,
+            today,
+            templates_hash,
+            site_hash: {
+                let cfg = &c.config;
+                let mut h = DefaultHasher::new();
+                (
+                    &cfg.title,
+                    &cfg.base_url,
+                    &cfg.base_path,
+                    &cfg.language,
+                    &cfg.description,
+                )
+                    .hash(&mut h);
+                (&cfg.disclaimer, cfg.review_interval_days).hash(&mut h);
+                h.finish()
+            },
+            caching: cache.enabled,
+            previous: if cards {
+                std::mem::take(&mut cache.pages)
+            } else {
+                HashMap::new()
+            },
+            cards: if cards {
+                cards_of(c, cache)
+            } else {
+                Vec::new()
+            },
+            card_hashes: Vec::new(),
+            disclaimer_html: if disclaimer.trim().is_empty() {
+                String::new()
+            } else {
+                html_of(&markdown::parse(disclaimer, 0, false).events)
+            },
+        };
+        if r.caching && cards {
+            r.card_hashes = (0..c.articles.len())
                 .into_par_iter()
-                .enumerate()
-                .map(|(i, text)| card_data(c, i, text))
-                .collect()
-        },
-        card_hashes: Vec::new(),
-        disclaimer_html: if disclaimer.trim().is_empty() {
-            String::new()
-        } else {
-            html_of(&markdown::parse(disclaimer, 0, false).events)
-        },
-    };
-    if r.caching {
-        r.card_hashes = (0..c.articles.len())
-            .into_par_iter()
-            .map(|i| r.card_hash(i))
+                .map(|i| r.card_hash(i))
+                .collect();
+        }
+        Some(r)
+    }
+}
+
+/// What every listing shows of each article, from the cache where the article is unchanged.
+fn cards_of(c: &Catalog, cache: &mut RenderCache) -> Vec<CardData> {
+    let texts: Vec<CardText> = c
+        .articles
+        .par_iter()
+        .map(|a| match cache.card_texts.get(&a.path) {
+            Some((hash, text)) if *hash == a.source_hash => text.clone(),
+            _ => card_text(a),
+        })
+        .collect();
+    if cache.enabled {
+        cache.card_texts = c
+            .articles
+            .iter()
+            .zip(&texts)
+            .map(|(a, t)| (a.path.clone(), (a.source_hash, t.clone())))
             .collect();
     }
+    texts
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, text)| card_data(c, i, text))
+        .collect()
+}
+
+fn render_all<T: Send>(
+    site: &LinkedSite,
+    today: Date,
+    diags: &Diagnostics,
+    progress: &dyn crate::build::Progress,
+    cache: &mut RenderCache,
+    search: Option<impl FnOnce() -> (String, T) + Send>,
+) -> Option<(Output, Option<T>)> {
+    let mut r = Renderer::new(site, today, diags, cache, Cards::All)?;
+    let c = &site.catalog;
     let mut jobs: Vec<Job> = vec![
         Job::Home,
         Job::SymptomIndex,
@@ -298,40 +472,48 @@ pub fn render_cached<T: Send>(
             jobs.push(Job::Redirect(i, alias.clone()));
         }
     }
-    progress.stage("rendering", jobs.len() + 1);
-    let ((manifest, searched), mut rendered): (_, Vec<Result<Rendered, Diagnostic>>) =
-        rayon::join(search, || {
-            jobs.par_iter()
-                .map(|job| {
-                    let page = r.render_job(job);
-                    progress.step();
-                    page
-                })
-                .collect()
-        });
-    r.search_index = manifest;
-    rendered.push(r.render_job(&Job::Search));
-    progress.step();
-    let mut output = Output::default();
-    let mut failed = false;
-    for result in rendered {
-        match result {
-            Ok((path, html, key)) => {
-                if key != 0 {
-                    cache.pages.insert(path.clone(), (key, html.clone()));
-                }
-                output.pages.insert(path, html);
-            }
-            Err(d) => {
-                failed = true;
-                diags.push(d);
-            }
+    progress.stage("rendering", jobs.len() + usize::from(search.is_some()));
+    let render_jobs = || -> Vec<Result<Rendered, Diagnostic>> {
+        jobs.par_iter()
+            .map(|job| {
+                let page = r.render_job(job);
+                progress.step();
+                page
+            })
+            .collect()
+    };
+    let (mut rendered, searched) = match search {
+        Some(search) => {
+            let ((manifest, searched), rendered) = rayon::join(search, render_jobs);
+            (rendered, Some((manifest, searched)))
         }
-    }
-    if failed {
-        return None;
-    }
+        None => {
+            let mut rendered = render_jobs();
+            // Rendered for its errors only: a broken search template fails this build, as
+            // it fails a full one.
+            if let Err(d) = r.render_job(&Job::Search) {
+                rendered.push(Err(d));
+            }
+            (rendered, None)
+        }
+    };
+    let searched = searched.map(|(manifest, searched)| {
+        r.search_index = manifest;
+        rendered.push(r.render_job(&Job::Search));
+        progress.step();
+        searched
+    });
+    let mut output = Output::default();
+    output
+        .pages
+        .extend(keep(rendered, &mut cache.pages, diags)?);
     r.machine_files(&mut output);
+    if cache.enabled {
+        cache.cards = Some((
+            std::mem::take(&mut r.cards),
+            std::mem::take(&mut r.card_hashes),
+        ));
+    }
     for asset in &c.assets {
         if output.pages.contains_key(&asset.url_path) {
             diags.push(

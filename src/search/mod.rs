@@ -21,6 +21,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::sync::Mutex;
 use text::{Counter, Vocabulary};
@@ -151,6 +152,26 @@ impl SearchCache {
 }
 
 pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
+    let never = AtomicBool::new(false);
+    match index_until(site, cache, &never) {
+        Some(index) => index,
+        // Only `stop` ends the stage early, and it is never set here.
+        None => SearchIndex {
+            manifest: String::new(),
+            files: Vec::new(),
+        },
+    }
+}
+
+/// [`index_cached`] that gives up, returning `None`, soon after `stop` is set: `serve`
+/// builds the index after showing an edit, and drops it when the next edit comes in. The
+/// cache stays sound: it only ever holds finished counts.
+pub fn index_until(
+    site: &LinkedSite,
+    cache: &mut SearchCache,
+    stop: &AtomicBool,
+) -> Option<SearchIndex> {
+    let stopped = || stop.load(Ordering::Relaxed);
     let previous = std::mem::take(&mut cache.articles);
     let docs = documents(site, &previous);
     let vocabulary = &cache.vocabulary;
@@ -216,6 +237,9 @@ pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
             })
             .collect();
     }
+    if stopped() {
+        return None;
+    }
     let names = vocabulary.terms();
     // (The synonyms field is not length-normalised, so its slot here stays unused.)
     let mut average = [0f32; FIELDS];
@@ -233,6 +257,9 @@ pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
         .map(|(own, synonyms)| weigh(own, synonyms, &average))
         .collect();
     drop(counted);
+    if stopped() {
+        return None;
+    }
     let postings = invert(&weighted, names.len());
     let mut terms: Vec<Term> = postings
         .into_par_iter()
@@ -257,11 +284,14 @@ pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
         })
         .collect();
     terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+    if stopped() {
+        return None;
+    }
     // Excerpts need nothing of the terms: they are written beside the shards, whose packing
     // is one thread's work.
     let ((manifest, mut files), texts) = rayon::join(|| shards(&terms, &docs), || excerpts(&docs));
     files.extend(texts);
-    SearchIndex { manifest, files }
+    Some(SearchIndex { manifest, files })
 }
 
 /// Turns the pages' term lists into each term's list of pages, in page order. Lists are

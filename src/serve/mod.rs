@@ -18,13 +18,18 @@ use serde::Serialize;
 use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 /// Threads answering ordinary requests; event streams get a thread each, so they can never
 /// starve page loads.
 const WORKERS: usize = 8;
+
+/// How long a request for the search page or index waits for an index being rebuilt.
+/// Rebuilding takes a fraction of a second; a request waits longer only while edits keep
+/// coming and each one starts it over.
+const SEARCH_WAIT: Duration = Duration::from_secs(30);
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -58,6 +63,14 @@ struct Server {
     hub: Hub,
     /// Changes with every successful build; pages compare it on reconnect.
     build_id: AtomicU64,
+    /// Whether the served site's search index is still being built: pages are served as soon
+    /// as they are rendered, and the index follows (see [`Server::finish_search`]). Requests
+    /// under `/search/` wait for it, so nobody is served an index older than the pages.
+    search_pending: Mutex<bool>,
+    search_done: Condvar,
+    /// Set by the watcher as soon as files change: an index being built for a site that is
+    /// already out of date is dropped, so the next build can start.
+    changing: Arc<AtomicBool>,
 }
 
 /// Outcome of one build, for the terminal and the overlay.
@@ -70,7 +83,22 @@ struct Attempt {
 
 fn attempt(root: &Path, builder: &mut Builder) -> Attempt {
     let diags = Diagnostics::new();
-    let built = builder.build(&diags, &Silent);
+    let built = builder.build_pages(&diags, &Silent);
+    let (errors, report) = report(root, &diags);
+    let base_path = built
+        .as_ref()
+        .map(|b| b.base_path.clone())
+        .unwrap_or_default();
+    Attempt {
+        output: built.map(|b| b.output),
+        base_path,
+        errors,
+        report,
+    }
+}
+
+/// A build's problems, for the overlay and for the terminal.
+fn report(root: &Path, diags: &Diagnostics) -> (Vec<ErrorView>, String) {
     let mut report = String::new();
     let mut errors = Vec::new();
     for d in diags.sorted() {
@@ -87,16 +115,7 @@ fn attempt(root: &Path, builder: &mut Builder) -> Attempt {
             });
         }
     }
-    let base_path = built
-        .as_ref()
-        .map(|b| b.base_path.clone())
-        .unwrap_or_default();
-    Attempt {
-        output: built.map(|b| b.output),
-        base_path,
-        errors,
-        report,
-    }
+    (errors, report)
 }
 
 impl Server {
@@ -113,14 +132,15 @@ impl Server {
         reload::event("hello", &data.to_string())
     }
 
-    /// Rebuilds, swaps the new site in, then tells the pages.
-    fn rebuild(&self, styles_only: bool) {
+    /// Rebuilds after `changed` files changed, swaps the new site in, then tells the pages.
+    fn rebuild(&self, styles_only: bool, changed: Vec<PathBuf>) {
         let started = Instant::now();
         let result = {
             let mut builder = match self.builder.lock() {
                 Ok(b) => b,
                 Err(p) => p.into_inner(),
             };
+            builder.changed(changed);
             attempt(&self.root, &mut builder)
         };
         eprint!("{}", result.report);
@@ -131,6 +151,7 @@ impl Server {
                 Err(p) => p.into_inner(),
             };
             if let Some(output) = result.output {
+                self.set_search_pending(true);
                 current.output = Some(Arc::new(output));
                 current.base_path = result.base_path;
             }
@@ -151,6 +172,84 @@ impl Server {
             self.hub.broadcast(&reload::event("errors", &data));
             eprintln!("Build failed after {ms} ms; still serving the last good site");
         }
+        self.finish_search();
+    }
+
+    fn set_search_pending(&self, pending: bool) {
+        let mut flag = match self.search_pending.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+        *flag = pending;
+        if !pending {
+            self.search_done.notify_all();
+        }
+    }
+
+    /// Builds the search index of the site being served, unless files changed meanwhile
+    /// (then the next build will), and puts it in place. The pages were already served.
+    fn finish_search(&self) {
+        let started = Instant::now();
+        let diags = Diagnostics::new();
+        let files = {
+            let mut builder = match self.builder.lock() {
+                Ok(b) => b,
+                Err(p) => p.into_inner(),
+            };
+            if !builder.search_pending() {
+                return;
+            }
+            builder.finish_search(&diags, &self.changing)
+        };
+        let mut current = match self.current.write() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+        match files {
+            Some(files) => {
+                if let Some(output) = &current.output {
+                    let mut output = Output::clone(output);
+                    output.pages.extend(files);
+                    current.output = Some(Arc::new(output));
+                }
+                drop(current);
+                self.set_search_pending(false);
+                if std::env::var_os("MATERIA_TIMINGS").is_some() {
+                    eprintln!("Search index in {} ms", started.elapsed().as_millis());
+                }
+            }
+            None if diags.has_errors() => {
+                let (errors, report) = report(&self.root, &diags);
+                current.errors = errors.clone();
+                drop(current);
+                // Nobody waits for an index that will not come; the overlay says why.
+                self.set_search_pending(false);
+                eprint!("{report}");
+                let data = serde_json::json!({"errors": errors}).to_string();
+                self.hub.broadcast(&reload::event("errors", &data));
+            }
+            // Files changed: the build they start will make the index.
+            None => {}
+        }
+    }
+
+    fn is_search_pending(&self) -> bool {
+        match self.search_pending.lock() {
+            Ok(g) => *g,
+            Err(p) => *p.into_inner(),
+        }
+    }
+
+    /// Waits, up to `until`, for the search index being rebuilt.
+    fn wait_for_search(&self, until: Instant) {
+        let pending = match self.search_pending.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+        let left = until.saturating_duration_since(Instant::now());
+        let _ready = self
+            .search_done
+            .wait_timeout_while(pending, left, |pending| *pending);
     }
 
     fn handle(self: &Arc<Self>, request: tiny_http::Request) {
@@ -177,9 +276,20 @@ impl Server {
             .iter()
             .find(|h| h.field.equiv("If-None-Match"))
             .map(|h| h.value.as_str().to_string());
-        let reply = {
+        let until = Instant::now() + SEARCH_WAIT;
+        let reply = loop {
             let current = self.read();
-            match &current.output {
+            // Checked under the site's lock, which a new site and its pending index are
+            // put in place under, so no request sees the one without the other.
+            if is_search_path(&url, &current.base_path)
+                && self.is_search_pending()
+                && Instant::now() < until
+            {
+                drop(current);
+                self.wait_for_search(until);
+                continue;
+            }
+            break match &current.output {
                 Some(output) => http::respond(
                     output,
                     &self.root,
@@ -189,7 +299,7 @@ impl Server {
                     &current.errors,
                 ),
                 None => http::startup_error_page(&current.errors),
-            }
+            };
         };
         let mut response =
             tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
@@ -243,6 +353,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     let started = Instant::now();
     let mut builder = Builder::new(&opts.root, options);
     let first = attempt(&opts.root, &mut builder);
+    let first_ok = first.output.is_some();
     eprint!("{}", first.report);
     let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port)
         .parse()
@@ -277,8 +388,12 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         }),
         hub: Hub::default(),
         build_id: AtomicU64::new(1),
+        search_pending: Mutex::new(false),
+        search_done: Condvar::new(),
+        changing: Arc::new(AtomicBool::new(false)),
     });
-    let (_watcher, changes) = watch::watch(&opts.root)
+    server.set_search_pending(first_ok);
+    let (_watcher, changes) = watch::watch(&opts.root, Arc::clone(&server.changing))
         .map_err(|e| format!("cannot watch {}: {e}", opts.root.display()))?;
     for _ in 0..WORKERS {
         let http = Arc::clone(&http);
@@ -293,7 +408,10 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         open_browser(&url);
     }
     let root = opts.root.canonicalize().unwrap_or(opts.root.clone());
+    // The pages of the first build are served at once; its index is made now.
+    server.finish_search();
     while let Ok(batch) = changes.recv() {
+        server.changing.store(false, Ordering::SeqCst);
         let batch: Vec<PathBuf> = batch
             .into_iter()
             .map(|p| {
@@ -302,13 +420,30 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
                     .unwrap_or(p)
             })
             .collect();
+        // What the build needs to know of: editors' swap and backup files are left out.
+        let changed: Vec<PathBuf> = batch
+            .iter()
+            .filter(|p| {
+                watch::classify(&opts.root, std::slice::from_ref(p)) != watch::Change::Ignore
+            })
+            .cloned()
+            .collect();
         match watch::classify(&opts.root, &batch) {
-            watch::Change::Ignore => {}
-            watch::Change::Styles => server.rebuild(true),
-            watch::Change::Rebuild => server.rebuild(false),
+            // An index that was dropped for a change that turned out not to matter.
+            watch::Change::Ignore => server.finish_search(),
+            watch::Change::Styles => server.rebuild(true, changed),
+            watch::Change::Rebuild => server.rebuild(false, changed),
         }
     }
     Ok(())
+}
+
+/// The search page and the index files, which may wait for the index (see
+/// [`Server::search_pending`]).
+fn is_search_path(url: &str, base_path: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    path.strip_prefix(base_path)
+        .is_some_and(|rest| rest == "/search" || rest.starts_with("/search/"))
 }
 
 fn open_browser(url: &str) {

@@ -5,7 +5,9 @@
 
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long the files must be quiet before a batch is handed over. Editors finish a save
@@ -73,13 +75,18 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
 
 /// Watches `root`'s `content/`, `themes/` and `site.toml`. The receiver yields batches of
 /// changed paths. The returned watcher must be kept alive.
-pub fn watch(root: &Path) -> notify::Result<(notify::RecommendedWatcher, Receiver<Vec<PathBuf>>)> {
+/// `changing` is set as soon as any file changes, before the batch is complete.
+pub fn watch(
+    root: &Path,
+    changing: Arc<AtomicBool>,
+) -> notify::Result<(notify::RecommendedWatcher, Receiver<Vec<PathBuf>>)> {
     let (raw_tx, raw_rx) = channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event {
             if matches!(event.kind, notify::EventKind::Access(_)) {
                 return;
             }
+            changing.store(true, Ordering::SeqCst);
             for path in event.paths {
                 // The receiver only goes away when the server stops.
                 let _sent = raw_tx.send(path);

@@ -67,6 +67,30 @@ fn edit_reload_break_overlay_fix_recover() {
     assert!(!page.body.contains("id=\"materia-overlay\""));
 }
 
+/// `serve` shows an edit before it rebuilds the search index; a request for the index in
+/// between waits for it, so it never gets an index older than the pages, or none.
+#[test]
+fn the_search_index_follows_each_edit() {
+    let site = served_site();
+    let server = site.serve();
+    let events = server.events();
+    expect_event(&events, "hello");
+    for word in ["zebrafish", "quokka", "axolotl"] {
+        site.article(
+            "guide.md",
+            "title: Guide\ndate: 2024-05-01",
+            &format!("The text mentions tingling and {word}.\n"),
+        );
+        expect_event(&events, "reload");
+        let excerpts = server.get("/search/x/0.json");
+        assert_eq!(excerpts.status, 200);
+        assert!(excerpts.body.contains(word), "{}", excerpts.body);
+        let page = server.get("/search/");
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("id=\"search-index\""));
+    }
+}
+
 #[test]
 fn a_stylesheet_change_swaps_styles_without_reload() {
     let site = served_site();
