@@ -255,7 +255,7 @@ impl Builder {
         }
         let timings = Timings::new();
         let dir = self.root.join("content").join("articles");
-        let mut edits: Vec<(usize, Arc<Article>)> = Vec::new();
+        let mut edits: Vec<(usize, Arc<Article>, bool)> = Vec::new();
         for path in paths {
             let rel = path
                 .strip_prefix(&dir)
@@ -270,26 +270,27 @@ impl Builder {
                 }
                 return None;
             };
-            if edits.iter().any(|(j, _)| *j == i) {
+            if edits.iter().any(|(j, ..)| *j == i) {
                 continue;
             }
             let source = load::read_source(path, &dir).ok()?;
             let new = parse::reparse_article(&source, &mut self.parse_cache).ok()?;
             let old = &last.site.catalog.articles[i];
+            let listing = render::listing_change(old, &new);
             if (new.front.draft && !self.options.drafts)
                 || !catalog::same_shape(old, &new)
-                || !render::same_listing(old, &new)
+                || listing == render::Listing::Changed
             {
                 return None;
             }
-            edits.push((i, new));
+            edits.push((i, new, listing == render::Listing::Card));
         }
         if edits.is_empty() {
             return None;
         }
         timings.mark("parse");
         let mut linked = Vec::with_capacity(edits.len());
-        for (i, new) in &edits {
+        for (i, new, _) in &edits {
             linked.push(link::relink_alone(
                 &last.site,
                 *i,
@@ -300,15 +301,15 @@ impl Builder {
         }
         timings.mark("link");
         let mut before = Vec::with_capacity(edits.len());
-        for ((i, new), linked) in edits.iter().zip(linked) {
+        for ((i, new, _), linked) in edits.iter().zip(linked) {
             let old_article = std::mem::replace(&mut last.site.catalog.articles[*i], new.clone());
             let old_linked = std::mem::replace(&mut last.site.articles[*i], linked);
             before.push((*i, old_article, old_linked));
         }
-        let indices: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+        let changed: Vec<(usize, bool)> = edits.iter().map(|(i, _, card)| (*i, *card)).collect();
         let local = Diagnostics::new();
         let pages =
-            render::render_articles(&last.site, today, &indices, &local, &mut self.render_cache);
+            render::render_articles(&last.site, today, &changed, &local, &mut self.render_cache);
         timings.mark("render");
         let Some(pages) = pages.filter(|_| local.is_empty()) else {
             // Back as it was, for the full build that follows.

@@ -256,49 +256,116 @@ pub fn render_search_page(
     }
 }
 
-/// Whether every page but an article's own shows the same of `new` as of `old`, an earlier
-/// version of it: its card in every list, its feed entry, its sitemap date and its name in
-/// JSON-LD. (Its URL and section are the catalog's to compare.)
-pub fn same_listing(old: &crate::article::Article, new: &crate::article::Article) -> bool {
-    let (a, b) = (&old.front, &new.front);
-    a.title == b.title
-        && a.date == b.date
-        && a.updated == b.updated
-        && a.authors == b.authors
-        && card_text(old) == card_text(new)
+/// What other pages show of an article that changed: see [`listing_change`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// Nothing: only its own page changes.
+    Same,
+    /// Its card (description or excerpt, reading time), in every list that shows it and in
+    /// the feed.
+    Card,
+    /// More: its title, dates or authors, which order lists, date the sitemap and name it in
+    /// other pages' JSON-LD.
+    Changed,
 }
 
-/// Renders the pages of articles `indices` alone, for a rebuild in which nothing but their
-/// own pages can have changed (see [`same_listing`]): every other page is as the last full
-/// render made it, and so is every article's card. `None` when there is no such render to
+/// How what every page but its own shows of `new` differs from `old`, an earlier version of
+/// the same article. (Its URL and section are the catalog's to compare.)
+pub fn listing_change(old: &crate::article::Article, new: &crate::article::Article) -> Listing {
+    let (a, b) = (&old.front, &new.front);
+    if a.title != b.title || a.date != b.date || a.updated != b.updated || a.authors != b.authors {
+        Listing::Changed
+    } else if card_text(old) == card_text(new) {
+        Listing::Same
+    } else {
+        Listing::Card
+    }
+}
+
+/// Renders again only what edited articles change, for a rebuild in which nothing else
+/// did: each article's own page and, where its card changed ([`Listing::Card`]), every page
+/// that lists it and the feed. Every other page is as the last full render made it.
+/// `edits` are (article, whether its card changed). `None` when there is no such render to
 /// build on, or on errors (in `diags`).
 pub fn render_articles(
     site: &LinkedSite,
     today: Date,
-    indices: &[usize],
+    edits: &[(usize, bool)],
     diags: &Diagnostics,
     cache: &mut RenderCache,
 ) -> Option<Vec<(String, Arc<[u8]>)>> {
     let (cards, card_hashes) = cache.cards.take()?;
-    if cards.len() != site.catalog.articles.len() {
+    let c = &site.catalog;
+    if cards.len() != c.articles.len() {
         return None;
     }
     let mut r = Renderer::new(site, today, diags, cache, Cards::None)?;
     r.cards = cards;
     r.card_hashes = card_hashes;
     r.previous = std::mem::take(&mut cache.pages);
-    let rendered: Vec<Result<Rendered, Diagnostic>> = indices
-        .iter()
-        .map(|&i| r.render_job(&Job::Article(i)))
-        .collect();
+    let mut jobs = Vec::new();
+    let mut feed = false;
+    for &(i, card) in edits {
+        jobs.push(Job::Article(i));
+        if card {
+            r.cards[i] = card_data(c, i, card_text(&c.articles[i]));
+            r.card_hashes[i] = r.card_hash(i);
+            jobs.extend(listing_jobs(site, i));
+            feed |= site
+                .backlinks
+                .newest_first
+                .iter()
+                .take(FEED_ENTRIES)
+                .any(|&a| a == i);
+        }
+    }
+    jobs.sort();
+    jobs.dedup();
+    // Pages whose key is unchanged come back from the cache.
+    let rendered: Vec<Result<Rendered, Diagnostic>> =
+        jobs.par_iter().map(|job| r.render_job(job)).collect();
     let mut previous = std::mem::take(&mut r.previous);
-    cache.cards = Some((
-        std::mem::take(&mut r.cards),
-        std::mem::take(&mut r.card_hashes),
-    ));
-    let pages = keep(rendered, &mut previous, diags);
+    let mut pages = keep(rendered, &mut previous, diags);
+    if let (Some(pages), true) = (&mut pages, feed) {
+        let mut output = Output::default();
+        r.atom(&mut output);
+        pages.extend(output.pages);
+    }
     cache.pages = previous;
+    // After a failure the site goes back to the cards of before; a full render follows.
+    if pages.is_some() {
+        cache.cards = Some((
+            std::mem::take(&mut r.cards),
+            std::mem::take(&mut r.card_hashes),
+        ));
+    }
     pages
+}
+
+/// Every page that may show article `i`'s card: the home page, the section pages, and the
+/// symptom, supplement, keyword and tag pages and the articles that list it.
+fn listing_jobs(site: &LinkedSite, i: usize) -> Vec<Job> {
+    let b = &site.backlinks;
+    let listed = |lists: &[Vec<usize>]| -> Vec<usize> {
+        lists
+            .iter()
+            .enumerate()
+            .filter(|(_, list)| list.contains(&i))
+            .map(|(n, _)| n)
+            .collect()
+    };
+    let mut jobs = vec![Job::Home];
+    jobs.extend((0..site.catalog.sections.len()).map(Job::Section));
+    jobs.extend(listed(&b.symptom_articles).into_iter().map(Job::Symptom));
+    jobs.extend(
+        listed(&b.supplement_articles)
+            .into_iter()
+            .map(Job::Supplement),
+    );
+    jobs.extend(listed(&b.keyword_articles).into_iter().map(Job::Keyword));
+    jobs.extend(listed(&b.tag_articles).into_iter().map(Job::Tag));
+    jobs.extend(listed(&b.related).into_iter().map(Job::Article));
+    jobs
 }
 
 /// The rendered pages, each remembered in `cache` under its key for the next build; `None`
@@ -530,6 +597,7 @@ fn render_all<T: Send>(
     Some((output, searched))
 }
 
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Job {
     Home,
     Article(usize),
@@ -1560,7 +1628,19 @@ impl Renderer<'_> {
             feeds::sitemap(&entries).into_bytes().into(),
         );
 
-        let feed_entries: Vec<FeedEntry> = b
+        self.atom(output);
+        output.pages.insert(
+            "robots.txt".into(),
+            feeds::robots(&self.abs("/sitemap.xml")).into_bytes().into(),
+        );
+    }
+
+    /// The Atom feed: the newest articles, with their card's description.
+    fn atom(&self, output: &mut Output) {
+        let c = self.c;
+        let feed_entries: Vec<FeedEntry> = self
+            .site
+            .backlinks
             .newest_first
             .iter()
             .take(FEED_ENTRIES)
@@ -1589,9 +1669,5 @@ impl Renderer<'_> {
         output
             .pages
             .insert("atom.xml".into(), feeds::atom(&feed).into_bytes().into());
-        output.pages.insert(
-            "robots.txt".into(),
-            feeds::robots(&self.abs("/sitemap.xml")).into_bytes().into(),
-        );
     }
 }
