@@ -12,7 +12,7 @@ use std::sync::Arc;
 /// How many related articles an article lists.
 const RELATED: usize = 5;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Backlinks {
     /// Each list is in reading order (newest first, then by title).
     pub symptom_articles: Vec<Vec<usize>>,
@@ -115,6 +115,91 @@ pub fn compute(
     }
 }
 
+/// What ranks related articles: each article's lists, and the inverted lists of what they
+/// share.
+struct Ranking<'a> {
+    catalog: &'a Catalog,
+    articles: &'a [Arc<LinkedArticle>],
+    symptom_articles: &'a [Vec<usize>],
+    supplement_articles: &'a [Vec<usize>],
+    keyword_explicit: Vec<Vec<usize>>,
+    tag_lists: Vec<Vec<usize>>,
+    rank: &'a [usize],
+}
+
+impl<'a> Ranking<'a> {
+    fn new(
+        catalog: &'a Catalog,
+        articles: &'a [Arc<LinkedArticle>],
+        symptom_articles: &'a [Vec<usize>],
+        supplement_articles: &'a [Vec<usize>],
+        rank: &'a [usize],
+    ) -> Ranking<'a> {
+        let mut keyword_explicit = vec![Vec::new(); catalog.keywords.len()];
+        let mut tag_lists = vec![Vec::new(); catalog.tags.len()];
+        for a in 0..articles.len() {
+            for &k in &catalog.article_keywords[a] {
+                keyword_explicit[k].push(a);
+            }
+            for &t in &catalog.article_tags[a] {
+                tag_lists[t].push(a);
+            }
+        }
+        Ranking {
+            catalog,
+            articles,
+            symptom_articles,
+            supplement_articles,
+            keyword_explicit,
+            tag_lists,
+            rank,
+        }
+    }
+
+    /// The articles related to `a`, best first. `scores` is all zeros, one per article, and
+    /// is left so; `touched` is empty and is left so.
+    fn related(&self, a: usize, scores: &mut [u32], touched: &mut Vec<usize>) -> Vec<usize> {
+        let mut add = |list: &Vec<usize>, weight: u32| {
+            for &b in list {
+                if b != a {
+                    if scores[b] == 0 {
+                        touched.push(b);
+                    }
+                    scores[b] += weight;
+                }
+            }
+        };
+        let c = self.catalog;
+        for &k in &c.article_keywords[a] {
+            add(&self.keyword_explicit[k], 3);
+        }
+        for &s in &self.articles[a].symptoms {
+            add(&self.symptom_articles[s], 2);
+        }
+        for &s in &self.articles[a].supplements {
+            add(&self.supplement_articles[s], 2);
+        }
+        for &t in &c.article_tags[a] {
+            add(&self.tag_lists[t], 1);
+        }
+        let rank = self.rank;
+        let mut best: Vec<(u32, usize)> = touched.iter().map(|&b| (scores[b], b)).collect();
+        let keep = RELATED.min(best.len());
+        if keep > 0 {
+            best.select_nth_unstable_by(keep - 1, |x, y| {
+                y.0.cmp(&x.0).then(rank[x.1].cmp(&rank[y.1]))
+            });
+            best.truncate(keep);
+            best.sort_by(|x, y| y.0.cmp(&x.0).then(rank[x.1].cmp(&rank[y.1])));
+        }
+        for &b in touched.iter() {
+            scores[b] = 0;
+        }
+        touched.clear();
+        best.into_iter().map(|(_, b)| b).collect()
+    }
+}
+
 /// Scores every pair of articles that share something, through inverted lists, so the cost
 /// grows with what is shared rather than with the square of the article count. A shared
 /// keyword weighs most (the author chose it), then shared symptoms and supplements, then tags.
@@ -126,58 +211,155 @@ fn related_articles(
     rank: &[usize],
 ) -> Vec<Vec<usize>> {
     let n = articles.len();
-    let mut keyword_explicit = vec![Vec::new(); catalog.keywords.len()];
-    let mut tag_lists = vec![Vec::new(); catalog.tags.len()];
-    for a in 0..n {
-        for &k in &catalog.article_keywords[a] {
-            keyword_explicit[k].push(a);
-        }
-        for &t in &catalog.article_tags[a] {
-            tag_lists[t].push(a);
-        }
-    }
+    let ranking = Ranking::new(
+        catalog,
+        articles,
+        symptom_articles,
+        supplement_articles,
+        rank,
+    );
     (0..n)
         .into_par_iter()
         .map_init(
             || (vec![0u32; n], Vec::<usize>::new()),
-            |(scores, touched), a| {
-                let mut add = |list: &Vec<usize>, weight: u32| {
-                    for &b in list {
-                        if b != a {
-                            if scores[b] == 0 {
-                                touched.push(b);
-                            }
-                            scores[b] += weight;
-                        }
-                    }
-                };
-                for &k in &catalog.article_keywords[a] {
-                    add(&keyword_explicit[k], 3);
-                }
-                for &s in &articles[a].symptoms {
-                    add(&symptom_articles[s], 2);
-                }
-                for &s in &articles[a].supplements {
-                    add(&supplement_articles[s], 2);
-                }
-                for &t in &catalog.article_tags[a] {
-                    add(&tag_lists[t], 1);
-                }
-                let mut best: Vec<(u32, usize)> = touched.iter().map(|&b| (scores[b], b)).collect();
-                let keep = RELATED.min(best.len());
-                if keep > 0 {
-                    best.select_nth_unstable_by(keep - 1, |x, y| {
-                        y.0.cmp(&x.0).then(rank[x.1].cmp(&rank[y.1]))
-                    });
-                    best.truncate(keep);
-                    best.sort_by(|x, y| y.0.cmp(&x.0).then(rank[x.1].cmp(&rank[y.1])));
-                }
-                for &b in touched.iter() {
-                    scores[b] = 0;
-                }
-                touched.clear();
-                best.into_iter().map(|(_, b)| b).collect()
-            },
+            |(scores, touched), a| ranking.related(a, scores, touched),
         )
         .collect()
+}
+
+/// The lists of [`Backlinks`] that an update changed, for re-rendering their pages.
+#[derive(Debug, Default)]
+pub struct Changed {
+    pub symptoms: Vec<usize>,
+    pub supplements: Vec<usize>,
+    pub keywords: Vec<usize>,
+    /// Articles whose related articles changed.
+    pub related: Vec<usize>,
+}
+
+impl Changed {
+    /// Adds what another update changed.
+    pub fn extend(&mut self, other: Changed) {
+        for (all, more) in [
+            (&mut self.symptoms, other.symptoms),
+            (&mut self.supplements, other.supplements),
+            (&mut self.keywords, other.keywords),
+            (&mut self.related, other.related),
+        ] {
+            for x in more {
+                if !all.contains(&x) {
+                    all.push(x);
+                }
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.symptoms.is_empty()
+            && self.supplements.is_empty()
+            && self.keywords.is_empty()
+            && self.related.is_empty()
+    }
+}
+
+/// Brings `b` up to date after article `i`'s mentions and references changed from `old`'s
+/// to `articles[i]`'s, with nothing else changed (dates, titles, keywords and tags of
+/// every article are as `b` was computed from): the lists it joins or leaves, and the
+/// related articles of every article that shares with it something that changed. Gives
+/// exactly what [`compute`] gives.
+pub fn update(
+    b: &mut Backlinks,
+    catalog: &Catalog,
+    articles: &[Arc<LinkedArticle>],
+    i: usize,
+    old: &LinkedArticle,
+) -> Changed {
+    let new = &articles[i];
+    let mut rank = vec![0; articles.len()];
+    for (r, &a) in b.newest_first.iter().enumerate() {
+        rank[a] = r;
+    }
+    let mut changed = Changed::default();
+    // Each list is in `newest_first` order; `i` goes in or out at its rank.
+    let move_in_or_out =
+        |lists: &mut [Vec<usize>], was: &[usize], is: &[usize], out: &mut Vec<usize>| {
+            for &x in was.iter().chain(is) {
+                let (before, after) = (was.contains(&x), is.contains(&x));
+                if before == after || out.contains(&x) {
+                    continue;
+                }
+                let list = &mut lists[x];
+                match list.binary_search_by_key(&rank[i], |&a| rank[a]) {
+                    Ok(at) if !after => {
+                        list.remove(at);
+                    }
+                    Err(at) if after => list.insert(at, i),
+                    _ => {}
+                }
+                out.push(x);
+            }
+        };
+    move_in_or_out(
+        &mut b.symptom_articles,
+        &old.symptoms,
+        &new.symptoms,
+        &mut changed.symptoms,
+    );
+    move_in_or_out(
+        &mut b.supplement_articles,
+        &old.supplements,
+        &new.supplements,
+        &mut changed.supplements,
+    );
+    let keywords = |mentioned: &[usize]| -> Vec<usize> {
+        let mut all = catalog.article_keywords[i].clone();
+        all.extend(
+            mentioned
+                .iter()
+                .filter(|k| !catalog.article_keywords[i].contains(k)),
+        );
+        all
+    };
+    move_in_or_out(
+        &mut b.keyword_articles,
+        &keywords(&old.keywords_mentioned),
+        &keywords(&new.keywords_mentioned),
+        &mut changed.keywords,
+    );
+    if changed.symptoms.is_empty() && changed.supplements.is_empty() {
+        return changed;
+    }
+    // Only pairs with `i` score differently, and only through what changed.
+    let mut affected: Vec<usize> = vec![i];
+    for &s in &changed.symptoms {
+        affected.extend(&b.symptom_articles[s]);
+    }
+    for &s in &changed.supplements {
+        affected.extend(&b.supplement_articles[s]);
+    }
+    // Those that left a list: `i` was there before.
+    affected.sort_unstable();
+    affected.dedup();
+    let ranking = Ranking::new(
+        catalog,
+        articles,
+        &b.symptom_articles,
+        &b.supplement_articles,
+        &rank,
+    );
+    let n = articles.len();
+    let fresh: Vec<(usize, Vec<usize>)> = affected
+        .par_iter()
+        .map_init(
+            || (vec![0u32; n], Vec::<usize>::new()),
+            |(scores, touched), &a| (a, ranking.related(a, scores, touched)),
+        )
+        .collect();
+    for (a, related) in fresh {
+        if b.related[a] != related {
+            b.related[a] = related;
+            changed.related.push(a);
+        }
+    }
+    changed
 }

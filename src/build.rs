@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::diagnostics::Diagnostics;
 use crate::link::LinkedSite;
 use crate::render::Output;
-use crate::{catalog, link, load, parse, render, search};
+use crate::{backlinks, catalog, link, load, parse, render, search};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -301,15 +301,25 @@ impl Builder {
         }
         timings.mark("link");
         let mut before = Vec::with_capacity(edits.len());
+        let backlinks = last.site.backlinks.clone();
+        let mut lists = backlinks::Changed::default();
         for ((i, new, _), linked) in edits.iter().zip(linked) {
             let old_article = std::mem::replace(&mut last.site.catalog.articles[*i], new.clone());
             let old_linked = std::mem::replace(&mut last.site.articles[*i], linked);
+            lists.extend(link::update_backlinks(&mut last.site, *i, &old_linked));
             before.push((*i, old_article, old_linked));
         }
+        timings.mark("backlinks");
         let changed: Vec<(usize, bool)> = edits.iter().map(|(i, _, card)| (*i, *card)).collect();
         let local = Diagnostics::new();
-        let pages =
-            render::render_articles(&last.site, today, &changed, &local, &mut self.render_cache);
+        let pages = render::render_articles(
+            &last.site,
+            today,
+            &changed,
+            &lists,
+            &local,
+            &mut self.render_cache,
+        );
         timings.mark("render");
         let Some(pages) = pages.filter(|_| local.is_empty()) else {
             // Back as it was, for the full build that follows.
@@ -317,6 +327,7 @@ impl Builder {
                 last.site.catalog.articles[i] = article;
                 last.site.articles[i] = linked;
             }
+            last.site.backlinks = backlinks;
             return None;
         };
         last.output.pages.extend(pages);

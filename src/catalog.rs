@@ -43,6 +43,10 @@ pub struct Section {
 
 #[derive(Debug)]
 pub struct Catalog {
+    /// Unique to each catalog a process makes: what later stages derive from a catalog's
+    /// URLs, terms and paths alone they may keep under it. An article edit that keeps its
+    /// catalog entry (see [`same_shape`]) keeps the catalog and its id.
+    pub id: u64,
     pub root: PathBuf,
     pub config: SiteConfig,
     pub home: Body,
@@ -237,7 +241,9 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         })
         .collect();
 
+    static CATALOGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let mut catalog = Catalog {
+        id: CATALOGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         root,
         config,
         home,

@@ -55,6 +55,9 @@ pub struct LinkCache {
     /// The cross-linking automaton and the environment hash it was built for: building it
     /// for thousands of terms took longer than linking the article an edit changed.
     linker: Option<(u64, Arc<Linker>)>,
+    /// The environment hash of the catalog with this id, in strict mode or not: hashing
+    /// every path of the site took most of relinking one article.
+    environment: Option<(u64, bool, u64)>,
 }
 
 impl LinkCache {
@@ -130,7 +133,14 @@ struct ArticleLinker<'a> {
 
 impl<'a> ArticleLinker<'a> {
     fn new(catalog: &'a Catalog, strict: bool, cache: &mut LinkCache) -> ArticleLinker<'a> {
-        let env = environment_hash(catalog, strict);
+        let env = match cache.environment {
+            Some((id, s, env)) if id == catalog.id && s == strict => env,
+            _ => {
+                let env = environment_hash(catalog, strict);
+                cache.environment = Some((catalog.id, strict, env));
+                env
+            }
+        };
         let linker = match &cache.linker {
             Some((e, linker)) if *e == env => Arc::clone(linker),
             _ => {
@@ -237,9 +247,9 @@ impl<'a> ArticleLinker<'a> {
 }
 
 /// Links `article`, an edited version of article `i` of `site`, for a rebuild that changes
-/// nothing else. `None` unless everything other pages take from the article's linking is
-/// as before (what it mentions and references) and linking reported no problem; then
-/// nothing but the article's own page changes.
+/// nothing else. `None` unless linking reported no problem, and the article's title, date
+/// and heading ids, which other pages' linking and lists depend on, are as before. What it
+/// mentions may change: see [`update_backlinks`].
 pub fn relink_alone(
     site: &LinkedSite,
     i: usize,
@@ -254,14 +264,7 @@ pub fn relink_alone(
     }
     let linker = ArticleLinker::new(&site.catalog, strict, cache);
     let (linked, problems) = linker.link(i, article);
-    let old = &site.articles[i];
-    let same = problems.is_empty()
-        && before.body.anchors == article.body.anchors
-        && linked.symptoms == old.symptoms
-        && linked.supplements == old.supplements
-        && linked.keywords_mentioned == old.keywords_mentioned
-        && linked.has_product_links == old.has_product_links;
-    if !same {
+    if !problems.is_empty() || before.body.anchors != article.body.anchors {
         return None;
     }
     let linked = Arc::new(linked);
@@ -272,6 +275,16 @@ pub fn relink_alone(
         );
     }
     Some(linked)
+}
+
+/// Brings the backlinks up to date once article `i` of `site` was relinked alone (see
+/// [`relink_alone`]); `old` is what it was linked as before. Returns what changed.
+pub fn update_backlinks(
+    site: &mut LinkedSite,
+    i: usize,
+    old: &LinkedArticle,
+) -> backlinks::Changed {
+    backlinks::update(&mut site.backlinks, &site.catalog, &site.articles, i, old)
 }
 
 pub fn link_cached(

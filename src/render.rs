@@ -35,6 +35,9 @@ pub struct Output {
 /// search engines without making every record page heavier as the site grows.
 const JSONLD_SUBJECTS: usize = 20;
 
+/// How many of the newest articles the home page gets.
+const HOME_ARTICLES: usize = 30;
+
 /// In long article lists (backlinks, keywords, tags), entries past this many show title and
 /// date only, so a page listing thousands of articles stays light.
 const FULL_CARDS: usize = 30;
@@ -291,6 +294,7 @@ pub fn render_articles(
     site: &LinkedSite,
     today: Date,
     edits: &[(usize, bool)],
+    lists: &crate::backlinks::Changed,
     diags: &Diagnostics,
     cache: &mut RenderCache,
 ) -> Option<Vec<(String, Arc<[u8]>)>> {
@@ -319,6 +323,20 @@ pub fn render_articles(
                 .any(|&a| a == i);
         }
     }
+    // Pages whose lists of articles changed, with the indexes that count them.
+    jobs.extend(lists.symptoms.iter().map(|&s| Job::Symptom(s)));
+    jobs.extend(lists.supplements.iter().map(|&s| Job::Supplement(s)));
+    jobs.extend(lists.keywords.iter().map(|&k| Job::Keyword(k)));
+    jobs.extend(lists.related.iter().map(|&a| Job::Article(a)));
+    for (changed, index) in [
+        (&lists.symptoms, Job::SymptomIndex),
+        (&lists.supplements, Job::SupplementIndex),
+        (&lists.keywords, Job::KeywordIndex),
+    ] {
+        if !changed.is_empty() {
+            jobs.push(index);
+        }
+    }
     jobs.sort();
     jobs.dedup();
     // Pages whose key is unchanged come back from the cache.
@@ -326,9 +344,15 @@ pub fn render_articles(
         jobs.par_iter().map(|job| r.render_job(job)).collect();
     let mut previous = std::mem::take(&mut r.previous);
     let mut pages = keep(rendered, &mut previous, diags);
-    if let (Some(pages), true) = (&mut pages, feed) {
+    if let Some(pages) = &mut pages {
         let mut output = Output::default();
-        r.atom(&mut output);
+        if feed {
+            r.atom(&mut output);
+        }
+        // The sitemap dates each list's page by its newest article.
+        if !lists.is_empty() {
+            r.sitemap(&mut output);
+        }
         pages.extend(output.pages);
     }
     cache.pages = previous;
@@ -944,8 +968,15 @@ impl Renderer<'_> {
                 if n >= FULL_CARDS {
                     card.description = "";
                     card.section = None;
-                    // A compact card shows less than the full one: another key.
-                    card.key = !card.key;
+                    // A compact card shows less than the full one: a key of its own, so an
+                    // edit to an article's description leaves pages where it is compact as
+                    // they were.
+                    if self.caching {
+                        let mut h = DefaultHasher::new();
+                        let date = self.c.articles[a].front.date;
+                        ("compact", card.title, card.url, date, card.reading_minutes).hash(&mut h);
+                        card.key = h.finish();
+                    }
                 }
                 card
             })
@@ -1496,17 +1527,23 @@ impl Renderer<'_> {
         self.finish(
             "list.html",
             meta,
-            json!({"kind": kind, "title": title, "intro": intro, "items": items}),
+            {
+                let (letters, groups) = letter_groups(&items);
+                json!({"kind": kind, "title": title, "intro": intro, "items": items, "letters": letters, "groups": groups})
+            },
         )
     }
 
     fn home(&self) -> Result<Rendered, Diagnostic> {
         let c = self.c;
+        // The newest only: with every article here, any edit to any card changed the home
+        // page, and its variables grew with the site.
         let cards: Vec<ArticleCard> = self
             .site
             .backlinks
             .newest_first
             .iter()
+            .take(HOME_ARTICLES)
             .map(|&a| self.card(a))
             .collect();
         let sections: Vec<SectionSummary> = c
@@ -1561,6 +1598,15 @@ impl Renderer<'_> {
 
     /// sitemap.xml, atom.xml and robots.txt.
     fn machine_files(&self, output: &mut Output) {
+        self.sitemap(output);
+        self.atom(output);
+        output.pages.insert(
+            "robots.txt".into(),
+            feeds::robots(&self.abs("/sitemap.xml")).into_bytes().into(),
+        );
+    }
+
+    fn sitemap(&self, output: &mut Output) {
         let c = self.c;
         let b = &self.site.backlinks;
         let newest = |list: &[usize]| {
@@ -1626,12 +1672,6 @@ impl Renderer<'_> {
         output.pages.insert(
             "sitemap.xml".into(),
             feeds::sitemap(&entries).into_bytes().into(),
-        );
-
-        self.atom(output);
-        output.pages.insert(
-            "robots.txt".into(),
-            feeds::robots(&self.abs("/sitemap.xml")).into_bytes().into(),
         );
     }
 

@@ -210,6 +210,95 @@ pub struct ListItem<'a> {
     pub count: usize,
 }
 
+/// A letter of a long index's A–Z bar: `id` names its group's anchor (`a`…`z`, `other`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Letter {
+    pub letter: &'static str,
+    pub id: &'static str,
+    pub present: bool,
+}
+
+/// The items of a long index whose names start with one letter (`#`: anything else).
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterGroup<'a> {
+    pub letter: &'static str,
+    pub id: &'static str,
+    /// What the group's heading says: the letter, or "Other".
+    pub label: &'static str,
+    pub items: Vec<ListItem<'a>>,
+}
+
+const LETTERS: [(&str, &str); 27] = [
+    ("A", "a"),
+    ("B", "b"),
+    ("C", "c"),
+    ("D", "d"),
+    ("E", "e"),
+    ("F", "f"),
+    ("G", "g"),
+    ("H", "h"),
+    ("I", "i"),
+    ("J", "j"),
+    ("K", "k"),
+    ("L", "l"),
+    ("M", "m"),
+    ("N", "n"),
+    ("O", "o"),
+    ("P", "p"),
+    ("Q", "q"),
+    ("R", "r"),
+    ("S", "s"),
+    ("T", "t"),
+    ("U", "u"),
+    ("V", "v"),
+    ("W", "w"),
+    ("X", "x"),
+    ("Y", "y"),
+    ("Z", "z"),
+    ("#", "other"),
+];
+
+/// Groups sorted items by the upper-cased first letter of their name (A–Z; anything else,
+/// accented letters included, under `#`), in the bar's order, with the bar itself. Done
+/// here rather than in the template, where grouping cost a pass over every item per letter.
+pub fn letter_groups<'a>(items: &[ListItem<'a>]) -> (Vec<Letter>, Vec<LetterGroup<'a>>) {
+    let mut grouped: Vec<Vec<ListItem<'a>>> = vec![Vec::new(); LETTERS.len()];
+    for item in items {
+        let mut chars = item.name.trim().chars();
+        let first = chars.next().map(|c| c.to_ascii_uppercase());
+        // A letter followed by a combining accent is an accented letter.
+        let accented = chars
+            .next()
+            .is_some_and(|c| ('\u{300}'..='\u{36f}').contains(&c));
+        let slot = match first {
+            Some(c @ 'A'..='Z') if !accented => (c as u8 - b'A') as usize,
+            _ => LETTERS.len() - 1,
+        };
+        grouped[slot].push(item.clone());
+    }
+    let letters = LETTERS
+        .iter()
+        .zip(&grouped)
+        .map(|(&(letter, id), items)| Letter {
+            letter,
+            id,
+            present: !items.is_empty(),
+        })
+        .collect();
+    let groups = LETTERS
+        .iter()
+        .zip(grouped)
+        .filter(|(_, items)| !items.is_empty())
+        .map(|(&(letter, id), items)| LetterGroup {
+            letter,
+            id,
+            label: if letter == "#" { "Other" } else { letter },
+            items,
+        })
+        .collect();
+    (letters, groups)
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionSummary {
     pub title: String,

@@ -1258,3 +1258,86 @@ fn base_url_with_a_path_prefixes_every_internal_link() {
         }
     }
 }
+
+/// A long index (more than 12 entries) is grouped A to Z: the bar links the letters that
+/// have entries, and names that start with anything else (a digit, an accented letter) go
+/// under "Other".
+#[test]
+fn a_long_index_is_grouped_a_to_z() {
+    let site = Site::new();
+    let names = [
+        "Ache",
+        "Acne",
+        "Bloating",
+        "Cramps",
+        "Dizziness",
+        "Fatigue",
+        "Gout",
+        "Hiccups",
+        "Itching",
+        "Nausea",
+        "Palpitations",
+        "Rash",
+        "Tremor",
+        "Édème",
+        "5-minute chills",
+    ];
+    for name in names {
+        let id = materia::slug::slugify(name);
+        site.file(
+            &format!("content/symptoms/{id}.yaml"),
+            &format!("name: {name}\nsummary: About {name}.\n"),
+        );
+    }
+    site.build().assert_ok();
+    let html = site.read("symptoms/index.html");
+    let bar = section_after(&html, "<nav class=\"az\"");
+    assert!(bar.contains("<a href=\"#az-a\">A</a>"), "{bar}");
+    assert!(
+        bar.contains("<span aria-disabled=\"true\">E</span>"),
+        "{bar}"
+    );
+    assert!(
+        bar.contains("<a href=\"#az-other\" aria-label=\"Other\">#</a>"),
+        "{bar}"
+    );
+    let group = |id: &str| -> &str {
+        let start = html
+            .find(&format!(
+                "<section class=\"az-group\" aria-labelledby=\"az-{id}\">"
+            ))
+            .unwrap_or_else(|| panic!("no group {id}"));
+        let rest = &html[start..];
+        &rest[..rest.find("</section>").unwrap()]
+    };
+    assert!(group("a").contains(">Ache</a>") && group("a").contains(">Acne</a>"));
+    assert!(group("other").contains("<h2 id=\"az-other\">Other</h2>"));
+    assert!(group("other").contains(">Édème</a>"));
+    assert!(group("other").contains(">5-minute chills</a>"));
+    assert!(!html.contains("az-e\""), "no E group without E names");
+    // Every name appears once.
+    for name in names {
+        assert_eq!(html.matches(&format!(">{name}</a>")).count(), 1, "{name}");
+    }
+}
+
+/// Themes get the 30 newest articles on the home page (see docs/themes.md), newest first.
+#[test]
+fn the_home_page_gets_the_thirty_newest_articles() {
+    let site = Site::new();
+    for day in 1..=28 {
+        for month in [1, 2] {
+            site.article(
+                &format!("a-{month}-{day}.md"),
+                &format!("title: Article {month}-{day}\ndate: 2024-0{month}-{day:02}"),
+                "Text.\n",
+            );
+        }
+    }
+    site.file(
+        "themes/default/templates/index.html",
+        "{{ articles | length }} {{ articles.0.title }} {{ articles | last | get(key=\"title\") }}",
+    );
+    site.build().assert_ok();
+    assert_eq!(site.read("index.html"), "30 Article 2-28 Article 1-27");
+}
