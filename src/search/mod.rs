@@ -174,6 +174,11 @@ pub fn index_until(
     let stopped = || stop.load(Ordering::Relaxed);
     let previous = std::mem::take(&mut cache.articles);
     let docs = documents(site, &previous);
+    if stopped() {
+        drop(docs);
+        cache.articles = previous;
+        return None;
+    }
     let vocabulary = &cache.vocabulary;
     // One counter per thread, kept for the whole stage: a counter learns each word once,
     // and a counter per rayon job would look the site's vocabulary up again for every job.
@@ -181,9 +186,13 @@ pub fn index_until(
         .map(|_| Mutex::new(Counter::new(vocabulary)))
         .collect();
     let record_terms = record_names(site, &mut Counter::new(vocabulary));
-    let counted: Vec<(Arc<[Counts; FIELDS]>, Counts)> = docs
+    let counted: Option<Vec<(Arc<[Counts; FIELDS]>, Counts)>> = docs
         .par_iter()
         .map(|d| {
+            // Counting a whole site (the first index `serve` makes) takes a while.
+            if stopped() {
+                return None;
+            }
             let reused = match d.texts {
                 Texts::Article(a) => previous
                     .get(&a.path)
@@ -220,10 +229,15 @@ pub fn index_until(
             synonyms.sort_unstable();
             synonyms.dedup();
             let len = synonyms.len() as u32;
-            (own, (synonyms.into_iter().map(|t| (t, 1)).collect(), len))
+            Some((own, (synonyms.into_iter().map(|t| (t, 1)).collect(), len)))
         })
         .collect();
     drop(counters);
+    let Some(counted) = counted else {
+        drop(docs);
+        cache.articles = previous;
+        return None;
+    };
     if cache.enabled {
         cache.articles = docs
             .iter()
@@ -261,6 +275,10 @@ pub fn index_until(
         return None;
     }
     let postings = invert(&weighted, names.len());
+    drop(weighted);
+    if stopped() {
+        return None;
+    }
     let mut terms: Vec<Term> = postings
         .into_par_iter()
         .zip(names.into_par_iter())

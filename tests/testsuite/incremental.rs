@@ -63,6 +63,35 @@ fn write_settings(root: &Path) {
     );
 }
 
+/// A small site of random articles and records.
+fn random_site(root: &Path, rng: &mut Rng) {
+    write_settings(root);
+    for id in SYMPTOMS {
+        write(
+            root,
+            &format!("content/symptoms/{id}.yaml"),
+            &symptom_text(rng, id),
+        );
+    }
+    write(
+        root,
+        "content/supplements/magnesium.yaml",
+        "name: Magnesium\nlinks: [\"https://shop.example/magnesium\"]\n",
+    );
+    write(
+        root,
+        "content/supplements/vitamin-b12.yaml",
+        "name: Vitamin B12\naliases: [cobalamin]\n",
+    );
+    for i in 0..4 {
+        write(
+            root,
+            &format!("content/articles/{}a{i}.md", SECTIONS[i % 3]),
+            &article_text(rng),
+        );
+    }
+}
+
 fn article_text(rng: &mut Rng) -> String {
     let mut body = String::new();
     for _ in 0..(2 + rng.below(4)) {
@@ -316,31 +345,7 @@ fn equivalence(sequences: u64, seed: u64, kind: impl Fn(&mut Rng) -> usize) -> S
         let mut rng = Rng(seq);
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        write_settings(root);
-        for id in SYMPTOMS {
-            write(
-                root,
-                &format!("content/symptoms/{id}.yaml"),
-                &symptom_text(&mut rng, id),
-            );
-        }
-        write(
-            root,
-            "content/supplements/magnesium.yaml",
-            "name: Magnesium\nlinks: [\"https://shop.example/magnesium\"]\n",
-        );
-        write(
-            root,
-            "content/supplements/vitamin-b12.yaml",
-            "name: Vitamin B12\naliases: [cobalamin]\n",
-        );
-        for i in 0..4 {
-            write(
-                root,
-                &format!("content/articles/{}a{i}.md", SECTIONS[i % 3]),
-                &article_text(&mut rng),
-            );
-        }
+        random_site(root, &mut rng);
         let options = BuildOptions::default();
         let mut builder = Builder::new(root, options.clone());
         for step in 0..5 {
@@ -503,4 +508,27 @@ fn a_quick_rebuild_is_turned_down_when_a_linked_heading_goes() {
         "{:?}",
         render(&diags)
     );
+}
+
+/// `serve` drops a search index being built when files change again: a stopped index
+/// leaves nothing half made, and the next one is a full build's.
+#[test]
+fn a_stopped_search_index_stays_pending_and_then_comes_out_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // A seed whose site builds.
+    random_site(root, &mut Rng(1));
+    let mut builder = Builder::new(root, BuildOptions::default());
+    let diags = Diagnostics::new();
+    let mut built = builder.build_pages(&diags, &Silent).expect("builds");
+    assert!(builder.search_pending());
+    let stop = AtomicBool::new(true);
+    assert!(builder.finish_search(&diags, &stop).is_none());
+    assert!(builder.search_pending(), "still to be made");
+    let go = AtomicBool::new(false);
+    let index = builder.finish_search(&diags, &go).expect("an index");
+    assert!(!builder.search_pending());
+    built.output.pages.extend(index);
+    let full = build(root, &BuildOptions::default(), &Diagnostics::new(), &Silent).unwrap();
+    assert_eq!(files(&built), files(&full));
 }
