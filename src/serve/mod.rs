@@ -132,15 +132,18 @@ impl Server {
         reload::event("hello", &data.to_string())
     }
 
-    /// Rebuilds after `changed` files changed, swaps the new site in, then tells the pages.
-    fn rebuild(&self, styles_only: bool, changed: Vec<PathBuf>) {
+    /// Rebuilds after `changed` files changed (`None`: unknown), swaps the new site in, then
+    /// tells the pages.
+    fn rebuild(&self, styles_only: bool, changed: Option<Vec<PathBuf>>) {
         let started = Instant::now();
         let result = {
             let mut builder = match self.builder.lock() {
                 Ok(b) => b,
                 Err(p) => p.into_inner(),
             };
-            builder.changed(changed);
+            if let Some(changed) = changed {
+                builder.changed(changed);
+            }
             attempt(&self.root, &mut builder)
         };
         eprint!("{}", result.report);
@@ -350,6 +353,11 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         strict: false,
         ..Default::default()
     };
+    // Watching starts before the first build: a file saved while it runs is rebuilt after
+    // it, and later builds, which read only the files the watcher names, never miss it.
+    let changing = Arc::new(AtomicBool::new(false));
+    let (_watcher, changes) = watch::watch(&opts.root, Arc::clone(&changing))
+        .map_err(|e| format!("cannot watch {}: {e}", opts.root.display()))?;
     let started = Instant::now();
     let mut builder = Builder::new(&opts.root, options);
     let first = attempt(&opts.root, &mut builder);
@@ -390,11 +398,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         build_id: AtomicU64::new(1),
         search_pending: Mutex::new(false),
         search_done: Condvar::new(),
-        changing: Arc::new(AtomicBool::new(false)),
+        changing,
     });
     server.set_search_pending(first_ok);
-    let (_watcher, changes) = watch::watch(&opts.root, Arc::clone(&server.changing))
-        .map_err(|e| format!("cannot watch {}: {e}", opts.root.display()))?;
     for _ in 0..WORKERS {
         let http = Arc::clone(&http);
         let server = Arc::clone(&server);
@@ -410,9 +416,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     let root = opts.root.canonicalize().unwrap_or(opts.root.clone());
     // The pages of the first build are served at once; its index is made now.
     server.finish_search();
-    while let Ok(batch) = changes.recv() {
+    while let Ok(watch::Batch { paths, complete }) = changes.recv() {
         server.changing.store(false, Ordering::SeqCst);
-        let batch: Vec<PathBuf> = batch
+        let batch: Vec<PathBuf> = paths
             .into_iter()
             .map(|p| {
                 p.strip_prefix(&root)
@@ -428,7 +434,10 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
             })
             .cloned()
             .collect();
+        // A watcher that lost track: anything may have changed.
+        let changed = complete.then_some(changed);
         match watch::classify(&opts.root, &batch) {
+            _ if changed.is_none() => server.rebuild(false, None),
             // An index that was dropped for a change that turned out not to matter.
             watch::Change::Ignore => server.finish_search(),
             watch::Change::Styles => server.rebuild(true, changed),

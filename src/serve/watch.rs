@@ -26,6 +26,15 @@ pub enum Change {
     Rebuild,
 }
 
+/// Files that changed together.
+#[derive(Debug)]
+pub struct Batch {
+    pub paths: Vec<PathBuf>,
+    /// False when the watcher lost track (its queue overflowed, or it failed): then more
+    /// than `paths` may have changed.
+    pub complete: bool,
+}
+
 /// What a batch of changed paths means for a site at `root`.
 pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
     let mut change = Change::Ignore;
@@ -79,17 +88,23 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
 pub fn watch(
     root: &Path,
     changing: Arc<AtomicBool>,
-) -> notify::Result<(notify::RecommendedWatcher, Receiver<Vec<PathBuf>>)> {
-    let (raw_tx, raw_rx) = channel::<PathBuf>();
+) -> notify::Result<(notify::RecommendedWatcher, Receiver<Batch>)> {
+    // `None`: something changed that the watcher cannot name.
+    let (raw_tx, raw_rx) = channel::<Option<PathBuf>>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            if matches!(event.kind, notify::EventKind::Access(_)) {
-                return;
+        // The receiver only goes away when the server stops.
+        match event {
+            Ok(event) if matches!(event.kind, notify::EventKind::Access(_)) => {}
+            Ok(event) if !event.need_rescan() && !event.paths.is_empty() => {
+                changing.store(true, Ordering::SeqCst);
+                for path in event.paths {
+                    let _sent = raw_tx.send(Some(path));
+                }
             }
-            changing.store(true, Ordering::SeqCst);
-            for path in event.paths {
-                // The receiver only goes away when the server stops.
-                let _sent = raw_tx.send(path);
+            // Dropped events (a full kernel queue) or a watcher error.
+            _ => {
+                changing.store(true, Ordering::SeqCst);
+                let _sent = raw_tx.send(None);
             }
         }
     })?;
@@ -103,17 +118,19 @@ pub fn watch(
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         while let Ok(first) = raw_rx.recv() {
-            let mut batch = vec![first];
+            let mut raw = vec![first];
             loop {
                 match raw_rx.recv_timeout(QUIET) {
-                    Ok(p) => batch.push(p),
+                    Ok(p) => raw.push(p),
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            batch.sort();
-            batch.dedup();
-            if tx.send(batch).is_err() {
+            let complete = raw.iter().all(Option::is_some);
+            let mut paths: Vec<PathBuf> = raw.into_iter().flatten().collect();
+            paths.sort();
+            paths.dedup();
+            if tx.send(Batch { paths, complete }).is_err() {
                 return;
             }
         }
