@@ -160,6 +160,6 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         markdown: split.body.to_string(),
         body_offset: split.body_offset,
         link_locations,
-        source_hash: text_hash(&file.text),
+        source_hash: file.hash,
     })
 }

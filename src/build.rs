@@ -8,6 +8,7 @@ use crate::diagnostics::Diagnostics;
 use crate::link::LinkedSite;
 use crate::render::Output;
 use crate::{backlinks, catalog, link, load, parse, render, search};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -117,6 +118,10 @@ pub struct Builder {
     changed: Option<Vec<PathBuf>>,
     /// How many builds took the quick way ([`Builder::quick_builds`]).
     quick: usize,
+    /// The files the last full load read (when caching), for the next to reuse.
+    sources: Option<load::Sources>,
+    /// Files that quick builds read since: the next full load reads them again.
+    reread: Vec<PathBuf>,
 }
 
 /// A site as the last successful [`Builder::build_pages`] left it, for the next build to
@@ -148,6 +153,8 @@ impl Builder {
             last: None,
             changed: None,
             quick: 0,
+            sources: None,
+            reread: Vec::new(),
         }
     }
 
@@ -164,12 +171,14 @@ impl Builder {
             last: None,
             changed: None,
             quick: 0,
+            sources: None,
+            reread: Vec::new(),
         }
     }
 
     pub fn build(&mut self, diags: &Diagnostics, progress: &dyn Progress) -> Option<Built> {
         let timings = Timings::new();
-        let linked = self.link_stages(diags, progress, &timings)?;
+        let linked = self.link_stages(None, diags, progress, &timings)?;
         let search_cache = &mut self.search_cache;
         let skip_search = self.options.skip_search_index;
         let (mut output, index_files) = render::render_cached(
@@ -213,7 +222,7 @@ impl Builder {
     /// full build would.
     pub fn build_pages(&mut self, diags: &Diagnostics, progress: &dyn Progress) -> Option<Built> {
         let changed = self.changed.take();
-        if let Some(done) = changed.and_then(|paths| self.edit_articles(&paths)) {
+        if let Some(done) = changed.as_ref().and_then(|paths| self.edit_articles(paths)) {
             self.quick += 1;
             return Some(done);
         }
@@ -221,7 +230,7 @@ impl Builder {
             last.current = false;
         }
         let timings = Timings::new();
-        let linked = self.link_stages(diags, progress, &timings)?;
+        let linked = self.link_stages(changed, diags, progress, &timings)?;
         let today = today();
         let output =
             render::render_without_search(&linked, today, diags, progress, &mut self.render_cache)?;
@@ -289,6 +298,10 @@ impl Builder {
             return None;
         }
         timings.mark("parse");
+        let read: Vec<PathBuf> = edits
+            .iter()
+            .map(|(_, article, _)| article.path.clone())
+            .collect();
         let mut linked = Vec::with_capacity(edits.len());
         for (i, new, _) in &edits {
             linked.push(link::relink_alone(
@@ -332,6 +345,8 @@ impl Builder {
         };
         last.output.pages.extend(pages);
         last.search_pending = true;
+        // The last full load holds their old text.
+        self.reread.extend(read);
         Some(built(&last.site, last.output.clone()))
     }
 
@@ -379,15 +394,33 @@ impl Builder {
         Some(files)
     }
 
-    /// Load, parse, catalog and link: what every build does before rendering.
+    /// Load, parse, catalog and link: what every build does before rendering. `changed`:
+    /// the files changed since the last build, when a watcher said which; the others are
+    /// taken from the last load.
     fn link_stages(
         &mut self,
+        changed: Option<Vec<PathBuf>>,
         diags: &Diagnostics,
         progress: &dyn Progress,
         timings: &Timings,
     ) -> Option<LinkedSite> {
         progress.stage("loading", 0);
-        let sources = load::load(&self.root, diags)?;
+        let reread = std::mem::take(&mut self.reread);
+        let last = self.sources.take();
+        let sources = match (changed, &last) {
+            (Some(changed), Some(last)) => {
+                let changed: HashSet<PathBuf> = changed.into_iter().chain(reread).collect();
+                let reuse = load::Reuse {
+                    last,
+                    changed: &changed,
+                };
+                load::load_reusing(&self.root, diags, Some(reuse))
+            }
+            _ => load::load(&self.root, diags),
+        }?;
+        if self.link_cache.enabled {
+            self.sources = Some(sources.clone());
+        }
         timings.mark("load");
         if diags.has_errors() {
             return None;

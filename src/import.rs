@@ -248,11 +248,7 @@ pub fn product_links(root: &Path, diags: &Diagnostics) -> HashMap<String, String
             .strip_prefix(&dir)
             .map(|r| r.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
-        let file = crate::load::SourceFile {
-            path: path.clone(),
-            rel,
-            text,
-        };
+        let file = crate::load::SourceFile::new(path.clone(), rel, text);
         if let Ok(s) = records::parse_supplement(&file) {
             for link in &s.links {
                 if let Some(n) = normalise_url(link) {

@@ -6,7 +6,9 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
 use crate::theme::{self, Asset, AssetSource, ThemeSources};
 use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One text file of the site, as read from disk.
 #[derive(Debug, Clone)]
@@ -15,7 +17,28 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Relative to its collection folder (`content/articles`, …), `/`-separated.
     pub rel: String,
-    pub text: String,
+    /// Shared, so that a rebuild keeps the files that did not change without copying them.
+    pub text: Arc<str>,
+    /// [`crate::article::text_hash`] of `text`, made once when the file is read.
+    pub hash: u64,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, rel: String, text: String) -> SourceFile {
+        SourceFile {
+            hash: crate::article::text_hash(&text),
+            path,
+            rel,
+            text: text.into(),
+        }
+    }
+}
+
+/// What a rebuild may take from the last load instead of reading it again: its files, but
+/// for those a watcher said changed.
+pub struct Reuse<'a> {
+    pub last: &'a Sources,
+    pub changed: &'a HashSet<PathBuf>,
 }
 
 /// Everything a build reads, in memory.
@@ -59,6 +82,12 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 /// Loads the site at `root`. Returns `None` when nothing useful can be loaded (no
 /// `site.toml` or it is invalid); every problem found is in `diags`.
 pub fn load(root: &Path, diags: &Diagnostics) -> Option<Sources> {
+    load_reusing(root, diags, None)
+}
+
+/// [`load`], taking unchanged articles and records from `reuse`. Folders are still walked,
+/// so added, deleted and renamed files are found as in a full load.
+pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> Option<Sources> {
     let site_toml = root.join("site.toml");
     if !site_toml.is_file() {
         diags.push(
@@ -82,9 +111,21 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Option<Sources> {
                 .hint("create `content/articles/` and put Markdown articles in it"),
         );
     }
-    let articles = read_collection(&content.join("articles"), diags, |name| {
-        name.ends_with(".md") && name != "_index.md"
-    });
+    let reused = |files: fn(&Sources) -> &Vec<SourceFile>| {
+        reuse.as_ref().map(|r| Reused {
+            files: files(r.last)
+                .iter()
+                .map(|f| (f.path.as_path(), f))
+                .collect(),
+            changed: r.changed,
+        })
+    };
+    let articles = read_collection(
+        &content.join("articles"),
+        diags,
+        |name| name.ends_with(".md") && name != "_index.md",
+        reused(|s| &s.articles),
+    );
     let record = |name: &str| {
         Path::new(name)
             .extension()
@@ -92,19 +133,25 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Option<Sources> {
             .and_then(crate::structured::Format::from_extension)
             .is_some()
     };
-    let symptoms = read_collection(&content.join("symptoms"), diags, record);
-    let supplements = read_collection(&content.join("supplements"), diags, record);
+    let symptoms = read_collection(
+        &content.join("symptoms"),
+        diags,
+        record,
+        reused(|s| &s.symptoms),
+    );
+    let supplements = read_collection(
+        &content.join("supplements"),
+        diags,
+        record,
+        reused(|s| &s.supplements),
+    );
     warn_unsupported(&content, diags);
     let home_path = content.join("_index.md");
     let home = home_path
         .is_file()
         .then(|| read_text(&home_path))
         .and_then(|r| match r {
-            Ok(text) => Some(SourceFile {
-                path: home_path.clone(),
-                rel: "_index.md".into(),
-                text,
-            }),
+            Ok(text) => Some(SourceFile::new(home_path.clone(), "_index.md".into(), text)),
             Err(d) => {
                 diags.push(d);
                 None
@@ -140,10 +187,17 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Option<Sources> {
     })
 }
 
+/// A collection's files from the last load, by path, and the paths that changed since.
+struct Reused<'a> {
+    files: HashMap<&'a Path, &'a SourceFile>,
+    changed: &'a HashSet<PathBuf>,
+}
+
 fn read_collection(
     dir: &Path,
     diags: &Diagnostics,
     wanted: impl Fn(&str) -> bool,
+    reused: Option<Reused>,
 ) -> Vec<SourceFile> {
     let paths: Vec<PathBuf> = theme::walk_files(dir, diags)
         .into_iter()
@@ -164,7 +218,16 @@ fn read_collection(
         .collect();
     paths
         .par_iter()
-        .filter_map(|path| read_source(path, dir).map_err(|d| diags.push(d)).ok())
+        .filter_map(|path| {
+            if let Some(r) = &reused {
+                if let (Some(&file), false) =
+                    (r.files.get(path.as_path()), r.changed.contains(path))
+                {
+                    return Some(file.clone());
+                }
+            }
+            read_source(path, dir).map_err(|d| diags.push(d)).ok()
+        })
         .collect()
 }
 
@@ -174,11 +237,7 @@ pub fn read_source(path: &Path, dir: &Path) -> Result<SourceFile, Diagnostic> {
         .strip_prefix(dir)
         .map(|r| r.to_string_lossy().replace('\\', "/"))
         .unwrap_or_default();
-    Ok(SourceFile {
-        path: path.to_path_buf(),
-        rel,
-        text: read_text(path)?,
-    })
+    Ok(SourceFile::new(path.to_path_buf(), rel, read_text(path)?))
 }
 
 /// Folders under content/ that the contract doesn't know are likely typos (`symptom/`).

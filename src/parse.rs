@@ -1,7 +1,6 @@
 //! The parse stage: turns every loaded file into a typed article or record, in parallel,
 //! collecting every file's problems instead of stopping at the first.
 
-use crate::article::text_hash;
 use crate::article::{self, Article};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
@@ -32,6 +31,38 @@ pub struct Parsed {
 #[derive(Default)]
 pub struct ParseCache {
     articles: HashMap<PathBuf, (u64, ArticleResult)>,
+    symptoms: HashMap<PathBuf, (u64, Result<Symptom, Diagnostic>)>,
+    supplements: HashMap<PathBuf, (u64, Result<Supplement, Diagnostic>)>,
+}
+
+/// Parses each record file, or takes it from `cache` when its text is the same as then;
+/// `cache` then holds these files alone.
+fn parse_records<T: Clone + Send + Sync>(
+    files: &[SourceFile],
+    parse: fn(&SourceFile) -> Result<T, Diagnostic>,
+    cache: &mut HashMap<PathBuf, (u64, Result<T, Diagnostic>)>,
+    diags: &Diagnostics,
+) -> Vec<T> {
+    let previous = std::mem::take(cache);
+    let results: Vec<(PathBuf, u64, Result<T, Diagnostic>)> = files
+        .par_iter()
+        .map(|f| {
+            let result = match previous.get(&f.path) {
+                Some((hash, cached)) if *hash == f.hash => cached.clone(),
+                _ => parse(f),
+            };
+            (f.path.clone(), f.hash, result)
+        })
+        .collect();
+    let mut records = Vec::with_capacity(results.len());
+    for (path, hash, result) in results {
+        match &result {
+            Ok(record) => records.push(record.clone()),
+            Err(d) => diags.push(d.clone()),
+        }
+        cache.insert(path, (hash, result));
+    }
+    records
 }
 
 /// An article, or the problems that stop it from being one.
@@ -42,7 +73,7 @@ pub fn reparse_article(file: &SourceFile, cache: &mut ParseCache) -> ArticleResu
     let result = article::parse(file).map(Arc::new);
     cache
         .articles
-        .insert(file.path.clone(), (text_hash(&file.text), result.clone()));
+        .insert(file.path.clone(), (file.hash, result.clone()));
     result
 }
 
@@ -63,7 +94,7 @@ pub fn parse_cached(
         .articles
         .par_iter()
         .map(|f| {
-            let hash = text_hash(&f.text);
+            let hash = f.hash;
             let result = match previous.get(&f.path) {
                 Some((h, cached)) if *h == hash => cached.clone(),
                 _ => article::parse(f).map(Arc::new),
@@ -80,16 +111,18 @@ pub fn parse_cached(
         }
         cache.articles.insert(path, (hash, result));
     }
-    let symptoms = sources
-        .symptoms
-        .par_iter()
-        .filter_map(|f| records::parse_symptom(f).map_err(|d| diags.push(d)).ok())
-        .collect();
-    let supplements = sources
-        .supplements
-        .par_iter()
-        .filter_map(|f| records::parse_supplement(f).map_err(|d| diags.push(d)).ok())
-        .collect();
+    let symptoms = parse_records(
+        &sources.symptoms,
+        records::parse_symptom,
+        &mut cache.symptoms,
+        diags,
+    );
+    let supplements = parse_records(
+        &sources.supplements,
+        records::parse_supplement,
+        &mut cache.supplements,
+        diags,
+    );
     let home = sources
         .home
         .as_ref()
