@@ -13,7 +13,12 @@
 //! | write | [`write`] | files on disk, swapped in atomically |
 //!
 //! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author;
-//! [`serve`] runs the same stages in memory on every change and serves the result.
+//! [`serve`] runs the same stages in memory on every change and serves the result: pages
+//! first, the search index after. When the watcher reports that only articles' text changed,
+//! [`build::Builder`] takes the quick way through the same stages: each stage's one-article
+//! entry point ([`load::read_source`], [`parse::reparse_article`], [`link::relink_alone`],
+//! [`render::render_articles`]) with the checks that nothing else changes
+//! ([`catalog::same_shape`], [`render::listing_change`]).
 
 pub mod article;
 pub mod autolink;
