@@ -183,17 +183,20 @@ impl<'a> Ranking<'a> {
             add(&self.tag_lists[t], 1);
         }
         let rank = self.rank;
-        let mut best: Vec<(u32, usize)> = touched.iter().map(|&b| (scores[b], b)).collect();
-        let keep = RELATED.min(best.len());
-        if keep > 0 {
-            best.select_nth_unstable_by(keep - 1, |x, y| {
-                y.0.cmp(&x.0).then(rank[x.1].cmp(&rank[y.1]))
-            });
-            best.truncate(keep);
-            best.sort_by(|x, y| y.0.cmp(&x.0).then(rank[x.1].cmp(&rank[y.1])));
-        }
+        // The best few, best first: higher score, then newer. Kept by insertion while the
+        // candidates are scanned, since an article touches thousands of others and keeps five.
+        let mut best: Vec<(u32, usize)> = Vec::with_capacity(RELATED + 1);
+        let before = |x: &(u32, usize), y: &(u32, usize)| (y.0, rank[x.1]) < (x.0, rank[y.1]);
         for &b in touched.iter() {
+            let candidate = (scores[b], b);
             scores[b] = 0;
+            if best.len() == RELATED && !best.last().is_some_and(|worst| before(&candidate, worst))
+            {
+                continue;
+            }
+            let at = best.partition_point(|x| before(x, &candidate));
+            best.insert(at, candidate);
+            best.truncate(RELATED);
         }
         touched.clear();
         best.into_iter().map(|(_, b)| b).collect()

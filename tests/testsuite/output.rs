@@ -1341,3 +1341,49 @@ fn the_home_page_gets_the_thirty_newest_articles() {
     site.build().assert_ok();
     assert_eq!(site.read("index.html"), "30 Article 2-28 Article 1-27");
 }
+
+/// Related articles: the five that share the most, best first; among equals, the newest.
+#[test]
+fn related_articles_are_the_five_that_share_most_newest_first_among_equals() {
+    let site = site_with_records();
+    site.article(
+        "a.md",
+        "title: A\ndate: 2024-01-01\nkeywords: [nerve health]\nsymptoms: [paresthesia]",
+        "Text.\n",
+    );
+    // Shares a keyword and the symptom: the best, though the oldest.
+    site.article(
+        "best.md",
+        "title: Best\ndate: 2020-01-01\nkeywords: [nerve health]\nsymptoms: [paresthesia]",
+        "Text.\n",
+    );
+    // Share the symptom alone: equals, taken newest first.
+    for day in 1..=7 {
+        site.article(
+            &format!("d{day}.md"),
+            &format!("title: D{day}\ndate: 2023-03-0{day}\nsymptoms: [paresthesia]"),
+            "Text.\n",
+        );
+    }
+    site.build().assert_ok();
+    let a = site.read("articles/a/index.html");
+    let related = section_after(&a, "Related articles");
+    let order: Vec<usize> = [
+        "/articles/best/",
+        "/articles/d7/",
+        "/articles/d6/",
+        "/articles/d5/",
+        "/articles/d4/",
+    ]
+    .iter()
+    .map(|href| {
+        related
+            .find(&format!("href=\"{href}\""))
+            .unwrap_or_else(|| panic!("{href} not related:\n{related}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{related}");
+    for older in ["/articles/d3/", "/articles/d2/", "/articles/d1/"] {
+        assert!(!links_to(related, older), "{older} listed:\n{related}");
+    }
+}
