@@ -20,20 +20,29 @@ pub fn scripts(values: &[Value]) -> String {
 /// `<`, `>` and `&` become JSON `\u` escapes: still the same JSON, but `</script>` and
 /// `<!--` can no longer appear in the HTML.
 pub fn escape_for_script(json: &str) -> String {
-    if !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
-        return json.to_string();
-    }
+    // Byte by byte, copying the runs in between: every page has JSON-LD, articles a lot.
+    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            _ => out.push(c),
-        }
+    let (mut from, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (escape, len) = match (bytes[i], bytes.get(i + 1..i + 3)) {
+            (b'<', _) => ("\\u003c", 1),
+            (b'>', _) => ("\\u003e", 1),
+            (b'&', _) => ("\\u0026", 1),
+            (0xE2, Some([0x80, 0xA8])) => ("\\u2028", 3),
+            (0xE2, Some([0x80, 0xA9])) => ("\\u2029", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&json[from..i]);
+        out.push_str(escape);
+        i += len;
+        from = i;
     }
+    out.push_str(&json[from..]);
     out
 }
 
@@ -87,6 +96,15 @@ pub fn prune(mut value: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_and_line_separators_are_escaped_in_json() {
+        assert_eq!(escape_for_script("{}"), "{}");
+        assert_eq!(
+            escape_for_script("\"</script><!-- a & b\u{2028}c\u{2029}é\u{2027}\""),
+            "\"\\u003c/script\\u003e\\u003c!-- a \\u0026 b\\u2028c\\u2029é\u{2027}\""
+        );
+    }
 
     #[test]
     fn script_cannot_be_closed_by_content() {

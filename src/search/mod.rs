@@ -759,7 +759,8 @@ fn excerpts(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
 /// no index file, even if a host serves it as HTML or a theme inlines it, holds markup.
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     let text = serde_json::to_string(value).unwrap_or_default();
-    if !text.contains(['<', '>', '&']) {
+    // Bytes, not chars: this runs on every title and excerpt of the site.
+    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
         return text;
     }
     text.replace('<', "\\u003c")
