@@ -245,18 +245,7 @@ pub fn render_search_page(
 ) -> Option<(String, Arc<[u8]>)> {
     let mut r = Renderer::new(site, today, diags, cache, Cards::None)?;
     r.search_index = manifest;
-    match r.render_job(&Job::Search) {
-        Ok((path, html, key)) => {
-            if key != 0 {
-                cache.pages.insert(path.clone(), (key, html.clone()));
-            }
-            Some((path, html))
-        }
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    }
+    keep(vec![r.render_job(&Job::Search)], &mut cache.pages, diags)?.pop()
 }
 
 /// What other pages show of an article that changed: see [`listing_change`].

@@ -228,41 +228,20 @@ pub struct LetterGroup<'a> {
     pub items: Vec<ListItem<'a>>,
 }
 
-const LETTERS: [(&str, &str); 27] = [
-    ("A", "a"),
-    ("B", "b"),
-    ("C", "c"),
-    ("D", "d"),
-    ("E", "e"),
-    ("F", "f"),
-    ("G", "g"),
-    ("H", "h"),
-    ("I", "i"),
-    ("J", "j"),
-    ("K", "k"),
-    ("L", "l"),
-    ("M", "m"),
-    ("N", "n"),
-    ("O", "o"),
-    ("P", "p"),
-    ("Q", "q"),
-    ("R", "r"),
-    ("S", "s"),
-    ("T", "t"),
-    ("U", "u"),
-    ("V", "v"),
-    ("W", "w"),
-    ("X", "x"),
-    ("Y", "y"),
-    ("Z", "z"),
-    ("#", "other"),
-];
+const UPPER: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ#";
+const LOWER: &str = "abcdefghijklmnopqrstuvwxyz";
+
+/// Letter `slot` of the bar (26: `#`) and its anchor id.
+fn letter(slot: usize) -> (&'static str, &'static str) {
+    let id = LOWER.get(slot..slot + 1).unwrap_or("other");
+    (&UPPER[slot..slot + 1], id)
+}
 
 /// Groups sorted items by the upper-cased first letter of their name (A–Z; anything else,
 /// accented letters included, under `#`), in the bar's order, with the bar itself. Done
 /// here rather than in the template, where grouping cost a pass over every item per letter.
 pub fn letter_groups<'a>(items: &[ListItem<'a>]) -> (Vec<Letter>, Vec<LetterGroup<'a>>) {
-    let mut grouped: Vec<Vec<ListItem<'a>>> = vec![Vec::new(); LETTERS.len()];
+    let mut grouped: Vec<Vec<ListItem<'a>>> = vec![Vec::new(); UPPER.len()];
     for item in items {
         let mut chars = item.name.trim().chars();
         let first = chars.next().map(|c| c.to_ascii_uppercase());
@@ -272,28 +251,34 @@ pub fn letter_groups<'a>(items: &[ListItem<'a>]) -> (Vec<Letter>, Vec<LetterGrou
             .is_some_and(|c| ('\u{300}'..='\u{36f}').contains(&c));
         let slot = match first {
             Some(c @ 'A'..='Z') if !accented => (c as u8 - b'A') as usize,
-            _ => LETTERS.len() - 1,
+            _ => UPPER.len() - 1,
         };
         grouped[slot].push(item.clone());
     }
-    let letters = LETTERS
+    let letters = grouped
         .iter()
-        .zip(&grouped)
-        .map(|(&(letter, id), items)| Letter {
-            letter,
-            id,
-            present: !items.is_empty(),
+        .enumerate()
+        .map(|(slot, items)| {
+            let (letter, id) = letter(slot);
+            Letter {
+                letter,
+                id,
+                present: !items.is_empty(),
+            }
         })
         .collect();
-    let groups = LETTERS
-        .iter()
-        .zip(grouped)
+    let groups = grouped
+        .into_iter()
+        .enumerate()
         .filter(|(_, items)| !items.is_empty())
-        .map(|(&(letter, id), items)| LetterGroup {
-            letter,
-            id,
-            label: if letter == "#" { "Other" } else { letter },
-            items,
+        .map(|(slot, items)| {
+            let (letter, id) = letter(slot);
+            LetterGroup {
+                letter,
+                id,
+                label: if letter == "#" { "Other" } else { letter },
+                items,
+            }
         })
         .collect();
     (letters, groups)

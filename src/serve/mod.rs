@@ -120,10 +120,7 @@ fn report(root: &Path, diags: &Diagnostics) -> (Vec<ErrorView>, String) {
 
 impl Server {
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Current> {
-        match self.current.read() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        }
+        self.current.read().unwrap_or_else(|p| p.into_inner())
     }
 
     fn hello(&self) -> String {
@@ -137,10 +134,7 @@ impl Server {
     fn rebuild(&self, styles_only: bool, changed: Option<Vec<PathBuf>>) {
         let started = Instant::now();
         let result = {
-            let mut builder = match self.builder.lock() {
-                Ok(b) => b,
-                Err(p) => p.into_inner(),
-            };
+            let mut builder = lock(&self.builder);
             if let Some(changed) = changed {
                 builder.changed(changed);
             }
@@ -149,10 +143,7 @@ impl Server {
         eprint!("{}", result.report);
         let ok = result.output.is_some();
         {
-            let mut current = match self.current.write() {
-                Ok(g) => g,
-                Err(p) => p.into_inner(),
-            };
+            let mut current = write(&self.current);
             if let Some(output) = result.output {
                 self.set_search_pending(true);
                 current.output = Some(Arc::new(output));
@@ -179,10 +170,7 @@ impl Server {
     }
 
     fn set_search_pending(&self, pending: bool) {
-        let mut flag = match self.search_pending.lock() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        };
+        let mut flag = lock(&self.search_pending);
         *flag = pending;
         if !pending {
             self.search_done.notify_all();
@@ -195,19 +183,13 @@ impl Server {
         let started = Instant::now();
         let diags = Diagnostics::new();
         let files = {
-            let mut builder = match self.builder.lock() {
-                Ok(b) => b,
-                Err(p) => p.into_inner(),
-            };
+            let mut builder = lock(&self.builder);
             if !builder.search_pending() {
                 return;
             }
             builder.finish_search(&diags, &self.changing)
         };
-        let mut current = match self.current.write() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        };
+        let mut current = write(&self.current);
         match files {
             Some(files) => {
                 if let Some(output) = &current.output {
@@ -237,18 +219,12 @@ impl Server {
     }
 
     fn is_search_pending(&self) -> bool {
-        match self.search_pending.lock() {
-            Ok(g) => *g,
-            Err(p) => *p.into_inner(),
-        }
+        *lock(&self.search_pending)
     }
 
     /// Waits, up to `until`, for the search index being rebuilt.
     fn wait_for_search(&self, until: Instant) {
-        let pending = match self.search_pending.lock() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        };
+        let pending = lock(&self.search_pending);
         let left = until.saturating_duration_since(Instant::now());
         let _ready = self
             .search_done
@@ -445,6 +421,16 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A lock's guard even if another thread panicked while holding it: every value kept under
+/// these locks is replaced whole, so it is never half-updated.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn write<T>(rw: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    rw.write().unwrap_or_else(|p| p.into_inner())
 }
 
 /// The search page and the index files, which may wait for the index (see

@@ -35,6 +35,15 @@ pub struct Batch {
     pub complete: bool,
 }
 
+/// A batch from the watcher's reports, `None` for a change it could not name.
+fn batch(raw: Vec<Option<PathBuf>>) -> Batch {
+    let complete = raw.iter().all(Option::is_some);
+    let mut paths: Vec<PathBuf> = raw.into_iter().flatten().collect();
+    paths.sort();
+    paths.dedup();
+    Batch { paths, complete }
+}
+
 /// What a batch of changed paths means for a site at `root`.
 pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
     let mut change = Change::Ignore;
@@ -126,11 +135,7 @@ pub fn watch(
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            let complete = raw.iter().all(Option::is_some);
-            let mut paths: Vec<PathBuf> = raw.into_iter().flatten().collect();
-            paths.sort();
-            paths.dedup();
-            if tx.send(Batch { paths, complete }).is_err() {
+            if tx.send(batch(raw)).is_err() {
                 return;
             }
         }
@@ -148,6 +153,23 @@ mod tests {
             root,
             &paths.iter().map(|p| root.join(p)).collect::<Vec<_>>(),
         )
+    }
+
+    #[test]
+    fn a_batch_with_an_unnamed_change_is_incomplete() {
+        let a = || Some(PathBuf::from("/site/content/articles/a.md"));
+        let whole = batch(vec![a(), a()]);
+        assert!(whole.complete);
+        assert_eq!(
+            whole.paths,
+            vec![PathBuf::from("/site/content/articles/a.md")]
+        );
+        let lost = batch(vec![a(), None]);
+        assert!(
+            !lost.complete,
+            "a rescan or error means anything may have changed"
+        );
+        assert_eq!(lost.paths.len(), 1);
     }
 
     #[test]
