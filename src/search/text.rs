@@ -84,6 +84,48 @@ static WORD_BYTE: [bool; 256] = {
     table
 };
 
+/// The letters and digits of a 64-byte block of ASCII as a bit mask, eight bytes at a time:
+/// each byte's range checks are additions whose carries land in the byte's top bit, and a
+/// multiply gathers the eight top bits (a table lookup per byte was most of the splitting).
+fn word_mask(block: &[u8; 64]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let mut mask = 0u64;
+    for (i, chunk) in block.chunks_exact(8).enumerate() {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        // ASCII only: every byte is below 0x80, so no addition carries into the next byte.
+        let x = u64::from_le_bytes(bytes);
+        let lower = x | (0x20 * ONES);
+        let letter = (lower + (0x80 - u64::from(b'a')) * ONES)
+            & !(lower + (0x80 - u64::from(b'z') - 1) * ONES);
+        let digit =
+            (x + (0x80 - u64::from(b'0')) * ONES) & !(x + (0x80 - u64::from(b'9') - 1) * ONES);
+        let tops = (letter | digit) & TOPS;
+        let bits = ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        mask |= bits << (8 * i);
+    }
+    mask
+}
+
+/// A block of up to 64 ASCII bytes as two bit masks: its letters and digits, and its other
+/// bytes (bits past the block's end are in neither).
+fn block_masks(block: &[u8]) -> (u64, u64) {
+    match <&[u8; 64]>::try_from(block) {
+        Ok(full) => {
+            let mask = word_mask(full);
+            (mask, !mask)
+        }
+        Err(_) => {
+            let mut mask = 0u64;
+            for (i, &b) in block.iter().enumerate() {
+                mask |= u64::from(WORD_BYTE[b as usize]) << i;
+            }
+            (mask, !mask & ((1u64 << block.len()) - 1))
+        }
+    }
+}
+
 impl Words<'_> {
     fn next_ascii(&mut self) -> Option<(usize, usize)> {
         let bytes = self.text.as_bytes();
@@ -95,17 +137,7 @@ impl Words<'_> {
                 self.base = self.next;
                 self.next = (self.base + 64).min(bytes.len());
                 let block = &bytes[self.base..self.next];
-                let mut mask = 0u64;
-                for (i, &b) in block.iter().enumerate() {
-                    mask |= u64::from(WORD_BYTE[b as usize]) << i;
-                }
-                let valid = if block.len() == 64 {
-                    u64::MAX
-                } else {
-                    (1u64 << block.len()) - 1
-                };
-                self.mask = mask;
-                self.gaps = !mask & valid;
+                (self.mask, self.gaps) = block_masks(block);
                 self.bit = 0;
             }
             let edges = if self.start.is_none() {
@@ -250,28 +282,35 @@ struct WordIds {
 impl WordIds {
     /// The key of `word`, a slice of `text`. Read as one 16-byte load from the text where
     /// the text goes on that far: building it byte by byte, or through a buffer, cost more
-    /// than the rest of the lookup.
-    fn key(text: &str, word: &str) -> Option<(u64, u64)> {
+    /// than the rest of the lookup. With `lower`, `word` is ASCII letters and digits and
+    /// the key is that of its lower-case form (setting bit 5 lower-cases a letter and
+    /// leaves a digit as it is), so ASCII text needs no folded copy.
+    fn key(text: &str, word: &str, lower: bool) -> Option<(u64, u64)> {
         let len = word.len();
         if len == 0 || len > 16 {
             return None;
         }
         let at = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let keep = if len == 16 {
+            u128::MAX
+        } else {
+            (1u128 << (8 * len)) - 1
+        };
         let raw = match text.as_bytes().get(at..at + 16) {
             Some(block) => {
                 let mut buf = [0u8; 16];
                 buf.copy_from_slice(block);
-                let keep = if len == 16 {
-                    u128::MAX
-                } else {
-                    (1u128 << (8 * len)) - 1
-                };
                 u128::from_le_bytes(buf) & keep
             }
             None => word
                 .bytes()
                 .rev()
                 .fold(0u128, |key, b| (key << 8) | u128::from(b)),
+        };
+        let raw = if lower {
+            raw | (u128::from_le_bytes([0x20; 16]) & keep)
+        } else {
+            raw
         };
         Some((raw as u64, (raw >> 64) as u64))
     }
@@ -281,8 +320,10 @@ impl WordIds {
         (hash >> 32) as usize & (self.slots.len() - 1)
     }
 
-    fn get(&self, text: &str, word: &str) -> Option<u32> {
-        let Some(key) = WordIds::key(text, word) else {
+    /// The id of `word`, a slice of `text`; `lower` as for [`WordIds::key`]. A word over
+    /// 16 bytes is looked up in `long` as it is.
+    fn get(&self, text: &str, word: &str, lower: bool) -> Option<u32> {
+        let Some(key) = WordIds::key(text, word, lower) else {
             return self.long.get(word).copied();
         };
         if self.slots.is_empty() {
@@ -301,8 +342,8 @@ impl WordIds {
         }
     }
 
-    fn insert(&mut self, text: &str, word: &str, id: u32) {
-        let Some(key) = WordIds::key(text, word) else {
+    fn insert(&mut self, text: &str, word: &str, lower: bool, id: u32) {
+        let Some(key) = WordIds::key(text, word, lower) else {
             self.long.insert(word.into(), id);
             return;
         };
@@ -355,29 +396,30 @@ impl<'v> Counter<'v> {
     /// Each distinct term of a text, by id and in id order, with its count, and the number
     /// of terms. Words with one stem ("tingle", "tingling") are one term.
     pub fn counts(&mut self, text: &str) -> (Vec<(u32, u32)>, u32) {
-        let folded = fold(text);
         let mut total = 0;
-        for w in words(&folded) {
-            let id = match self.words.get(&folded, w) {
-                Some(id) => id,
-                None => {
-                    let id = self.vocabulary.word_id(w);
-                    self.words.insert(&folded, w, id);
-                    id
+        if text.is_ascii() {
+            ascii_words(text.as_bytes(), |start, end| {
+                if end - start > MAX_TOKEN {
+                    return;
                 }
-            };
-            if id == STOP {
-                continue;
+                let word = &text[start..end];
+                let id = if word.len() > 16 {
+                    self.long_word_id(&word.to_ascii_lowercase())
+                } else {
+                    self.word_id(text, word, true)
+                };
+                total += self.tally(id);
+            });
+        } else {
+            let folded = fold(text);
+            for w in words(&folded) {
+                let id = if w.len() > 16 {
+                    self.long_word_id(w)
+                } else {
+                    self.word_id(&folded, w, false)
+                };
+                total += self.tally(id);
             }
-            total += 1;
-            let i = id as usize;
-            if i >= self.tally.len() {
-                self.tally.resize(i + 1, 0);
-            }
-            if self.tally[i] == 0 {
-                self.seen.push(id);
-            }
-            self.tally[i] += 1;
         }
         self.seen.sort_unstable();
         let out = self
@@ -386,6 +428,81 @@ impl<'v> Counter<'v> {
             .map(|id| (id, std::mem::take(&mut self.tally[id as usize])))
             .collect();
         (out, total)
+    }
+
+    /// The id of a word of up to 16 bytes, a slice of `text` (see [`WordIds::key`]).
+    fn word_id(&mut self, text: &str, word: &str, lower: bool) -> u32 {
+        if let Some(id) = self.words.get(text, word, lower) {
+            return id;
+        }
+        let id = if lower {
+            self.vocabulary.word_id(&word.to_ascii_lowercase())
+        } else {
+            self.vocabulary.word_id(word)
+        };
+        self.words.insert(text, word, lower, id);
+        id
+    }
+
+    /// The id of a folded word of more than 16 bytes.
+    fn long_word_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.words.long.get(word) {
+            return id;
+        }
+        let id = self.vocabulary.word_id(word);
+        self.words.long.insert(word.into(), id);
+        id
+    }
+
+    /// Counts one occurrence of term `id`; returns 1, or 0 for a stop word.
+    fn tally(&mut self, id: u32) -> u32 {
+        if id == STOP {
+            return 0;
+        }
+        let i = id as usize;
+        if i >= self.tally.len() {
+            self.tally.resize(i + 1, 0);
+        }
+        if self.tally[i] == 0 {
+            self.seen.push(id);
+        }
+        self.tally[i] += 1;
+        1
+    }
+}
+
+/// Calls `f(start, end)` for each maximal run of ASCII letters and digits in `bytes`, which
+/// is ASCII: [`words`] without an iterator's state machine, for the index's hottest loop.
+fn ascii_words(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
+    // A word that goes on past the end of the block before.
+    let mut open: Option<usize> = None;
+    for (n, block) in bytes.chunks(64).enumerate() {
+        let base = n * 64;
+        let (mask, gaps) = block_masks(block);
+        let mut starts = mask;
+        if let Some(start) = open {
+            if gaps == 0 {
+                continue;
+            }
+            let end = gaps.trailing_zeros();
+            f(start, base + end as usize);
+            open = None;
+            starts = starts >> end << end;
+        }
+        while starts != 0 {
+            let start = starts.trailing_zeros();
+            let after = gaps >> start << start;
+            if after == 0 {
+                open = Some(base + start as usize);
+                break;
+            }
+            let end = after.trailing_zeros();
+            f(base + start as usize, base + end as usize);
+            starts = starts >> end << end;
+        }
+    }
+    if let Some(start) = open {
+        f(start, bytes.len());
     }
 }
 
@@ -463,7 +580,44 @@ mod tests {
             }
             let got: Vec<&str> = words(&text).collect();
             assert_eq!(got, plain(&text), "{text:?}");
+            let mut spans = Vec::new();
+            ascii_words(text.as_bytes(), |start, end| {
+                if end - start <= MAX_TOKEN {
+                    spans.push(&text[start..end]);
+                }
+            });
+            assert_eq!(spans, plain(&text), "ascii_words on {text:?}");
         }
+    }
+
+    /// ASCII text is counted without a folded copy: its keys are lower-cased instead. The
+    /// terms must be those of the folded text, for short words and long ones, wherever a
+    /// word sits in the text (the last 16 bytes are read another way).
+    #[test]
+    fn ascii_text_counts_as_its_folded_form() {
+        let vocabulary = Vocabulary::default();
+        let mut counter = Counter::new(&vocabulary);
+        let text = "Magnesium MAGNESIUM magnesium B12 b12 Hypercholesterolaemia \
+                    HYPERCHOLESTEROLAEMIA The Magnesium";
+        let upper = counter.counts(text);
+        let lower = counter.counts(&fold(text));
+        assert_eq!(upper, lower);
+        // Non-ASCII text takes the folding path and must meet the same ids.
+        let accented = counter.counts("café MAGNESIUM Hypercholesterolaemia");
+        let plain = counter.counts("cafe magnesium hypercholesterolaemia");
+        assert_eq!(accented, plain);
+        let terms = vocabulary.terms();
+        let named: Vec<(&str, u32)> = upper
+            .0
+            .iter()
+            .map(|&(t, n)| (&*terms[t as usize], n))
+            .collect();
+        assert_eq!(
+            named,
+            [("magnesium", 4), ("b12", 2), ("hypercholesterolaemia", 2)],
+            "stop word `the` left out, case ignored"
+        );
+        assert_eq!(upper.1, 8);
     }
 
     #[test]
