@@ -15,6 +15,12 @@
 //! before the exit, so growth in the final milliseconds can be missed. Off Linux it is
 //! reported as unknown.
 //!
+//! With `MATERIA_HUGO=/path/to/hugo`, it also builds the same articles with Hugo (the layouts
+//! and settings in `benches/hugo/`: the same taxonomies, table of contents, cards, JSON-LD
+//! and five related articles per page), twice per run: as configured, and without related
+//! articles (`HUGO_PARAMS_NORELATED=true`), Hugo's slowest part on this site. The brief's bar
+//! is to be faster than Hugo and Zola on the same content; this is that measurement.
+//!
 //! `cargo bench --bench build` runs sizes 1,000 and 10,000; `cargo test --benches` runs a
 //! quick smoke check (40 articles, one run). Environment: `MATERIA_BENCH_SIZES=1000,10000`,
 //! `MATERIA_BENCH_RUNS=K`, `MATERIA_BENCH_KEEP=1` (keep the generated site and outputs),
@@ -77,6 +83,8 @@ struct Settings {
     runs: Option<usize>,
     keep: bool,
     full: bool,
+    /// `MATERIA_HUGO`: a Hugo binary to build the same articles with.
+    hugo: Option<PathBuf>,
 }
 
 impl Settings {
@@ -100,11 +108,15 @@ impl Settings {
             Err(_) => None,
         };
         let keep = env::var("MATERIA_BENCH_KEEP").is_ok_and(|v| !v.is_empty() && v != "0");
+        let hugo = env::var_os("MATERIA_HUGO")
+            .filter(|h| !h.is_empty())
+            .map(PathBuf::from);
         Ok(Settings {
             sizes,
             runs,
             keep,
             full,
+            hugo,
         })
     }
 
@@ -138,7 +150,14 @@ fn bench(full: bool) -> Result<()> {
     for &n in &settings.sizes {
         let scratch = Scratch::new(n, settings.keep)?;
         let runs = settings.runs_for(n);
-        rows.push(bench_size(n, runs, &scratch.path, &materia, &me)?);
+        rows.push(bench_size(
+            n,
+            runs,
+            &scratch.path,
+            &materia,
+            &me,
+            settings.hugo.as_deref(),
+        )?);
         scratches.push(scratch);
     }
     print_table(cores, &rows);
@@ -154,9 +173,18 @@ struct Row {
     runs: usize,
     build: Summary,
     floor: Summary,
+    /// Hugo on the same articles, with and without related articles.
+    hugo: Option<(Summary, Summary)>,
 }
 
-fn bench_size(n: usize, runs: usize, dir: &Path, materia: &Path, me: &Path) -> Result<Row> {
+fn bench_size(
+    n: usize,
+    runs: usize,
+    dir: &Path,
+    materia: &Path,
+    me: &Path,
+    hugo: Option<&Path>,
+) -> Result<Row> {
     let site = dir.join("site");
     let symptoms = (n / 3).clamp(10, 300);
     let supplements = (n / 6).clamp(5, 150);
@@ -169,8 +197,14 @@ fn bench_size(n: usize, runs: usize, dir: &Path, materia: &Path, me: &Path) -> R
         mib(bytes),
         started.elapsed().as_secs_f64()
     );
+    let hugo_site = match hugo {
+        Some(_) => Some(hugo_site(dir)?),
+        None => None,
+    };
     let mut build = Vec::with_capacity(runs);
     let mut floor = Vec::with_capacity(runs);
+    let mut hugo_full = Vec::with_capacity(runs);
+    let mut hugo_bare = Vec::with_capacity(runs);
     let mut pages = 0;
     // Alternate the two so that drift in machine load affects both alike. Each run writes a
     // folder of its own (see `bench`).
@@ -199,6 +233,24 @@ fn bench_size(n: usize, runs: usize, dir: &Path, materia: &Path, me: &Path) -> R
         build.push(b);
         floor.push(f);
         pages = tree_size(&build_out)?.0;
+        if let (Some(hugo), Some(hugo_site)) = (hugo, &hugo_site) {
+            let articles = site.join("content/articles");
+            let out = dir.join(format!("hugo-{run}"));
+            let h = measure(hugo, &hugo_args(hugo_site, &articles, &out), &out)?;
+            let out = dir.join(format!("hugo-bare-{run}"));
+            let mut args = hugo_args(hugo_site, &articles, &out);
+            // Hugo reads site parameters from the environment too: this one drops the
+            // template's related-articles block (see benches/hugo/).
+            args.insert(0, "HUGO_PARAMS_NORELATED=true".into());
+            args.insert(1, hugo.into());
+            let e = measure(Path::new("env"), &args, &out)?;
+            eprintln!(
+                "  run {run}/{runs}: hugo {:.3} s, hugo without related articles {:.3} s",
+                h.seconds, e.seconds
+            );
+            hugo_full.push(h);
+            hugo_bare.push(e);
+        }
     }
     Ok(Row {
         articles: n,
@@ -208,7 +260,59 @@ fn bench_size(n: usize, runs: usize, dir: &Path, materia: &Path, me: &Path) -> R
         runs,
         build: Summary::of(&build),
         floor: Summary::of(&floor),
+        hugo: hugo
+            .is_some()
+            .then(|| (Summary::of(&hugo_full), Summary::of(&hugo_bare))),
     })
+}
+
+/// The Hugo project of `benches/hugo/`, written under `dir`: its settings and layouts only;
+/// the articles are read where the generator wrote them (`--contentDir`).
+fn hugo_site(dir: &Path) -> Result<PathBuf> {
+    const FILES: &[(&str, &str)] = &[
+        ("hugo.toml", include_str!("hugo/hugo.toml")),
+        (
+            "layouts/_default/baseof.html",
+            include_str!("hugo/layouts/_default/baseof.html"),
+        ),
+        (
+            "layouts/_default/single.html",
+            include_str!("hugo/layouts/_default/single.html"),
+        ),
+        (
+            "layouts/_default/list.html",
+            include_str!("hugo/layouts/_default/list.html"),
+        ),
+        (
+            "layouts/index.html",
+            include_str!("hugo/layouts/index.html"),
+        ),
+        (
+            "layouts/partials/card.html",
+            include_str!("hugo/layouts/partials/card.html"),
+        ),
+    ];
+    let root = dir.join("hugo-site");
+    for (path, text) in FILES {
+        let target = root.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).context(|| format!("creating {}", parent.display()))?;
+        }
+        fs::write(&target, text).context(|| format!("writing {}", target.display()))?;
+    }
+    Ok(root)
+}
+
+fn hugo_args(site: &Path, articles: &Path, out: &Path) -> Vec<OsString> {
+    vec![
+        "--quiet".into(),
+        "--source".into(),
+        site.into(),
+        "--contentDir".into(),
+        articles.into(),
+        "--destination".into(),
+        out.into(),
+    ]
 }
 
 /// A temporary folder under the system's, removed when dropped unless asked to keep it.
@@ -440,6 +544,36 @@ fn print_table(cores: usize, rows: &[Row]) {
         );
     }
     println!("N = articles; files = all generated input files; pages = files in the build output");
+    if rows.iter().any(|r| r.hugo.is_some()) {
+        println!();
+        println!(
+            "{:>7} | {:>25} | {:>25} {:>9} | {:>25} {:>9} | {:>11} {:>11}",
+            "N",
+            "materia build s",
+            "hugo s",
+            "hugo RSS",
+            "hugo, no related s",
+            "RSS",
+            "hugo/build",
+            "no rel./build"
+        );
+        for row in rows {
+            if let Some((full, bare)) = &row.hugo {
+                println!(
+                    "{:>7} | {:>25} | {:>25} {:>9} | {:>25} {:>9} | {:>10.1}x {:>10.1}x",
+                    row.articles,
+                    row.build.time_cell(),
+                    full.time_cell(),
+                    full.rss_cell(),
+                    bare.time_cell(),
+                    bare.rss_cell(),
+                    full.median / row.build.median,
+                    bare.median / row.build.median,
+                );
+            }
+        }
+        println!("hugo: the same articles through benches/hugo/ (related articles as in Materia's pages); no related: without them");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
