@@ -177,6 +177,28 @@ impl Builder {
     }
 
     pub fn build(&mut self, diags: &Diagnostics, progress: &dyn Progress) -> Option<Built> {
+        self.build_with(None, diags, progress)
+    }
+
+    /// [`Builder::build`], handing each page to `sink` as soon as it is rendered instead of
+    /// keeping it: the returned output names those pages in `streamed` and holds only the
+    /// rest (search index, feeds, sitemap). `materia build` streams into its staging folder,
+    /// which keeps a large build's memory to what it is working on.
+    pub fn build_into(
+        &mut self,
+        sink: &render::Sink,
+        diags: &Diagnostics,
+        progress: &dyn Progress,
+    ) -> Option<Built> {
+        self.build_with(Some(sink), diags, progress)
+    }
+
+    fn build_with(
+        &mut self,
+        sink: Option<&render::Sink>,
+        diags: &Diagnostics,
+        progress: &dyn Progress,
+    ) -> Option<Built> {
         let timings = Timings::new();
         let linked = self.link_stages(None, diags, progress, &timings)?;
         let search_cache = &mut self.search_cache;
@@ -187,6 +209,7 @@ impl Builder {
             diags,
             progress,
             &mut self.render_cache,
+            sink,
             || {
                 if skip_search {
                     return (String::new(), Vec::new());

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,6 +27,9 @@ pub struct Output {
     /// Generated files by output path (`symptoms/fatigue/index.html`). Shared with the
     /// render cache, so a rebuild that reuses a page does not copy it.
     pub pages: BTreeMap<String, Arc<[u8]>>,
+    /// Generated files already handed to a [`Sink`] as they were rendered, by output path;
+    /// their bytes are not kept. Empty unless the build was given a sink.
+    pub streamed: BTreeSet<String>,
     /// Files copied as they are (content/static and theme assets).
     pub assets: Vec<Asset>,
 }
@@ -44,6 +47,10 @@ const FULL_CARDS: usize = 30;
 
 /// How many articles the Atom feed carries.
 const FEED_ENTRIES: usize = 50;
+
+/// Takes each page as soon as it is rendered (`materia build` writes it into its staging
+/// folder), so that a one-shot build of a large site does not hold every page at once.
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// A rendered page: its output path, its HTML, and the key it is cached under.
 type Rendered = (String, Arc<[u8]>, u64);
@@ -216,9 +223,10 @@ pub fn render_cached<T: Send>(
     diags: &Diagnostics,
     progress: &dyn crate::build::Progress,
     cache: &mut RenderCache,
+    sink: Option<&Sink>,
     search: impl FnOnce() -> (String, T) + Send,
 ) -> Option<(Output, T)> {
-    let (output, searched) = render_all(site, today, diags, progress, cache, Some(search))?;
+    let (output, searched) = render_all(site, today, diags, progress, cache, sink, Some(search))?;
     searched.map(|s| (output, s))
 }
 
@@ -232,7 +240,7 @@ pub fn render_without_search(
     cache: &mut RenderCache,
 ) -> Option<Output> {
     let none: Option<fn() -> (String, ())> = None;
-    render_all(site, today, diags, progress, cache, none).map(|(output, _)| output)
+    render_all(site, today, diags, progress, cache, None, none).map(|(output, _)| output)
 }
 
 /// The search page alone, with its manifest: the bytes [`render_cached`] gives it.
@@ -529,6 +537,7 @@ fn render_all<T: Send>(
     diags: &Diagnostics,
     progress: &dyn crate::build::Progress,
     cache: &mut RenderCache,
+    sink: Option<&Sink>,
     search: Option<impl FnOnce() -> (String, T) + Send>,
 ) -> Option<(Output, Option<T>)> {
     let mut r = Renderer::new(site, today, diags, cache, Cards::All)?;
@@ -556,7 +565,11 @@ fn render_all<T: Send>(
     let render_jobs = || -> Vec<Result<Rendered, Diagnostic>> {
         jobs.par_iter()
             .map(|job| {
-                let page = r.render_job(job);
+                let page = r.render_job(job).and_then(|(path, html, key)| match sink {
+                    // Handed on and dropped here; `keep` sees an empty page.
+                    Some(sink) => sink(&path, &html).map(|()| (path, Arc::default(), key)),
+                    None => Ok((path, html, key)),
+                });
                 progress.step();
                 page
             })
@@ -584,9 +597,21 @@ fn render_all<T: Send>(
         searched
     });
     let mut output = Output::default();
-    output
-        .pages
-        .extend(keep(rendered, &mut cache.pages, diags)?);
+    // Streamed pages are not kept, so they must not be cached as empty either.
+    let mut unkept = HashMap::new();
+    let kept = if sink.is_some() {
+        &mut unkept
+    } else {
+        &mut cache.pages
+    };
+    let mut pages = keep(rendered, kept, diags)?;
+    if sink.is_some() {
+        // The jobs' pages come first, all streamed; the search page after them was not.
+        let rest = pages.split_off(jobs.len());
+        output.streamed = pages.into_iter().map(|(path, _)| path).collect();
+        pages = rest;
+    }
+    output.pages.extend(pages);
     r.machine_files(&mut output);
     if cache.enabled {
         cache.cards = Some((
@@ -595,7 +620,7 @@ fn render_all<T: Send>(
         ));
     }
     for asset in &c.assets {
-        if output.pages.contains_key(&asset.url_path) {
+        if output.pages.contains_key(&asset.url_path) || output.streamed.contains(&asset.url_path) {
             diags.push(
                 Diagnostic::error(format!(
                     "static file `{}` would overwrite a generated page",

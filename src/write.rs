@@ -1,7 +1,8 @@
 //! The write stage: puts an [`Output`] on disk without ever leaving a half-written site.
 //! Everything goes into a staging folder beside the output folder, which is then swapped in
 //! with two renames; the old output is removed only after the swap. A failed or interrupted
-//! build leaves the previous `public/` as it was.
+//! build leaves the previous `public/` as it was. A one-shot build streams its pages into the
+//! staging folder while it renders ([`Staging`]).
 
 use crate::diagnostics::Diagnostic;
 use crate::render::Output;
@@ -12,51 +13,85 @@ use std::path::{Path, PathBuf};
 
 /// Writes `output` to `out_dir`; returns how many files were written.
 pub fn write(output: &Output, out_dir: &Path) -> Result<usize, Diagnostic> {
-    let parent = match out_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| {
-            Diagnostic::error(format!("`{}` is not a folder name", out_dir.display()))
-        })?;
-    fs::create_dir_all(&parent).map_err(|e| io_error(&parent, &e))?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    remove_if_exists(&staging)?;
-    let result = fill(output, &staging);
-    if let Err(e) = result {
-        let _cleanup = fs::remove_dir_all(&staging);
-        return Err(e);
+    Staging::new(out_dir)?.finish(output)
+}
+
+/// The staging folder of a build in progress, beside the output folder. Pages can be put
+/// into it while the rest of the site is still rendering ([`Staging::put`]), so a large build
+/// never holds every page in memory; [`Staging::finish`] writes the rest and swaps it in.
+/// Dropped unfinished (the build failed), it is removed and the output folder is untouched.
+pub struct Staging {
+    out_dir: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    finished: bool,
+}
+
+impl Staging {
+    pub fn new(out_dir: &Path) -> Result<Staging, Diagnostic> {
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| {
+                Diagnostic::error(format!("`{}` is not a folder name", out_dir.display()))
+            })?;
+        fs::create_dir_all(&parent).map_err(|e| io_error(&parent, &e))?;
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.staging-{pid}"));
+        remove_if_exists(&dir)?;
+        fs::create_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
+        Ok(Staging {
+            out_dir: out_dir.to_path_buf(),
+            old: parent.join(format!(".{name}.old-{pid}")),
+            dir,
+            finished: false,
+        })
     }
-    let had_old = out_dir.exists();
-    if had_old {
-        remove_if_exists(&old)?;
-        fs::rename(out_dir, &old).map_err(|e| {
-            let _cleanup = fs::remove_dir_all(&staging);
-            io_error(out_dir, &e)
-        })?;
+
+    /// Writes one page, `path` relative to the output root (`symptoms/fatigue/index.html`).
+    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        write_file(&self.dir.join(path), bytes)
     }
-    if let Err(e) = fs::rename(&staging, out_dir) {
-        // Put the previous output back so the site on disk stays whole.
+
+    /// Writes what `output` still holds in memory, then puts the staging folder in place of
+    /// the output folder; returns how many files the site has.
+    pub fn finish(mut self, output: &Output) -> Result<usize, Diagnostic> {
+        fill(output, &self.dir)?;
+        let out_dir = &self.out_dir;
+        let had_old = out_dir.exists();
         if had_old {
-            let _restore = fs::rename(&old, out_dir);
+            remove_if_exists(&self.old)?;
+            fs::rename(out_dir, &self.old).map_err(|e| io_error(out_dir, &e))?;
         }
-        let _cleanup = fs::remove_dir_all(&staging);
-        return Err(io_error(out_dir, &e));
+        if let Err(e) = fs::rename(&self.dir, out_dir) {
+            // Put the previous output back so the site on disk stays whole.
+            if had_old {
+                let _restore = fs::rename(&self.old, out_dir);
+            }
+            return Err(io_error(out_dir, &e));
+        }
+        self.finished = true;
+        if had_old {
+            // The new site is in place; a leftover old copy is only wasted space.
+            let _cleanup = fs::remove_dir_all(&self.old);
+        }
+        Ok(output.streamed.len() + output.pages.len() + output.assets.len())
     }
-    if had_old {
-        // The new site is in place; a leftover old copy is only wasted space.
-        let _cleanup = fs::remove_dir_all(&old);
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _cleanup = fs::remove_dir_all(&self.dir);
+        }
     }
-    Ok(output.pages.len() + output.assets.len())
 }
 
 fn fill(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
-    fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     output
         .pages
         .par_iter()

@@ -430,3 +430,26 @@ fn every_error_is_reported_in_one_run() {
     let stderr = assert_rejected(&site, &["one.md", "two.md", "numbness.yaml", "3 errors"]);
     insta::assert_snapshot!(stderr);
 }
+
+/// A template that fails on some pages fails the build while other pages are already in the
+/// staging folder: it must still leave `public/` as it was and the staging folder gone.
+#[test]
+fn a_template_that_fails_while_pages_are_written() {
+    let site = good_site();
+    site.file(
+        "themes/default/templates/symptom.html",
+        "{{ symptom.no_such_field | upper }}",
+    );
+    assert_rejected(&site, &["template `symptom.html` failed"]);
+}
+
+/// Found only once every page is rendered (and written to the staging folder).
+#[test]
+fn a_static_file_where_a_page_goes() {
+    let site = good_site();
+    site.file(
+        "content/static/symptoms/paresthesia/index.html",
+        "<p>mine</p>",
+    );
+    assert_rejected(&site, &["would overwrite a generated page"]);
+}

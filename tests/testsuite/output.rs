@@ -1387,3 +1387,90 @@ fn related_articles_are_the_five_that_share_most_newest_first_among_equals() {
         assert!(!links_to(related, older), "{older} listed:\n{related}");
     }
 }
+
+/// `materia build` hands pages to its staging folder as they render instead of keeping them
+/// (`Builder::build_into`). Together with what it keeps, that must be every page of a build
+/// that keeps everything, byte for byte: the bundled knowledge base, which has every kind of
+/// page.
+#[test]
+fn a_streamed_build_hands_on_every_page_a_kept_build_holds() {
+    use materia::build::{build, BuildOptions, Builder, Silent};
+    use materia::diagnostics::Diagnostics;
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::sync::Mutex;
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let diags = Diagnostics::new();
+    let kept = build(root, &BuildOptions::default(), &diags, &Silent).expect("the site builds");
+    assert!(kept.output.streamed.is_empty());
+    let handed = Mutex::new(BTreeMap::new());
+    let streamed = Builder::once(root, BuildOptions::default())
+        .build_into(
+            &|path, bytes| {
+                handed
+                    .lock()
+                    .unwrap()
+                    .insert(path.to_string(), bytes.to_vec());
+                Ok(())
+            },
+            &diags,
+            &Silent,
+        )
+        .expect("the site builds streamed");
+    let mut pages = handed.into_inner().unwrap();
+    assert!(pages.len() > 50, "only {} pages streamed", pages.len());
+    assert_eq!(
+        pages.keys().cloned().collect::<BTreeSet<_>>(),
+        streamed.output.streamed,
+        "the output names exactly the pages it handed on"
+    );
+    for (path, bytes) in &streamed.output.pages {
+        assert!(
+            pages.insert(path.clone(), bytes.to_vec()).is_none(),
+            "{path} both handed on and kept"
+        );
+    }
+    let expected: BTreeMap<String, Vec<u8>> = kept
+        .output
+        .pages
+        .iter()
+        .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+        .collect();
+    assert_eq!(
+        pages.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    assert!(
+        pages == expected,
+        "a streamed page differs from the kept one"
+    );
+    assert_eq!(streamed.output.assets.len(), kept.output.assets.len());
+    assert!(diags.is_empty(), "{:?}", diags.sorted());
+}
+
+/// A page the write stage cannot take (a full disk, a file where a folder should be) fails
+/// the build with that error, like any other write error.
+#[test]
+fn a_page_that_cannot_be_written_fails_the_build() {
+    use materia::build::{BuildOptions, Builder, Silent};
+    use materia::diagnostics::{Diagnostic, Diagnostics};
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let diags = Diagnostics::new();
+    let built = Builder::once(root, BuildOptions::default()).build_into(
+        &|path, _| {
+            if path == "404.html" {
+                Err(Diagnostic::error("cannot write `404.html`: no space left"))
+            } else {
+                Ok(())
+            }
+        },
+        &diags,
+        &Silent,
+    );
+    assert!(built.is_none(), "the build went on");
+    assert!(diags
+        .sorted()
+        .iter()
+        .any(|d| d.message.contains("no space left")));
+}
