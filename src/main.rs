@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 // A build makes and drops millions of small strings and values on every thread (template
 // contexts, cards, JSON-LD, search counts). glibc's allocator spent a fifth of a large
 // build's CPU time on them and on growing and trimming its per-thread heaps; mimalloc
-// makes a 10,000-article build 10-25 % faster for about 100 MiB more peak memory
-// (benches/README.md).
+// makes a 10,000-article build 10-25 % faster (benches/README.md). Its `no_thp` feature
+// keeps its heaps out of transparent huge pages, whose 2 MiB first-touch clears showed up in
+// the profile and in the peak memory.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
