@@ -87,6 +87,7 @@ static WORD_BYTE: [bool; 256] = {
 /// The letters and digits of a 64-byte block of ASCII as a bit mask, eight bytes at a time:
 /// each byte's range checks are additions whose carries land in the byte's top bit, and a
 /// multiply gathers the eight top bits (a table lookup per byte was most of the splitting).
+#[inline(always)]
 fn word_mask(block: &[u8; 64]) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const TOPS: u64 = 0x8080_8080_8080_8080;
@@ -110,6 +111,7 @@ fn word_mask(block: &[u8; 64]) -> u64 {
 
 /// A block of up to 64 ASCII bytes as two bit masks: its letters and digits, and its other
 /// bytes (bits past the block's end are in neither).
+#[inline(always)]
 fn block_masks(block: &[u8]) -> (u64, u64) {
     match <&[u8; 64]>::try_from(block) {
         Ok(full) => {
@@ -285,6 +287,7 @@ impl WordIds {
     /// than the rest of the lookup. With `lower`, `word` is ASCII letters and digits and
     /// the key is that of its lower-case form (setting bit 5 lower-cases a letter and
     /// leaves a digit as it is), so ASCII text needs no folded copy.
+    #[inline(always)]
     fn key(text: &str, word: &str, lower: bool) -> Option<(u64, u64)> {
         let len = word.len();
         if len == 0 || len > 16 {
@@ -315,6 +318,7 @@ impl WordIds {
         Some((raw as u64, (raw >> 64) as u64))
     }
 
+    #[inline(always)]
     fn slot(&self, (low, high): (u64, u64)) -> usize {
         let hash = (low ^ high.rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (hash >> 32) as usize & (self.slots.len() - 1)
@@ -322,6 +326,7 @@ impl WordIds {
 
     /// The id of `word`, a slice of `text`; `lower` as for [`WordIds::key`]. A word over
     /// 16 bytes is looked up in `long` as it is.
+    #[inline(always)]
     fn get(&self, text: &str, word: &str, lower: bool) -> Option<u32> {
         let Some(key) = WordIds::key(text, word, lower) else {
             return self.long.get(word).copied();
@@ -431,6 +436,7 @@ impl<'v> Counter<'v> {
     }
 
     /// The id of a word of up to 16 bytes, a slice of `text` (see [`WordIds::key`]).
+    #[inline(always)]
     fn word_id(&mut self, text: &str, word: &str, lower: bool) -> u32 {
         if let Some(id) = self.words.get(text, word, lower) {
             return id;
@@ -455,6 +461,7 @@ impl<'v> Counter<'v> {
     }
 
     /// Counts one occurrence of term `id`; returns 1, or 0 for a stop word.
+    #[inline(always)]
     fn tally(&mut self, id: u32) -> u32 {
         if id == STOP {
             return 0;
