@@ -9,8 +9,8 @@
 //! | catalog | [`catalog`] | [`catalog::Catalog`]: URLs, ids and terms resolved |
 //! | link | [`link`] (with [`autolink`], [`backlinks`]) | [`link::LinkedSite`]: cross-linked pages, backlinks |
 //! | search | [`search`] | [`search::SearchIndex`]: the index files, and the manifest the search page inlines |
-//! | render | [`render`] (with [`views`], [`jsonld`], [`feeds`]) | [`render::Output`]: the site in memory, index files added |
-//! | write | [`write`] | files on disk, swapped in atomically |
+//! | render | [`render`] (with [`views`], [`jsonld`], [`feeds`]) | [`render::Output`]: the site in memory, index files added; or, for `materia build`, each page handed to a [`render::Sink`] as it is made |
+//! | write | [`write`] | files on disk: a [`write::Staging`] folder, swapped in atomically |
 //!
 //! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author;
 //! [`serve`] runs the same stages in memory on every change and serves the result: pages
