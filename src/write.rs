@@ -2,7 +2,8 @@
 //! Everything goes into a staging folder beside the output folder, which is then swapped in
 //! with two renames; the old output is removed only after the swap. A failed or interrupted
 //! build leaves the previous `public/` as it was. A one-shot build streams its pages into the
-//! staging folder while it renders ([`Staging`]).
+//! staging folder while it renders; an [`Output`] held in memory is written with
+//! `Staging::new(out_dir)?.finish(&output)`.
 
 use crate::diagnostics::Diagnostic;
 use crate::render::Output;
@@ -10,11 +11,6 @@ use crate::theme::AssetSource;
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// Writes `output` to `out_dir`; returns how many files were written.
-pub fn write(output: &Output, out_dir: &Path) -> Result<usize, Diagnostic> {
-    Staging::new(out_dir)?.finish(output)
-}
 
 /// The staging folder of a build in progress, beside the output folder. Pages can be put
 /// into it while the rest of the site is still rendering ([`Staging::put`]), so a large build
