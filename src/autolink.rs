@@ -119,14 +119,14 @@ impl Linker {
         *events = out;
     }
 
-    fn link_run(
+    fn link_run<'a>(
         &self,
         automaton: &AhoCorasick,
-        run: &mut Vec<Spanned>,
+        run: &mut Vec<Spanned<'a>>,
         rules: &PageRules,
         counts: &mut HashMap<Target, usize>,
         mentions: &mut Mentions,
-        out: &mut Vec<Spanned>,
+        out: &mut Vec<Spanned<'a>>,
     ) {
         let span = run.first().map(|(_, s)| s.clone()).unwrap_or(0..0);
         // Soft line breaks become '\n' so a term may span two source lines.
@@ -182,7 +182,7 @@ fn kind_class(target: Target) -> &'static str {
     }
 }
 
-fn push_text(out: &mut Vec<Spanned>, text: &str, span: &Range<usize>) {
+fn push_text(out: &mut Vec<Spanned<'_>>, text: &str, span: &Range<usize>) {
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push((Event::SoftBreak, span.clone()));

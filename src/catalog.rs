@@ -49,7 +49,7 @@ pub struct Catalog {
     pub id: u64,
     pub root: PathBuf,
     pub config: SiteConfig,
-    pub home: Body,
+    pub home: Body<'static>,
     pub theme: ThemeSources,
     pub assets: Vec<Asset>,
     /// Sorted by URL.

@@ -10,8 +10,10 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
 
-/// An event with its byte range in the source file (not just in the body).
-pub type Spanned = (Event<'static>, Range<usize>);
+/// An event with its byte range in the source file (not just in the body). Its text borrows
+/// from the Markdown it was parsed from where it can: owning a copy of every text event was
+/// a third of parsing, and articles are parsed twice (outline, then linking).
+pub type Spanned<'a> = (Event<'a>, Range<usize>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TocEntry {
@@ -36,9 +38,24 @@ pub struct LinkRef {
 
 /// A parsed body: its events, and what they tell.
 #[derive(Debug, Clone, Default)]
-pub struct Body {
-    pub events: Vec<Spanned>,
+pub struct Body<'a> {
+    pub events: Vec<Spanned<'a>>,
     pub outline: Outline,
+}
+
+impl Body<'_> {
+    /// The same body with its events' text copied, to keep beyond the Markdown's lifetime
+    /// (records and the home page keep their events until linking).
+    pub fn into_owned(self) -> Body<'static> {
+        Body {
+            events: self
+                .events
+                .into_iter()
+                .map(|(e, r)| (e.into_static(), r))
+                .collect(),
+            outline: self.outline,
+        }
+    }
 }
 
 /// Everything a body tells about itself except its events, which are large: an article
@@ -57,7 +74,7 @@ pub struct Outline {
     pub plain_text: String,
 }
 
-impl std::ops::Deref for Body {
+impl std::ops::Deref for Body<'_> {
     type Target = Outline;
 
     fn deref(&self) -> &Outline {
@@ -74,10 +91,10 @@ pub fn options() -> Options {
 }
 
 /// Parses `text`, which starts at byte `base` of its file.
-pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
+pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body<'_> {
     let mut events: Vec<Spanned> = Parser::new_ext(text, options())
         .into_offset_iter()
-        .map(|(e, r)| (e.into_static(), r.start + base..r.end + base))
+        .map(|(e, r)| (e, r.start + base..r.end + base))
         .collect();
     let trailing_keywords = if shape_faq {
         take_trailing_keywords(&mut events)
@@ -122,14 +139,14 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
 }
 
 /// Renders events to HTML.
-pub fn to_html<'a>(events: impl Iterator<Item = &'a Event<'static>>) -> String {
+pub fn to_html<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.cloned());
     html
 }
 
 /// Text content of events, with blocks separated by newlines.
-pub fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'static>>) -> String {
+pub fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
     let mut out = String::new();
     for e in events {
         match e {
@@ -271,9 +288,9 @@ fn qa_marker(text: &str) -> Option<(char, usize)> {
     None
 }
 
-struct FaqItem {
-    question: Vec<Spanned>,
-    answer: Vec<Spanned>,
+struct FaqItem<'a> {
+    question: Vec<Spanned<'a>>,
+    answer: Vec<Spanned<'a>>,
 }
 
 /// Finds the FAQ section and rewrites it into an FAQ block. Returns its entries.
@@ -342,7 +359,7 @@ fn shape_faq_section(events: &mut Vec<Spanned>) -> Vec<FaqEntry> {
     entries
 }
 
-fn faq_from_headings(events: &[Spanned], blocks: &[Range<usize>]) -> Vec<FaqItem> {
+fn faq_from_headings<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<FaqItem<'a>> {
     let mut items: Vec<FaqItem> = Vec::new();
     for b in blocks {
         let block = &events[b.clone()];
@@ -361,7 +378,7 @@ fn faq_from_headings(events: &[Spanned], blocks: &[Range<usize>]) -> Vec<FaqItem
 
 /// Q1:/A1: pairs, whether each sits in its own paragraph or several share one paragraph
 /// line by line (as in plain-text posts pasted into Markdown).
-fn faq_from_markers(events: &[Spanned], blocks: &[Range<usize>]) -> Vec<FaqItem> {
+fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<FaqItem<'a>> {
     let mut items: Vec<FaqItem> = Vec::new();
     let mut in_answer = false;
     for b in blocks {
@@ -541,7 +558,7 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
 mod tests {
     use super::*;
 
-    fn html(md: &str) -> (String, Body) {
+    fn html(md: &str) -> (String, Body<'_>) {
         let body = parse(md, 0, true);
         (to_html(body.events.iter().map(|(e, _)| e)), body)
     }
