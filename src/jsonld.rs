@@ -6,15 +6,15 @@ use serde_json::{json, Value};
 
 /// One `<script type="application/ld+json">` element per value.
 pub fn scripts(values: &[Value]) -> String {
-    values
-        .iter()
-        .map(|v| {
-            format!(
-                "<script type=\"application/ld+json\">{}</script>\n",
-                escape_for_script(&v.to_string())
-            )
-        })
-        .collect()
+    let mut out = String::new();
+    for v in values {
+        // Straight into a buffer: `to_string` goes through `fmt`, a byte at a time.
+        let json = serde_json::to_string(v).unwrap_or_default();
+        out.push_str("<script type=\"application/ld+json\">");
+        out.push_str(&escape_for_script(&json));
+        out.push_str("</script>\n");
+    }
+    out
 }
 
 /// `<`, `>` and `&` become JSON `\u` escapes: still the same JSON, but `</script>` and

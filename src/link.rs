@@ -186,7 +186,7 @@ impl<'a> ArticleLinker<'a> {
         let catalog = self.catalog;
         let local = Diagnostics::new();
         let page_url = format!("{}{}", catalog.config.base_path, article.url);
-        let mut events = markdown::parse(&article.markdown, article.body_offset, true).events;
+        let mut events = markdown::events(&article.markdown, article.body_offset, true);
         let rel = article
             .path
             .strip_prefix(&self.articles_dir)

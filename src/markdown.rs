@@ -92,22 +92,13 @@ pub fn options() -> Options {
 
 /// Parses `text`, which starts at byte `base` of its file.
 pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body<'_> {
-    let mut events: Vec<Spanned> = Parser::new_ext(text, options())
-        .into_offset_iter()
-        .map(|(e, r)| (e, r.start + base..r.end + base))
-        .collect();
-    let trailing_keywords = if shape_faq {
-        take_trailing_keywords(&mut events)
-    } else {
-        None
-    };
-    let faq = if shape_faq {
-        shape_faq_section(&mut events)
-    } else {
-        Vec::new()
-    };
-    let (toc, anchors) = assign_heading_ids(&mut events);
-    wrap_tables(&mut events);
+    let Shaped {
+        events,
+        trailing_keywords,
+        faq,
+        toc,
+        anchors,
+    } = shaped(text, base, shape_faq);
     let links = events
         .iter()
         .filter_map(|(e, r)| match e {
@@ -135,6 +126,47 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body<'_> {
             anchors,
             plain_text,
         },
+    }
+}
+
+/// The events [`parse`] gives, without the outline: for the link stage, which parses an
+/// article again for its events and has its outline already.
+pub fn events(text: &str, base: usize, shape_faq: bool) -> Vec<Spanned<'_>> {
+    shaped(text, base, shape_faq).events
+}
+
+/// Parsed and shaped events, and what shaping took from them.
+struct Shaped<'a> {
+    events: Vec<Spanned<'a>>,
+    trailing_keywords: Option<Vec<String>>,
+    faq: Vec<FaqEntry>,
+    toc: Vec<TocEntry>,
+    anchors: Vec<String>,
+}
+
+fn shaped(text: &str, base: usize, shape_faq: bool) -> Shaped<'_> {
+    let mut events: Vec<Spanned> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .map(|(e, r)| (e, r.start + base..r.end + base))
+        .collect();
+    let trailing_keywords = if shape_faq {
+        take_trailing_keywords(&mut events)
+    } else {
+        None
+    };
+    let faq = if shape_faq {
+        shape_faq_section(&mut events)
+    } else {
+        Vec::new()
+    };
+    let (toc, anchors) = assign_heading_ids(&mut events);
+    wrap_tables(&mut events);
+    Shaped {
+        events,
+        trailing_keywords,
+        faq,
+        toc,
+        anchors,
     }
 }
 
