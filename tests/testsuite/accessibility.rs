@@ -1,0 +1,172 @@
+//! Accessibility, checked the way auditors check it: axe-core (WCAG 2.0 and 2.1, levels A
+//! and AA, and axe's best practices) in headless Chromium, on one page of every kind of the
+//! bundled knowledge base, the search page with results on screen among them.
+//!
+//! axe-core is not vendored: `.ci/run` installs it with
+//! `npm install --prefix target/axe axe-core@4`, and `MATERIA_AXE` may name another
+//! `axe.min.js`. Without it (or without the browser) the tests skip with a note, except under
+//! `CI=true`, where they fail.
+
+use crate::browser::{Browser, StaticServer};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+/// The rule sets auditors run: WCAG 2.0 and 2.1 A and AA, and axe's best practices.
+const RULES: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']";
+
+/// The source of axe-core, or `None` (after a note) to skip outside CI.
+fn axe_source() -> Option<String> {
+    let path = std::env::var_os("MATERIA_AXE")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target/axe/node_modules/axe-core/axe.min.js")
+        });
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source),
+        Err(e) => {
+            let help = "install it with `npm install --prefix target/axe axe-core@4` \
+                        or set MATERIA_AXE to an axe.min.js";
+            if std::env::var("CI").as_deref() == Ok("true") {
+                panic!("cannot read {}: {e}; {help}", path.display());
+            }
+            eprintln!(
+                "note: skipping an accessibility test: cannot read {}: {e}; {help}",
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+/// Runs axe on the page the browser shows; one line per violation and element.
+fn violations(browser: &Browser, axe: &str) -> Vec<String> {
+    browser
+        .execute(
+            &format!(
+                "window.__axe = null;
+                 if (!window.axe) {{
+                   const s = document.createElement('script');
+                   s.textContent = arguments[0];
+                   document.head.appendChild(s);
+                 }}
+                 axe.run(document, {{ runOnly: {RULES} }}).then(r => {{
+                   window.__axe = r.violations.flatMap(v => v.nodes.map(n =>
+                     v.id + ' (' + v.impact + '): ' + v.help + ' at ' + n.target.join(' ')));
+                 }}, e => {{ window.__axe = ['axe failed: ' + e]; }});
+                 return true;"
+            ),
+            vec![json!(axe)],
+        )
+        .unwrap();
+    match browser.wait_until("window.__axe").unwrap() {
+        Value::Array(lines) => lines
+            .into_iter()
+            .map(|l| l.as_str().unwrap_or_default().to_string())
+            .collect(),
+        other => panic!("axe gave {other}"),
+    }
+}
+
+/// The first sub-folder (by name) of `dir` that holds a page.
+fn first_page_in(dir: &Path) -> Option<PathBuf> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("index.html").is_file())
+        .collect();
+    pages.sort();
+    pages.into_iter().next()
+}
+
+/// One page of each kind the build writes: home, 404, the indexes, a section, an article,
+/// a symptom, a supplement, a keyword and a tag.
+fn one_page_of_each_kind(public: &Path) -> Vec<String> {
+    let url = |dir: &Path| format!("/{}/", dir.strip_prefix(public).unwrap().to_string_lossy());
+    let mut pages = vec!["/".to_string(), "/404.html".to_string()];
+    for kind in ["articles", "symptoms", "supplements", "keywords", "tags"] {
+        pages.push(format!("/{kind}/"));
+        let first =
+            first_page_in(&public.join(kind)).unwrap_or_else(|| panic!("no page under /{kind}/"));
+        pages.push(url(&first));
+        if kind == "articles" {
+            // `first` is a section: its first article.
+            pages.extend(first_page_in(&first).map(|a| url(&a)));
+        }
+    }
+    pages
+}
+
+#[test]
+fn every_kind_of_page_of_the_bundled_site_passes_axe() {
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_materia"))
+        .args(["build", "--quiet", "--root", root, "--out"])
+        .arg(&public)
+        .status()
+        .unwrap();
+    assert!(status.success(), "the bundled site does not build");
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(&public);
+    let mut found = Vec::new();
+    let mut pages = one_page_of_each_kind(&public);
+    pages.push("/search/?q=tingling".into());
+    for page in &pages {
+        browser.goto(&server.url(page)).unwrap();
+        if page.starts_with("/search/") {
+            browser
+                .wait_until(
+                    "document.getElementById('search-results').getAttribute('aria-busy') === 'false' \
+                     && document.querySelectorAll('#search-results a').length > 0",
+                )
+                .unwrap();
+        }
+        found.extend(
+            violations(&browser, &axe)
+                .into_iter()
+                .map(|v| format!("{page}: {v}")),
+        );
+    }
+    assert!(
+        pages.len() >= 14,
+        "only {} pages checked: {pages:?}",
+        pages.len()
+    );
+    assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
+}
+
+/// The check above passes only if axe really runs: on a page with an image without a text
+/// alternative and a field without a label it must say so.
+#[test]
+fn axe_reports_what_it_should() {
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bad</title></head>\
+         <body><main><h1>Bad</h1><img src=\"x.png\"><input type=\"text\"></main></body></html>",
+    )
+    .unwrap();
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(dir.path());
+    browser.goto(&server.url("/")).unwrap();
+    let found = violations(&browser, &axe);
+    for rule in ["image-alt", "label"] {
+        assert!(
+            found.iter().any(|v| v.starts_with(&format!("{rule} "))),
+            "axe did not report {rule}: {found:?}"
+        );
+    }
+}
