@@ -1,6 +1,7 @@
 //! Accessibility, checked the way auditors check it: axe-core (WCAG 2.0 and 2.1, levels A
 //! and AA, and axe's best practices) in headless Chromium, on one page of every kind of the
-//! bundled knowledge base, the search page with results on screen among them.
+//! bundled knowledge base, the search page with results on screen among them, in the light
+//! and in the dark colour scheme (the theme has both, and contrast is checked in each).
 //!
 //! axe-core is not vendored: `.ci/run` installs it with
 //! `npm install --prefix target/axe axe-core@4`, and `MATERIA_AXE` may name another
@@ -112,28 +113,44 @@ fn every_kind_of_page_of_the_bundled_site_passes_axe() {
         .status()
         .unwrap();
     assert!(status.success(), "the bundled site does not build");
-    let Some(browser) = Browser::start() else {
-        return;
-    };
     let server = StaticServer::start(&public);
     let mut found = Vec::new();
     let mut pages = one_page_of_each_kind(&public);
     pages.push("/search/?q=tingling".into());
-    for page in &pages {
-        browser.goto(&server.url(page)).unwrap();
-        if page.starts_with("/search/") {
-            browser
-                .wait_until(
-                    "document.getElementById('search-results').getAttribute('aria-busy') === 'false' \
-                     && document.querySelectorAll('#search-results a').length > 0",
+    for (scheme, switches, dark) in [
+        ("light", &[][..], false),
+        (
+            "dark",
+            &["--blink-settings=preferredColorScheme=0"][..],
+            true,
+        ),
+    ] {
+        let Some(browser) = Browser::start_with(switches) else {
+            return;
+        };
+        for page in &pages {
+            browser.goto(&server.url(page)).unwrap();
+            let prefers_dark = browser
+                .execute(
+                    "return matchMedia('(prefers-color-scheme: dark)').matches;",
+                    vec![],
                 )
                 .unwrap();
+            assert_eq!(prefers_dark, json!(dark), "{scheme} scheme not in effect");
+            if page.starts_with("/search/") {
+                browser
+                    .wait_until(
+                        "document.getElementById('search-results').getAttribute('aria-busy') === 'false' \
+                         && document.querySelectorAll('#search-results a').length > 0",
+                    )
+                    .unwrap();
+            }
+            found.extend(
+                violations(&browser, &axe)
+                    .into_iter()
+                    .map(|v| format!("{scheme} {page}: {v}")),
+            );
         }
-        found.extend(
-            violations(&browser, &axe)
-                .into_iter()
-                .map(|v| format!("{page}: {v}")),
-        );
     }
     assert!(
         pages.len() >= 14,

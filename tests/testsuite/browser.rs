@@ -122,6 +122,12 @@ impl Browser {
     /// this is not CI: the caller then returns, skipping the test. Under `CI=true` a missing
     /// browser panics. Any other failure to start panics with chromedriver's log.
     pub fn start() -> Option<Browser> {
+        Browser::start_with(&[])
+    }
+
+    /// [`Browser::start`] with more Chromium switches, such as
+    /// `--blink-settings=preferredColorScheme=0` for a reader who prefers dark pages.
+    pub fn start_with(switches: &[&str]) -> Option<Browser> {
         let found = tool("CHROMEDRIVER", "/usr/bin/chromedriver")
             .and_then(|driver| Ok((driver, tool("CHROME_BIN", "/usr/bin/chromium")?)));
         let (driver, chrome) = match found {
@@ -135,10 +141,10 @@ impl Browser {
                 return None;
             }
         };
-        Some(Browser::launch(&driver, &chrome))
+        Some(Browser::launch(&driver, &chrome, switches))
     }
 
-    fn launch(driver_bin: &Path, chrome: &Path) -> Browser {
+    fn launch(driver_bin: &Path, chrome: &Path, switches: &[&str]) -> Browser {
         let profile = tempfile::Builder::new()
             .prefix("materia-browser-")
             .tempdir()
@@ -161,6 +167,7 @@ impl Browser {
         let user_data_dir = profile.path().join("chrome");
         let mut args: Vec<String> = CHROME_ARGS.iter().map(|a| a.to_string()).collect();
         args.push(format!("--user-data-dir={}", user_data_dir.display()));
+        args.extend(switches.iter().map(|s| s.to_string()));
         let mut caps = fantoccini::wd::Capabilities::new();
         caps.insert(
             "goog:chromeOptions".into(),
