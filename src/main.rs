@@ -33,8 +33,10 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (default: ROOT/public).
     ///
-    /// Every problem is reported at once; on any error nothing is written and an existing
-    /// output folder is left exactly as it was.
+    /// Every problem is reported at once. Pages are written into a staging folder beside the
+    /// output folder as they render, and it replaces the output folder only when the whole
+    /// site built: on any error it is removed and an existing output folder is left exactly
+    /// as it was.
     Build {
         /// The site's folder, holding site.toml and content/.
         #[arg(long, default_value = ".")]

@@ -38,39 +38,21 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The folded words of a text, in order: maximal runs of alphabetic or numeric characters
-/// (`\p{Alphabetic}` and `\p{N}` in JavaScript), stop words included.
-pub fn words(text: &str) -> Words<'_> {
-    Words {
-        text,
-        ascii: text.is_ascii(),
-        rest: 0,
-        next: 0,
-        base: 0,
-        bit: 64,
-        mask: 0,
-        gaps: 0,
-        start: None,
+/// (`\p{Alphabetic}` and `\p{N}` in JavaScript), stop words included. Words longer than
+/// `MAX_TOKEN` characters are left out.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut found = Vec::new();
+    if text.is_ascii() {
+        ascii_words(text.as_bytes(), |start, end| found.push(&text[start..end]));
+    } else {
+        found.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty()),
+        );
     }
-}
-
-/// The iterator of [`words`]. ASCII text, most of any English site, is read 64 bytes at a
-/// time: a bit mask of its letters and digits, whose edges are the words, found with
-/// `trailing_zeros` instead of a branch per byte (the index splits tens of megabytes, and
-/// the branches at word edges were most of that time).
-pub struct Words<'a> {
-    text: &'a str,
-    ascii: bool,
-    /// Non-ASCII text: where the rest of it starts.
-    rest: usize,
-    /// ASCII text: the next block to read, the current one, the next bit to look at in it,
-    /// its letters and digits and its other bytes as masks, and the start of the current
-    /// word when one is open.
-    next: usize,
-    base: usize,
-    bit: u32,
-    mask: u64,
-    gaps: u64,
-    start: Option<usize>,
+    found
+        .into_iter()
+        .filter(|w| w.len() <= MAX_TOKEN || w.chars().count() <= MAX_TOKEN)
 }
 
 /// ASCII letters and digits, by byte.
@@ -124,69 +106,6 @@ fn block_masks(block: &[u8]) -> (u64, u64) {
                 mask |= u64::from(WORD_BYTE[b as usize]) << i;
             }
             (mask, !mask & ((1u64 << block.len()) - 1))
-        }
-    }
-}
-
-impl Words<'_> {
-    fn next_ascii(&mut self) -> Option<(usize, usize)> {
-        let bytes = self.text.as_bytes();
-        loop {
-            if self.bit >= 64 {
-                if self.next >= bytes.len() {
-                    return self.start.take().map(|s| (s, bytes.len()));
-                }
-                self.base = self.next;
-                self.next = (self.base + 64).min(bytes.len());
-                let block = &bytes[self.base..self.next];
-                (self.mask, self.gaps) = block_masks(block);
-                self.bit = 0;
-            }
-            let edges = if self.start.is_none() {
-                self.mask
-            } else {
-                self.gaps
-            };
-            let edges = edges >> self.bit << self.bit;
-            if edges == 0 {
-                self.bit = 64;
-                continue;
-            }
-            self.bit = edges.trailing_zeros();
-            let at = self.base + self.bit as usize;
-            match self.start.take() {
-                None => self.start = Some(at),
-                Some(start) => return Some((start, at)),
-            }
-        }
-    }
-
-    fn next_unicode(&mut self) -> Option<(usize, usize)> {
-        let rest = &self.text[self.rest..];
-        let start = rest.find(char::is_alphanumeric)?;
-        let end = rest[start..]
-            .find(|c: char| !c.is_alphanumeric())
-            .map_or(rest.len(), |n| start + n);
-        let span = (self.rest + start, self.rest + end);
-        self.rest += end;
-        Some(span)
-    }
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        loop {
-            let (start, end) = if self.ascii {
-                self.next_ascii()?
-            } else {
-                self.next_unicode()?
-            };
-            let word = &self.text[start..end];
-            if word.len() <= MAX_TOKEN || word.chars().count() <= MAX_TOKEN {
-                return Some(word);
-            }
         }
     }
 }
@@ -479,7 +398,8 @@ impl<'v> Counter<'v> {
 }
 
 /// Calls `f(start, end)` for each maximal run of ASCII letters and digits in `bytes`, which
-/// is ASCII: [`words`] without an iterator's state machine, for the index's hottest loop.
+/// is ASCII. A callback rather than an iterator, so that the index's hottest loop (each
+/// word looked up and tallied) is one loop with no iterator state between words.
 fn ascii_words(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
     // A word that goes on past the end of the block before.
     let mut open: Option<usize> = None;
@@ -556,7 +476,7 @@ mod tests {
         assert_eq!(words(&long).count(), 0);
     }
 
-    /// The block-wise ASCII splitter against the plain definition, on words that cross
+    /// The block-wise ASCII splitter (through `words`) against the plain definition, on words that cross
     /// 64-byte blocks, end the text, are too long, or sit between runs of separators.
     #[test]
     fn ascii_words_match_a_plain_split_at_every_block_edge() {
@@ -585,15 +505,9 @@ mod tests {
                 seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
                 text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
             }
+            // `words` splits ASCII text with `ascii_words`, as counting does.
             let got: Vec<&str> = words(&text).collect();
             assert_eq!(got, plain(&text), "{text:?}");
-            let mut spans = Vec::new();
-            ascii_words(text.as_bytes(), |start, end| {
-                if end - start <= MAX_TOKEN {
-                    spans.push(&text[start..end]);
-                }
-            });
-            assert_eq!(spans, plain(&text), "ascii_words on {text:?}");
         }
     }
 

@@ -8,7 +8,7 @@
 //! `axe.min.js`. Without it (or without the browser) the tests skip with a note, except under
 //! `CI=true`, where they fail.
 
-use crate::browser::{Browser, StaticServer};
+use crate::browser::{missing, tool, Browser, StaticServer};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -17,27 +17,24 @@ const RULES: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice
 
 /// The source of axe-core, or `None` (after a note) to skip outside CI.
 fn axe_source() -> Option<String> {
-    let path = std::env::var_os("MATERIA_AXE")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("target/axe/node_modules/axe-core/axe.min.js")
-        });
-    match std::fs::read_to_string(&path) {
+    let read = tool(
+        "MATERIA_AXE",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/target/axe/node_modules/axe-core/axe.min.js"
+        ),
+    )
+    .and_then(|path| {
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    });
+    match read {
         Ok(source) => Some(source),
-        Err(e) => {
-            let help = "install it with `npm install --prefix target/axe axe-core@4` \
-                        or set MATERIA_AXE to an axe.min.js";
-            if std::env::var("CI").as_deref() == Ok("true") {
-                panic!("cannot read {}: {e}; {help}", path.display());
-            }
-            eprintln!(
-                "note: skipping an accessibility test: cannot read {}: {e}; {help}",
-                path.display()
-            );
-            None
-        }
+        Err(why) => missing(
+            "axe-core",
+            &why,
+            "install it with `npm install --prefix target/axe axe-core@4` \
+             or set MATERIA_AXE to an axe.min.js",
+        ),
     }
 }
 

@@ -100,7 +100,7 @@ pub(crate) struct Browser {
 }
 
 /// A path from `var`, or `default`, if that file exists.
-fn tool(var: &str, default: &str) -> Result<PathBuf, String> {
+pub(crate) fn tool(var: &str, default: &str) -> Result<PathBuf, String> {
     let path = std::env::var_os(var)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
@@ -113,6 +113,16 @@ fn tool(var: &str, default: &str) -> Result<PathBuf, String> {
             path.display()
         ))
     }
+}
+
+/// What a test does without a tool it needs: `None` after a note on stderr, so the test
+/// skips on a developer's machine; under `CI=true` a panic, so CI never passes by skipping.
+pub(crate) fn missing<T>(what: &str, why: &str, help: &str) -> Option<T> {
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("this test needs {what}: {why}; {help}");
+    }
+    eprintln!("note: skipping a test that needs {what}: {why}; {help}");
+    None
 }
 
 impl Browser {
@@ -132,13 +142,12 @@ impl Browser {
             .and_then(|driver| Ok((driver, tool("CHROME_BIN", "/usr/bin/chromium")?)));
         let (driver, chrome) = match found {
             Ok(found) => found,
-            Err(missing) => {
-                let help = "install them with `apt-get install -y chromium chromium-driver`";
-                if std::env::var("CI").as_deref() == Ok("true") {
-                    panic!("browser tests need chromedriver and Chromium: {missing}; {help}");
-                }
-                eprintln!("note: skipping a browser test: {missing}; {help}");
-                return None;
+            Err(why) => {
+                return missing(
+                    "chromedriver and Chromium",
+                    &why,
+                    "install them with `apt-get install -y chromium chromium-driver`",
+                )
             }
         };
         Some(Browser::launch(&driver, &chrome, switches))
