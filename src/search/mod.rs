@@ -70,7 +70,8 @@ struct Term {
     idf: u32,
     /// Pages with the term, also those past `MAX_POSTINGS`.
     df: usize,
-    /// Page and scaled saturated frequency, best first.
+    /// Page and scaled saturated frequency: the `HEAD` best first, best first, then the
+    /// others by page.
     postings: Vec<(u32, u32)>,
 }
 
@@ -186,7 +187,7 @@ pub fn index_until(
         .map(|_| Mutex::new(Counter::new(vocabulary)))
         .collect();
     let record_terms = record_names(site, &mut Counter::new(vocabulary));
-    let counted: Option<Vec<(Arc<[Counts; FIELDS]>, Counts)>> = docs
+    let counted: Option<Vec<Arc<[Counts; FIELDS]>>> = docs
         .par_iter()
         .map(|d| {
             // Counting a whole site (the first index `serve` makes) takes a while.
@@ -220,16 +221,7 @@ pub fn index_until(
                 }
                 Arc::new(fields)
             });
-            // Only whether a name is there counts (see `weigh`), so one of each.
-            let mut synonyms: Vec<u32> = d
-                .records
-                .iter()
-                .flat_map(|&r| record_terms[r].iter().copied())
-                .collect();
-            synonyms.sort_unstable();
-            synonyms.dedup();
-            let len = synonyms.len() as u32;
-            Some((own, (synonyms.into_iter().map(|t| (t, 1)).collect(), len)))
+            Some(own)
         })
         .collect();
     drop(counters);
@@ -242,7 +234,7 @@ pub fn index_until(
         cache.articles = docs
             .iter()
             .zip(&counted)
-            .filter_map(|(d, (own, _))| match d.texts {
+            .filter_map(|(d, own)| match d.texts {
                 Texts::Article(a) => Some((
                     a.path.clone(),
                     (a.source_hash, d.shown.clone(), own.clone()),
@@ -257,7 +249,7 @@ pub fn index_until(
     let names = vocabulary.terms();
     // (The synonyms field is not length-normalised, so its slot here stays unused.)
     let mut average = [0f32; FIELDS];
-    for (own, _) in &counted {
+    for own in &counted {
         for (f, (_, len)) in own.iter().enumerate() {
             average[f] += *len as f32;
         }
@@ -268,7 +260,14 @@ pub fn index_until(
     }
     let weighted: Vec<Vec<(u32, u32)>> = counted
         .par_iter()
-        .map(|(own, synonyms)| weigh(own, synonyms, &average))
+        .zip(&docs)
+        .map_init(
+            || Weights::new(names.len()),
+            |scratch, (own, d)| {
+                let synonyms = d.records.iter().map(|&r| record_terms[r].as_slice());
+                weigh(own, synonyms, &average, scratch)
+            },
+        )
         .collect();
     drop(counted);
     if stopped() {
@@ -287,17 +286,20 @@ pub fn index_until(
         .map(|(mut scored, term)| {
             let df = scored.len();
             let idf = (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
-            let best_first = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-            if scored.len() > MAX_POSTINGS {
-                scored.select_nth_unstable_by(MAX_POSTINGS, best_first);
-                scored.truncate(MAX_POSTINGS);
+            // Pages come in page order, which the tail keeps (see `Written`).
+            keep_best(&mut scored, MAX_POSTINGS);
+            let mut postings = scored.clone();
+            keep_best(&mut postings, HEAD);
+            postings.sort_unstable_by(best_first);
+            if scored.len() > postings.len() {
+                scored.retain(|p| best_first(p, &postings[postings.len() - 1]).is_gt());
+                postings.extend(scored);
             }
-            scored.sort_unstable_by(best_first);
             Term {
                 idf: ((idf * IDF_SCALE).round() as u32).max(1),
                 df,
                 term,
-                postings: scored,
+                postings,
             }
         })
         .collect();
@@ -310,6 +312,24 @@ pub fn index_until(
     let ((manifest, mut files), texts) = rayon::join(|| shards(&terms, &docs), || excerpts(&docs));
     files.extend(texts);
     Some(SearchIndex { manifest, files })
+}
+
+/// Orders a term's postings: higher score first, then lower page.
+fn best_first(a: &(u32, u32), b: &(u32, u32)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Keeps the `n` best of `postings`, in the order they were. Sorting every posting list by
+/// score cost more than the rest of the stage after counting, and only the best need it.
+fn keep_best(postings: &mut Vec<(u32, u32)>, n: usize) {
+    if postings.len() <= n || n == 0 {
+        postings.truncate(n);
+        return;
+    }
+    let mut ranked = postings.clone();
+    let (_, &mut last, _) = ranked.select_nth_unstable_by(n - 1, best_first);
+    // `best_first` is a total order (pages differ), so exactly `n` are not below `last`.
+    postings.retain(|p| best_first(p, &last).is_le());
 }
 
 /// Turns the pages' term lists into each term's list of pages, in page order. Lists are
@@ -330,69 +350,82 @@ fn invert(pages: &[Vec<(u32, u32)>], terms: usize) -> Vec<Vec<(u32, u32)>> {
     lists
 }
 
+/// A thread's scratch for [`weigh`]: a page's pseudo-frequency for every term of the site
+/// (0 for terms it does not have), and the terms it has, in the order they came.
+struct Weights {
+    tf: Vec<f32>,
+    terms: Vec<u32>,
+}
+
+impl Weights {
+    fn new(terms: usize) -> Weights {
+        Weights {
+            tf: vec![0.0; terms],
+            terms: Vec::new(),
+        }
+    }
+}
+
 /// BM25F's pseudo-frequency of each term of a page: the sum over fields of weight ×
 /// frequency, each field normalised by its length against the site's average; then
-/// saturated, and scaled to an integer.
+/// saturated, and scaled to an integer. The page's terms come out in no particular order
+/// ([`invert`] needs none).
 ///
 /// A page whose title is the term alone (the page *named* Magnesium) scores double after
 /// saturation: otherwise a long article mentioning the name often enough could outrank it.
-fn weigh(fields: &[Counts; FIELDS], synonyms: &Counts, average: &[f32; FIELDS]) -> Vec<(u32, u32)> {
+fn weigh<'t>(
+    fields: &[Counts; FIELDS],
+    synonyms: impl Iterator<Item = &'t [u32]>,
+    average: &[f32; FIELDS],
+    scratch: &mut Weights,
+) -> Vec<(u32, u32)> {
     let named = match fields[Field::Title as usize].0.as_slice() {
         [(term, _)] => Some(*term),
         _ => None,
     };
-    // Each field's terms are sorted by id, so the page's terms are a merge of sorted lists.
-    let mut tf: Vec<(u32, f32)> = Vec::new();
-    let mut next = Vec::new();
-    // Synonyms last: they only count for terms no other field has.
-    const ORDER: [Field; FIELDS] = [
+    let Weights { tf, terms: seen } = scratch;
+    // Each term's sum is added up in this field order, so the floats, and the scores, do
+    // not depend on the order of a field's terms.
+    const ORDER: [Field; FIELDS - 1] = [
         Field::Title,
         Field::Names,
         Field::Headings,
         Field::Description,
         Field::Body,
-        Field::Synonyms,
     ];
     for f in ORDER.map(|f| f as usize) {
-        let is_synonyms = f == Field::Synonyms as usize;
-        let (terms, len) = if is_synonyms { synonyms } else { &fields[f] };
+        let (terms, len) = &fields[f];
         let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * *len as f32 / average[f];
         let each = WEIGHT[f] / norm;
-        next.clear();
-        let mut old = tf.iter().peekable();
         for &(term, count) in terms {
-            while let Some(&&(t, w)) = old.peek() {
-                if t > term {
-                    break;
-                }
-                old.next();
-                if t < term {
-                    next.push((t, w));
-                } else if is_synonyms {
-                    // A synonym lets a page be found by a name it does not use, once and
-                    // lightly; it must not lift a page above others for a word the page
-                    // already has.
-                    next.push((t, w));
-                } else {
-                    next.push((t, w + each * count as f32));
-                }
+            // Ids come from the vocabulary, which only grows: every id has its slot.
+            let Some(sum) = tf.get_mut(term as usize) else {
+                continue;
+            };
+            if *sum == 0.0 {
+                seen.push(term);
             }
-            if next.last().is_none_or(|&(t, _)| t != term) {
-                let add = if is_synonyms {
-                    WEIGHT[f]
-                } else {
-                    each * count as f32
-                };
-                next.push((term, add));
+            *sum += each * count as f32;
+        }
+    }
+    // Synonyms last, once each and lightly: a name of a record the page mentions lets the
+    // page be found by that name when it does not use it, but must not lift the page above
+    // others for a word the page already has.
+    for terms in synonyms {
+        for &term in terms {
+            if let Some(sum) = tf.get_mut(term as usize) {
+                if *sum == 0.0 {
+                    seen.push(term);
+                    *sum = WEIGHT[Field::Synonyms as usize];
+                }
             }
         }
-        next.extend(old);
-        std::mem::swap(&mut tf, &mut next);
     }
-    tf.into_iter()
-        .map(|(term, tf)| {
+    seen.drain(..)
+        .map(|term| {
+            let sum = std::mem::take(&mut tf[term as usize]);
             let boost = if named == Some(term) { 2.0 } else { 1.0 };
-            let saturated = boost * tf * (K1 + 1.0) / (tf + K1);
+            let saturated = boost * sum * (K1 + 1.0) / (sum + K1);
             (term, ((saturated * TF_SCALE).round() as u32).max(1))
         })
         .collect()
@@ -704,13 +737,11 @@ impl Written {
         after.push(']');
         let mut written = String::new();
         if !tail.is_empty() {
-            let mut by_doc = tail.to_vec();
-            by_doc.sort_unstable();
-            written.reserve(by_doc.len() * 8 + name.len() + 3);
+            written.reserve(tail.len() * 8 + name.len() + 3);
             written.push_str(&name);
             written.push_str(":[");
             let mut last = 0;
-            for (i, &(doc, tf)) in by_doc.iter().enumerate() {
+            for (i, &(doc, tf)) in tail.iter().enumerate() {
                 if i > 0 {
                     written.push(',');
                 }

@@ -200,41 +200,49 @@ struct WordIds {
     long: FxHashMap<Box<str>, u32>,
 }
 
+/// `KEEP[n]`: the low `n` bytes of a key set; `LOWER[n]`: bit 5 of each of them.
+static KEEP: [u128; 17] = {
+    let mut table = [0u128; 17];
+    let mut n = 1;
+    while n <= 16 {
+        table[n] = u128::MAX >> (8 * (16 - n));
+        n += 1;
+    }
+    table
+};
+static LOWER: [u128; 17] = {
+    let mut table = [0u128; 17];
+    let mut n = 1;
+    while n <= 16 {
+        table[n] = KEEP[n] & u128::from_le_bytes([0x20; 16]);
+        n += 1;
+    }
+    table
+};
+
 impl WordIds {
-    /// The key of `word`, a slice of `text`. Read as one 16-byte load from the text where
-    /// the text goes on that far: building it byte by byte, or through a buffer, cost more
-    /// than the rest of the lookup. With `lower`, `word` is ASCII letters and digits and
-    /// the key is that of its lower-case form (setting bit 5 lower-cases a letter and
-    /// leaves a digit as it is), so ASCII text needs no folded copy.
+    /// The key of the word `text[start..end]`, of 1 to 16 bytes. Read as one 16-byte load
+    /// from the text where the text goes on that far: building it byte by byte, or through
+    /// a buffer, cost more than the rest of the lookup. With `lower`, the word is ASCII
+    /// letters and digits and the key is that of its lower-case form (setting bit 5
+    /// lower-cases a letter and leaves a digit as it is), so ASCII text needs no folded
+    /// copy.
     #[inline(always)]
-    fn key(text: &str, word: &str, lower: bool) -> Option<(u64, u64)> {
-        let len = word.len();
-        if len == 0 || len > 16 {
-            return None;
-        }
-        let at = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-        let keep = if len == 16 {
-            u128::MAX
-        } else {
-            (1u128 << (8 * len)) - 1
-        };
-        let raw = match text.as_bytes().get(at..at + 16) {
+    fn key(text: &[u8], start: usize, end: usize, lower: bool) -> (u64, u64) {
+        let len = (end - start).min(16);
+        let raw = match text.get(start..start + 16) {
             Some(block) => {
                 let mut buf = [0u8; 16];
                 buf.copy_from_slice(block);
-                u128::from_le_bytes(buf) & keep
+                u128::from_le_bytes(buf) & KEEP[len]
             }
-            None => word
-                .bytes()
+            None => text[start..end]
+                .iter()
                 .rev()
-                .fold(0u128, |key, b| (key << 8) | u128::from(b)),
+                .fold(0u128, |key, &b| (key << 8) | u128::from(b)),
         };
-        let raw = if lower {
-            raw | (u128::from_le_bytes([0x20; 16]) & keep)
-        } else {
-            raw
-        };
-        Some((raw as u64, (raw >> 64) as u64))
+        let raw = if lower { raw | LOWER[len] } else { raw };
+        (raw as u64, (raw >> 64) as u64)
     }
 
     #[inline(always)]
@@ -243,13 +251,9 @@ impl WordIds {
         (hash >> 32) as usize & (self.slots.len() - 1)
     }
 
-    /// The id of `word`, a slice of `text`; `lower` as for [`WordIds::key`]. A word over
-    /// 16 bytes is looked up in `long` as it is.
+    /// The id of the word with this key, if it has one.
     #[inline(always)]
-    fn get(&self, text: &str, word: &str, lower: bool) -> Option<u32> {
-        let Some(key) = WordIds::key(text, word, lower) else {
-            return self.long.get(word).copied();
-        };
+    fn get(&self, key: (u64, u64)) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
@@ -266,11 +270,7 @@ impl WordIds {
         }
     }
 
-    fn insert(&mut self, text: &str, word: &str, lower: bool, id: u32) {
-        let Some(key) = WordIds::key(text, word, lower) else {
-            self.long.insert(word.into(), id);
-            return;
-        };
+    fn insert(&mut self, key: (u64, u64), id: u32) {
         if (self.short + 1) * 2 > self.slots.len() {
             let size = (self.slots.len() * 2).max(1024);
             let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
@@ -317,20 +317,17 @@ impl<'v> Counter<'v> {
         }
     }
 
-    /// Each distinct term of a text, by id and in id order, with its count, and the number
+    /// Each distinct term of a text, by id and in first-seen order, with its count, and the number
     /// of terms. Words with one stem ("tingle", "tingling") are one term.
     pub fn counts(&mut self, text: &str) -> (Vec<(u32, u32)>, u32) {
         let mut total = 0;
         if text.is_ascii() {
-            ascii_words(text.as_bytes(), |start, end| {
-                if end - start > MAX_TOKEN {
-                    return;
-                }
-                let word = &text[start..end];
-                let id = if word.len() > 16 {
-                    self.long_word_id(&word.to_ascii_lowercase())
-                } else {
-                    self.word_id(text, word, true)
+            let bytes = text.as_bytes();
+            ascii_words(bytes, |start, end| {
+                let id = match end - start {
+                    ..=16 => self.word_id(bytes, start, end, true),
+                    17..=MAX_TOKEN => self.long_word_id(&text[start..end].to_ascii_lowercase()),
+                    _ => return,
                 };
                 total += self.tally(id);
             });
@@ -340,12 +337,15 @@ impl<'v> Counter<'v> {
                 let id = if w.len() > 16 {
                     self.long_word_id(w)
                 } else {
-                    self.word_id(&folded, w, false)
+                    // `w` is a slice of `folded`.
+                    let start = w.as_ptr() as usize - folded.as_ptr() as usize;
+                    self.word_id(folded.as_bytes(), start, start + w.len(), false)
                 };
                 total += self.tally(id);
             }
         }
-        self.seen.sort_unstable();
+        // In first-seen order: sorting every field of every page cost more than all the
+        // weighing that reads them (see `weigh`, which needs no order).
         let out = self
             .seen
             .drain(..)
@@ -354,22 +354,27 @@ impl<'v> Counter<'v> {
         (out, total)
     }
 
-    /// The id of a word of up to 16 bytes, a slice of `text` (see [`WordIds::key`]).
+    /// The id of the word `text[start..end]`, of 1 to 16 bytes; `lower` as for
+    /// [`WordIds::key`].
     #[inline(always)]
-    fn word_id(&mut self, text: &str, word: &str, lower: bool) -> u32 {
-        if let Some(id) = self.words.get(text, word, lower) {
+    fn word_id(&mut self, text: &[u8], start: usize, end: usize, lower: bool) -> u32 {
+        let key = WordIds::key(text, start, end, lower);
+        if let Some(id) = self.words.get(key) {
             return id;
         }
+        // A new word: rare after the first pages. The text is ASCII or folded UTF-8, and
+        // words end at characters, so this is whole characters.
+        let word = String::from_utf8_lossy(&text[start..end]);
         let id = if lower {
             self.vocabulary.word_id(&word.to_ascii_lowercase())
         } else {
-            self.vocabulary.word_id(word)
+            self.vocabulary.word_id(&word)
         };
-        self.words.insert(text, word, lower, id);
+        self.words.insert(key, id);
         id
     }
 
-    /// The id of a folded word of more than 16 bytes.
+    /// The id of a word of over 16 bytes.
     fn long_word_id(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.words.long.get(word) {
             return id;
@@ -577,8 +582,10 @@ mod tests {
         let mut one = Counter::new(&vocabulary);
         let mut two = Counter::new(&vocabulary);
         let (a, _) = one.counts("tingling numbness");
-        let (b, _) = two.counts("numb tingles");
+        let (mut b, _) = two.counts("numb tingles");
         let (c, _) = one.counts("Tingling");
+        // Terms come in first-seen order.
+        b.reverse();
         assert_eq!(a, b);
         assert_eq!(c, [a[0]]);
         assert_eq!(vocabulary.terms().len(), 2);
