@@ -72,6 +72,8 @@ pub struct Outline {
     pub anchors: Vec<String>,
     /// The body as plain text (for descriptions, reading time and search).
     pub plain_text: String,
+    /// The words of `plain_text`.
+    pub words: usize,
 }
 
 impl std::ops::Deref for Body<'_> {
@@ -88,6 +90,112 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The bytes that can start a white-space character: ASCII white space, and the lead bytes
+/// of the others `char::is_whitespace` accepts (U+0085, U+00A0, U+1680, U+2000 to U+205F,
+/// U+3000).
+static MAY_BE_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+        b += 1;
+    }
+    table
+};
+
+/// The length of the white-space character at byte `i` of `text`, or 0 when there is none
+/// (also inside a character).
+#[inline(always)]
+fn space_at(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if !MAY_BE_SPACE[b as usize] {
+        return 0;
+    }
+    if b.is_ascii() {
+        return 1;
+    }
+    match text.get(i..).and_then(|rest| rest.chars().next()) {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// `str::split_whitespace`, but reading bytes by table and decoding only the few that may
+/// start a non-ASCII space: every page's words are counted for its reading time, and
+/// decoding each character cost more than the rest of that.
+pub fn spaced_words(text: &str) -> impl Iterator<Item = &str> {
+    let len = text.len();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if at >= len {
+                return None;
+            }
+            match space_at(text, at) {
+                0 => break,
+                n => at += n,
+            }
+        }
+        let start = at;
+        // Byte by byte: a byte inside a character is never a space.
+        while at < len && space_at(text, at) == 0 {
+            at += 1;
+        }
+        Some(&text[start..at])
+    })
+}
+
+/// `spaced_words(text).count()`, faster: eight bytes at a time, a word starting at each
+/// byte that is not ASCII white space and follows one that is. A text with a non-ASCII
+/// space (rare: a no-break space, say) is counted the slow way.
+pub fn word_count(text: &str) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    // Whether the byte before the current eight was white space (the text's start counts).
+    let mut after_space = 1u64;
+    for (n, chunk) in bytes.chunks(8).enumerate() {
+        let x = match <[u8; 8]>::try_from(chunk) {
+            Ok(full) => u64::from_le_bytes(full),
+            Err(_) => {
+                let mut buf = [b'x'; 8];
+                buf[..chunk.len()].copy_from_slice(chunk);
+                u64::from_le_bytes(buf)
+            }
+        };
+        if x & TOPS != 0
+            && chunk.iter().enumerate().any(|(i, &b)| {
+                b > 0x7f && MAY_BE_SPACE[b as usize] && space_at(text, n * 8 + i) > 0
+            })
+        {
+            return spaced_words(text).count();
+        }
+        // Each byte's top bit: set for 9 to 13 and for 32. Bytes over 0x7f are cleared first
+        // so that no sum carries into the next byte, and are never white space.
+        let low = x & !TOPS;
+        let controls = (low + (0x80 - 9) * ONES) & !(low + (0x80 - 14) * ONES);
+        let blank = low ^ (0x20 * ONES);
+        let blanks = !((blank + !TOPS) | blank);
+        let tops = (controls | blanks) & !x & TOPS;
+        let spaces = ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        let starts = !spaces & ((spaces << 1) | after_space) & 0xff;
+        count += starts.count_ones() as usize;
+        after_space = (spaces >> 7) & 1;
+    }
+    // The padding of the last chunk is `x`, a letter: never white space, and its "words"
+    // follow a space only if the text ends in one.
+    let pad = bytes.len().next_multiple_of(8) - bytes.len();
+    if pad > 0
+        && bytes
+            .last()
+            .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+    {
+        count -= 1;
+    }
+    count
 }
 
 /// Parses `text`, which starts at byte `base` of its file.
@@ -116,6 +224,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body<'_> {
         })
         .collect();
     let plain_text = plain_text(events.iter().map(|(e, _)| e));
+    let words = word_count(&plain_text);
     Body {
         events,
         outline: Outline {
@@ -125,6 +234,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body<'_> {
             links,
             anchors,
             plain_text,
+            words,
         },
     }
 }
@@ -589,6 +699,46 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaced_words_split_and_count_as_split_whitespace_does() {
+        let pieces = [
+            "a",
+            "bc",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{b}",
+            "\u{c}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "é",
+            "naïve",
+            "日本",
+            "—",
+            "🙂",
+            "x\u{301}",
+            "eleven bytes",
+        ];
+        let mut seed = 7u32;
+        // Up to 40 pieces, so that words and spaces straddle `word_count`'s 8-byte steps.
+        for _ in 0..1000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let got: Vec<&str> = spaced_words(&text).collect();
+            let want: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(word_count(&text), want.len(), "{text:?}");
+        }
+    }
 
     fn html(md: &str) -> (String, Body<'_>) {
         let body = parse(md, 0, true);

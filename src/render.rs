@@ -186,7 +186,7 @@ struct CardText {
 }
 
 fn card_text(a: &crate::article::Article) -> CardText {
-    let words = a.body.plain_text.split_whitespace().count();
+    let words = a.body.words;
     CardText {
         description: match &a.front.description {
             Some(d) if !d.trim().is_empty() => d.trim().to_string(),
@@ -730,7 +730,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
     // and every card takes an excerpt of one.
     let mut flat = String::new();
     let mut chars = 0;
-    for word in text.split_whitespace() {
+    for word in markdown::spaced_words(text) {
         if chars > max {
             break;
         }

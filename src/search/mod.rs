@@ -570,7 +570,7 @@ fn record<'a>(
 fn excerpt_text(description: &str, body: &str) -> (String, bool) {
     let mut text = String::with_capacity(TEXT_CHARS + 16);
     for part in [description, body] {
-        for word in part.split_whitespace() {
+        for word in crate::markdown::spaced_words(part) {
             if text.len() + word.len() >= TEXT_CHARS {
                 return (text, true);
             }
