@@ -4,10 +4,11 @@
 
 use crate::article::Article;
 use crate::date::Date;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::LinkedSite;
 use crate::render::Output;
 use crate::{backlinks, catalog, link, load, parse, render, search};
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -63,6 +64,9 @@ pub trait Progress: Sync {
 pub struct Silent;
 
 impl Progress for Silent {}
+
+/// A search index file by output path, with its bytes unless it was handed to the sink.
+type IndexFile = (String, Option<Vec<u8>>);
 
 /// Prints how long each stage took when `MATERIA_TIMINGS` is set (for performance work).
 struct Timings {
@@ -216,15 +220,36 @@ impl Builder {
                 }
                 let index = search::index_cached(&linked, search_cache);
                 timings.mark("search");
-                (index.manifest, index.files)
+                // Streamed too, while the pages still render: written after them, the index
+                // files were a tail of the build on one thread. A streamed file comes back
+                // without its bytes.
+                let files: Vec<Result<IndexFile, Diagnostic>> = match sink {
+                    Some(sink) => index
+                        .files
+                        .into_par_iter()
+                        .map(|(path, bytes)| sink(&path, &bytes).map(|()| (path, None)))
+                        .collect(),
+                    None => index
+                        .files
+                        .into_iter()
+                        .map(|(path, bytes)| Ok((path, Some(bytes))))
+                        .collect(),
+                };
+                (index.manifest, files)
             },
         )?;
         timings.mark("render");
-        output.pages.extend(
-            index_files
-                .into_iter()
-                .map(|(path, bytes)| (path, bytes.into())),
-        );
+        for file in index_files {
+            match file {
+                Ok((path, None)) => {
+                    output.streamed.insert(path);
+                }
+                Ok((path, Some(bytes))) => {
+                    output.pages.insert(path, bytes.into());
+                }
+                Err(d) => diags.push(d),
+            }
+        }
         if diags.has_errors() {
             return None;
         }
