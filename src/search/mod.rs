@@ -291,8 +291,8 @@ pub fn index_until(
             let mut postings = scored.clone();
             keep_best(&mut postings, HEAD);
             postings.sort_unstable_by(best_first);
-            if scored.len() > postings.len() {
-                scored.retain(|p| best_first(p, &postings[postings.len() - 1]).is_gt());
+            if let Some(&last) = postings.last().filter(|_| scored.len() > postings.len()) {
+                scored.retain(|p| best_first(p, &last).is_gt());
                 postings.extend(scored);
             }
             Term {

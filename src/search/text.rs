@@ -323,8 +323,8 @@ impl<'v> Counter<'v> {
         }
     }
 
-    /// Each distinct term of a text, by id and in first-seen order, with its count, and the number
-    /// of terms. Words with one stem ("tingle", "tingling") are one term.
+    /// Each distinct term of a text, by id and in first-seen order, with its count, and the
+    /// number of terms. Words with one stem ("tingle", "tingling") are one term.
     pub fn counts(&mut self, text: &str) -> (Vec<(u32, u32)>, u32) {
         let mut total = 0;
         if text.is_ascii() {
