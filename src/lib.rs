@@ -43,6 +43,8 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod structured;
+#[cfg(test)]
+mod testing;
 pub mod theme;
 pub mod views;
 pub mod write;

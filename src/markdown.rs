@@ -724,15 +724,8 @@ mod tests {
             "x\u{301}",
             "eleven bytes",
         ];
-        let mut seed = 7u32;
         // Up to 40 pieces, so that words and spaces straddle `word_count`'s 8-byte steps.
-        for _ in 0..1000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 40) {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        for text in crate::testing::random_texts(&pieces, 40, 1000) {
             let got: Vec<&str> = spaced_words(&text).collect();
             let want: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(got, want, "{text:?}");

@@ -545,13 +545,7 @@ mod tests {
             "word",
             "\n",
         ];
-        let mut seed = 7u32;
-        for _ in 0..300 {
-            let mut text = String::new();
-            for _ in 0..(seed % 40) {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
-            }
+        for text in crate::testing::random_texts(&pieces, 40, 300) {
             // `words` splits ASCII text with `ascii_words`, as counting does.
             let got: Vec<&str> = words(&text).collect();
             assert_eq!(got, plain(&text), "{text:?}");
