@@ -164,6 +164,20 @@ fn typing_in_the_home_page_header_box_shows_results_and_the_keyboard_works() {
         return;
     };
     browser.goto(&server.url("/")).unwrap();
+    // The shortcut is the script's: wait until it has run. Once in a CI run (2026-12-02)
+    // the focus check saw no script at all; this says so, with what the page loaded, rather
+    // than failing on the focus.
+    browser
+        .wait_until("!!window.materiaSearch")
+        .unwrap_or_else(|e| {
+            let loaded = browser
+                .execute(
+                    "return [document.readyState, performance.getEntriesByType('resource').map(e => e.name + ' ' + e.responseStatus)];",
+                    vec![],
+                )
+                .unwrap_or_default();
+            panic!("search.js did not run on the home page: {e}; page state and resources: {loaded}")
+        });
     // `/` focuses the search box.
     browser
         .execute(
