@@ -4,8 +4,8 @@
 //! 1. runs `materia build` K times with the index and K times without it
 //!    (`MATERIA_SKIP_SEARCH_INDEX=1`), alternating, each into a new folder: what the index
 //!    adds to the build is the median of the K runs' ratios (each run's two builds back to
-//!    back), also shown as the ratio of the two medians. The index is built beside the rendering, so
-//!    the time of its stage alone would not say this;
+//!    back), also shown as the ratio of the two medians. The index is built beside the
+//!    rendering, so the time of its stage alone would not say this;
 //! 2. sums the bytes of the index files (`search/index.json`, `s/`, `t/`, `x/`) and counts them;
 //! 3. when Chromium and chromedriver are installed, serves the output on 127.0.0.1 and for
 //!    three typical queries (a symptom's name, one of its two-word lay aliases, and a

@@ -72,7 +72,7 @@ pub struct Outline {
     pub anchors: Vec<String>,
     /// The body as plain text (for descriptions, reading time and search).
     pub plain_text: String,
-    /// The words of `plain_text`.
+    /// How many words `plain_text` has (for reading time).
     pub words: usize,
 }
 
@@ -123,7 +123,7 @@ fn space_at(text: &str, i: usize) -> usize {
 }
 
 /// `str::split_whitespace`, but reading bytes by table and decoding only the few that may
-/// start a non-ASCII space: every page's words are counted for its reading time, and
+/// start a non-ASCII space: cards and the search index cut an excerpt from every page, and
 /// decoding each character cost more than the rest of that.
 pub fn spaced_words(text: &str) -> impl Iterator<Item = &str> {
     let len = text.len();
@@ -160,8 +160,9 @@ pub fn word_count(text: &str) -> usize {
     for (n, chunk) in bytes.chunks(8).enumerate() {
         let x = match <[u8; 8]>::try_from(chunk) {
             Ok(full) => u64::from_le_bytes(full),
+            // The last bytes, padded with spaces, which start no word.
             Err(_) => {
-                let mut buf = [b'x'; 8];
+                let mut buf = [b' '; 8];
                 buf[..chunk.len()].copy_from_slice(chunk);
                 u64::from_le_bytes(buf)
             }
@@ -184,16 +185,6 @@ pub fn word_count(text: &str) -> usize {
         let starts = !spaces & ((spaces << 1) | after_space) & 0xff;
         count += starts.count_ones() as usize;
         after_space = (spaces >> 7) & 1;
-    }
-    // The padding of the last chunk is `x`, a letter: never white space, and its "words"
-    // follow a space only if the text ends in one.
-    let pad = bytes.len().next_multiple_of(8) - bytes.len();
-    if pad > 0
-        && bytes
-            .last()
-            .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' '))
-    {
-        count -= 1;
     }
     count
 }

@@ -289,7 +289,10 @@ pub fn index_until(
             // Pages come in page order, which the tail keeps (see `Written`).
             keep_best(&mut scored, MAX_POSTINGS);
             let mut postings = scored.clone();
-            keep_best(&mut postings, HEAD);
+            if postings.len() > HEAD {
+                postings.select_nth_unstable_by(HEAD - 1, best_first);
+                postings.truncate(HEAD);
+            }
             postings.sort_unstable_by(best_first);
             if let Some(&last) = postings.last().filter(|_| scored.len() > postings.len()) {
                 scored.retain(|p| best_first(p, &last).is_gt());
