@@ -1474,3 +1474,28 @@ fn a_page_that_cannot_be_written_fails_the_build() {
         .iter()
         .any(|d| d.message.contains("no space left")));
 }
+
+/// Reading time is the body's words at 220 a minute, rounded up, on the article and on its
+/// card. Any white space parts words, a no-break space too.
+#[test]
+fn reading_time_counts_the_words_of_the_body() {
+    let site = Site::new();
+    let words = |n: usize| vec!["word"; n].join(" ");
+    site.article("a/exactly-two.md", "title: Exactly two", &words(440));
+    // 439 words and two joined by a no-break space: 441, one past two minutes.
+    site.article(
+        "a/just-over.md",
+        "title: Just over",
+        &format!("{}\n\nalpha\u{a0}beta\n", words(439)),
+    );
+    site.build().assert_ok();
+    for (page, minutes) in [
+        ("articles/a/exactly-two/index.html", "2 min read"),
+        ("articles/a/just-over/index.html", "3 min read"),
+    ] {
+        let html = site.read(page);
+        assert!(html.contains(minutes), "{page}: no `{minutes}`");
+    }
+    let section = site.read("articles/a/index.html");
+    assert!(section.contains("2 min read") && section.contains("3 min read"));
+}
