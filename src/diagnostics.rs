@@ -29,9 +29,13 @@ pub struct Location {
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
-    pub location: Option<Location>,
+    /// Boxed: a diagnostic travels in every stage's `Result`, and most have no location.
+    pub location: Option<Box<Location>>,
     pub hint: Option<String>,
     pub note: Option<String>,
+    /// The offending source lines with a caret under the spot, printed under the location
+    /// (as Tera reports template errors).
+    pub excerpt: Option<String>,
 }
 
 impl Diagnostic {
@@ -42,6 +46,7 @@ impl Diagnostic {
             location: None,
             hint: None,
             note: None,
+            excerpt: None,
         }
     }
 
@@ -58,16 +63,16 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, file: &Path, line: usize, col: usize) -> Self {
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             file: file.to_path_buf(),
             line: line.max(1),
             col: col.max(1),
-        });
+        }));
         self
     }
 
     pub fn at_location(mut self, location: Location) -> Self {
-        self.location = Some(location);
+        self.location = Some(Box::new(location));
         self
     }
 
@@ -85,6 +90,11 @@ impl Diagnostic {
 
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+
+    pub fn excerpt(mut self, excerpt: impl Into<String>) -> Self {
+        self.excerpt = Some(excerpt.into());
         self
     }
 
@@ -106,6 +116,11 @@ impl Diagnostic {
                 loc.line,
                 loc.col
             );
+        }
+        if let Some(excerpt) = &self.excerpt {
+            for line in excerpt.lines() {
+                let _ = writeln!(out, "{line}");
+            }
         }
         if let Some(note) = &self.note {
             let _ = writeln!(out, "   = note: {note}");

@@ -397,7 +397,9 @@ fn keep(
     diags: &Diagnostics,
 ) -> Option<Vec<(String, Arc<[u8]>)>> {
     let mut pages = Vec::with_capacity(rendered.len());
-    let mut failed = false;
+    // A template problem fails every page the template renders: reported once, at the
+    // template line, with a count of the other pages, not once per page.
+    let mut failures: Vec<(Diagnostic, usize)> = Vec::new();
     for result in rendered {
         match result {
             Ok((path, html, key)) => {
@@ -406,13 +408,25 @@ fn keep(
                 }
                 pages.push((path, html));
             }
-            Err(d) => {
-                failed = true;
-                diags.push(d);
-            }
+            Err(d) => match failures.iter_mut().find(|(seen, _)| {
+                d.location.is_some() && seen.location == d.location && seen.excerpt == d.excerpt
+            }) {
+                Some((_, others)) => *others += 1,
+                None => failures.push((d, 0)),
+            },
         }
     }
-    (!failed).then_some(pages)
+    if failures.is_empty() {
+        return Some(pages);
+    }
+    for (d, others) in failures {
+        diags.push(match others {
+            0 => d,
+            1 => d.note("one other page fails the same way"),
+            n => d.note(format!("{n} other pages fail the same way")),
+        });
+    }
+    None
 }
 
 /// Which article cards a renderer works out up front.
@@ -653,10 +667,27 @@ enum Job {
     Redirect(usize, String),
 }
 
-/// Tera's default escaper also turns `/` into `&#x2F;`, which is valid but makes every URL in
-/// the output unreadable; these five characters are all HTML needs.
-fn escape_html(input: &str) -> String {
-    crate::autolink::escape_attr(input)
+/// The five characters HTML needs escaped, in text and in quoted attributes, written
+/// straight into the page: the same escaping as [`crate::autolink::escape_attr`], whose
+/// output the pages' own Markdown carries, so a value reads the same wherever it comes from.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // Copies the runs between special characters: every value a template prints comes
+    // through here.
+    let mut from = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'"' => b"&quot;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&input.as_bytes()[from..i])?;
+        out.write_all(entity)?;
+        from = i + 1;
+    }
+    out.write_all(&input.as_bytes()[from..])
 }
 
 fn load_templates(templates: &[crate::theme::TemplateSource], diags: &Diagnostics) -> Option<Tera> {
@@ -670,22 +701,99 @@ fn load_templates(templates: &[crate::theme::TemplateSource], diags: &Diagnostic
     match tera.add_raw_templates(raw) {
         Ok(()) => Some(tera),
         Err(e) => {
-            let message = error_chain(&e);
-            let file = templates
-                .iter()
-                .find(|t| message.contains(&format!("'{}'", t.name)))
-                .and_then(|t| t.path.clone());
-            let mut d = Diagnostic::error(format!("theme template error: {message}"))
-                .hint("fix the template's Tera syntax (https://keats.github.io/tera/docs/)");
-            if let Some(f) = file {
-                d = d.in_file(&f);
+            for problem in template_problems(&e) {
+                diags.push(
+                    problem
+                        .diagnostic(templates, "theme template error: ")
+                        .hint(
+                            "fix the template's Tera 2 syntax (https://keats.github.io/tera/docs/)",
+                        ),
+                );
             }
-            diags.push(d);
             None
         }
     }
 }
 
+/// One problem as Tera reports it: the message, the template and position it names, and
+/// the source lines under that (Tera prints its errors rustc-style too).
+#[derive(Debug, PartialEq)]
+struct TemplateProblem {
+    message: String,
+    at: Option<(String, usize, usize)>,
+    excerpt: Option<String>,
+}
+
+impl TemplateProblem {
+    /// A diagnostic at the theme file's line and column. The built-in theme's templates
+    /// have no file, so those are named in the message instead.
+    fn diagnostic(self, templates: &[crate::theme::TemplateSource], prefix: &str) -> Diagnostic {
+        let file = self.at.as_ref().and_then(|(name, line, col)| {
+            let t = templates.iter().find(|t| &t.name == name)?;
+            Some((t.path.clone(), name, *line, *col))
+        });
+        let mut d = match &file {
+            Some((None, name, line, col)) => Diagnostic::error(format!(
+                "{prefix}{} (in the built-in `{name}`, line {line}, column {col})",
+                self.message
+            )),
+            _ => Diagnostic::error(format!("{prefix}{}", self.message)),
+        };
+        if let Some((Some(path), _, line, col)) = &file {
+            d = d.at(path, *line, *col);
+        }
+        match self.excerpt {
+            Some(excerpt) => d.excerpt(excerpt),
+            None => d,
+        }
+    }
+}
+
+/// Splits a Tera error into its problems. Tera 2 reports every problem of a template set at
+/// once, as rustc-style blocks (`error: …`, ` --> name:line:col`, the source line and a
+/// caret, then any `note:` blocks) separated by blank lines.
+fn template_problems(e: &tera::Error) -> Vec<TemplateProblem> {
+    let text = error_chain(e);
+    let mut problems: Vec<TemplateProblem> = Vec::new();
+    for block in text.split("\n\n") {
+        if block.starts_with("note:") {
+            if let Some(last) = problems.last_mut() {
+                let excerpt = last.excerpt.get_or_insert_with(String::new);
+                excerpt.push('\n');
+                excerpt.push_str(block);
+                continue;
+            }
+        }
+        let mut lines = block.lines();
+        let first = lines.next().unwrap_or_default();
+        let message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+        let rest: Vec<&str> = lines.collect();
+        let at = rest.first().and_then(|l| {
+            let (name, position) = l
+                .trim_start()
+                .strip_prefix("--> ")?
+                .rsplit_once(':')
+                .and_then(|(head, col)| {
+                    let (name, line) = head.rsplit_once(':')?;
+                    Some((name, (line.parse().ok()?, col.parse().ok()?)))
+                })?;
+            Some((name.to_string(), position.0, position.1))
+        });
+        let excerpt = match at {
+            Some(_) if rest.len() > 1 => Some(rest[1..].join("\n")),
+            _ if rest.is_empty() => None,
+            _ => Some(rest.join("\n")),
+        };
+        problems.push(TemplateProblem {
+            message,
+            at,
+            excerpt,
+        });
+    }
+    problems
+}
+
+/// An error and its sources, one line each.
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut parts = vec![e.to_string()];
     let mut source = e.source();
@@ -693,7 +801,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         parts.push(s.to_string());
         source = s.source();
     }
-    parts.join(": ").replace('\n', " ")
+    parts.join("\n")
 }
 
 /// Feeds what is written to it into a hasher: a page's variables are hashed as their JSON
@@ -869,25 +977,10 @@ impl Renderer<'_> {
                 0,
             )
         };
-        let html = self.tera.render(template, &context).map_err(|e| {
-            let file = self
-                .c
-                .theme
-                .templates
-                .iter()
-                .find(|t| t.name == template)
-                .and_then(|t| t.path.clone());
-            let d = Diagnostic::error(format!(
-                "template `{template}` failed on {}: {}",
-                meta.path,
-                error_chain(&e)
-            ))
-            .hint("check the variable names against docs/themes.md");
-            match file {
-                Some(f) => d.in_file(&f),
-                None => d,
-            }
-        })?;
+        let html = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| self.render_error(template, &meta.path, &e))?;
         Ok((path, Arc::from(html.into_bytes()), key))
     }
 
@@ -949,16 +1042,25 @@ impl Renderer<'_> {
             base_url: &cfg.base_url,
         };
         let context = tera::Context::from_serialize(
-            json!({"target": target, "base_path": self.base(), "site": site}),
+            &json!({"target": target, "base_path": self.base(), "site": site}),
         )
         .map_err(|e| Diagnostic::error(e.to_string()))?;
-        let html = self.tera.render("redirect.html", &context).map_err(|e| {
-            Diagnostic::error(format!(
-                "template `redirect.html` failed: {}",
-                error_chain(&e)
-            ))
-        })?;
+        let html = self
+            .tera
+            .render("redirect.html", &context)
+            .map_err(|e| self.render_error("redirect.html", &path, &e))?;
         Ok((file_for(&path), Arc::from(html.into_bytes()), 0))
+    }
+
+    /// The first problem of a page's failed render, at the template line it names. Tera
+    /// stops at the first problem of a render, so there is only one to report.
+    fn render_error(&self, template: &str, page: &str, e: &tera::Error) -> Diagnostic {
+        let prefix = format!("template `{template}` failed on {page}: ");
+        let d = match template_problems(e).into_iter().next() {
+            Some(problem) => problem.diagnostic(&self.c.theme.templates, &prefix),
+            None => Diagnostic::error(format!("{prefix}{e}")),
+        };
+        d.hint("check the variable names against docs/themes.md")
     }
 
     fn reading_minutes(&self, i: usize) -> usize {
@@ -1742,7 +1844,36 @@ impl Renderer<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::excerpt;
+    use super::{excerpt, template_problems, TemplateProblem};
+
+    /// Tera's report of two problems, the first with a note, becomes two problems; the note
+    /// stays with its own.
+    #[test]
+    fn template_problems_split_tera_reports_and_keep_notes() {
+        let report = "error: Field `x` is not defined\n  --> base.html:12:4\n   |\n12 | {{ x }}\n   |    ^\n\n\
+                      note: called from article.html:1:12\n  |\n1 | {% include \"base.html\" %}\n  |            ^\n\n\
+                      error: Unknown filter `f`\n --> term.html:3:9\n  |\n3 | {{ y | f }}\n  |        ^";
+        let problems = template_problems(&tera::Error::message(report));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].message, "Field `x` is not defined");
+        assert_eq!(problems[0].at, Some(("base.html".into(), 12, 4)));
+        let first = problems[0].excerpt.as_deref().unwrap_or_default();
+        assert!(first.starts_with("   |\n12 | {{ x }}"), "{first}");
+        assert!(
+            first.contains("note: called from article.html:1:12"),
+            "{first}"
+        );
+        assert_eq!(problems[1].at, Some(("term.html".into(), 3, 9)));
+        // A message with no position is kept whole.
+        assert_eq!(
+            template_problems(&tera::Error::message("Template 'x.html' not found")),
+            [TemplateProblem {
+                message: "Template 'x.html' not found".into(),
+                at: None,
+                excerpt: None
+            }]
+        );
+    }
 
     /// What `excerpt` is: the whole text with single spaces, cut.
     fn reference(text: &str, max: usize) -> String {

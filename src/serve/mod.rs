@@ -110,7 +110,14 @@ fn report(root: &Path, diags: &Diagnostics) -> (Vec<ErrorView>, String) {
                     let shown = l.file.strip_prefix(root).unwrap_or(&l.file);
                     format!("{}:{}:{}", shown.display(), l.line, l.col)
                 }),
-                message: d.message.clone(),
+                // The overlay's blocks keep line breaks: the template's line and caret
+                // show under the message, as in the terminal.
+                message: [Some(&d.message), d.excerpt.as_ref(), d.note.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 hint: d.hint.clone(),
             });
         }

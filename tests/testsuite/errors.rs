@@ -440,7 +440,58 @@ fn a_template_that_fails_while_pages_are_written() {
         "themes/default/templates/symptom.html",
         "{{ symptom.no_such_field | upper }}",
     );
-    assert_rejected(&site, &["template `symptom.html` failed"]);
+    let stderr = assert_rejected(&site, &["template `symptom.html` failed"]);
+    // At the template's line and column, with the line itself.
+    assert!(
+        stderr.contains("--> themes/default/templates/symptom.html:1:4")
+            && stderr.contains("{{ symptom.no_such_field | upper }}"),
+        "{stderr}"
+    );
+}
+
+/// Every page of a broken template fails the same way: one error for all of them.
+#[test]
+fn a_template_problem_on_many_pages_is_reported_once() {
+    let site = good_site();
+    site.article("second.md", "title: Second", "Tingling again.\n")
+        .article("third.md", "title: Third", "More tingling.\n");
+    site.build().assert_ok();
+    site.file(
+        "themes/default/templates/article.html",
+        "<h1>{{ article.title }}</h1>\n<p>{{ article.no_such_field }}</p>",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "--> themes/default/templates/article.html:2:15",
+            "2 other pages fail the same way",
+        ],
+    );
+    assert_eq!(stderr.matches("error: template").count(), 1, "{stderr}");
+}
+
+/// Tera reports every problem of the theme at once; each names its own file and line.
+#[test]
+fn template_syntax_errors_name_each_file_line_and_column() {
+    let site = good_site();
+    site.file(
+        "themes/default/templates/term.html",
+        "<h1>{{ term.name }}</h1>\n{% for a in articles | slice(end=2) %}{% endfor %}",
+    )
+    .file(
+        "themes/default/templates/list.html",
+        "{% if items %}\n\n{{ items | no_such_filter }}{% endif %}",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "--> themes/default/templates/term.html:2:24",
+            "Unknown filter `slice`",
+            "--> themes/default/templates/list.html:3:12",
+            "Unknown filter `no_such_filter`",
+        ],
+    );
+    assert!(stderr.contains("build failed with 2 errors"), "{stderr}");
 }
 
 /// Found only once every page is rendered (and written to the staging folder).
