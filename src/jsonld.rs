@@ -11,39 +11,53 @@ pub fn scripts(values: &[Value]) -> String {
         // Straight into a buffer: `to_string` goes through `fmt`, a byte at a time.
         let json = serde_json::to_string(v).unwrap_or_default();
         out.push_str("<script type=\"application/ld+json\">");
-        out.push_str(&escape_for_script(&json));
+        escape_for_script_into(&mut out, &json);
         out.push_str("</script>\n");
     }
     out
 }
 
 /// `<`, `>` and `&` become JSON `\u` escapes: still the same JSON, but `</script>` and
-/// `<!--` can no longer appear in the HTML.
+/// `<!--` can no longer appear in the HTML. So do U+2028 and U+2029, which older
+/// JavaScript parsers take for line ends.
 pub fn escape_for_script(json: &str) -> String {
-    // Byte by byte, copying the runs in between: every page has JSON-LD, articles a lot.
-    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len());
-    let (mut from, mut i) = (0, 0);
-    while i < bytes.len() {
-        let (escape, len) = match (bytes[i], bytes.get(i + 1..i + 3)) {
-            (b'<', _) => ("\\u003c", 1),
-            (b'>', _) => ("\\u003e", 1),
-            (b'&', _) => ("\\u0026", 1),
-            (0xE2, Some([0x80, 0xA8])) => ("\\u2028", 3),
-            (0xE2, Some([0x80, 0xA9])) => ("\\u2029", 3),
-            _ => {
-                i += 1;
-                continue;
-            }
+    escape_for_script_into(&mut out, json);
+    out
+}
+
+fn escape_for_script_into(out: &mut String, json: &str) {
+    // Every page has JSON-LD, articles about 20 KB of it: the special bytes are found with
+    // memchr's vectorised searches instead of a test per byte. U+2028 and U+2029 are
+    // E2 80 A8 and E2 80 A9 in UTF-8; E2 80 also starts dashes and curly quotes, so each
+    // hit's third byte decides. Both searches run lazily, in step.
+    let bytes = json.as_bytes();
+    let mut separators = memchr::memmem::find_iter(bytes, b"\xE2\x80")
+        .filter(|&i| matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)))
+        .peekable();
+    let mut from = 0;
+    let mut escape = |out: &mut String, at: usize| {
+        let (entity, len) = match bytes[at] {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            _ if bytes.get(at + 2) == Some(&0xA8) => ("\\u2028", 3),
+            _ => ("\\u2029", 3),
         };
-        out.push_str(&json[from..i]);
-        out.push_str(escape);
-        i += len;
-        from = i;
+        out.push_str(&json[from..at]);
+        out.push_str(entity);
+        from = at + len;
+    };
+    for at in memchr::memchr3_iter(b'<', b'>', b'&', bytes) {
+        while let Some(s) = separators.next_if(|&s| s < at) {
+            escape(out, s);
+        }
+        escape(out, at);
+    }
+    for s in separators {
+        escape(out, s);
     }
     out.push_str(&json[from..]);
-    out
 }
 
 pub fn person(name: &str) -> Value {
@@ -104,6 +118,43 @@ mod tests {
             escape_for_script("\"</script><!-- a & b\u{2028}c\u{2029}é\u{2027}\""),
             "\"\\u003c/script\\u003e\\u003c!-- a \\u0026 b\\u2028c\\u2029é\u{2027}\""
         );
+        // Separators between, before and after markup, beside other E2 80 characters.
+        assert_eq!(
+            escape_for_script("\u{2029}—<\u{2028}\u{2028}’&“\u{2029}"),
+            "\\u2029—\\u003c\\u2028\\u2028’\\u0026“\\u2029"
+        );
+    }
+
+    /// The vectorised escaper against a byte-by-byte one, on random mixes of the special
+    /// characters, their look-alikes and plain text.
+    #[test]
+    fn script_escaping_matches_a_byte_by_byte_reference() {
+        let reference = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '<' => "\\u003c".to_string(),
+                    '>' => "\\u003e".to_string(),
+                    '&' => "\\u0026".to_string(),
+                    '\u{2028}' => "\\u2028".to_string(),
+                    '\u{2029}' => "\\u2029".to_string(),
+                    c => c.to_string(),
+                })
+                .collect()
+        };
+        let pieces = [
+            "<", ">", "&", "\u{2028}", "\u{2029}", "—", "’", "é", "ab", " ", "\u{2027}",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(escape_for_script(&text), reference(&text), "{text:?}");
+        }
     }
 
     #[test]

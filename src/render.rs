@@ -977,11 +977,11 @@ impl Renderer<'_> {
                 0,
             )
         };
-        let html = self
-            .tera
-            .render(template, &context)
+        let mut html = Vec::with_capacity(48 * 1024);
+        self.tera
+            .render_to(template, &context, &mut html)
             .map_err(|e| self.render_error(template, &meta.path, &e))?;
-        Ok((path, Arc::from(html.into_bytes()), key))
+        Ok((path, Arc::from(html), key))
     }
 
     fn render_job(&self, job: &Job) -> Result<Rendered, Diagnostic> {
