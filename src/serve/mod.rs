@@ -110,8 +110,9 @@ fn report(root: &Path, diags: &Diagnostics) -> (Vec<ErrorView>, String) {
                     let shown = l.file.strip_prefix(root).unwrap_or(&l.file);
                     format!("{}:{}:{}", shown.display(), l.line, l.col)
                 }),
-                // The overlay's blocks keep line breaks: the template's line and caret
-                // show under the message, as in the terminal.
+                // The overlay's blocks keep line breaks: a template's line and caret, and
+                // a note such as how many other pages fail the same way, show under the
+                // message as in the terminal.
                 message: [Some(&d.message), d.excerpt.as_ref(), d.note.as_ref()]
                     .into_iter()
                     .flatten()
