@@ -250,9 +250,20 @@ fn raw_html_depth_change(html: &str) -> isize {
 }
 
 pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let Ok(()) = escape_pieces(s, |piece| {
+        out.push_str(piece);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    out
+}
+
+/// The one HTML escaper: hands `piece` the runs of `s` and, between them, the entities for
+/// `& " < > '`, in order. [`escape_attr`] collects them; the templates' escaper writes them
+/// straight into the page.
+pub fn escape_pieces<E>(s: &str, mut piece: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     // Byte by byte, copying the runs between special characters: every value a template
     // prints comes through here.
-    let mut out = String::with_capacity(s.len());
     let mut from = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {
@@ -263,12 +274,11 @@ pub fn escape_attr(s: &str) -> String {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&s[from..i]);
-        out.push_str(entity);
+        piece(&s[from..i])?;
+        piece(entity)?;
         from = i + 1;
     }
-    out.push_str(&s[from..]);
-    out
+    piece(&s[from..])
 }
 
 /// Whole-word, case-insensitive, longest-first, non-overlapping matches in `text`, as byte

@@ -93,8 +93,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn excerpt(mut self, excerpt: impl Into<String>) -> Self {
-        self.excerpt = Some(excerpt.into());
+    pub fn maybe_excerpt(mut self, excerpt: Option<String>) -> Self {
+        self.excerpt = excerpt;
         self
     }
 

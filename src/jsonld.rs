@@ -11,22 +11,16 @@ pub fn scripts(values: &[Value]) -> String {
         // Straight into a buffer: `to_string` goes through `fmt`, a byte at a time.
         let json = serde_json::to_string(v).unwrap_or_default();
         out.push_str("<script type=\"application/ld+json\">");
-        escape_for_script_into(&mut out, &json);
+        escape_for_script(&mut out, &json);
         out.push_str("</script>\n");
     }
     out
 }
 
-/// `<`, `>` and `&` become JSON `\u` escapes: still the same JSON, but `</script>` and
-/// `<!--` can no longer appear in the HTML. So do U+2028 and U+2029, which older
-/// JavaScript parsers take for line ends.
-pub fn escape_for_script(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    escape_for_script_into(&mut out, json);
-    out
-}
-
-fn escape_for_script_into(out: &mut String, json: &str) {
+/// Appends `json` to `out` with `<`, `>` and `&` as JSON `\u` escapes: still the same JSON,
+/// but `</script>` and `<!--` can no longer appear in the HTML. So do U+2028 and U+2029,
+/// which older JavaScript parsers take for line ends.
+pub fn escape_for_script(out: &mut String, json: &str) {
     // Every page has JSON-LD, articles about 20 KB of it: the special bytes are found with
     // memchr's vectorised searches instead of a test per byte. U+2028 and U+2029 are
     // E2 80 A8 and E2 80 A9 in UTF-8; E2 80 also starts dashes and curly quotes, so each
@@ -111,16 +105,22 @@ pub fn prune(mut value: Value) -> Value {
 mod tests {
     use super::*;
 
+    fn escaped(json: &str) -> String {
+        let mut out = String::new();
+        escape_for_script(&mut out, json);
+        out
+    }
+
     #[test]
     fn markup_and_line_separators_are_escaped_in_json() {
-        assert_eq!(escape_for_script("{}"), "{}");
+        assert_eq!(escaped("{}"), "{}");
         assert_eq!(
-            escape_for_script("\"</script><!-- a & b\u{2028}c\u{2029}é\u{2027}\""),
+            escaped("\"</script><!-- a & b\u{2028}c\u{2029}é\u{2027}\""),
             "\"\\u003c/script\\u003e\\u003c!-- a \\u0026 b\\u2028c\\u2029é\u{2027}\""
         );
         // Separators between, before and after markup, beside other E2 80 characters.
         assert_eq!(
-            escape_for_script("\u{2029}—<\u{2028}\u{2028}’&“\u{2029}"),
+            escaped("\u{2029}—<\u{2028}\u{2028}’&“\u{2029}"),
             "\\u2029—\\u003c\\u2028\\u2028’\\u0026“\\u2029"
         );
     }
@@ -153,7 +153,7 @@ mod tests {
                 seed ^= seed << 17;
                 text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
             }
-            assert_eq!(escape_for_script(&text), reference(&text), "{text:?}");
+            assert_eq!(escaped(&text), reference(&text), "{text:?}");
         }
     }
 

@@ -667,27 +667,11 @@ enum Job {
     Redirect(usize, String),
 }
 
-/// The five characters HTML needs escaped, in text and in quoted attributes, written
-/// straight into the page: the same escaping as [`crate::autolink::escape_attr`], whose
-/// output the pages' own Markdown carries, so a value reads the same wherever it comes from.
+/// Tera's escaper: the five characters HTML needs, as everywhere else in the page (Tera's
+/// own also turns `/` into `&#x2F;`, which makes every URL unreadable), written straight
+/// into the page.
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    // Copies the runs between special characters: every value a template prints comes
-    // through here.
-    let mut from = 0;
-    for (i, b) in input.bytes().enumerate() {
-        let entity: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'"' => b"&quot;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        out.write_all(&input.as_bytes()[from..i])?;
-        out.write_all(entity)?;
-        from = i + 1;
-    }
-    out.write_all(&input.as_bytes()[from..])
+    crate::autolink::escape_pieces(input, |piece| out.write_all(piece.as_bytes()))
 }
 
 fn load_templates(templates: &[crate::theme::TemplateSource], diags: &Diagnostics) -> Option<Tera> {
@@ -728,22 +712,20 @@ impl TemplateProblem {
     /// A diagnostic at the theme file's line and column. The built-in theme's templates
     /// have no file, so those are named in the message instead.
     fn diagnostic(self, templates: &[crate::theme::TemplateSource], prefix: &str) -> Diagnostic {
-        let file = self.at.as_ref().and_then(|(name, line, col)| {
-            let t = templates.iter().find(|t| &t.name == name)?;
-            Some((t.path.clone(), name, *line, *col))
-        });
-        let mut d = match &file {
-            Some((None, name, line, col)) => Diagnostic::error(format!(
-                "{prefix}{} (in the built-in `{name}`, line {line}, column {col})",
-                self.message
-            )),
-            _ => Diagnostic::error(format!("{prefix}{}", self.message)),
-        };
-        if let Some((Some(path), _, line, col)) = &file {
-            d = d.at(path, *line, *col);
+        let mut message = format!("{prefix}{}", self.message);
+        let mut file = None;
+        if let Some((name, line, col)) = &self.at {
+            match templates.iter().find(|t| &t.name == name).map(|t| &t.path) {
+                Some(Some(path)) => file = Some((path, *line, *col)),
+                Some(None) => message.push_str(&format!(
+                    " (in the built-in `{name}`, line {line}, column {col})"
+                )),
+                None => {}
+            }
         }
-        match self.excerpt {
-            Some(excerpt) => d.excerpt(excerpt),
+        let d = Diagnostic::error(message).maybe_excerpt(self.excerpt);
+        match file {
+            Some((path, line, col)) => d.at(path, line, col),
             None => d,
         }
     }

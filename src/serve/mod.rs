@@ -461,3 +461,36 @@ fn open_browser(url: &str) {
         eprintln!("Could not open a browser; visit {url}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::report;
+    use crate::diagnostics::{Diagnostic, Diagnostics};
+    use std::path::Path;
+
+    /// The overlay shows what the terminal shows: the template line with its caret and the
+    /// note of how many other pages fail, under the message.
+    #[test]
+    fn the_overlay_carries_the_excerpt_and_the_note() {
+        let diags = Diagnostics::new();
+        diags.push(
+            Diagnostic::error("template `a.html` failed on /a/: Field `x` is not defined")
+                .at(Path::new("/site/themes/t/templates/a.html"), 2, 4)
+                .maybe_excerpt(Some("  |\n2 | {{ x }}\n  |    ^".into()))
+                .note("3 other pages fail the same way")
+                .hint("check the variable names"),
+        );
+        let (errors, text) = report(Path::new("/site"), &diags);
+        assert_eq!(errors.len(), 1);
+        let e = &errors[0];
+        assert_eq!(e.location.as_deref(), Some("themes/t/templates/a.html:2:4"));
+        assert_eq!(
+            e.message,
+            "template `a.html` failed on /a/: Field `x` is not defined\n  |\n2 | {{ x }}\n  |    ^\n3 other pages fail the same way"
+        );
+        assert!(
+            text.contains("2 | {{ x }}") && text.contains("= note: 3 other pages"),
+            "{text}"
+        );
+    }
+}
