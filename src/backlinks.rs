@@ -116,91 +116,165 @@ pub fn compute(
 }
 
 /// What ranks related articles: each article's lists, and the inverted lists of what they
-/// share.
+/// share, with articles as their ranks in `newest_first` order: scores kept by rank put
+/// ties in the right order (newer first) by position alone.
 struct Ranking<'a> {
     catalog: &'a Catalog,
     articles: &'a [Arc<LinkedArticle>],
-    symptom_articles: &'a [Vec<usize>],
-    supplement_articles: &'a [Vec<usize>],
-    keyword_explicit: Vec<Vec<usize>>,
-    tag_lists: Vec<Vec<usize>>,
+    symptom_lists: Vec<Vec<u32>>,
+    supplement_lists: Vec<Vec<u32>>,
+    keyword_lists: Vec<Vec<u32>>,
+    tag_lists: Vec<Vec<u32>>,
     rank: &'a [usize],
+    /// Article by rank.
+    article_at: Vec<usize>,
+}
+
+/// Scores of one article's candidates, by rank, and the ranks touched so far; one per
+/// thread, all zeros and empty between articles.
+struct Scratch {
+    scores: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Scratch {
+        Scratch {
+            scores: vec![0; n],
+            touched: Vec::new(),
+        }
+    }
 }
 
 impl<'a> Ranking<'a> {
     fn new(
         catalog: &'a Catalog,
         articles: &'a [Arc<LinkedArticle>],
-        symptom_articles: &'a [Vec<usize>],
-        supplement_articles: &'a [Vec<usize>],
+        symptom_articles: &[Vec<usize>],
+        supplement_articles: &[Vec<usize>],
         rank: &'a [usize],
     ) -> Ranking<'a> {
-        let mut keyword_explicit = vec![Vec::new(); catalog.keywords.len()];
+        let by_rank =
+            |list: &Vec<usize>| -> Vec<u32> { list.iter().map(|&a| rank[a] as u32).collect() };
+        let mut article_at = vec![0; articles.len()];
+        for (a, &r) in rank.iter().enumerate() {
+            article_at[r] = a;
+        }
+        let mut keyword_lists = vec![Vec::new(); catalog.keywords.len()];
         let mut tag_lists = vec![Vec::new(); catalog.tags.len()];
-        for a in 0..articles.len() {
+        for &a in &article_at {
             for &k in &catalog.article_keywords[a] {
-                keyword_explicit[k].push(a);
+                keyword_lists[k].push(rank[a] as u32);
             }
             for &t in &catalog.article_tags[a] {
-                tag_lists[t].push(a);
+                tag_lists[t].push(rank[a] as u32);
             }
         }
         Ranking {
             catalog,
             articles,
-            symptom_articles,
-            supplement_articles,
-            keyword_explicit,
+            symptom_lists: symptom_articles.iter().map(by_rank).collect(),
+            supplement_lists: supplement_articles.iter().map(by_rank).collect(),
+            keyword_lists,
             tag_lists,
             rank,
+            article_at,
         }
     }
 
-    /// The articles related to `a`, best first. `scores` is all zeros, one per article, and
-    /// is left so; `touched` is empty and is left so.
-    fn related(&self, a: usize, scores: &mut [u32], touched: &mut Vec<usize>) -> Vec<usize> {
-        let mut add = |list: &Vec<usize>, weight: u32| {
-            for &b in list {
-                if b != a {
-                    if scores[b] == 0 {
-                        touched.push(b);
-                    }
-                    scores[b] += weight;
+    /// The lists article `a` is on, with the weight of what each shares: a shared keyword
+    /// weighs most (the author chose it), then shared symptoms and supplements, then tags.
+    fn lists(&self, a: usize) -> impl Iterator<Item = (&[u32], u32)> {
+        let c = self.catalog;
+        let linked = &self.articles[a];
+        let keywords = c.article_keywords[a]
+            .iter()
+            .map(|&k| (&self.keyword_lists[k], 3));
+        let symptoms = linked.symptoms.iter().map(|&s| (&self.symptom_lists[s], 2));
+        let supplements = linked
+            .supplements
+            .iter()
+            .map(|&s| (&self.supplement_lists[s], 2));
+        let tags = c.article_tags[a].iter().map(|&t| (&self.tag_lists[t], 1));
+        keywords
+            .chain(symptoms)
+            .chain(supplements)
+            .chain(tags)
+            .map(|(list, weight)| (list.as_slice(), weight))
+    }
+
+    /// The articles related to `a`, best first: higher score, then newer.
+    fn related(&self, a: usize, scratch: &mut Scratch) -> Vec<usize> {
+        let pairs: usize = self.lists(a).map(|(list, _)| list.len()).sum();
+        // Most articles of a site share something with most others (a common symptom, a
+        // tag): then adding without looking and reading every score back in rank order is
+        // cheapest. Where they share little, only the scores touched are read back.
+        let dense = pairs >= scratch.scores.len() / 4;
+        best_ranks(self.lists(a), self.rank[a], scratch, dense)
+            .into_iter()
+            .map(|r| self.article_at[r as usize])
+            .collect()
+    }
+}
+
+/// The [`RELATED`] ranks with the highest total weight over `lists`, but `own`; best first,
+/// then by rank. `dense` only chooses how: every score is read back, or only those touched.
+fn best_ranks<'l>(
+    lists: impl Iterator<Item = (&'l [u32], u32)>,
+    own: usize,
+    scratch: &mut Scratch,
+    dense: bool,
+) -> Vec<u32> {
+    let Scratch { scores, touched } = scratch;
+    for (list, weight) in lists {
+        if dense {
+            for &r in list {
+                scores[r as usize] += weight;
+            }
+        } else {
+            for &r in list {
+                let score = &mut scores[r as usize];
+                if *score == 0 {
+                    touched.push(r);
+                }
+                *score += weight;
+            }
+        }
+    }
+    scores[own] = 0;
+    // The best few, kept while scanning in rank order: a later candidate goes before one
+    // already kept only with a higher score, so equal scores stay in rank order.
+    let mut best: Vec<(u32, u32)> = Vec::with_capacity(RELATED + 1);
+    let mut floor = 0;
+    let consider = |r: u32, score: u32, best: &mut Vec<(u32, u32)>, floor: &mut u32| {
+        if score > *floor {
+            let at = best.partition_point(|&(s, _)| s >= score);
+            best.insert(at, (score, r));
+            best.truncate(RELATED);
+            if best.len() == RELATED {
+                *floor = best[RELATED - 1].0;
+            }
+        }
+    };
+    if dense {
+        for (block, chunk) in scores.chunks_mut(64).enumerate() {
+            // Most blocks hold nothing above the floor: one pass the compiler vectorises.
+            if chunk.iter().fold(0, |m, &s| m.max(s)) > floor {
+                for (i, &score) in chunk.iter().enumerate() {
+                    consider((block * 64 + i) as u32, score, &mut best, &mut floor);
                 }
             }
-        };
-        let c = self.catalog;
-        for &k in &c.article_keywords[a] {
-            add(&self.keyword_explicit[k], 3);
+            chunk.fill(0);
         }
-        for &s in &self.articles[a].symptoms {
-            add(&self.symptom_articles[s], 2);
-        }
-        for &s in &self.articles[a].supplements {
-            add(&self.supplement_articles[s], 2);
-        }
-        for &t in &c.article_tags[a] {
-            add(&self.tag_lists[t], 1);
-        }
-        let rank = self.rank;
-        // The best few, best first: higher score, then newer. Kept by insertion while the
-        // candidates are scanned, since an article touches thousands of others and keeps five.
-        let mut best: Vec<(u32, usize)> = Vec::with_capacity(RELATED + 1);
-        let before = |x: &(u32, usize), y: &(u32, usize)| (y.0, rank[x.1]) < (x.0, rank[y.1]);
-        for &b in touched.iter() {
-            let candidate = (scores[b], b);
-            scores[b] = 0;
-            if best.len() == RELATED && !best.last().is_some_and(|worst| before(&candidate, worst))
-            {
-                continue;
-            }
-            let at = best.partition_point(|x| before(x, &candidate));
-            best.insert(at, candidate);
-            best.truncate(RELATED);
+    } else {
+        touched.sort_unstable();
+        for &r in touched.iter() {
+            let score = std::mem::take(&mut scores[r as usize]);
+            consider(r, score, &mut best, &mut floor);
         }
         touched.clear();
-        best.into_iter().map(|(_, b)| b).collect()
     }
+    best.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Scores every pair of articles that share something, through inverted lists, so the cost
@@ -223,10 +297,7 @@ fn related_articles(
     );
     (0..n)
         .into_par_iter()
-        .map_init(
-            || (vec![0u32; n], Vec::<usize>::new()),
-            |(scores, touched), a| ranking.related(a, scores, touched),
-        )
+        .map_init(|| Scratch::new(n), |scratch, a| ranking.related(a, scratch))
         .collect()
 }
 
@@ -354,8 +425,8 @@ pub fn update(
     let fresh: Vec<(usize, Vec<usize>)> = affected
         .par_iter()
         .map_init(
-            || (vec![0u32; n], Vec::<usize>::new()),
-            |(scores, touched), &a| (a, ranking.related(a, scores, touched)),
+            || Scratch::new(n),
+            |scratch, &a| (a, ranking.related(a, scratch)),
         )
         .collect();
     for (a, related) in fresh {
@@ -365,4 +436,56 @@ pub fn update(
         }
     }
     changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both ways of reading scores back give the best five of a plain count: higher total
+    /// weight first, then lower rank; never `own`; scratch left clean for the next article.
+    #[test]
+    fn best_ranks_match_a_plain_count_both_ways() {
+        let n = 300usize;
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |m: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m as u64) as usize
+        };
+        let mut scratch = Scratch::new(n);
+        for case in 0..200 {
+            let own = next(n);
+            let lists: Vec<(Vec<u32>, u32)> = (0..1 + next(6))
+                .map(|_| {
+                    let mut list: Vec<u32> = (0..next(if case % 2 == 0 { 8 } else { 200 }))
+                        .map(|_| next(n) as u32)
+                        .collect();
+                    list.sort_unstable();
+                    list.dedup();
+                    (list, 1 + next(3) as u32)
+                })
+                .collect();
+            let mut total = vec![0u32; n];
+            for (list, weight) in &lists {
+                for &r in list {
+                    total[r as usize] += weight;
+                }
+            }
+            total[own] = 0;
+            let mut expected: Vec<u32> = (0..n as u32).filter(|&r| total[r as usize] > 0).collect();
+            expected.sort_by_key(|&r| (std::cmp::Reverse(total[r as usize]), r));
+            expected.truncate(RELATED);
+            for dense in [false, true] {
+                let iter = lists.iter().map(|(l, w)| (l.as_slice(), *w));
+                assert_eq!(
+                    best_ranks(iter, own, &mut scratch, dense),
+                    expected,
+                    "case {case}, dense {dense}"
+                );
+                assert!(scratch.scores.iter().all(|&s| s == 0) && scratch.touched.is_empty());
+            }
+        }
+    }
 }
