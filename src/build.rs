@@ -1,6 +1,8 @@
 //! The pipeline, end to end: load → parse → catalog → link → render, then write. The build
 //! stops between stages when a stage found errors, so later stages never run on broken
-//! input, and nothing is written unless every stage succeeded.
+//! input, and nothing is written unless every stage succeeded. The search stage runs in two
+//! halves beside the others: counting terms (which needs only the catalog) beside linking,
+//! and weighing and packing the index (which needs what articles mention) beside rendering.
 
 use crate::article::Article;
 use crate::date::Date;
@@ -204,9 +206,9 @@ impl Builder {
         progress: &dyn Progress,
     ) -> Option<Built> {
         let timings = Timings::new();
-        let linked = self.link_stages(None, diags, progress, &timings)?;
-        let search_cache = &mut self.search_cache;
         let skip_search = self.options.skip_search_index;
+        let (linked, counted) = self.link_stages(None, !skip_search, diags, progress, &timings)?;
+        let search_cache = &mut self.search_cache;
         let (mut output, index_files) = render::render_cached(
             &linked,
             today(),
@@ -215,10 +217,10 @@ impl Builder {
             &mut self.render_cache,
             sink,
             || {
-                if skip_search {
+                let Some(counted) = counted else {
                     return (String::new(), Vec::new());
-                }
-                let index = search::index_cached(&linked, search_cache);
+                };
+                let index = search::index_from(&linked, counted, search_cache);
                 timings.mark("search");
                 // Streamed too, while the pages still render: written after them, the index
                 // files were a tail of the build on one thread. A streamed file comes back
@@ -278,7 +280,7 @@ impl Builder {
             last.current = false;
         }
         let timings = Timings::new();
-        let linked = self.link_stages(changed, diags, progress, &timings)?;
+        let (linked, _) = self.link_stages(changed, false, diags, progress, &timings)?;
         let today = today();
         let output =
             render::render_without_search(&linked, today, diags, progress, &mut self.render_cache)?;
@@ -445,13 +447,17 @@ impl Builder {
     /// Load, parse, catalog and link: what every build does before rendering. `changed`:
     /// the files changed since the last build, when a watcher said which; the others are
     /// taken from the last load.
+    /// Load, parse, catalog and link; with `count_terms`, the search index's counting runs
+    /// beside the linking (it needs only the catalog), where it fills the core that the
+    /// cross-linking automaton's construction leaves idle.
     fn link_stages(
         &mut self,
         changed: Option<Vec<PathBuf>>,
+        count_terms: bool,
         diags: &Diagnostics,
         progress: &dyn Progress,
         timings: &Timings,
-    ) -> Option<LinkedSite> {
+    ) -> Option<(LinkedSite, Option<search::Counted>)> {
         progress.stage("loading", 0);
         let reread = std::mem::take(&mut self.reread);
         let last = self.sources.take();
@@ -484,12 +490,19 @@ impl Builder {
         let catalog = catalog::catalog(parsed, diags);
         timings.mark("catalog");
         progress.stage("linking", 0);
-        let linked = link::link_cached(catalog, self.options.strict, diags, &mut self.link_cache);
+        let search_cache = &mut self.search_cache;
+        let (linked, counted) = link::link_beside(
+            catalog,
+            self.options.strict,
+            diags,
+            &mut self.link_cache,
+            |catalog| count_terms.then(|| search::count(catalog, search_cache)),
+        );
         timings.mark("link");
         if diags.has_errors() {
             return None;
         }
-        Some(linked)
+        Some((linked, counted))
     }
 }
 

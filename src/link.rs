@@ -293,8 +293,57 @@ pub fn link_cached(
     diags: &Diagnostics,
     cache: &mut LinkCache,
 ) -> LinkedSite {
+    link_beside(catalog, strict, diags, cache, |_| ()).0
+}
+
+/// [`link_cached`], running `beside` on the catalog meanwhile: the stage starts by building
+/// the cross-linking automaton, one thread's work, which leaves the other cores to it.
+pub fn link_beside<R: Send>(
+    catalog: Catalog,
+    strict: bool,
+    diags: &Diagnostics,
+    cache: &mut LinkCache,
+    beside: impl FnOnce(&Catalog) -> R + Send,
+) -> (LinkedSite, R) {
+    let (linked, other) = rayon::join(
+        || link_parts(&catalog, strict, diags, cache),
+        || beside(&catalog),
+    );
+    let Linked {
+        home,
+        articles,
+        symptoms,
+        supplements,
+        backlinks,
+    } = linked;
+    let site = LinkedSite {
+        catalog,
+        home,
+        articles,
+        symptoms,
+        supplements,
+        backlinks,
+    };
+    (site, other)
+}
+
+/// A [`LinkedSite`] but its catalog.
+struct Linked {
+    home: String,
+    articles: Vec<Arc<LinkedArticle>>,
+    symptoms: Vec<LinkedRecord>,
+    supplements: Vec<LinkedRecord>,
+    backlinks: Backlinks,
+}
+
+fn link_parts(
+    catalog: &Catalog,
+    strict: bool,
+    diags: &Diagnostics,
+    cache: &mut LinkCache,
+) -> Linked {
     let previous = std::mem::take(&mut cache.articles);
-    let article_linker = ArticleLinker::new(&catalog, strict, cache);
+    let article_linker = ArticleLinker::new(catalog, strict, cache);
     let linked: Vec<(PathBuf, u64, Arc<LinkedArticle>, Vec<Diagnostic>)> = catalog
         .articles
         .par_iter()
@@ -394,9 +443,8 @@ pub fn link_cached(
 
     let home = markdown::to_html(home.iter().map(|(e, _)| e));
     let related_cache = cache.enabled.then_some(&mut cache.related);
-    let backlinks = backlinks::compute(&catalog, &articles, related_cache);
-    LinkedSite {
-        catalog,
+    let backlinks = backlinks::compute(catalog, &articles, related_cache);
+    Linked {
         home,
         articles,
         symptoms,

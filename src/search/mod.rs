@@ -15,6 +15,7 @@
 pub mod text;
 
 use crate::article::Article;
+use crate::catalog::Catalog;
 use crate::link::LinkedSite;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -100,15 +101,12 @@ struct Shown {
     link: String,
 }
 
-/// One page as the index sees it, borrowing from the site where it can: the body texts
-/// alone are megabytes.
-struct Doc<'a> {
+/// One page as the index sees it before counting, borrowing from the catalog where it can:
+/// the body texts alone are megabytes.
+struct Source<'a> {
     kind: Kind,
     shown: Arc<Shown>,
     texts: Texts<'a>,
-    /// The records an article mentions: symptoms by index, then supplements after all the
-    /// symptoms.
-    records: Vec<usize>,
 }
 
 /// Where a page's field texts (every field but `Synonyms`, which is made of the names of the
@@ -117,6 +115,25 @@ struct Doc<'a> {
 enum Texts<'a> {
     Article(&'a Article),
     Record([Cow<'a, str>; FIELDS]),
+}
+
+/// One page once counted and linked.
+struct Doc {
+    kind: Kind,
+    shown: Arc<Shown>,
+    /// The records an article mentions: symptoms by index, then supplements after all the
+    /// symptoms.
+    records: Vec<usize>,
+}
+
+/// What the index needs of the pages that linking does not change: each page's kind, what
+/// it shows and its counted fields (articles, then symptoms, then supplements), and every
+/// record's names as terms. Made from the catalog alone, so a build makes it beside the
+/// link stage, whose building of the cross-linking automaton leaves a core idle (see
+/// `build`).
+pub struct Counted {
+    pages: Vec<(Kind, Arc<Shown>, Arc<[Counts; FIELDS]>)>,
+    record_terms: Vec<Vec<u32>>,
 }
 
 /// The search index: its files by output path (`search/index.json`, …), and the manifest
@@ -172,11 +189,34 @@ pub fn index_until(
     cache: &mut SearchCache,
     stop: &AtomicBool,
 ) -> Option<SearchIndex> {
+    let counted = count_until(&site.catalog, cache, stop)?;
+    index_counted(site, counted, cache, stop)
+}
+
+/// [`index_cached`] from what [`count`] counted of this site's catalog with this cache.
+pub fn index_from(site: &LinkedSite, counted: Counted, cache: &SearchCache) -> SearchIndex {
+    let never = AtomicBool::new(false);
+    index_counted(site, counted, cache, &never).unwrap_or(SearchIndex {
+        manifest: String::new(),
+        files: Vec::new(),
+    })
+}
+
+/// The first half of the stage, [`Counted`], for a build that runs it beside linking.
+pub fn count(catalog: &Catalog, cache: &mut SearchCache) -> Counted {
+    let never = AtomicBool::new(false);
+    count_until(catalog, cache, &never).unwrap_or(Counted {
+        pages: Vec::new(),
+        record_terms: Vec::new(),
+    })
+}
+
+fn count_until(catalog: &Catalog, cache: &mut SearchCache, stop: &AtomicBool) -> Option<Counted> {
     let stopped = || stop.load(Ordering::Relaxed);
     let previous = std::mem::take(&mut cache.articles);
-    let docs = documents(site, &previous);
+    let sources = sources(catalog, &previous);
     if stopped() {
-        drop(docs);
+        drop(sources);
         cache.articles = previous;
         return None;
     }
@@ -186,8 +226,8 @@ pub fn index_until(
     let counters: Vec<Mutex<Counter>> = (0..rayon::current_num_threads() + 1)
         .map(|_| Mutex::new(Counter::new(vocabulary)))
         .collect();
-    let record_terms = record_names(site, &mut Counter::new(vocabulary));
-    let counted: Option<Vec<Arc<[Counts; FIELDS]>>> = docs
+    let record_terms = record_names(catalog, &mut Counter::new(vocabulary));
+    let counted: Option<Vec<Arc<[Counts; FIELDS]>>> = sources
         .par_iter()
         .map(|d| {
             // Counting a whole site (the first index `serve` makes) takes a while.
@@ -226,12 +266,12 @@ pub fn index_until(
         .collect();
     drop(counters);
     let Some(counted) = counted else {
-        drop(docs);
+        drop(sources);
         cache.articles = previous;
         return None;
     };
     if cache.enabled {
-        cache.articles = docs
+        cache.articles = sources
             .iter()
             .zip(&counted)
             .filter_map(|(d, own)| match d.texts {
@@ -243,6 +283,56 @@ pub fn index_until(
             })
             .collect();
     }
+    let pages = sources
+        .into_iter()
+        .zip(counted)
+        .map(|(d, own)| (d.kind, d.shown, own))
+        .collect();
+    Some(Counted {
+        pages,
+        record_terms,
+    })
+}
+
+/// The second half of the stage: weighs, inverts and packs what [`count`] counted, with
+/// the records each article mentions from the linked site. `counted` must be of this site's
+/// catalog, counted with this cache.
+pub fn index_counted(
+    site: &LinkedSite,
+    counted: Counted,
+    cache: &SearchCache,
+    stop: &AtomicBool,
+) -> Option<SearchIndex> {
+    let stopped = || stop.load(Ordering::Relaxed);
+    let c = &site.catalog;
+    let Counted {
+        pages,
+        record_terms,
+    } = counted;
+    let (docs, counted): (Vec<Doc>, Vec<Arc<[Counts; FIELDS]>>) = pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, (kind, shown, own))| {
+            let records = match site.articles.get(i).filter(|_| kind == Kind::Article) {
+                Some(linked) => linked
+                    .symptoms
+                    .iter()
+                    .copied()
+                    .chain(linked.supplements.iter().map(|s| c.symptoms.len() + s))
+                    .collect(),
+                None => Vec::new(),
+            };
+            (
+                Doc {
+                    kind,
+                    shown,
+                    records,
+                },
+                own,
+            )
+        })
+        .unzip();
+    let vocabulary = &cache.vocabulary;
     if stopped() {
         return None;
     }
@@ -450,19 +540,11 @@ fn article_fields(a: &Article) -> [Cow<'_, str>; FIELDS] {
 
 /// `previous` is what articles showed in the last build (serve): reused while an article's
 /// source and URL are the same.
-fn documents<'a>(site: &'a LinkedSite, previous: &HashMap<PathBuf, Remembered>) -> Vec<Doc<'a>> {
-    let c = &site.catalog;
-    let mut docs: Vec<Doc> = c
+fn sources<'a>(c: &'a Catalog, previous: &HashMap<PathBuf, Remembered>) -> Vec<Source<'a>> {
+    let mut docs: Vec<Source> = c
         .articles
         .par_iter()
-        .zip(site.articles.par_iter())
-        .map(|(a, linked)| {
-            let records = linked
-                .symptoms
-                .iter()
-                .copied()
-                .chain(linked.supplements.iter().map(|s| c.symptoms.len() + s))
-                .collect();
+        .map(|a| {
             let link = format!("{}{}", c.config.base_path, a.url);
             let shown = match previous.get(&a.path) {
                 Some((hash, shown, _)) if *hash == a.source_hash && shown.link == link => {
@@ -478,11 +560,10 @@ fn documents<'a>(site: &'a LinkedSite, previous: &HashMap<PathBuf, Remembered>) 
                     })
                 }
             };
-            Doc {
+            Source {
                 kind: Kind::Article,
                 shown,
                 texts: Texts::Article(a),
-                records,
             }
         })
         .collect();
@@ -523,8 +604,7 @@ fn documents<'a>(site: &'a LinkedSite, previous: &HashMap<PathBuf, Remembered>) 
 
 /// Every record's name and aliases as terms, symptoms then supplements: counted once here
 /// rather than in each article that mentions the record.
-fn record_names(site: &LinkedSite, counter: &mut Counter) -> Vec<Vec<u32>> {
-    let c = &site.catalog;
+fn record_names(c: &Catalog, counter: &mut Counter) -> Vec<Vec<u32>> {
     let symptoms = c.symptoms.iter().map(|s| (&s.name, &s.aliases));
     let supplements = c.supplements.iter().map(|s| (&s.name, &s.aliases));
     symptoms
@@ -549,14 +629,14 @@ fn record<'a>(
     summary: &'a str,
     body: String,
     url: &str,
-) -> Doc<'a> {
+) -> Source<'a> {
     let mut fields: [Cow<str>; FIELDS] = Default::default();
     fields[Field::Title as usize] = Cow::Borrowed(name);
     fields[Field::Names as usize] = Cow::Owned(aliases.join(" \n "));
     fields[Field::Description as usize] = Cow::Borrowed(summary);
     let text = excerpt_text(summary, &body);
     fields[Field::Body as usize] = Cow::Owned(body);
-    Doc {
+    Source {
         kind,
         shown: Arc::new(Shown {
             title: json(name),
@@ -565,7 +645,6 @@ fn record<'a>(
             link: url.to_string(),
         }),
         texts: Texts::Record(fields),
-        records: Vec::new(),
     }
 }
 
