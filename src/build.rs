@@ -461,10 +461,9 @@ impl Builder {
 
     /// Load, parse, catalog and link: what every build does before rendering. `changed`:
     /// the files changed since the last build, when a watcher said which; the others are
-    /// taken from the last load.
-    /// Load, parse, catalog and link; with `count_terms`, the search index's counting runs
-    /// beside the linking (it needs only the catalog), where it fills the core that the
-    /// cross-linking automaton's construction leaves idle.
+    /// taken from the last load. With `count_terms`, the search index's counting runs beside
+    /// the linking (it needs only the catalog), on the core that the cross-linking
+    /// automaton's construction leaves idle.
     fn link_stages(
         &mut self,
         changed: Option<Vec<PathBuf>>,

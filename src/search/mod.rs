@@ -169,19 +169,7 @@ impl SearchCache {
     }
 }
 
-pub fn index_cached(site: &LinkedSite, cache: &mut SearchCache) -> SearchIndex {
-    let never = AtomicBool::new(false);
-    match index_until(site, cache, &never) {
-        Some(index) => index,
-        // Only `stop` ends the stage early, and it is never set here.
-        None => SearchIndex {
-            manifest: String::new(),
-            files: Vec::new(),
-        },
-    }
-}
-
-/// [`index_cached`] that gives up, returning `None`, soon after `stop` is set: `serve`
+/// The whole stage, which gives up, returning `None`, soon after `stop` is set: `serve`
 /// builds the index after showing an edit, and drops it when the next edit comes in. The
 /// cache stays sound: it only ever holds finished counts.
 pub fn index_until(
@@ -193,8 +181,17 @@ pub fn index_until(
     index_counted(site, counted, cache, stop)
 }
 
-/// [`index_cached`] from what [`count`] counted of this site's catalog with this cache.
-pub fn index_from(site: &LinkedSite, counted: Counted, cache: &SearchCache) -> SearchIndex {
+/// The index from what [`count`] counted of this site's catalog with this cache
+/// (counted again if it does not fit the site's pages).
+pub fn index_from(site: &LinkedSite, counted: Counted, cache: &mut SearchCache) -> SearchIndex {
+    let c = &site.catalog;
+    let pages = c.articles.len() + c.symptoms.len() + c.supplements.len();
+    let counted =
+        if counted.pages.len() == pages && counted.record_terms.len() == pages - c.articles.len() {
+            counted
+        } else {
+            count(c, cache)
+        };
     let never = AtomicBool::new(false);
     index_counted(site, counted, cache, &never).unwrap_or(SearchIndex {
         manifest: String::new(),
@@ -297,7 +294,7 @@ fn count_until(catalog: &Catalog, cache: &mut SearchCache, stop: &AtomicBool) ->
 /// The second half of the stage: weighs, inverts and packs what [`count`] counted, with
 /// the records each article mentions from the linked site. `counted` must be of this site's
 /// catalog, counted with this cache.
-pub fn index_counted(
+fn index_counted(
     site: &LinkedSite,
     counted: Counted,
     cache: &SearchCache,
