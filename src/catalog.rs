@@ -10,6 +10,7 @@ use crate::parse::Parsed;
 use crate::records::{IdRef, Supplement, Symptom};
 use crate::slug::slugify;
 use crate::theme::{Asset, ThemeSources};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -190,12 +191,13 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         }
         out
     };
+    // On every core: the first look at each article since parsing misses the caches.
     let article_symptoms: Vec<Vec<usize>> = articles
-        .iter()
+        .par_iter()
         .map(|a| resolve(&a.symptoms, &symptom_ids, "symptom"))
         .collect();
     let article_supplements: Vec<Vec<usize>> = articles
-        .iter()
+        .par_iter()
         .map(|a| resolve(&a.supplements, &supplement_ids, "supplement"))
         .collect();
     for s in &symptoms {
@@ -206,10 +208,10 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         resolve(&s.related_symptoms, &symptom_ids, "symptom");
     }
 
-    let (keywords, article_keywords) =
-        collect_terms(&articles, |a| &a.keywords, &format!("{base}/keywords/"));
-    let (tags, article_tags) =
-        collect_terms(&articles, |a| &a.front.tags, &format!("{base}/tags/"));
+    let ((keywords, article_keywords), (tags, article_tags)) = rayon::join(
+        || collect_terms(&articles, |a| &a.keywords, &format!("{base}/keywords/")),
+        || collect_terms(&articles, |a| &a.front.tags, &format!("{base}/tags/")),
+    );
     let terms = build_terms(&config, &symptoms, &supplements, &keywords, diags);
 
     let mut product_links = HashMap::new();
@@ -229,14 +231,12 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     }
 
     let sections = build_sections(&articles, base);
+    let articles_dir = root.join("content").join("articles");
     let article_files = articles
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let rel = a
-                .path
-                .strip_prefix(root.join("content").join("articles"))
-                .ok()?;
+            let rel = a.path.strip_prefix(&articles_dir).ok()?;
             Some((rel.to_string_lossy().replace('\\', "/"), i))
         })
         .collect();
@@ -326,15 +326,20 @@ fn report_duplicate_ids<'a>(
 /// are one page), named as first written.
 fn collect_terms<'a>(
     articles: &'a [Arc<Article>],
-    names: impl Fn(&'a Article) -> &'a Vec<String>,
+    names: impl Fn(&'a Article) -> &'a Vec<String> + Sync,
     url_prefix: &str,
 ) -> (Vec<Term>, Vec<Vec<usize>>) {
-    let mut by_slug: BTreeMap<String, String> = BTreeMap::new();
-    for a in articles {
-        for n in names(a) {
-            let slug = slugify(n);
+    // Each name's slug, made once and on every core: a large site repeats the same keywords
+    // tens of thousands of times, and slugs were most of the catalog stage.
+    let slugs: Vec<Vec<String>> = articles
+        .par_iter()
+        .map(|a| names(a).iter().map(|n| slugify(n)).collect())
+        .collect();
+    let mut by_slug: BTreeMap<&str, &str> = BTreeMap::new();
+    for (a, slugs) in articles.iter().zip(&slugs) {
+        for (n, slug) in names(a).iter().zip(slugs) {
             if !slug.is_empty() {
-                by_slug.entry(slug).or_insert_with(|| n.trim().to_string());
+                by_slug.entry(slug).or_insert_with(|| n.trim());
             }
         }
     }
@@ -342,8 +347,8 @@ fn collect_terms<'a>(
         .into_iter()
         .map(|(slug, name)| Term {
             url: format!("{url_prefix}{slug}/"),
-            name,
-            slug,
+            name: name.to_string(),
+            slug: slug.to_string(),
         })
         .collect();
     let index: HashMap<&str, usize> = terms
@@ -351,12 +356,12 @@ fn collect_terms<'a>(
         .enumerate()
         .map(|(i, t)| (t.slug.as_str(), i))
         .collect();
-    let per_article = articles
+    let per_article = slugs
         .iter()
-        .map(|a| {
+        .map(|slugs| {
             let mut v: Vec<usize> = Vec::new();
-            for n in names(a) {
-                if let Some(&i) = index.get(slugify(n).as_str()) {
+            for slug in slugs {
+                if let Some(&i) = index.get(slug.as_str()) {
                     if !v.contains(&i) {
                         v.push(i);
                     }
