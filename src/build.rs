@@ -529,3 +529,27 @@ fn built(linked: &LinkedSite, output: Output) -> Built {
         output,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `MATERIA_TIMINGS` reads the process's CPU time from `/proc/self/stat`: busy work
+    /// must show in it (within seconds, however loaded the machine).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn process_cpu_time_grows_with_work() {
+        let before = process_cpu_ms().unwrap_or(-1.0);
+        assert!(before >= 0.0, "no CPU time read from /proc/self/stat");
+        let start = std::time::Instant::now();
+        let mut x = 0u64;
+        let mut after = before;
+        while after - before < 100.0 && start.elapsed() < std::time::Duration::from_secs(10) {
+            for _ in 0..1_000_000 {
+                x = std::hint::black_box(x.wrapping_mul(6364136223846793005).wrapping_add(1));
+            }
+            after = process_cpu_ms().unwrap_or(before);
+        }
+        assert!(after - before >= 100.0, "{before} ms, then {after} ms");
+    }
+}
