@@ -1273,7 +1273,7 @@ impl Renderer<'_> {
             authors: &fm.authors,
             reviewed_by: fm.reviewed_by.as_deref(),
             reading_minutes: self.reading_minutes(i),
-            content_html: linked.html.clone(),
+            content_html: &linked.html,
             toc: a
                 .body
                 .toc

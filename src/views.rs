@@ -151,7 +151,7 @@ pub struct ArticleView<'a> {
     pub authors: &'a [String],
     pub reviewed_by: Option<&'a str>,
     pub reading_minutes: usize,
-    pub content_html: String,
+    pub content_html: &'a str,
     pub toc: Vec<TocView<'a>>,
     pub references: Vec<SourceView<'a>>,
     pub keywords: Vec<Named>,
