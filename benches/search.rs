@@ -114,6 +114,7 @@ fn bench_size(
 
     let mut with = Vec::new();
     let mut without = Vec::new();
+    let (mut cpu_with, mut cpu_without) = (Vec::new(), Vec::new());
     let out = dir.join("public");
     for run in 0..runs {
         // Alternating which goes first, so neither always gets the warmer caches.
@@ -125,25 +126,33 @@ fn bench_size(
             } else {
                 dir.join(format!("public-{run}"))
             };
-            let seconds = timed_build(materia, &site, &folder, skip)?;
+            let (seconds, cpu) = timed_build(materia, &site, &folder, skip)?;
             if skip { &mut without } else { &mut with }.push(seconds);
+            if let Some(cpu) = cpu {
+                if skip {
+                    &mut cpu_without
+                } else {
+                    &mut cpu_with
+                }
+                .push(cpu);
+            }
         }
     }
-    // Each run's two builds are back to back, so their ratio holds while a shared machine's
-    // speed drifts between runs; its median is the figure to quote.
-    let mut added: Vec<f64> = with
-        .iter()
-        .zip(&without)
-        .map(|(w, b)| 100.0 * (w - b) / b.max(f64::EPSILON))
-        .collect();
-    let paired = median(&mut added);
-    let (total, bare) = (median(&mut with), median(&mut without));
+    let (paired, total, bare) = compared(&mut with, &mut without);
     println!(
         "build: {total:.3} s with the index, {bare:.3} s without (medians of {runs}): \
          the index adds {paired:.1} % (median of the {runs} runs' own ratios; {:.1} % between \
          the medians)",
         100.0 * (total - bare) / bare.max(f64::EPSILON)
     );
+    if cpu_with.len() == runs && cpu_without.len() == runs {
+        let (paired, total, bare) = compared(&mut cpu_with, &mut cpu_without);
+        println!(
+            "cpu: {total:.2} s with the index, {bare:.2} s without (medians of {runs}; user and \
+             system time, in 10 ms ticks): the index adds {paired:.1} % of CPU time (median of \
+             the runs' own ratios)"
+        );
+    }
     let (bytes, files) = index_size(&out.join("search"));
     println!(
         "index: {} in {} files (s/ shards {}, t/ tails {}, x/ excerpts {}); search.js {}",
@@ -225,8 +234,15 @@ fn print_table(
 }
 
 /// Wall time of one `materia build` into `out`, with or without the search index
-/// (`MATERIA_SKIP_SEARCH_INDEX`): a whole process, as a user runs it.
-fn timed_build(materia: &Path, site: &Path, out: &Path, skip_search_index: bool) -> Result<f64> {
+/// (`MATERIA_SKIP_SEARCH_INDEX`): a whole process, as a user runs it. Also its CPU time
+/// (user and system, Linux only), which a busy neighbour on a shared machine moves much
+/// less than the wall time.
+fn timed_build(
+    materia: &Path,
+    site: &Path,
+    out: &Path,
+    skip_search_index: bool,
+) -> Result<(f64, Option<f64>)> {
     let mut command = Command::new(materia);
     command
         .args(["build", "--quiet", "--root"])
@@ -237,6 +253,7 @@ fn timed_build(materia: &Path, site: &Path, out: &Path, skip_search_index: bool)
     if skip_search_index {
         command.env("MATERIA_SKIP_SEARCH_INDEX", "1");
     }
+    let cpu_before = children_cpu_seconds();
     let started = Instant::now();
     let output = command.output().map_err(|e| e.to_string())?;
     let seconds = started.elapsed().as_secs_f64();
@@ -246,7 +263,22 @@ fn timed_build(materia: &Path, site: &Path, out: &Path, skip_search_index: bool)
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    Ok(seconds)
+    let cpu = cpu_before
+        .zip(children_cpu_seconds())
+        .map(|(before, after)| after - before);
+    Ok((seconds, cpu))
+}
+
+/// User and system time of this process's waited-for children so far (`cutime` and
+/// `cstime` of `/proc/self/stat`, in ticks of 1/100 s); `None` off Linux.
+fn children_cpu_seconds() -> Option<f64> {
+    let stat = fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let mut fields = rest.split(' ').skip(13);
+    let user: f64 = fields.next()?.parse().ok()?;
+    let system: f64 = fields.next()?.parse().ok()?;
+    Some((user + system) / 100.0)
 }
 
 /// Bytes of every file under `dir` but `index.html`, and the file counts of `s/`, `t/`, `x/`.
@@ -450,6 +482,18 @@ fn find_pagefind() -> Option<PathBuf> {
             .map(|d| d.join("pagefind"))
             .find(|p| p.is_file())
     })
+}
+
+/// What the index adds, in percent, as the median of each run's own ratio, and the medians
+/// with and without it. Each run's two builds are back to back, so their ratio holds while a
+/// shared machine's speed drifts between runs; its median is the figure to quote.
+fn compared(with: &mut [f64], without: &mut [f64]) -> (f64, f64, f64) {
+    let mut added: Vec<f64> = with
+        .iter()
+        .zip(without.iter())
+        .map(|(w, b)| 100.0 * (w - b) / b.max(f64::EPSILON))
+        .collect();
+    (median(&mut added), median(with), median(without))
 }
 
 fn median(values: &mut [f64]) -> f64 {
