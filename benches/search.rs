@@ -253,7 +253,7 @@ fn timed_build(
     if skip_search_index {
         command.env("MATERIA_SKIP_SEARCH_INDEX", "1");
     }
-    let cpu_before = children_cpu_seconds();
+    let cpu_before = materia::build::cpu_seconds().map(|(_, children)| children);
     let started = Instant::now();
     let output = command.output().map_err(|e| e.to_string())?;
     let seconds = started.elapsed().as_secs_f64();
@@ -263,22 +263,11 @@ fn timed_build(
             String::from_utf8_lossy(&output.stderr)
         ));
     }
+    let cpu_after = materia::build::cpu_seconds().map(|(_, children)| children);
     let cpu = cpu_before
-        .zip(children_cpu_seconds())
+        .zip(cpu_after)
         .map(|(before, after)| after - before);
     Ok((seconds, cpu))
-}
-
-/// User and system time of this process's waited-for children so far (`cutime` and
-/// `cstime` of `/proc/self/stat`, in ticks of 1/100 s); `None` off Linux.
-fn children_cpu_seconds() -> Option<f64> {
-    let stat = fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let mut fields = rest.split(' ').skip(13);
-    let user: f64 = fields.next()?.parse().ok()?;
-    let system: f64 = fields.next()?.parse().ok()?;
-    Some((user + system) / 100.0)
 }
 
 /// Bytes of every file under `dir` but `index.html`, and the file counts of `s/`, `t/`, `x/`.

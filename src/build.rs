@@ -88,7 +88,9 @@ impl Timings {
         if self.on {
             // The process's CPU time beside the wall time shows how well a stage keeps the
             // cores busy (Linux only; in clock ticks, usually 10 ms).
-            let cpu = process_cpu_ms().map_or(String::new(), |ms| format!("  cpu {ms:>7.0} ms"));
+            let cpu = cpu_seconds().map_or(String::new(), |(own, _)| {
+                format!("  cpu {:>7.0} ms", own * 1000.0)
+            });
             eprintln!(
                 "{stage:>8}: {:>8.1} ms{cpu}",
                 self.start.elapsed().as_secs_f64() * 1000.0
@@ -97,16 +99,27 @@ impl Timings {
     }
 }
 
-/// User and system time of this process so far, from `/proc/self/stat`.
-fn process_cpu_ms() -> Option<f64> {
+/// User and system time, in seconds, of this process and of its children that were waited
+/// for, so far: `utime + stime` and `cutime + cstime` of `/proc/self/stat` (Linux only; in
+/// clock ticks, usually 10 ms). `MATERIA_TIMINGS` and the search benchmark read it.
+pub fn cpu_seconds() -> Option<(f64, f64)> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // Fields after the command name, which is in parentheses and may hold spaces.
     let rest = &stat[stat.rfind(')')? + 2..];
-    let mut fields = rest.split(' ').skip(11);
-    let user: f64 = fields.next()?.parse().ok()?;
-    let system: f64 = fields.next()?.parse().ok()?;
+    let ticks: Vec<f64> = rest
+        .split(' ')
+        .skip(11)
+        .take(4)
+        .map(|field| field.parse().ok())
+        .collect::<Option<_>>()?;
     // Linux reports clock ticks of 1/100 s (USER_HZ) on every common platform.
-    Some((user + system) * 10.0)
+    match ticks[..] {
+        [user, system, children_user, children_system] => Some((
+            (user + system) / 100.0,
+            (children_user + children_system) / 100.0,
+        )),
+        _ => None,
+    }
 }
 
 /// Builds the site at `root` in memory, telling `progress` how it goes. Returns `None`
@@ -534,22 +547,35 @@ fn built(linked: &LinkedSite, output: Output) -> Built {
 mod tests {
     use super::*;
 
-    /// `MATERIA_TIMINGS` reads the process's CPU time from `/proc/self/stat`: busy work
-    /// must show in it (within seconds, however loaded the machine).
+    /// `MATERIA_TIMINGS` and the search benchmark read CPU times from `/proc/self/stat`:
+    /// busy work must show in this process's (within seconds, however loaded the machine),
+    /// and a busy child's must show in the children's once it was waited for.
     #[cfg(target_os = "linux")]
     #[test]
-    fn process_cpu_time_grows_with_work() {
-        let before = process_cpu_ms().unwrap_or(-1.0);
-        assert!(before >= 0.0, "no CPU time read from /proc/self/stat");
+    fn cpu_time_grows_with_work_here_and_in_children() {
+        let (own, children) = cpu_seconds().unwrap_or((-1.0, -1.0));
+        assert!(
+            own >= 0.0 && children >= 0.0,
+            "no CPU time read from /proc/self/stat"
+        );
         let start = std::time::Instant::now();
         let mut x = 0u64;
-        let mut after = before;
-        while after - before < 100.0 && start.elapsed() < std::time::Duration::from_secs(10) {
+        let mut now = own;
+        while now - own < 0.1 && start.elapsed() < std::time::Duration::from_secs(10) {
             for _ in 0..1_000_000 {
                 x = std::hint::black_box(x.wrapping_mul(6364136223846793005).wrapping_add(1));
             }
-            after = process_cpu_ms().unwrap_or(before);
+            now = cpu_seconds().map_or(own, |(o, _)| o);
         }
-        assert!(after - before >= 100.0, "{before} ms, then {after} ms");
+        assert!(now - own >= 0.1, "{own} s, then {now} s");
+        let mut after = children;
+        while after - children < 0.05 && start.elapsed() < std::time::Duration::from_secs(20) {
+            let busy = std::process::Command::new("sh")
+                .args(["-c", "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done"])
+                .status();
+            assert!(busy.as_ref().is_ok_and(|s| s.success()), "{busy:?}");
+            after = cpu_seconds().map_or(children, |(_, c)| c);
+        }
+        assert!(after - children >= 0.05, "{children} s, then {after} s");
     }
 }

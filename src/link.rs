@@ -117,7 +117,7 @@ pub struct LinkedSite {
 
 /// `strict` adds the checks of `materia check`: `#fragment`s must name a heading.
 pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
-    link_cached(catalog, strict, diags, &mut LinkCache::default())
+    link_beside(catalog, strict, diags, &mut LinkCache::default(), |_| ()).0
 }
 
 /// What linking one article needs from the site, made once per build (and the automaton
@@ -287,17 +287,9 @@ pub fn update_backlinks(
     backlinks::update(&mut site.backlinks, &site.catalog, &site.articles, i, old)
 }
 
-pub fn link_cached(
-    catalog: Catalog,
-    strict: bool,
-    diags: &Diagnostics,
-    cache: &mut LinkCache,
-) -> LinkedSite {
-    link_beside(catalog, strict, diags, cache, |_| ()).0
-}
-
-/// [`link_cached`], running `beside` on the catalog meanwhile: the stage starts by building
-/// the cross-linking automaton, one thread's work, which leaves the other cores to it.
+/// [`link`] with `cache` (reused between the builds of `serve`), running `beside` on the
+/// catalog meanwhile: the stage starts by building the cross-linking automaton, one thread's
+/// work, which leaves the other cores to it.
 pub fn link_beside<R: Send>(
     catalog: Catalog,
     strict: bool,

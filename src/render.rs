@@ -212,10 +212,10 @@ fn card_data(c: &Catalog, i: usize, text: CardText) -> CardData {
     }
 }
 
-/// Renders every page. `search` runs beside the rendering: it is the search stage, which
-/// needs the same linked site, and gives the manifest that the search page inlines (so a
-/// query there needs one request fewer, and that page is rendered last) with whatever else
-/// it made, returned with the output.
+/// Renders every page. `search` runs beside the rendering: it is the search stage's second
+/// half (its counting ran beside linking), which needs the same linked site, and gives the
+/// manifest that the search page inlines (so a query there needs one request fewer, and that
+/// page is rendered last) with whatever else it made, returned with the output.
 /// Running the two side by side keeps both cores busy through each one's sequential parts.
 pub fn render_cached<T: Send>(
     site: &LinkedSite,

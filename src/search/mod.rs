@@ -132,6 +132,8 @@ struct Doc {
 /// link stage, whose building of the cross-linking automaton leaves a core idle (see
 /// `build`).
 pub struct Counted {
+    /// [`Catalog::id`] of the catalog counted.
+    catalog: u64,
     pages: Vec<(Kind, Arc<Shown>, Arc<[Counts; FIELDS]>)>,
     record_terms: Vec<Vec<u32>>,
 }
@@ -181,17 +183,14 @@ pub fn index_until(
     index_counted(site, counted, cache, stop)
 }
 
-/// The index from what [`count`] counted of this site's catalog with this cache
-/// (counted again if it does not fit the site's pages).
+/// The index from what [`count`] counted of this site's catalog with this cache (counted
+/// again if it was another catalog).
 pub fn index_from(site: &LinkedSite, counted: Counted, cache: &mut SearchCache) -> SearchIndex {
-    let c = &site.catalog;
-    let pages = c.articles.len() + c.symptoms.len() + c.supplements.len();
-    let counted =
-        if counted.pages.len() == pages && counted.record_terms.len() == pages - c.articles.len() {
-            counted
-        } else {
-            count(c, cache)
-        };
+    let counted = if counted.catalog == site.catalog.id {
+        counted
+    } else {
+        count(&site.catalog, cache)
+    };
     let never = AtomicBool::new(false);
     index_counted(site, counted, cache, &never).unwrap_or(SearchIndex {
         manifest: String::new(),
@@ -203,6 +202,7 @@ pub fn index_from(site: &LinkedSite, counted: Counted, cache: &mut SearchCache) 
 pub fn count(catalog: &Catalog, cache: &mut SearchCache) -> Counted {
     let never = AtomicBool::new(false);
     count_until(catalog, cache, &never).unwrap_or(Counted {
+        catalog: catalog.id,
         pages: Vec::new(),
         record_terms: Vec::new(),
     })
@@ -286,6 +286,7 @@ fn count_until(catalog: &Catalog, cache: &mut SearchCache, stop: &AtomicBool) ->
         .map(|(d, own)| (d.kind, d.shown, own))
         .collect();
     Some(Counted {
+        catalog: catalog.id,
         pages,
         record_terms,
     })
@@ -305,6 +306,7 @@ fn index_counted(
     let Counted {
         pages,
         record_terms,
+        ..
     } = counted;
     let (docs, counted): (Vec<Doc>, Vec<Arc<[Counts; FIELDS]>>) = pages
         .into_iter()
