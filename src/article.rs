@@ -4,7 +4,7 @@
 use crate::diagnostics::{Diagnostic, LineIndex, Location};
 use crate::front_matter::{self, FrontMatter};
 use crate::load::SourceFile;
-use crate::markdown::{self, Outline};
+use crate::markdown::{self, Outline, Prepared};
 use crate::records::IdRef;
 use crate::slug::slugify;
 use std::path::{Path, PathBuf};
@@ -23,10 +23,8 @@ pub struct Article {
     pub symptoms: Vec<IdRef>,
     pub supplements: Vec<IdRef>,
     pub body: Outline,
-    /// The Markdown after the front matter, and its byte offset in the file: the link
-    /// stage parses it again for its events.
-    pub markdown: String,
-    pub body_offset: usize,
+    /// The body's HTML, for the link stage to complete.
+    pub prepared: Prepared,
     /// Where each of `body.links` is written.
     pub link_locations: Vec<Location>,
     /// Hash of the file's text: what caches of later stages key on.
@@ -157,8 +155,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         symptoms,
         supplements,
         body: body.outline,
-        markdown: split.body.to_string(),
-        body_offset: split.body_offset,
+        prepared: body.prepared,
         link_locations,
         source_hash: file.hash,
     })

@@ -4,12 +4,12 @@
 //!
 //! Matching is case-insensitive and on whole words; where terms overlap the longest wins
 //! ("vitamin B12 deficiency" before "vitamin B12"). Text inside headings, links, images,
-//! code and raw HTML is never linked, and neither is a page's own term.
+//! code and raw HTML is never linked (the Markdown stage marks the text that may be: see
+//! [`Prepared`]), and neither is a page's own term.
 
 use crate::catalog::Target;
-use crate::markdown::Spanned;
+use crate::markdown::Prepared;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -76,75 +76,38 @@ impl Linker {
         }
     }
 
-    /// Links `events` in place and returns what they mention.
-    pub fn link(&self, events: &mut Vec<Spanned>, rules: &PageRules) -> Mentions {
-        let mut state = PageState::new(rules);
-        self.link_part(events, rules, &mut state);
-        state.mentions
+    /// Writes the HTML of `body`, a part of a page, with its link destinations replaced by
+    /// `dests` (see [`Prepared::fill`]) and the mentions of terms linked. `state` carries
+    /// the page's counts from part to part (a record's description and its "when to seek
+    /// care"), so that "first mention on the page" holds across all of them.
+    pub fn link(
+        &self,
+        body: &Prepared,
+        dests: &[Option<String>],
+        rules: &PageRules,
+        state: &mut PageState,
+    ) -> String {
+        let mut out = String::with_capacity(body.html.len() + body.html.len() / 8);
+        body.fill(&mut out, dests, |text, out| match &self.automaton {
+            Some(automaton) => self.link_text(automaton, text, rules, state, out),
+            None => false,
+        });
+        out
     }
 
-    /// Links one of several texts shown on the same page (a record's description and its
-    /// "when to seek care"), so that "first mention on the page" holds across all of them.
-    pub fn link_part(&self, events: &mut Vec<Spanned>, rules: &PageRules, state: &mut PageState) {
-        let Some(automaton) = &self.automaton else {
-            return;
-        };
-        let PageState { counts, mentions } = state;
-        let mut out: Vec<Spanned> = Vec::with_capacity(events.len() + 16);
-        let mut blocked = 0usize;
-        let mut run: Vec<Spanned> = Vec::new();
-        for (event, span) in events.drain(..) {
-            let linkable_text = blocked == 0 && matches!(event, Event::Text(_) | Event::SoftBreak);
-            if linkable_text {
-                run.push((event, span));
-                continue;
-            }
-            if !run.is_empty() {
-                self.link_run(automaton, &mut run, rules, counts, mentions, &mut out);
-            }
-            match &event {
-                Event::Start(tag) if blocks_linking(tag) => blocked += 1,
-                Event::End(tag) if ends_block(tag) => blocked = blocked.saturating_sub(1),
-                Event::InlineHtml(html) | Event::Html(html) => {
-                    let depth = blocked as isize + raw_html_depth_change(html);
-                    blocked = depth.max(0) as usize;
-                }
-                _ => {}
-            }
-            out.push((event, span));
-        }
-        if !run.is_empty() {
-            self.link_run(automaton, &mut run, rules, counts, mentions, &mut out);
-        }
-        *events = out;
-    }
-
-    fn link_run<'a>(
+    /// Writes `text` with the mentions that are due linked; false, writing nothing, if
+    /// none is.
+    fn link_text(
         &self,
         automaton: &AhoCorasick,
-        run: &mut Vec<Spanned<'a>>,
+        text: &str,
         rules: &PageRules,
-        counts: &mut HashMap<Target, usize>,
-        mentions: &mut Mentions,
-        out: &mut Vec<Spanned<'a>>,
-    ) {
-        let span = run.first().map(|(_, s)| s.clone()).unwrap_or(0..0);
-        // Soft line breaks become '\n' so a term may span two source lines.
-        let mut text = String::new();
-        for (e, _) in run.iter() {
-            match e {
-                Event::Text(t) => text.push_str(t),
-                _ => text.push('\n'),
-            }
-        }
-        let found = find_terms(automaton, &text);
-        if found.is_empty() {
-            out.append(run);
-            return;
-        }
-        run.clear();
-        let mut cursor = 0;
-        for (range, pattern) in found {
+        state: &mut PageState,
+        out: &mut String,
+    ) -> bool {
+        let PageState { counts, mentions } = state;
+        let mut linked = Vec::new();
+        for (range, pattern) in find_terms(automaton, text) {
             let target = self.targets[pattern];
             if !mentions.targets.contains(&target) {
                 mentions.targets.push(target);
@@ -154,23 +117,26 @@ impl Linker {
                 continue;
             }
             *count += 1;
-            push_text(out, &text[cursor..range.start], &span);
-            let (kind, url) = (kind_class(target), (rules.url)(target));
-            out.push((
-                Event::InlineHtml(CowStr::from(format!(
-                    "<a class=\"xref xref-{kind}\" href=\"{}\">",
-                    escape_attr(&url)
-                ))),
-                span.clone(),
-            ));
-            out.push((
-                Event::Text(CowStr::from(text[range.clone()].replace('\n', " "))),
-                span.clone(),
-            ));
-            out.push((Event::InlineHtml(CowStr::from("</a>")), span.clone()));
+            linked.push((range, target));
+        }
+        if linked.is_empty() {
+            return false;
+        }
+        let mut cursor = 0;
+        for (range, target) in linked {
+            push_text(out, &text[cursor..range.start]);
+            out.push_str("<a class=\"xref xref-");
+            out.push_str(kind_class(target));
+            out.push_str("\" href=\"");
+            push_escaped(out, &(rules.url)(target));
+            out.push_str("\">");
+            // A term written across two lines is shown on one.
+            push_text(out, &text[range.clone()].replace('\n', " "));
+            out.push_str("</a>");
             cursor = range.end;
         }
-        push_text(out, &text[cursor..], &span);
+        push_text(out, &text[cursor..]);
+        true
     }
 }
 
@@ -182,84 +148,29 @@ fn kind_class(target: Target) -> &'static str {
     }
 }
 
-fn push_text(out: &mut Vec<Spanned<'_>>, text: &str, span: &Range<usize>) {
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push((Event::SoftBreak, span.clone()));
-        }
-        if !line.is_empty() {
-            out.push((Event::Text(CowStr::from(line.to_string())), span.clone()));
-        }
-    }
-}
-
-fn blocks_linking(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Heading { .. }
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-            | Tag::CodeBlock(_)
-            | Tag::HtmlBlock
-            | Tag::MetadataBlock(_)
-    )
-}
-
-fn ends_block(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Heading(_)
-            | TagEnd::Link
-            | TagEnd::Image
-            | TagEnd::CodeBlock
-            | TagEnd::HtmlBlock
-            | TagEnd::MetadataBlock(_)
-    )
-}
-
-/// Raw HTML elements whose text must not be linked: links (a link inside a link is invalid
-/// HTML), code, and headings. Returns how many such elements `html` opens minus closes.
-fn raw_html_depth_change(html: &str) -> isize {
-    const BLOCKING: &[&str] = &[
-        "a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "h1", "h2", "h3", "h4",
-        "h5", "h6", "button", "title",
-    ];
-    let mut change = 0;
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if !BLOCKING.contains(&name.as_str()) {
-            continue;
-        }
-        let tag_end = rest.find('>').unwrap_or(rest.len());
-        let self_closing = rest[..tag_end].ends_with('/');
-        if closing {
-            change -= 1;
-        } else if !self_closing {
-            change += 1;
-        }
-    }
-    change
+/// Writes text as pulldown-cmark writes it, so that a linked page differs from an unlinked
+/// one by its links only.
+fn push_text(out: &mut String, text: &str) {
+    // Writing to a `String` cannot fail.
+    let _ = pulldown_cmark_escape::escape_html_body_text(out, text);
 }
 
 pub fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out`, escaped for an attribute.
+fn push_escaped(out: &mut String, s: &str) {
     let Ok(()) = escape_pieces(s, |piece| {
         out.push_str(piece);
         Ok::<(), std::convert::Infallible>(())
     });
-    out
 }
 
 /// The one HTML escaper: hands `piece` the runs of `s` and, between them, the entities for
-/// `& " < > '`, in order. [`escape_attr`] collects them; the templates' escaper writes them
+/// `& " < > '`, in order. [`push_escaped`] collects them; the templates' escaper writes them
 /// straight into the page.
 pub fn escape_pieces<E>(s: &str, mut piece: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     // Every value a template prints comes through here, hundreds per page, most of them
@@ -409,7 +320,7 @@ mod tests {
 
     fn link(md: &str, own: Option<Target>) -> (String, Mentions) {
         let linker = Linker::new(&terms());
-        let mut body = markdown::parse(md, 0, true);
+        let body = markdown::parse(md, 0, true);
         let url = |t: Target| format!("/{t:?}/");
         let rules = PageRules {
             own,
@@ -417,11 +328,9 @@ mod tests {
             url: &url,
             already_linked: Vec::new(),
         };
-        let mentions = linker.link(&mut body.events, &rules);
-        (
-            markdown::to_html(body.events.iter().map(|(e, _)| e)),
-            mentions,
-        )
+        let mut state = PageState::new(&rules);
+        let html = linker.link(&body.prepared, &[], &rules, &mut state);
+        (html, state.mentions)
     }
 
     /// The escaper agrees with a plain character-by-character one on random text of the
@@ -456,7 +365,9 @@ mod tests {
             "longer words",
         ];
         for text in crate::testing::random_texts(&pieces, 60, 1000) {
-            assert_eq!(escape_attr(&text), reference(&text), "{text:?}");
+            let mut escaped = String::new();
+            push_escaped(&mut escaped, &text);
+            assert_eq!(escaped, reference(&text), "{text:?}");
         }
     }
 

@@ -50,7 +50,7 @@ pub struct Catalog {
     pub id: u64,
     pub root: PathBuf,
     pub config: SiteConfig,
-    pub home: Body<'static>,
+    pub home: Body,
     pub theme: ThemeSources,
     pub assets: Vec<Asset>,
     /// Sorted by URL.

@@ -8,8 +8,7 @@ use crate::autolink::{Linker, PageRules, PageState};
 use crate::backlinks::{self, Backlinks};
 use crate::catalog::{normalise_url, Catalog, Target};
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
-use crate::markdown::{self, Spanned};
-use pulldown_cmark::{CowStr, Event, Tag};
+use crate::markdown::LinkRef;
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -186,18 +185,19 @@ impl<'a> ArticleLinker<'a> {
         let catalog = self.catalog;
         let local = Diagnostics::new();
         let page_url = format!("{}{}", catalog.config.base_path, article.url);
-        let mut events = markdown::events(&article.markdown, article.body_offset, true);
         let rel = article
             .path
             .strip_prefix(&self.articles_dir)
             .map(|r| r.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
         let rel_dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
-        let resolved =
-            self.checker
-                .resolve_links(&mut events, &page_url, Some(rel_dir), &local, |k| {
-                    article.link_locations.get(k).cloned()
-                });
+        let resolved = self.checker.resolve_links(
+            &article.body.links,
+            &page_url,
+            Some(rel_dir),
+            &local,
+            |k| article.link_locations.get(k).cloned(),
+        );
         let already_linked = resolved
             .internal
             .iter()
@@ -210,7 +210,11 @@ impl<'a> ArticleLinker<'a> {
             url: &url,
             already_linked,
         };
-        let mentions = self.linker.link(&mut events, &rules);
+        let mut state = PageState::new(&rules);
+        let html = self
+            .linker
+            .link(&article.prepared, &resolved.dests, &rules, &mut state);
+        let mentions = state.mentions;
         let mut symptoms = catalog.article_symptoms[i].clone();
         let mut supplements = catalog.article_supplements[i].clone();
         let mut keywords_mentioned = Vec::new();
@@ -235,7 +239,7 @@ impl<'a> ArticleLinker<'a> {
             }
         }
         let linked = LinkedArticle {
-            html: markdown::to_html(events.iter().map(|(e, _)| e)),
+            html,
             symptoms,
             supplements,
             keywords_mentioned,
@@ -370,16 +374,14 @@ fn link_parts(
     // A record page shows its description and its extra text (seek care, interactions)
     // together, so both are linked as one page.
     let link_record = |own: Target, page_url: &str, texts: [&crate::records::RecordText; 2]| {
-        let mut parts: Vec<Vec<Spanned>> = Vec::new();
         let mut internal = Vec::new();
-        for text in texts {
-            let mut events = text.body.events.clone();
-            let resolved = checker.resolve_links(&mut events, page_url, None, diags, |_| {
+        let dests = texts.map(|text| {
+            let resolved = checker.resolve_links(&text.body.links, page_url, None, diags, |_| {
                 Some(text.location.clone())
             });
             internal.extend(resolved.internal);
-            parts.push(events);
-        }
+            resolved.dests
+        });
         let rules = PageRules {
             own: Some(own),
             max_links,
@@ -390,12 +392,8 @@ fn link_parts(
                 .collect(),
         };
         let mut state = PageState::new(&rules);
-        for part in &mut parts {
-            linker.link_part(part, &rules, &mut state);
-        }
-        let html = |events: Vec<Spanned>| markdown::to_html(events.iter().map(|(e, _)| e));
-        let extra = html(parts.pop().unwrap_or_default());
-        let description = html(parts.pop().unwrap_or_default());
+        let [description, extra] =
+            [0, 1].map(|i| linker.link(&texts[i].body.prepared, &dests[i], &rules, &mut state));
         LinkedRecord { description, extra }
     };
     let symptoms = catalog
@@ -423,17 +421,19 @@ fn link_parts(
         })
         .collect();
     let home_url = format!("{}/", catalog.config.base_path);
-    let mut home = catalog.home.events.clone();
     let home_file = catalog.root.join("content").join("_index.md");
-    checker.resolve_links(&mut home, &home_url, Some(""), diags, |_| {
+    let resolved = checker.resolve_links(&catalog.home.links, &home_url, Some(""), diags, |_| {
         Some(Location {
             file: home_file.clone(),
             line: 1,
             col: 1,
         })
     });
-
-    let home = markdown::to_html(home.iter().map(|(e, _)| e));
+    let mut home = String::new();
+    catalog
+        .home
+        .prepared
+        .fill(&mut home, &resolved.dests, |_, _| false);
     let related_cache = cache.enabled.then_some(&mut cache.related);
     let backlinks = backlinks::compute(catalog, &articles, related_cache);
     Linked {
@@ -476,6 +476,8 @@ struct Resolved {
     internal: Vec<String>,
     /// Supplements whose product or collection page is linked.
     products: Vec<usize>,
+    /// What each link's destination becomes, where it changes.
+    dests: Vec<Option<String>>,
 }
 
 impl LinkChecker<'_> {
@@ -483,27 +485,22 @@ impl LinkChecker<'_> {
     /// `rel_dir` is the article's folder under content/articles, for `other.md` links.
     fn resolve_links(
         &self,
-        events: &mut [Spanned],
+        links: &[LinkRef],
         page_url: &str,
         rel_dir: Option<&str>,
         diags: &Diagnostics,
         location_of: impl Fn(usize) -> Option<Location>,
     ) -> Resolved {
-        let mut resolved = Resolved::default();
-        let mut k = 0;
-        for (event, _) in events.iter_mut() {
-            let dest = match event {
-                Event::Start(Tag::Link { dest_url, .. })
-                | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
-                _ => continue,
-            };
-            let index = k;
-            k += 1;
-            let raw = dest.to_string();
-            match self.resolve(&raw, page_url, rel_dir) {
+        let mut resolved = Resolved {
+            dests: vec![None; links.len()],
+            ..Resolved::default()
+        };
+        for (index, link) in links.iter().enumerate() {
+            let raw = &link.dest;
+            match self.resolve(raw, page_url, rel_dir) {
                 Ok(Dest::External) => {
                     if let Some(&s) =
-                        normalise_url(&raw).and_then(|u| self.catalog.product_links.get(&u))
+                        normalise_url(raw).and_then(|u| self.catalog.product_links.get(&u))
                     {
                         if !resolved.products.contains(&s) {
                             resolved.products.push(s);
@@ -512,7 +509,7 @@ impl LinkChecker<'_> {
                 }
                 Ok(Dest::Internal(url)) => {
                     let path = url.split('#').next().unwrap_or("").to_string();
-                    *dest = CowStr::from(url);
+                    resolved.dests[index] = Some(url);
                     resolved.internal.push(path);
                 }
                 Err(problem) => {

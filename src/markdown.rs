@@ -1,18 +1,24 @@
-//! Markdown bodies: parsed once with pulldown-cmark into owned events, then shaped the way
-//! a health article needs. Headings get stable ids and anchor links (and feed the table of
+//! Markdown bodies: parsed once with pulldown-cmark, shaped the way a health article needs,
+//! and rendered to HTML. Headings get stable ids and anchor links (and feed the table of
 //! contents); a "Q&A"/"FAQ" section becomes an FAQ block whose questions and answers are also
 //! kept as plain text for JSON-LD; a trailing "Important Keywords" paragraph becomes
-//! keywords. Every event keeps its byte range in the file, so later stages can point
-//! authors at the exact line of a broken link.
+//! keywords. Every link keeps its byte offset in the file, so later stages can point authors
+//! at the exact line of a broken link.
+//!
+//! The HTML is [`Prepared`]: it marks what only the link stage can settle, which needs the
+//! whole site (where a link to another article goes, which words become cross-links), so
+//! that stage fills those in without parsing the Markdown again.
 
 use crate::slug::slugify;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
 /// An event with its byte range in the source file (not just in the body). Its text borrows
 /// from the Markdown it was parsed from where it can: owning a copy of every text event was
-/// a third of parsing, and articles are parsed twice (outline, then linking).
+/// a third of parsing.
 pub type Spanned<'a> = (Event<'a>, Range<usize>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,31 +42,14 @@ pub struct LinkRef {
     pub is_image: bool,
 }
 
-/// A parsed body: its events, and what they tell.
+/// A parsed body: its HTML, and what it tells about itself.
 #[derive(Debug, Clone, Default)]
-pub struct Body<'a> {
-    pub events: Vec<Spanned<'a>>,
+pub struct Body {
+    pub prepared: Prepared,
     pub outline: Outline,
 }
 
-impl Body<'_> {
-    /// The same body with its events' text copied, to keep beyond the Markdown's lifetime
-    /// (records and the home page keep their events until linking).
-    pub fn into_owned(self) -> Body<'static> {
-        Body {
-            events: self
-                .events
-                .into_iter()
-                .map(|(e, r)| (e.into_static(), r))
-                .collect(),
-            outline: self.outline,
-        }
-    }
-}
-
-/// Everything a body tells about itself except its events, which are large: an article
-/// keeps only this, and the link stage parses the body again when it needs the events.
-/// Holding every article's events from parse to render took most of a large build's memory.
+/// Everything a body tells about itself besides its HTML.
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
     pub toc: Vec<TocEntry>,
@@ -76,7 +65,7 @@ pub struct Outline {
     pub words: usize,
 }
 
-impl std::ops::Deref for Body<'_> {
+impl std::ops::Deref for Body {
     type Target = Outline;
 
     fn deref(&self) -> &Outline {
@@ -190,7 +179,7 @@ pub fn word_count(text: &str) -> usize {
 }
 
 /// Parses `text`, which starts at byte `base` of its file.
-pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body<'_> {
+pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
     let Shaped {
         events,
         trailing_keywords,
@@ -217,7 +206,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body<'_> {
     let plain_text = plain_text(events.iter().map(|(e, _)| e));
     let words = word_count(&plain_text);
     Body {
-        events,
+        prepared: prepare(events, text.len()),
         outline: Outline {
             toc,
             faq,
@@ -228,12 +217,6 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body<'_> {
             words,
         },
     }
-}
-
-/// The events [`parse`] gives, without the outline: for the link stage, which parses an
-/// article again for its events and has its outline already.
-pub fn events(text: &str, base: usize, shape_faq: bool) -> Vec<Spanned<'_>> {
-    shaped(text, base, shape_faq).events
 }
 
 /// Parsed and shaped events, and what shaping took from them.
@@ -271,11 +254,281 @@ fn shaped(text: &str, base: usize, shape_faq: bool) -> Shaped<'_> {
     }
 }
 
-/// Renders events to HTML.
-pub fn to_html<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events.cloned());
-    html
+/// A body's HTML, with the stretches the link stage may rewrite marked: link and image
+/// destinations, which it resolves (a link to `other.md` becomes the article's URL), and
+/// text that may be cross-linked (outside headings, links, images, code and raw HTML that
+/// holds them). Each stretch holds what an unlinked page shows, so [`Prepared::fill`] only
+/// writes those it changes.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    pub html: String,
+    /// In order, not overlapping.
+    holes: Vec<Hole>,
+}
+
+#[derive(Debug, Clone)]
+struct Hole {
+    /// Byte range in `html`.
+    range: Range<u32>,
+    fill: Fill,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    /// The destination of the `k`th link or image (as in [`Outline::links`]), escaped for an
+    /// attribute.
+    Dest(u32),
+    /// Text, escaped: `&`, `<` and `>` as entities, soft line breaks as `\n`.
+    Text,
+}
+
+impl Prepared {
+    /// Writes the HTML to `out`, with each link destination `k` replaced by `dests[k]` where
+    /// that is `Some`, and each piece of linkable text, unescaped, handed to `text`, which
+    /// writes it as HTML and returns true, or returns false to keep it as it is.
+    pub fn fill(
+        &self,
+        out: &mut String,
+        dests: &[Option<String>],
+        mut text: impl FnMut(&str, &mut String) -> bool,
+    ) {
+        let mut at = 0;
+        for hole in &self.holes {
+            let range = hole.range.start as usize..hole.range.end as usize;
+            out.push_str(&self.html[at..range.start]);
+            let written = &self.html[range.clone()];
+            let done = match hole.fill {
+                Fill::Dest(k) => match dests.get(k as usize) {
+                    Some(Some(dest)) => {
+                        // Writing to a `String` cannot fail.
+                        let _ = pulldown_cmark_escape::escape_href(&mut *out, dest);
+                        true
+                    }
+                    _ => false,
+                },
+                Fill::Text => text(&unescape_body_text(written), out),
+            };
+            if !done {
+                out.push_str(written);
+            }
+            at = range.end;
+        }
+        out.push_str(&self.html[at..]);
+    }
+}
+
+/// The text pulldown-cmark's `escape_html_body_text` escaped to `written`.
+fn unescape_body_text(written: &str) -> Cow<'_, str> {
+    if !written.contains('&') {
+        return Cow::Borrowed(written);
+    }
+    // Every `&` of escaped text starts one of the three entities the escaper writes.
+    Cow::Owned(
+        written
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// Renders `events` to HTML with pulldown-cmark, noting where each hole lies: the writer
+/// pulls events one at a time and has written all of one when it asks for the next, so the
+/// length of its output at each request tells where the previous event's HTML ended.
+fn prepare(events: Vec<Spanned<'_>>, size: usize) -> Prepared {
+    let html = RefCell::new(String::with_capacity(size + size / 2));
+    let mut holes = Vec::new();
+    let tracker = Tracker {
+        events: events.into_iter(),
+        html: &html,
+        holes: &mut holes,
+        linkable: LinkableText::default(),
+        run_from: None,
+        dest: None,
+        links: 0,
+        image_depth: 0,
+    };
+    // Writing to a `String` cannot fail.
+    let _ = pulldown_cmark::html::write_html_fmt(Shared(&html), tracker);
+    Prepared {
+        html: html.into_inner(),
+        holes,
+    }
+}
+
+/// The output the HTML writer and the [`Tracker`] share.
+struct Shared<'h>(&'h RefCell<String>);
+
+impl std::fmt::Write for Shared<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.borrow_mut().push_str(s);
+        Ok(())
+    }
+}
+
+/// The events handed to the HTML writer, noting the holes of its output.
+struct Tracker<'a, 'h, I: Iterator<Item = Spanned<'a>>> {
+    events: I,
+    html: &'h RefCell<String>,
+    holes: &'h mut Vec<Hole>,
+    linkable: LinkableText,
+    /// Where the linkable text being written began.
+    run_from: Option<usize>,
+    /// A link or image start just handed over: where its HTML begins, what it begins with
+    /// before the destination, and which link it is.
+    dest: Option<(usize, &'static str, u32)>,
+    /// Links and images so far.
+    links: u32,
+    /// Inside an image, whose content the writer turns into `alt` text and whose links it
+    /// leaves out: how deep.
+    image_depth: usize,
+}
+
+impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Tracker<'a, '_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        let len = self.html.borrow().len();
+        if let Some((from, prefix, k)) = self.dest.take() {
+            let html = self.html.borrow();
+            // pulldown-cmark writes the destination between `prefix` and a quote, which its
+            // escaping of the destination never leaves in.
+            if html[from..].starts_with(prefix) {
+                let start = from + prefix.len();
+                if let Some(n) = html[start..].find('"') {
+                    self.holes.push(Hole {
+                        range: start as u32..(start + n) as u32,
+                        fill: Fill::Dest(k),
+                    });
+                }
+            }
+        }
+        let event = self.events.next().map(|(e, _)| e);
+        // Nothing inside an image is admitted: images block linking.
+        let in_run = event.as_ref().is_some_and(|e| self.linkable.admits(e));
+        match (in_run, self.run_from) {
+            (true, None) => self.run_from = Some(len),
+            (false, Some(from)) => {
+                self.run_from = None;
+                if from < len {
+                    self.holes.push(Hole {
+                        range: from as u32..len as u32,
+                        fill: Fill::Text,
+                    });
+                }
+            }
+            _ => {}
+        }
+        let event = event?;
+        if self.image_depth > 0 {
+            match &event {
+                Event::Start(_) => self.image_depth += 1,
+                Event::End(_) => self.image_depth -= 1,
+                _ => {}
+            }
+            if let Event::Start(Tag::Link { .. } | Tag::Image { .. }) = &event {
+                self.links += 1;
+            }
+            return Some(event);
+        }
+        let prefix = match &event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }) => Some("<a href=\"mailto:"),
+            Event::Start(Tag::Link { .. }) => Some("<a href=\""),
+            Event::Start(Tag::Image { .. }) => {
+                self.image_depth = 1;
+                Some("<img src=\"")
+            }
+            _ => None,
+        };
+        if let Some(prefix) = prefix {
+            self.dest = Some((len, prefix, self.links));
+            self.links += 1;
+        }
+        Some(event)
+    }
+}
+
+/// Follows which text may be cross-linked: none inside headings, links, images, code, or
+/// raw HTML elements that hold links, code or headings.
+#[derive(Default)]
+struct LinkableText {
+    blocked: usize,
+}
+
+impl LinkableText {
+    /// Whether `event` is text that may be linked; takes note of what other events open and
+    /// close.
+    fn admits(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Text(_) | Event::SoftBreak => return self.blocked == 0,
+            Event::Start(tag) if blocks_linking(tag) => self.blocked += 1,
+            Event::End(tag) if ends_block(tag) => self.blocked = self.blocked.saturating_sub(1),
+            Event::InlineHtml(html) | Event::Html(html) => {
+                let depth = self.blocked as isize + raw_html_depth_change(html);
+                self.blocked = depth.max(0) as usize;
+            }
+            _ => {}
+        }
+        false
+    }
+}
+
+fn blocks_linking(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Heading { .. }
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::MetadataBlock(_)
+    )
+}
+
+fn ends_block(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Heading(_)
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::MetadataBlock(_)
+    )
+}
+
+/// Raw HTML elements whose text must not be linked: links (a link inside a link is invalid
+/// HTML), code, and headings. Returns how many such elements `html` opens minus closes.
+fn raw_html_depth_change(html: &str) -> isize {
+    const BLOCKING: &[&str] = &[
+        "a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "h1", "h2", "h3", "h4",
+        "h5", "h6", "button", "title",
+    ];
+    let mut change = 0;
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !BLOCKING.contains(&name.as_str()) {
+            continue;
+        }
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        let self_closing = rest[..tag_end].ends_with('/');
+        if closing {
+            change -= 1;
+        } else if !self_closing {
+            change += 1;
+        }
+    }
+    change
 }
 
 /// Text content of events, with blocks separated by newlines.
@@ -724,9 +977,9 @@ mod tests {
         }
     }
 
-    fn html(md: &str) -> (String, Body<'_>) {
+    fn html(md: &str) -> (String, Body) {
         let body = parse(md, 0, true);
-        (to_html(body.events.iter().map(|(e, _)| e)), body)
+        (body.prepared.html.clone(), body)
     }
 
     #[test]
@@ -797,6 +1050,95 @@ mod tests {
         assert!(!out.contains("Important"));
         let (_, body) = html("Text.\n\n## Important Keywords\n\na, b\n");
         assert_eq!(body.trailing_keywords, Some(vec!["a".into(), "b".into()]));
+    }
+
+    /// The holes of [`Prepared`] are found by watching pulldown-cmark's writer: check them
+    /// against plain renders of changed events, on random Markdown holding links, images,
+    /// links inside images, e-mail and URL autolinks, escaped characters, code, headings,
+    /// raw HTML, tables and footnotes.
+    #[test]
+    fn prepared_holes_are_where_a_plain_render_puts_them() {
+        let pieces = [
+            "[a](b.md)",
+            "![i](p.png)",
+            "<x@y.org>",
+            "<http://e.com/a?b&c>",
+            "[t](/u/ \"T\")",
+            "![a [l](m.md) b](i.png)",
+            "`code`",
+            "## H & h\n",
+            "\n\n",
+            "\n",
+            "a & b < c > d",
+            "vitamin b12",
+            "*em* ",
+            "\n\n| a | b |\n|---|---|\n| [c](d) | e |\n\n",
+            "[^1]",
+            "\n\n[^1]: note [f](g)\n\n",
+            "<a href=\"x\">raw</a>",
+            "<code>c</code>",
+            "é",
+            "'\"",
+            "  \n",
+            "- item\n",
+        ];
+        let render = |events: Vec<Event>| {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, events.into_iter());
+            html
+        };
+        for md in crate::testing::random_texts(&pieces, 30, 1500) {
+            let body = parse(&md, 0, true);
+            let events: Vec<Event> = shaped(&md, 0, true)
+                .events
+                .into_iter()
+                .map(|(e, _)| e)
+                .collect();
+            assert_eq!(body.prepared.html, render(events.clone()), "{md:?}");
+
+            // Every destination replaced.
+            let dests: Vec<Option<String>> = (0..body.links.len())
+                .map(|k| Some(format!("/r{k}/")))
+                .collect();
+            let mut k = 0;
+            let moved = events.iter().cloned().map(|mut e| {
+                if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                    &mut e
+                {
+                    *dest_url = CowStr::from(format!("/r{k}/"));
+                    k += 1;
+                }
+                e
+            });
+            let want = render(moved.collect());
+            let mut got = String::new();
+            body.prepared.fill(&mut got, &dests, |_, _| false);
+            assert_eq!(got, want, "{md:?}");
+
+            // Every piece of linkable text bracketed, as it was before escaping.
+            let mut linkable = LinkableText::default();
+            let mut bracketed = Vec::new();
+            let mut in_run = false;
+            for e in events {
+                let admitted = linkable.admits(&e);
+                if admitted != in_run {
+                    bracketed.push(Event::InlineHtml(if admitted { "[" } else { "]" }.into()));
+                    in_run = admitted;
+                }
+                bracketed.push(e);
+            }
+            if in_run {
+                bracketed.push(Event::InlineHtml("]".into()));
+            }
+            let mut got = String::new();
+            body.prepared.fill(&mut got, &[], |text, out| {
+                out.push('[');
+                let _ = pulldown_cmark_escape::escape_html_body_text(&mut *out, text);
+                out.push(']');
+                true
+            });
+            assert_eq!(got, render(bracketed), "{md:?}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::sync::Arc;
 pub struct Parsed {
     pub root: PathBuf,
     pub config: SiteConfig,
-    pub home: Body<'static>,
+    pub home: Body,
     pub articles: Vec<Arc<Article>>,
     pub symptoms: Vec<Symptom>,
     pub supplements: Vec<Supplement>,
@@ -126,7 +126,7 @@ pub fn parse_cached(
     let home = sources
         .home
         .as_ref()
-        .map(|h| markdown::parse(&h.text, 0, false).into_owned())
+        .map(|h| markdown::parse(&h.text, 0, false))
         .unwrap_or_default();
     Parsed {
         root: sources.root,

@@ -111,7 +111,7 @@ pub struct IdRef {
 /// Markdown from a record field, with the field's line for messages about its links.
 #[derive(Debug, Clone)]
 pub struct RecordText {
-    pub body: Body<'static>,
+    pub body: Body,
     pub location: Location,
 }
 
@@ -176,7 +176,7 @@ impl Ctx<'_> {
 
     fn markdown(&self, key: &str, text: Option<String>) -> RecordText {
         RecordText {
-            body: markdown::parse(text.as_deref().unwrap_or(""), 0, false).into_owned(),
+            body: markdown::parse(text.as_deref().unwrap_or(""), 0, false),
             location: self.loc(key, ""),
         }
     }

@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::feeds::{self, FeedEntry, SitemapEntry};
 use crate::jsonld;
 use crate::link::LinkedSite;
-use crate::markdown::{self, Spanned};
+use crate::markdown;
 use crate::theme::Asset;
 use crate::views::*;
 use rayon::prelude::*;
@@ -507,7 +507,7 @@ impl<'a> Renderer<'a> {
             disclaimer_html: if disclaimer.trim().is_empty() {
                 String::new()
             } else {
-                html_of(&markdown::parse(disclaimer, 0, false).events)
+                markdown::parse(disclaimer, 0, false).prepared.html
             },
         };
         if r.caching && cards {
@@ -837,10 +837,6 @@ pub fn excerpt(text: &str, max: usize) -> String {
     let cut: String = flat.chars().take(max).collect();
     let at = cut.rfind(' ').unwrap_or(cut.len());
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
-fn html_of(events: &[Spanned]) -> String {
-    markdown::to_html(events.iter().map(|(e, _)| e))
 }
 
 impl Renderer<'_> {
