@@ -475,8 +475,7 @@ impl Builder {
     /// Load, parse, catalog and link: what every build does before rendering. `changed`:
     /// the files changed since the last build, when a watcher said which; the others are
     /// taken from the last load. With `count_terms`, the search index's counting runs beside
-    /// the linking (it needs only the catalog), on the core that the cross-linking
-    /// automaton's construction leaves idle.
+    /// the linking, since it needs only the catalog.
     fn link_stages(
         &mut self,
         changed: Option<Vec<PathBuf>>,

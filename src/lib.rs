@@ -13,6 +13,7 @@
 //! | write | [`write`] | files on disk: a [`write::Staging`] folder, swapped in atomically |
 //!
 //! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author;
+//! [`slug`] and [`words`] are text helpers more than one stage uses;
 //! [`serve`] runs the same stages in memory on every change and serves the result: pages
 //! first, the search index after. When the watcher reports that only articles' text changed,
 //! [`build::Builder`] takes the quick way through the same stages: each stage's one-article
@@ -47,4 +48,5 @@ pub mod structured;
 mod testing;
 pub mod theme;
 pub mod views;
+pub mod words;
 pub mod write;

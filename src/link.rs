@@ -51,8 +51,8 @@ pub struct LinkCache {
     /// rebuild was a good part of a rebuild's time.
     articles: HashMap<PathBuf, (u64, Arc<LinkedArticle>, Vec<Diagnostic>)>,
     related: backlinks::RelatedCache,
-    /// The cross-linking automaton and the environment hash it was built for: building it
-    /// for thousands of terms took longer than linking the article an edit changed.
+    /// The cross-linking term matcher and the environment hash it was built for, kept while
+    /// the terms stay the same.
     linker: Option<(u64, Arc<Linker>)>,
     /// The environment hash of the catalog with this id, in strict mode or not: hashing
     /// every path of the site took most of relinking one article.
@@ -119,8 +119,8 @@ pub fn link(catalog: Catalog, strict: bool, diags: &Diagnostics) -> LinkedSite {
     link_beside(catalog, strict, diags, &mut LinkCache::default(), |_| ()).0
 }
 
-/// What linking one article needs from the site, made once per build (and the automaton
-/// once per set of terms).
+/// What linking one article needs from the site, made once per build (and the term
+/// matcher once per set of terms).
 struct ArticleLinker<'a> {
     catalog: &'a Catalog,
     linker: Arc<Linker>,
@@ -292,8 +292,7 @@ pub fn update_backlinks(
 }
 
 /// [`link`] with `cache` (reused between the builds of `serve`), running `beside` on the
-/// catalog meanwhile: the stage starts by building the cross-linking automaton, one thread's
-/// work, which leaves the other cores to it.
+/// catalog meanwhile, on the same cores.
 pub fn link_beside<R: Send>(
     catalog: Catalog,
     strict: bool,

@@ -129,8 +129,7 @@ struct Doc {
 /// What the index needs of the pages that linking does not change: each page's kind, what
 /// it shows and its counted fields (articles, then symptoms, then supplements), and every
 /// record's names as terms. Made from the catalog alone, so a build makes it beside the
-/// link stage, whose building of the cross-linking automaton leaves a core idle (see
-/// `build`).
+/// link stage (see `build`).
 pub struct Counted {
     /// [`Catalog::id`] of the catalog counted.
     catalog: u64,

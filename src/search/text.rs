@@ -3,6 +3,7 @@
 //! the same rules, so any change here must be mirrored there (the browser test checks both
 //! agree on a list of words).
 
+use crate::words::ascii_words;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -53,61 +54,6 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     found
         .into_iter()
         .filter(|w| w.len() <= MAX_TOKEN || w.chars().count() <= MAX_TOKEN)
-}
-
-/// ASCII letters and digits, by byte.
-static WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// The letters and digits of a 64-byte block of ASCII as a bit mask, eight bytes at a time:
-/// each byte's range checks are additions whose carries land in the byte's top bit, and a
-/// multiply gathers the eight top bits (a table lookup per byte was most of the splitting).
-#[inline(always)]
-fn word_mask(block: &[u8; 64]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    let mut mask = 0u64;
-    for (i, chunk) in block.chunks_exact(8).enumerate() {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
-        // ASCII only: every byte is below 0x80, so no addition carries into the next byte.
-        let x = u64::from_le_bytes(bytes);
-        let lower = x | (0x20 * ONES);
-        let letter = (lower + (0x80 - u64::from(b'a')) * ONES)
-            & !(lower + (0x80 - u64::from(b'z') - 1) * ONES);
-        let digit =
-            (x + (0x80 - u64::from(b'0')) * ONES) & !(x + (0x80 - u64::from(b'9') - 1) * ONES);
-        let tops = (letter | digit) & TOPS;
-        let bits = ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
-        mask |= bits << (8 * i);
-    }
-    mask
-}
-
-/// A block of up to 64 ASCII bytes as two bit masks: its letters and digits, and its other
-/// bytes (bits past the block's end are in neither).
-#[inline(always)]
-fn block_masks(block: &[u8]) -> (u64, u64) {
-    match <&[u8; 64]>::try_from(block) {
-        Ok(full) => {
-            let mask = word_mask(full);
-            (mask, !mask)
-        }
-        Err(_) => {
-            let mut mask = 0u64;
-            for (i, &b) in block.iter().enumerate() {
-                mask |= u64::from(WORD_BYTE[b as usize]) << i;
-            }
-            (mask, !mask & ((1u64 << block.len()) - 1))
-        }
-    }
 }
 
 pub fn is_stop_word(word: &str) -> bool {
@@ -444,42 +390,6 @@ impl<'v> Counter<'v> {
     }
 }
 
-/// Calls `f(start, end)` for each maximal run of ASCII letters and digits in `bytes`, which
-/// is ASCII. A callback rather than an iterator, so that the index's hottest loop (each
-/// word looked up and tallied) is one loop with no iterator state between words.
-fn ascii_words(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
-    // A word that goes on past the end of the block before.
-    let mut open: Option<usize> = None;
-    for (n, block) in bytes.chunks(64).enumerate() {
-        let base = n * 64;
-        let (mask, gaps) = block_masks(block);
-        let mut starts = mask;
-        if let Some(start) = open {
-            if gaps == 0 {
-                continue;
-            }
-            let end = gaps.trailing_zeros();
-            f(start, base + end as usize);
-            open = None;
-            starts = starts >> end << end;
-        }
-        while starts != 0 {
-            let start = starts.trailing_zeros();
-            let after = gaps >> start << start;
-            if after == 0 {
-                open = Some(base + start as usize);
-                break;
-            }
-            let end = after.trailing_zeros();
-            f(base + start as usize, base + end as usize);
-            starts = starts >> end << end;
-        }
-    }
-    if let Some(start) = open {
-        f(start, bytes.len());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -521,35 +431,6 @@ mod tests {
         );
         let long = "x".repeat(41);
         assert_eq!(words(&long).count(), 0);
-    }
-
-    /// The block-wise ASCII splitter (through `words`) against the plain definition, on words that cross
-    /// 64-byte blocks, end the text, are too long, or sit between runs of separators.
-    #[test]
-    fn ascii_words_match_a_plain_split_at_every_block_edge() {
-        let plain = |text: &str| -> Vec<String> {
-            text.split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty() && w.len() <= MAX_TOKEN)
-                .map(str::to_string)
-                .collect()
-        };
-        let pieces = [
-            "a",
-            "b12",
-            "  ",
-            "-",
-            "x".repeat(63).leak(),
-            "y".repeat(41).leak(),
-            "z".repeat(40).leak(),
-            "..",
-            "word",
-            "\n",
-        ];
-        for text in crate::testing::random_texts(&pieces, 40, 300) {
-            // `words` splits ASCII text with `ascii_words`, as counting does.
-            let got: Vec<&str> = words(&text).collect();
-            assert_eq!(got, plain(&text), "{text:?}");
-        }
     }
 
     /// ASCII text is counted without a folded copy: its keys are lower-cased instead. The
