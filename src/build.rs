@@ -91,8 +91,17 @@ impl Timings {
             let cpu = cpu_seconds().map_or(String::new(), |(own, _)| {
                 format!("  cpu {:>7.0} ms", own * 1000.0)
             });
+            // Memory in use, since every page of it first touched costs a page fault.
+            let rss = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|status| {
+                    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+                    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+                    Some(format!("  rss {:>5.0} MiB", kb / 1024.0))
+                })
+                .unwrap_or_default();
             eprintln!(
-                "{stage:>8}: {:>8.1} ms{cpu}",
+                "{stage:>8}: {:>8.1} ms{cpu}{rss}",
                 self.start.elapsed().as_secs_f64() * 1000.0
             );
         }
