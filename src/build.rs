@@ -92,20 +92,21 @@ impl Timings {
                 format!("  cpu {:>7.0} ms", own * 1000.0)
             });
             // Memory in use, since every page of it first touched costs a page fault.
-            let rss = std::fs::read_to_string("/proc/self/status")
-                .ok()
-                .and_then(|status| {
-                    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-                    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-                    Some(format!("  rss {:>5.0} MiB", kb / 1024.0))
-                })
-                .unwrap_or_default();
+            let rss = resident_mib().map_or(String::new(), |m| format!("  rss {m:>5.0} MiB"));
             eprintln!(
                 "{stage:>8}: {:>8.1} ms{cpu}{rss}",
                 self.start.elapsed().as_secs_f64() * 1000.0
             );
         }
     }
+}
+
+/// This process's resident memory in MiB (Linux only).
+fn resident_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
 
 /// User and system time, in seconds, of this process and of its children that were waited
@@ -585,5 +586,17 @@ mod tests {
             after = cpu_seconds().map_or(children, |(_, c)| c);
         }
         assert!(after - children >= 0.05, "{children} s, then {after} s");
+    }
+
+    /// `MATERIA_TIMINGS`'s memory figure grows by what the process touches.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn resident_memory_grows_with_memory_touched() {
+        let before = resident_mib().unwrap_or(-1.0);
+        assert!(before > 0.0, "no VmRSS read from /proc/self/status");
+        let touched = std::hint::black_box(vec![1u8; 64 << 20]);
+        let after = resident_mib().unwrap_or(-1.0);
+        assert!(after - before >= 48.0, "{before} MiB, then {after} MiB");
+        drop(touched);
     }
 }
