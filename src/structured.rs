@@ -6,6 +6,8 @@ use crate::diagnostics::{did_you_mean, Diagnostic, LineIndex};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+mod plain_yaml;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Yaml,
@@ -50,12 +52,18 @@ pub fn parse<T: DeserializeOwned>(
     known_fields: &[&str],
 ) -> Result<T, Diagnostic> {
     let (message, position) = match format {
-        Format::Yaml => match serde_yaml_ng::from_str::<T>(text) {
-            Ok(v) => return Ok(v),
-            Err(e) => {
-                let pos = e.location().map(|l| (l.line(), l.column()));
-                (strip_position_suffix(&e.to_string()), pos)
-            }
+        Format::Yaml => match plain_yaml::parse(text)
+            .and_then(|value| serde_yaml_ng::from_value::<T>(value).ok())
+        {
+            Some(v) => return Ok(v),
+            // Anything else, and every error, is the full parser's.
+            None => match serde_yaml_ng::from_str::<T>(text) {
+                Ok(v) => return Ok(v),
+                Err(e) => {
+                    let pos = e.location().map(|l| (l.line(), l.column()));
+                    (strip_position_suffix(&e.to_string()), pos)
+                }
+            },
         },
         Format::Toml => match toml::from_str::<T>(text) {
             Ok(v) => return Ok(v),
