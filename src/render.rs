@@ -175,6 +175,7 @@ struct CardData {
     url: String,
     description: String,
     section: Option<Titled>,
+    date: Option<DateText>,
     reading_minutes: usize,
 }
 
@@ -208,6 +209,7 @@ fn card_data(c: &Catalog, i: usize, text: CardText) -> CardData {
                 title: s.title.clone(),
                 url: s.url.clone(),
             }),
+        date: a.front.date.map(DateText::from),
         reading_minutes: text.reading_minutes,
     }
 }
@@ -1060,7 +1062,7 @@ impl Renderer<'_> {
             url: &data.url,
             description: &data.description,
             section: data.section.as_ref(),
-            date: self.c.articles[i].front.date.map(DateView::from),
+            date: data.date.as_ref(),
             reading_minutes: data.reading_minutes,
             key: self.card_hashes.get(i).copied().unwrap_or_default(),
         }

@@ -58,6 +58,23 @@ impl Serialize for Display {
     }
 }
 
+/// A date as a [`DateView`] shows it, formatted once: for article cards, which the listing
+/// pages show hundreds of thousands of times on a large site.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateText {
+    pub iso: String,
+    pub display: String,
+}
+
+impl From<Date> for DateText {
+    fn from(d: Date) -> Self {
+        DateText {
+            iso: d.iso(),
+            display: d.display(),
+        }
+    }
+}
+
 impl From<Date> for DateView {
     fn from(d: Date) -> Self {
         DateView {
@@ -73,7 +90,7 @@ pub struct ArticleCard<'a> {
     pub url: &'a str,
     pub description: &'a str,
     pub section: Option<&'a Titled>,
-    pub date: Option<DateView>,
+    pub date: Option<&'a DateText>,
     pub reading_minutes: usize,
     /// A hash of everything above, which stands for the card while a page's cache key is
     /// computed (see [`keying`]). Not shown to templates.
