@@ -223,14 +223,27 @@ struct Matcher {
     /// A bit for each first word, at [`WordKey::filter_bit`]: most words of a text start
     /// no term, and this turns them away for less than a hash map lookup costs.
     filter: Box<[u64; FILTER_WORDS]>,
-    /// The terms of each first word, longest first.
-    by_first_word: FxHashMap<WordKey, Vec<Candidate>>,
+    /// The terms of each first word.
+    by_first_word: FxHashMap<WordKey, Candidates>,
     terms: Vec<Box<str>>,
     /// The longest first word: longer words are not looked up.
     longest_first_word: usize,
     /// Terms that start with neither a letter nor a digit ("(x)"), which no word lookup
     /// finds: an automaton over them alone, and their indices.
     odd: Option<(AhoCorasick, Vec<u32>)>,
+}
+
+/// The terms that start with a given word. A common first word starts dozens of terms
+/// ("blood levels", "blood pressure"...): those that go on for two bytes or more are sorted
+/// by those two bytes, so that a word of the text is compared with the few that go on as
+/// the text does, not with all of them.
+#[derive(Default)]
+struct Candidates {
+    /// Terms with two bytes or more after the first word, by those two bytes, then longest
+    /// first.
+    long: Vec<Candidate>,
+    /// The others, longest first.
+    short: Vec<Candidate>,
 }
 
 /// A term that starts with a given word.
@@ -246,7 +259,7 @@ impl Matcher {
     /// `terms` are lower case.
     fn new<'t>(terms: impl Iterator<Item = &'t str>) -> Matcher {
         let terms: Vec<Box<str>> = terms.map(Box::from).collect();
-        let mut by_first_word: FxHashMap<WordKey, Vec<Candidate>> = FxHashMap::default();
+        let mut by_first_word: FxHashMap<WordKey, Candidates> = FxHashMap::default();
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         let mut odd = Vec::new();
         let mut longest_first_word = 0;
@@ -264,11 +277,21 @@ impl Matcher {
             let key = WordKey::new(padded.as_bytes(), 0, first);
             filter[key.filter_bit() / 64] |= 1 << (key.filter_bit() % 64);
             let rest = (term.len() - first).min(8);
-            by_first_word.entry(key).or_default().push(Candidate {
+            let candidates = by_first_word.entry(key).or_default();
+            let list = if rest >= 2 {
+                &mut candidates.long
+            } else {
+                &mut candidates.short
+            };
+            list.push(Candidate {
                 term: i,
                 next: load8(padded.as_bytes(), first) & low_bytes(rest),
                 next_mask: low_bytes(rest),
             });
+        }
+        for candidates in by_first_word.values_mut() {
+            // Stable: longest first among equal pairs of bytes.
+            candidates.long.sort_by_key(|c| c.next & 0xFFFF);
         }
         odd.sort_unstable();
         let odd = (!odd.is_empty())
@@ -312,6 +335,39 @@ impl Matcher {
             .collect()
     }
 
+    /// Adds the terms that start with the word `haystack[start..end]` (whose key is `key`)
+    /// and match there to `found`, longest first.
+    #[inline(never)]
+    fn at_first_word(
+        &self,
+        haystack: &str,
+        key: WordKey,
+        start: usize,
+        end: usize,
+        found: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let Some(terms) = self.by_first_word.get(&key) else {
+            return;
+        };
+        let next = load8(haystack.as_bytes(), end);
+        let two = next & 0xFFFF;
+        let from = terms.long.partition_point(|c| c.next & 0xFFFF < two);
+        let long = terms.long[from..]
+            .iter()
+            .take_while(|c| c.next & 0xFFFF == two);
+        // Longest first: every long term is longer than every short one.
+        for c in long.chain(&terms.short) {
+            if next & c.next_mask != c.next {
+                continue;
+            }
+            let term = &self.terms[c.term as usize];
+            let term_end = start + term.len();
+            if haystack[start..].starts_with(&**term) && ends_word(haystack, term_end) {
+                found.push((start, term_end, c.term as usize));
+            }
+        }
+    }
+
     /// Whole-word matches in `haystack`, which is lower case and ends with [`PADDING`], the
     /// longest first where they overlap, mapped back to the original text's offsets by
     /// `offset`.
@@ -323,28 +379,16 @@ impl Matcher {
         let bytes = haystack.as_bytes();
         // By start, and at each start longest first: the order words give them in.
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        // Small, so that it is inlined into the word loop: the filter turns most words
+        // away, and a call per word cost more than the test.
         let mut at_word = |start: usize, end: usize| {
             if end - start > self.longest_first_word {
                 return;
             }
             let key = WordKey::new(bytes, start, end);
             let bit = key.filter_bit();
-            if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-                return;
-            }
-            let Some(terms) = self.by_first_word.get(&key) else {
-                return;
-            };
-            let next = load8(bytes, end);
-            for c in terms {
-                if next & c.next_mask != c.next {
-                    continue;
-                }
-                let term = &self.terms[c.term as usize];
-                let term_end = start + term.len();
-                if haystack[start..].starts_with(&**term) && ends_word(haystack, term_end) {
-                    candidates.push((start, term_end, c.term as usize));
-                }
+            if self.filter[bit / 64] & (1 << (bit % 64)) != 0 {
+                self.at_first_word(haystack, key, start, end, &mut candidates);
             }
         };
         if haystack.is_ascii() {
@@ -571,6 +615,11 @@ mod tests {
         let terms = [
             "vitamin b12",
             "vitamin b12 deficiency",
+            "vitamin d",
+            "vitamin c",
+            "vitamin",
+            "vitamin b6",
+            "vitamin d3",
             "b12",
             "b12 deficiency",
             "pins and needles",
