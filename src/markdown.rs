@@ -269,7 +269,7 @@ pub struct Prepared {
 #[derive(Debug, Clone)]
 struct Hole {
     /// Byte range in `html`.
-    range: Range<u32>,
+    range: Range<usize>,
     fill: Fill,
 }
 
@@ -294,7 +294,7 @@ impl Prepared {
     ) {
         let mut at = 0;
         for hole in &self.holes {
-            let range = hole.range.start as usize..hole.range.end as usize;
+            let range = hole.range.clone();
             out.push_str(&self.html[at..range.start]);
             let written = &self.html[range.clone()];
             let done = match hole.fill {
@@ -396,7 +396,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Tracker<'a, '_, I> {
                 let start = from + prefix.len();
                 if let Some(n) = html[start..].find('"') {
                     self.holes.push(Hole {
-                        range: start as u32..(start + n) as u32,
+                        range: start..start + n,
                         fill: Fill::Dest(k),
                     });
                 }
@@ -411,7 +411,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Tracker<'a, '_, I> {
                 self.run_from = None;
                 if from < len {
                     self.holes.push(Hole {
-                        range: from as u32..len as u32,
+                        range: from..len,
                         fill: Fill::Text,
                     });
                 }
