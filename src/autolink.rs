@@ -1,6 +1,7 @@
 //! Cross-linking: finds every term (symptom and supplement names and aliases, keywords) in a
-//! page's text with one Aho-Corasick automaton, so ten thousand terms cost about what ten
-//! do, and turns the first mention of each page into a link.
+//! page's text in one pass over its words, each looked up once whatever the number of terms
+//! (see `Matcher`), so ten thousand terms cost about what ten do, and turns the first
+//! mention of each page into a link.
 //!
 //! Matching is case-insensitive and on whole words; where terms overlap the longest wins
 //! ("vitamin B12 deficiency" before "vitamin B12"). Text inside headings, links, images,
@@ -10,8 +11,7 @@
 use crate::catalog::Target;
 use crate::markdown::Prepared;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use rustc_hash::FxHashMap;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 pub struct Linker {
@@ -31,18 +31,22 @@ pub struct PageRules<'a> {
 
 /// Link counts and mentions of a page so far.
 pub struct PageState {
-    counts: HashMap<Target, usize>,
+    counts: FxHashMap<Target, usize>,
+    /// The targets in `mentions`, to look up: a page that mentions hundreds of terms made
+    /// a search of the list per mention the largest cost of linking it.
+    seen: FxHashSet<Target>,
     pub mentions: Mentions,
 }
 
 impl PageState {
     pub fn new(rules: &PageRules) -> PageState {
-        let mut counts: HashMap<Target, usize> = HashMap::new();
+        let mut counts: FxHashMap<Target, usize> = FxHashMap::default();
         for t in &rules.already_linked {
             *counts.entry(*t).or_default() += 1;
         }
         PageState {
             counts,
+            seen: FxHashSet::default(),
             mentions: Mentions::default(),
         }
     }
@@ -90,11 +94,15 @@ impl Linker {
         state: &mut PageState,
         out: &mut String,
     ) -> bool {
-        let PageState { counts, mentions } = state;
+        let PageState {
+            counts,
+            seen,
+            mentions,
+        } = state;
         let mut linked = Vec::new();
         for (range, pattern) in self.matcher.find(text) {
             let target = self.targets[pattern];
-            if !mentions.targets.contains(&target) {
+            if seen.insert(target) {
                 mentions.targets.push(target);
             }
             let count = counts.entry(target).or_default();
@@ -234,25 +242,17 @@ struct Matcher {
 }
 
 /// The terms that start with a given word. A common first word starts dozens of terms
-/// ("blood levels", "blood pressure"...): those that go on for two bytes or more are sorted
-/// by those two bytes, so that a word of the text is compared with the few that go on as
-/// the text does, not with all of them.
+/// ("blood pressure", "blood sugar"...), and a site with thousands of terms may have hundreds
+/// for one word: those are filed again by what follows, so that a word of the text is
+/// compared with the few terms that go on as the text does, however many there are.
 #[derive(Default)]
 struct Candidates {
-    /// Terms with two bytes or more after the first word, by those two bytes, then longest
-    /// first.
-    long: Vec<Candidate>,
-    /// The others, longest first.
-    short: Vec<Candidate>,
-}
-
-/// A term that starts with a given word.
-struct Candidate {
-    term: u32,
-    /// Up to 8 bytes of the term after its first word, and a mask of them: a test that
-    /// turns most of the other terms of a common first word away without comparing them.
-    next: u64,
-    next_mask: u64,
+    /// Terms that go on with a character and a second word, by that character and the
+    /// second word's key; longest first.
+    by_second: FxHashMap<(char, WordKey), Vec<u32>>,
+    /// The others (the first word alone, or punctuation not followed by a word: "b12."),
+    /// longest first.
+    others: Vec<u32>,
 }
 
 impl Matcher {
@@ -276,22 +276,11 @@ impl Matcher {
             let padded = format!("{term}{PADDING}");
             let key = WordKey::new(padded.as_bytes(), 0, first);
             filter[key.filter_bit() / 64] |= 1 << (key.filter_bit() % 64);
-            let rest = (term.len() - first).min(8);
             let candidates = by_first_word.entry(key).or_default();
-            let list = if rest >= 2 {
-                &mut candidates.long
-            } else {
-                &mut candidates.short
-            };
-            list.push(Candidate {
-                term: i,
-                next: load8(padded.as_bytes(), first) & low_bytes(rest),
-                next_mask: low_bytes(rest),
-            });
-        }
-        for candidates in by_first_word.values_mut() {
-            // Stable: longest first among equal pairs of bytes.
-            candidates.long.sort_by_key(|c| c.next & 0xFFFF);
+            match second_word(padded.as_bytes(), &padded, first) {
+                Some(second) => candidates.by_second.entry(second).or_default().push(i),
+                None => candidates.others.push(i),
+            }
         }
         odd.sort_unstable();
         let odd = (!odd.is_empty())
@@ -349,23 +338,18 @@ impl Matcher {
         let Some(terms) = self.by_first_word.get(&key) else {
             return;
         };
-        let next = load8(haystack.as_bytes(), end);
-        let two = next & 0xFFFF;
-        let from = terms.long.partition_point(|c| c.next & 0xFFFF < two);
-        let long = terms.long[from..]
-            .iter()
-            .take_while(|c| c.next & 0xFFFF == two);
-        // Longest first: every long term is longer than every short one.
-        for c in long.chain(&terms.short) {
-            if next & c.next_mask != c.next {
-                continue;
-            }
-            let term = &self.terms[c.term as usize];
+        let before = found.len();
+        let second = second_word(haystack.as_bytes(), haystack, end)
+            .and_then(|second| terms.by_second.get(&second));
+        for &i in second.into_iter().flatten().chain(&terms.others) {
+            let term = &self.terms[i as usize];
             let term_end = start + term.len();
             if haystack[start..].starts_with(&**term) && ends_word(haystack, term_end) {
-                found.push((start, term_end, c.term as usize));
+                found.push((start, term_end, i as usize));
             }
         }
+        // Longest first (the two lists are each in that order).
+        found[before..].sort_by_key(|m| std::cmp::Reverse(m.1));
     }
 
     /// Whole-word matches in `haystack`, which is lower case and ends with [`PADDING`], the
@@ -490,6 +474,24 @@ fn low_bytes(n: usize) -> u64 {
     } else {
         (1u64 << (8 * n)) - 1
     }
+}
+
+/// The character at byte `at` of `text` (whose bytes are `bytes`, followed by
+/// [`PADDING`]) and the key of the word right after it, if a word follows it.
+#[inline(always)]
+fn second_word(bytes: &[u8], text: &str, at: usize) -> Option<(char, WordKey)> {
+    let sep = text.get(at..)?.chars().next()?;
+    let start = at + sep.len_utf8();
+    let rest = text.get(start..)?;
+    let len = if bytes.get(start).is_some_and(u8::is_ascii_alphanumeric) {
+        rest.bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .filter(|&n| rest.as_bytes()[n] < 0x80)
+            .unwrap_or_else(|| first_word(rest).len())
+    } else {
+        first_word(rest).len()
+    };
+    (len > 0).then(|| (sep, WordKey::new(bytes, start, start + len)))
 }
 
 /// The letters and digits `term` starts with.
