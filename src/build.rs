@@ -190,7 +190,7 @@ impl Builder {
         Builder {
             root: root.to_path_buf(),
             options,
-            parse_cache: parse::ParseCache::default(),
+            parse_cache: parse::ParseCache::new(true),
             link_cache: link::LinkCache::new(true),
             render_cache: render::RenderCache::new(true),
             search_cache: search::SearchCache::new(true),
@@ -208,7 +208,7 @@ impl Builder {
         Builder {
             root: root.to_path_buf(),
             options,
-            parse_cache: parse::ParseCache::default(),
+            parse_cache: parse::ParseCache::new(false),
             link_cache: link::LinkCache::new(false),
             render_cache: render::RenderCache::new(false),
             search_cache: search::SearchCache::new(false),

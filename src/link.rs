@@ -304,6 +304,17 @@ pub fn link_beside<R: Send>(
         || link_parts(&catalog, strict, diags, cache),
         || beside(&catalog),
     );
+    let mut catalog = catalog;
+    if !cache.enabled {
+        // Nothing reads an article's unlinked HTML after this, and a one-off build keeps
+        // no other copy of the article: freed now, the memory serves the rendering, which
+        // would otherwise take as much again from the system, a page fault a page.
+        for article in &mut catalog.articles {
+            if let Some(article) = Arc::get_mut(article) {
+                article.prepared = Default::default();
+            }
+        }
+    }
     let Linked {
         home,
         articles,

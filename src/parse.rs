@@ -30,9 +30,21 @@ pub struct Parsed {
 /// what changed. Errors are kept too, to be reported again while the file stays broken.
 #[derive(Default)]
 pub struct ParseCache {
+    /// Off for a one-off build, which keeps nothing: the link stage can then drop each
+    /// article's HTML once it is linked.
+    enabled: bool,
     articles: HashMap<PathBuf, (u64, ArticleResult)>,
     symptoms: HashMap<PathBuf, (u64, Result<Symptom, Diagnostic>)>,
     supplements: HashMap<PathBuf, (u64, Result<Supplement, Diagnostic>)>,
+}
+
+impl ParseCache {
+    pub fn new(enabled: bool) -> ParseCache {
+        ParseCache {
+            enabled,
+            ..ParseCache::default()
+        }
+    }
 }
 
 /// Parses each record file, or takes it from `cache` when its text is the same as then;
@@ -109,7 +121,9 @@ pub fn parse_cached(
             Ok(_) => {}
             Err(problems) => diags.extend(problems.iter().cloned()),
         }
-        cache.articles.insert(path, (hash, result));
+        if cache.enabled {
+            cache.articles.insert(path, (hash, result));
+        }
     }
     let symptoms = parse_records(
         &sources.symptoms,
