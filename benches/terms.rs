@@ -71,7 +71,7 @@ fn main() {
         .unwrap_or(15);
     let all_terms = terms(10_000);
     let pages: Vec<_> = (0..150)
-        .map(|_| markdown::parse(&prose(&all_terms[..10], 7 * 1024), 0, true))
+        .map(|page| markdown::parse(&prose(&all_terms[..10], 7 * 1024, page), 0, true))
         .collect();
     let bytes: usize = pages.iter().map(|p| p.prepared.html.len()).sum();
     println!(
@@ -174,13 +174,10 @@ fn syllables(i: usize) -> String {
 }
 
 /// About `size` bytes of paragraphs of words of the text, with two of `terms` mentioned in
-/// every sentence.
-fn prose(terms: &[(String, Target)], size: usize) -> String {
-    thread_local! {
-        static SEED: std::cell::Cell<u64> = const { std::cell::Cell::new(0x2545_F491_4F6C_DD1D) };
-    }
+/// every sentence; `page` picks which.
+fn prose(terms: &[(String, Target)], size: usize, page: u64) -> String {
     let mut text = String::with_capacity(size + 1024);
-    let mut seed = SEED.get();
+    let mut seed = 0x2545_F491_4F6C_DD1D_u64 ^ (page + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let mut next = || {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -201,6 +198,5 @@ fn prose(terms: &[(String, Target)], size: usize) -> String {
         }
         text.push('\n');
     }
-    SEED.set(seed);
     text
 }

@@ -221,9 +221,10 @@ fn has_special(block: u64) -> bool {
 /// Finds terms in text: whole words, case-insensitive, the longest where matches overlap.
 ///
 /// A whole-word match begins at a word of the text (a run of letters and digits), and that
-/// word is the term's own first word. So the terms are filed by first word and the text is
-/// read a word at a time: one hash lookup a word, however many terms there are, and only
-/// the terms that start with that word are compared. This replaced an Aho-Corasick automaton
+/// word is the term's own first word. So the terms are filed by first word (and again by
+/// the character and word after it, see [`Candidates`]) and the text is read a word at a
+/// time: a filter and a lookup or two a word, however many terms there are, and only the
+/// terms that go on as the text does are compared. This replaced an Aho-Corasick automaton
 /// over all the terms, which found every match, word or not, and whose transitions for a
 /// few thousand terms did not stay in the cache: scanning with it was the largest single
 /// cost of a large build, and building it a twentieth of a small one.

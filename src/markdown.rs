@@ -19,7 +19,7 @@ use std::ops::Range;
 /// An event with its byte range in the source file (not just in the body). Its text borrows
 /// from the Markdown it was parsed from where it can: owning a copy of every text event was
 /// a third of parsing.
-pub type Spanned<'a> = (Event<'a>, Range<usize>);
+type Spanned<'a> = (Event<'a>, Range<usize>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TocEntry {
@@ -139,7 +139,7 @@ pub fn spaced_words(text: &str) -> impl Iterator<Item = &str> {
 /// `spaced_words(text).count()`, faster: eight bytes at a time, a word starting at each
 /// byte that is not ASCII white space and follows one that is. A text with a non-ASCII
 /// space (rare: a no-break space, say) is counted the slow way.
-pub fn word_count(text: &str) -> usize {
+fn word_count(text: &str) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const TOPS: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
@@ -532,7 +532,7 @@ fn raw_html_depth_change(html: &str) -> isize {
 }
 
 /// Text content of events, with blocks separated by newlines.
-pub fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
+fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
     let mut out = String::new();
     for e in events {
         match e {

@@ -175,7 +175,7 @@ struct CardData {
     url: String,
     description: String,
     section: Option<Titled>,
-    date: Option<DateText>,
+    date: Option<DateView>,
     reading_minutes: usize,
 }
 
@@ -209,7 +209,7 @@ fn card_data(c: &Catalog, i: usize, text: CardText) -> CardData {
                 title: s.title.clone(),
                 url: s.url.clone(),
             }),
-        date: a.front.date.map(DateText::from),
+        date: a.front.date.map(DateView::from),
         reading_minutes: text.reading_minutes,
     }
 }

@@ -34,52 +34,20 @@ pub struct NavItem {
     pub current: bool,
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct DateView {
-    pub iso: Iso,
-    pub display: Display,
-}
-
-/// Dates serialise through these so a view holds no allocated strings until rendering.
-#[derive(Debug, Clone, Copy)]
-pub struct Iso(pub Date);
-#[derive(Debug, Clone, Copy)]
-pub struct Display(pub Date);
-
-impl Serialize for Iso {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0.iso())
-    }
-}
-
-impl Serialize for Display {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0.display())
-    }
-}
-
-/// A date as a [`DateView`] shows it, formatted once: for article cards, which the listing
-/// pages show hundreds of thousands of times on a large site.
+/// A date as templates show it: `iso` for `datetime` attributes, `display` for readers.
+/// Formatted once: article cards carry theirs, and the listing pages of a large site show
+/// cards hundreds of thousands of times.
 #[derive(Debug, Clone, Serialize)]
-pub struct DateText {
+pub struct DateView {
     pub iso: String,
     pub display: String,
-}
-
-impl From<Date> for DateText {
-    fn from(d: Date) -> Self {
-        DateText {
-            iso: d.iso(),
-            display: d.display(),
-        }
-    }
 }
 
 impl From<Date> for DateView {
     fn from(d: Date) -> Self {
         DateView {
-            iso: Iso(d),
-            display: Display(d),
+            iso: d.iso(),
+            display: d.display(),
         }
     }
 }
@@ -90,7 +58,7 @@ pub struct ArticleCard<'a> {
     pub url: &'a str,
     pub description: &'a str,
     pub section: Option<&'a Titled>,
-    pub date: Option<&'a DateText>,
+    pub date: Option<&'a DateView>,
     pub reading_minutes: usize,
     /// A hash of everything above, which stands for the card while a page's cache key is
     /// computed (see [`keying`]). Not shown to templates.
