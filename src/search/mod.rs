@@ -410,17 +410,37 @@ fn best_first(a: &(u32, u32), b: &(u32, u32)) -> std::cmp::Ordering {
     b.1.cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
-/// Keeps the `n` best of `postings`, in the order they were. Sorting every posting list by
-/// score cost more than the rest of the stage after counting, and only the best need it.
+/// Keeps the `n` best of `postings` (in page order), in the order they were. Scores are
+/// small integers (at most 2 × (K1 + 1) × TF_SCALE), so the `n`-th best is found by
+/// counting the postings of each score: copying and partially sorting every long posting
+/// list cost more than the rest of the stage after counting.
 fn keep_best(postings: &mut Vec<(u32, u32)>, n: usize) {
     if postings.len() <= n || n == 0 {
         postings.truncate(n);
         return;
     }
-    let mut ranked = postings.clone();
-    let (_, &mut last, _) = ranked.select_nth_unstable_by(n - 1, best_first);
-    // `best_first` is a total order (pages differ), so exactly `n` are not below `last`.
-    postings.retain(|p| best_first(p, &last).is_le());
+    let top = postings.iter().map(|p| p.1).max().unwrap_or(0);
+    let mut per_score = vec![0usize; top as usize + 1];
+    for p in postings.iter() {
+        per_score[p.1 as usize] += 1;
+    }
+    // The lowest score kept, and how many postings score above it. Ends: all the postings,
+    // more than `n`, score at least 0.
+    let (mut last, mut above) = (top, 0);
+    while above + per_score[last as usize] < n {
+        above += per_score[last as usize];
+        last -= 1;
+    }
+    // Ties at the lowest score kept go to the lower pages, as in `best_first`: the first
+    // ones, since the postings are in page order.
+    let mut ties = n - above;
+    postings.retain(|p| {
+        if p.1 == last && ties > 0 {
+            ties -= 1;
+            return true;
+        }
+        p.1 > last
+    });
 }
 
 /// Turns the pages' term lists into each term's list of pages, in page order. Lists are
@@ -877,4 +897,37 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     text.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `keep_best` keeps what sorting by `best_first` and taking the first `n` keeps, in
+    /// page order, on random lists (with many ties: scores from a small range).
+    #[test]
+    fn keep_best_keeps_what_a_sort_keeps() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        for round in 0..2000 {
+            let len = next(60) as usize;
+            let range = 1 + next(if round % 2 == 0 { 5 } else { 500 });
+            let postings: Vec<(u32, u32)> = (0..len as u32)
+                .map(|page| (page * 3, 1 + next(range) as u32))
+                .collect();
+            let n = next(70) as usize;
+            let mut sorted = postings.clone();
+            sorted.sort_by(best_first);
+            sorted.truncate(n);
+            sorted.sort();
+            let mut kept = postings.clone();
+            keep_best(&mut kept, n);
+            assert_eq!(kept, sorted, "{postings:?}, n = {n}");
+        }
+    }
 }
