@@ -532,8 +532,18 @@ fn raw_html_depth_change(html: &str) -> isize {
 }
 
 /// Text content of events, with blocks separated by newlines.
-fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
-    let mut out = String::new();
+fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>> + Clone) -> String {
+    // Sized first (an upper bound: every block end counted): grown by doubling and then
+    // copied to trim it, an article's text was copied three times over.
+    let size = events
+        .clone()
+        .map(|e| match e {
+            Event::Text(t) | Event::Code(t) => t.len(),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => 1,
+            _ => 0,
+        })
+        .sum();
+    let mut out = String::with_capacity(size);
     for e in events {
         match e {
             Event::Text(t) | Event::Code(t) => out.push_str(t),
@@ -548,7 +558,10 @@ fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String
             _ => {}
         }
     }
-    out.trim().to_string()
+    out.truncate(out.trim_end().len());
+    let lead = out.len() - out.trim_start().len();
+    out.drain(..lead);
+    out
 }
 
 /// Index ranges of top-level blocks (a block is a balanced Start…End run, or a lone event
@@ -885,23 +898,34 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
     let mut used: HashSet<String> = HashSet::new();
     let mut toc = Vec::new();
     let mut anchors = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        let Event::Start(Tag::Heading {
-            level, id, classes, ..
-        }) = &events[i].0
-        else {
-            i += 1;
+    // Copied over once, anchors added on the way: inserting each into the list shifted
+    // every event after it, a copy of the rest of the article per heading.
+    let mut out: Vec<Spanned> = Vec::with_capacity(events.len() + 32);
+    let mut rest = std::mem::take(events).into_iter();
+    while let Some(event) = rest.next() {
+        let Event::Start(Tag::Heading { level, classes, .. }) = &event.0 else {
+            out.push(event);
             continue;
         };
         let level = *level;
-        let explicit = id.as_ref().map(|s| s.to_string());
         let is_question = classes.iter().any(|c| c.as_ref() == "faq-q");
-        let end = events[i..]
-            .iter()
-            .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
-            .map_or(events.len(), |p| i + p);
-        let title = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+        let start = out.len();
+        out.push(event);
+        let mut end = None;
+        for e in rest.by_ref() {
+            if matches!(e.0, Event::End(TagEnd::Heading(_))) {
+                end = Some(e);
+                break;
+            }
+            out.push(e);
+        }
+        let title = plain_text(out[start + 1..].iter().map(|(e, _)| e));
+        let (explicit, span) = match &out[start] {
+            (Event::Start(Tag::Heading { id, .. }), span) => {
+                (id.as_ref().map(|s| s.to_string()), span.clone())
+            }
+            (_, span) => (None, span.clone()),
+        };
         let base = explicit.unwrap_or_else(|| {
             let s = slugify(&title);
             if s.is_empty() {
@@ -916,7 +940,7 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
             unique = format!("{base}-{n}");
             n += 1;
         }
-        if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+        if let Event::Start(Tag::Heading { id, .. }) = &mut out[start].0 {
             *id = Some(CowStr::from(unique.clone()));
         }
         let level_num = level as u8;
@@ -924,19 +948,20 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
             toc.push(TocEntry {
                 level: level_num,
                 id: unique.clone(),
-                title: title.clone(),
+                title,
             });
         }
-        let span = events[i].1.clone();
-        let anchor = format!(
-            " <a class=\"anchor\" href=\"#{unique}\" aria-label=\"Link to this section\">#</a>"
-        );
-        if end < events.len() {
-            events.insert(end, (Event::InlineHtml(CowStr::from(anchor)), span));
+        // A heading left open (never, from pulldown-cmark) gets no anchor.
+        if let Some(end) = end {
+            let anchor = format!(
+                " <a class=\"anchor\" href=\"#{unique}\" aria-label=\"Link to this section\">#</a>"
+            );
+            out.push((Event::InlineHtml(CowStr::from(anchor)), span));
+            out.push(end);
         }
         anchors.push(unique);
-        i = end + 1;
     }
+    *events = out;
     (toc, anchors)
 }
 
