@@ -148,7 +148,7 @@ struct PageMeta {
     title: String,
     description: String,
     og_type: &'static str,
-    jsonld: Vec<Value>,
+    jsonld: Vec<jsonld::Ld>,
     breadcrumbs: Vec<Titled>,
 }
 
@@ -1003,9 +1003,9 @@ impl Renderer<'_> {
             title: title.into(),
             description: self.c.config.description.clone(),
             og_type: "website",
-            jsonld: vec![
-                json!({"@context": "https://schema.org", "@type": "WebPage", "name": title, "url": self.abs(path)}),
-            ],
+            jsonld: vec![jsonld::Ld::of(
+                &json!({"@context": "https://schema.org", "@type": "WebPage", "name": title, "url": self.abs(path)}),
+            )],
             breadcrumbs: vec![],
         };
         self.finish(template, meta, own)
@@ -1214,50 +1214,56 @@ impl Renderer<'_> {
             _ => false,
         };
         let description = self.description(i);
-        let mut about: Vec<Value> = linked
+        let site_url = self.abs("/");
+        let mut page = jsonld::MedicalWebPage::new(
+            &fm.title,
+            &canonical,
+            jsonld::organization(&c.config.title, site_url.clone()),
+        );
+        page.about = linked
             .symptoms
             .iter()
-            .map(|&s| json!({"@type": "MedicalSignOrSymptom", "name": c.symptoms[s].name, "url": self.abs(&format!("/symptoms/{}/", c.symptoms[s].id))}))
+            .map(|&s| jsonld::Thing {
+                kind: "MedicalSignOrSymptom",
+                name: &c.symptoms[s].name,
+                url: self.abs(&format!("/symptoms/{}/", c.symptoms[s].id)),
+            })
+            .chain(linked.supplements.iter().map(|&s| jsonld::Thing {
+                kind: "DietarySupplement",
+                name: &c.supplements[s].name,
+                url: self.abs(&format!("/supplements/{}/", c.supplements[s].id)),
+            }))
             .collect();
-        about.extend(linked.supplements.iter().map(|&s| {
-            json!({"@type": "DietarySupplement", "name": c.supplements[s].name, "url": self.abs(&format!("/supplements/{}/", c.supplements[s].id))})
-        }));
-        let authors: Vec<Value> = if fm.authors.is_empty() {
-            vec![jsonld::organization(&c.config.title, &self.abs("/"))]
+        page.author = if fm.authors.is_empty() {
+            vec![jsonld::organization(&c.config.title, site_url)]
         } else {
             fm.authors.iter().map(|n| jsonld::person(n)).collect()
         };
-        let keywords: Vec<&str> = c.article_keywords[i]
+        page.citation = fm
+            .references
+            .iter()
+            .map(|r| jsonld::creative_work(&r.title, r.url.as_deref()))
+            .collect();
+        page.date_modified = fm.updated.or(fm.date).map(|d| d.iso());
+        page.date_published = fm.date.map(|d| d.iso());
+        page.description = &description;
+        page.in_language = &c.config.language;
+        page.keywords = c.article_keywords[i]
             .iter()
             .map(|&k| c.keywords[k].name.as_str())
-            .collect();
-        let page = jsonld::prune(json!({
-            "@context": "https://schema.org",
-            "@type": "MedicalWebPage",
-            "name": fm.title,
-            "headline": fm.title,
-            "description": description,
-            "url": canonical,
-            "inLanguage": c.config.language,
-            "author": authors,
-            "publisher": jsonld::organization(&c.config.title, &self.abs("/")),
-            "reviewedBy": fm.reviewed_by.as_deref().map(jsonld::person),
-            "lastReviewed": fm.reviewed_on.map(|d| d.iso()),
-            "datePublished": fm.date.map(|d| d.iso()),
-            "dateModified": fm.updated.or(fm.date).map(|d| d.iso()),
-            "about": about,
-            "citation": fm.references.iter().map(|r| jsonld::prune(json!({"@type": "CreativeWork", "name": r.title, "url": r.url}))).collect::<Vec<_>>(),
-            "keywords": keywords.join(", "),
-        }));
-        let mut ld = vec![page];
+            .collect::<Vec<_>>()
+            .join(", ");
+        page.last_reviewed = fm.reviewed_on.map(|d| d.iso());
+        page.reviewed_by = fm.reviewed_by.as_deref().map(jsonld::person);
+        let mut ld = vec![jsonld::Ld::of(&page)];
+        drop(page);
         if !a.body.faq.is_empty() {
-            let entries: Vec<(String, String)> = a
+            let entries = a
                 .body
                 .faq
                 .iter()
-                .map(|f| (f.question.clone(), f.answer.clone()))
-                .collect();
-            ld.push(jsonld::faq_page(&canonical, &entries));
+                .map(|f| (f.question.as_str(), f.answer.as_str()));
+            ld.push(jsonld::faq_page(&canonical, entries));
         }
         let view = ArticleView {
             title: &fm.title,
@@ -1357,9 +1363,9 @@ impl Renderer<'_> {
             title: s.title.clone(),
             description: format!("{} articles on {}.", s.title, self.c.config.title),
             og_type: "website",
-            jsonld: vec![
-                json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": s.title, "url": self.abs(s.url.strip_prefix(self.base()).unwrap_or(&s.url))}),
-            ],
+            jsonld: vec![jsonld::Ld::of(
+                &json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": s.title, "url": self.abs(s.url.strip_prefix(self.base()).unwrap_or(&s.url))}),
+            )],
             breadcrumbs: self.section_crumbs(&s.path),
         };
         self.finish("section.html", meta, SectionPage { section: view })
@@ -1440,7 +1446,7 @@ impl Renderer<'_> {
             title: s.name.clone(),
             description,
             og_type: "article",
-            jsonld: vec![ld],
+            jsonld: vec![jsonld::Ld::of(&ld)],
             breadcrumbs: vec![
                 self.home_crumb(),
                 Titled {
@@ -1516,7 +1522,7 @@ impl Renderer<'_> {
             title: s.name.clone(),
             description,
             og_type: "article",
-            jsonld: vec![ld],
+            jsonld: vec![jsonld::Ld::of(&ld)],
             breadcrumbs: vec![
                 self.home_crumb(),
                 Titled {
@@ -1565,9 +1571,9 @@ impl Renderer<'_> {
             title: term.name.clone(),
             description: format!("Articles about {} on {}.", term.name, c.config.title),
             og_type: "website",
-            jsonld: vec![
-                json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": term.name, "url": self.abs(&path)}),
-            ],
+            jsonld: vec![jsonld::Ld::of(
+                &json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": term.name, "url": self.abs(&path)}),
+            )],
             breadcrumbs: vec![
                 self.home_crumb(),
                 Titled {
@@ -1629,9 +1635,9 @@ impl Renderer<'_> {
             title: title.into(),
             description: intro.clone(),
             og_type: "website",
-            jsonld: vec![
-                json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": title, "url": self.abs(&path)}),
-            ],
+            jsonld: vec![jsonld::Ld::of(
+                &json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": title, "url": self.abs(&path)}),
+            )],
             breadcrumbs: vec![self.home_crumb()],
         };
         self.finish(
@@ -1690,7 +1696,7 @@ impl Renderer<'_> {
             title: c.config.title.clone(),
             description: c.config.description.clone(),
             og_type: "website",
-            jsonld: vec![jsonld::prune(ld)],
+            jsonld: vec![jsonld::Ld::of(&jsonld::prune(ld))],
             breadcrumbs: vec![],
         };
         self.finish(
