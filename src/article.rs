@@ -126,10 +126,21 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         front.keywords.clone()
     };
     let ids = |key: &str, list: &[String]| -> Vec<IdRef> {
+        if list.is_empty() {
+            return Vec::new();
+        }
+        let lines = front_matter::KeyLines::new(split.front, split.front_line_offset, key);
         list.iter()
-            .map(|id| IdRef {
-                id: id.clone(),
-                location: at(key, id),
+            .map(|id| {
+                let (line, col) = lines.locate(id);
+                IdRef {
+                    id: id.clone(),
+                    location: Location {
+                        file: file.path.clone(),
+                        line,
+                        col,
+                    },
+                }
             })
             .collect()
     };

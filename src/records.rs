@@ -3,7 +3,7 @@
 //! the catalog, once every record is known.
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::front_matter::{locate_in, Reference};
+use crate::front_matter::{locate_in, KeyLines, Reference};
 use crate::load::SourceFile;
 use crate::markdown::{self, Body};
 use crate::structured::{self, Format, Origin};
@@ -166,10 +166,18 @@ impl Ctx<'_> {
     }
 
     fn ids(&self, key: &str, ids: Vec<String>) -> Vec<IdRef> {
+        let lines = KeyLines::new(self.text, 0, key);
         ids.into_iter()
-            .map(|id| IdRef {
-                location: self.loc(key, &id),
-                id,
+            .map(|id| {
+                let (line, col) = lines.locate(&id);
+                IdRef {
+                    location: Location {
+                        file: self.path.to_path_buf(),
+                        line,
+                        col,
+                    },
+                    id,
+                }
             })
             .collect()
     }
