@@ -242,4 +242,23 @@ mod tests {
         let s = split(text, p).ok();
         assert_eq!(s.map(|s| locate(&s, "symptoms", "numbnes")), Some((5, 5)));
     }
+
+    /// A value is found as a word from the key's first line on (on that line too, in any
+    /// format); one that is not falls back to the key's last line, then to line 1.
+    #[test]
+    fn locates_values_from_the_key_on() {
+        let yaml = "fatigue: x\nsymptoms: [numb, fatigue]\nsupplements:\n  - zinc\nsymptoms: []\n";
+        let lines = KeyLines::new(yaml, 1, "symptoms");
+        assert_eq!(
+            lines.locate("fatigue"),
+            (3, 18),
+            "not the line before the key"
+        );
+        assert_eq!(lines.locate("numb"), (3, 12));
+        assert_eq!(lines.locate("zinc"), (5, 5), "any line after the key");
+        assert_eq!(lines.locate("fat"), (6, 1), "whole words only");
+        assert_eq!(KeyLines::new(yaml, 0, "tags").locate("numb"), (1, 1));
+        let toml = "\"supplements\" = [\"zinc\"]\n";
+        assert_eq!(locate_in(toml, 0, "supplements", "zinc"), (1, 19));
+    }
 }
