@@ -511,13 +511,15 @@ fn raw_html_depth_change(html: &str) -> isize {
     while let Some(i) = rest.find('<') {
         rest = &rest[i + 1..];
         let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if !BLOCKING.contains(&name.as_str()) {
+        let after = rest.trim_start_matches('/');
+        let name_len = after
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(after.len());
+        // Compared in place: headings' anchors and the FAQ's wrappers are raw HTML too, so
+        // a name copied and lower-cased per tag was a few allocations per article.
+        let name = &after[..name_len];
+        if !BLOCKING.iter().any(|b| b.eq_ignore_ascii_case(name)) {
             continue;
         }
         let tag_end = rest.find('>').unwrap_or(rest.len());
@@ -968,6 +970,24 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Raw HTML that opens an element in which nothing may be linked (a link, code, a
+    /// heading…) blocks linking until it closes, whatever the case of its name.
+    #[test]
+    fn raw_html_opens_and_closes_blocking_elements() {
+        assert_eq!(raw_html_depth_change("<a href=\"x\">"), 1);
+        assert_eq!(raw_html_depth_change("<A HREF=\"x\">"), 1);
+        assert_eq!(raw_html_depth_change("</Code>"), -1);
+        assert_eq!(raw_html_depth_change("<H2 id=x>t</h2><kbd>"), 1);
+        assert_eq!(raw_html_depth_change("<a/>"), 0, "self-closing");
+        assert_eq!(
+            raw_html_depth_change("<abbr><span></span><br>"),
+            0,
+            "not blocking"
+        );
+        assert_eq!(raw_html_depth_change("<div class=\"faq\"><section>"), 0);
+        assert_eq!(raw_html_depth_change("a < b"), 0);
+    }
 
     #[test]
     fn spaced_words_split_and_count_as_split_whitespace_does() {
