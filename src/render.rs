@@ -1256,7 +1256,6 @@ impl Renderer<'_> {
         page.last_reviewed = fm.reviewed_on.map(|d| d.iso());
         page.reviewed_by = fm.reviewed_by.as_deref().map(jsonld::person);
         let mut ld = vec![jsonld::Ld::of(&page)];
-        drop(page);
         if !a.body.faq.is_empty() {
             let entries = a
                 .body
