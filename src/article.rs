@@ -131,20 +131,8 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         if list.is_empty() {
             return Vec::new();
         }
-        let lines = front_matter::KeyLines::new(split.front, split.front_line_offset, key);
-        list.iter()
-            .map(|id| {
-                let (line, col) = lines.locate(id);
-                IdRef {
-                    id: id.clone(),
-                    location: Location {
-                        file: file.path.clone(),
-                        line,
-                        col,
-                    },
-                }
-            })
-            .collect()
+        let key = front_matter::KeyLines::new(split.front, split.front_line_offset, key);
+        IdRef::located(list.iter().cloned(), &key, &file.path)
     };
     let symptoms = ids("symptoms", &front.symptoms);
     let supplements = ids("supplements", &front.supplements);

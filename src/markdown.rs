@@ -905,12 +905,17 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
     let mut out: Vec<Spanned> = Vec::with_capacity(events.len() + 32);
     let mut rest = std::mem::take(events).into_iter();
     while let Some(event) = rest.next() {
-        let Event::Start(Tag::Heading { level, classes, .. }) = &event.0 else {
+        let Event::Start(Tag::Heading {
+            level, id, classes, ..
+        }) = &event.0
+        else {
             out.push(event);
             continue;
         };
         let level = *level;
+        let explicit = id.as_ref().map(|s| s.to_string());
         let is_question = classes.iter().any(|c| c.as_ref() == "faq-q");
+        let span = event.1.clone();
         let start = out.len();
         out.push(event);
         let mut end = None;
@@ -922,12 +927,6 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
             out.push(e);
         }
         let title = plain_text(out[start + 1..].iter().map(|(e, _)| e));
-        let (explicit, span) = match &out[start] {
-            (Event::Start(Tag::Heading { id, .. }), span) => {
-                (id.as_ref().map(|s| s.to_string()), span.clone())
-            }
-            (_, span) => (None, span.clone()),
-        };
         let base = explicit.unwrap_or_else(|| {
             let s = slugify(&title);
             if s.is_empty() {

@@ -108,6 +108,29 @@ pub struct IdRef {
     pub location: Location,
 }
 
+impl IdRef {
+    /// The ids of a list in `file`, each with where it is written under the list's key.
+    pub fn located(
+        ids: impl IntoIterator<Item = String>,
+        key: &KeyLines,
+        file: &Path,
+    ) -> Vec<IdRef> {
+        ids.into_iter()
+            .map(|id| {
+                let (line, col) = key.locate(&id);
+                IdRef {
+                    location: Location {
+                        file: file.to_path_buf(),
+                        line,
+                        col,
+                    },
+                    id,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Markdown from a record field, with the field's line for messages about its links.
 #[derive(Debug, Clone)]
 pub struct RecordText {
@@ -166,20 +189,7 @@ impl Ctx<'_> {
     }
 
     fn ids(&self, key: &str, ids: Vec<String>) -> Vec<IdRef> {
-        let lines = KeyLines::new(self.text, 0, key);
-        ids.into_iter()
-            .map(|id| {
-                let (line, col) = lines.locate(&id);
-                IdRef {
-                    location: Location {
-                        file: self.path.to_path_buf(),
-                        line,
-                        col,
-                    },
-                    id,
-                }
-            })
-            .collect()
+        IdRef::located(ids, &KeyLines::new(self.text, 0, key), self.path)
     }
 
     fn markdown(&self, key: &str, text: Option<String>) -> RecordText {
