@@ -868,30 +868,32 @@ fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<
 /// Wide tables scroll inside a focusable, labelled region instead of stretching the page
 /// (the WAI pattern for scrollable regions, so keyboard users can scroll them too).
 fn wrap_tables(events: &mut Vec<Spanned>) {
-    let mut i = 0;
-    while i < events.len() {
-        match &events[i].0 {
+    const OPEN: &str =
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n";
+    let tables = events
+        .iter()
+        .filter(|(e, _)| matches!(e, Event::Start(Tag::Table(_))))
+        .count();
+    if tables == 0 {
+        return;
+    }
+    // Copied over once, as heading anchors are: inserting each wrapper shifted every event
+    // after it, quadratic in an article full of tables.
+    let mut out: Vec<Spanned> = Vec::with_capacity(events.len() + 2 * tables);
+    for (event, span) in std::mem::take(events) {
+        match &event {
             Event::Start(Tag::Table(_)) => {
-                let span = events[i].1.clone();
-                events.insert(
-                    i,
-                    (
-                        Event::Html(CowStr::from(
-                            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n",
-                        )),
-                        span,
-                    ),
-                );
-                i += 2;
+                out.push((Event::Html(CowStr::from(OPEN)), span.clone()));
+                out.push((event, span));
             }
             Event::End(TagEnd::Table) => {
-                let span = events[i].1.clone();
-                events.insert(i + 1, (Event::Html(CowStr::from("</div>\n")), span));
-                i += 2;
+                out.push((event, span.clone()));
+                out.push((Event::Html(CowStr::from("</div>\n")), span));
             }
-            _ => i += 1,
+            _ => out.push((event, span)),
         }
     }
+    *events = out;
 }
 
 /// Gives every heading an id (the author's `{#id}` or a slug of its text, made unique) and
@@ -969,6 +971,18 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every table scrolls inside its own focusable region, and nothing else is wrapped.
+    #[test]
+    fn each_table_is_wrapped_in_a_scrolling_region() {
+        let md = "A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nB\n\n| c |\n|---|\n| 3 |\n\nC\n";
+        let html = parse(md, 0, false).prepared.html;
+        let open = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n<table>";
+        assert_eq!(html.matches(open).count(), 2, "{html}");
+        assert_eq!(html.matches("</table>\n</div>\n").count(), 2, "{html}");
+        assert!(html.starts_with("<p>A</p>\n<div"), "{html}");
+        assert!(html.ends_with("</div>\n<p>C</p>\n"), "{html}");
+    }
 
     /// Raw HTML that opens an element in which nothing may be linked (a link, code, a
     /// heading…) blocks linking until it closes, whatever the case of its name.
