@@ -566,6 +566,17 @@ mod tests {
         assert_eq!(again.iter().map(|c| c.1).collect::<Vec<_>>(), [1, 1]);
     }
 
+    /// Folding can make a text longer: U+FDFA, three bytes, is four words of 33 bytes once
+    /// decomposed. Its words are all counted, each as often as it is written.
+    #[test]
+    fn folding_that_lengthens_a_text_still_counts_every_word() {
+        let text = "\u{fdfa} ".repeat(20);
+        let (counts, total) = named_counts(&text);
+        assert_eq!(total, 80);
+        assert_eq!(counts.len(), 4);
+        assert!(counts.iter().all(|c| c.1 == 20), "{counts:?}");
+    }
+
     #[test]
     fn terms_drop_stop_words() {
         let terms = |text: &str| -> Vec<String> {
