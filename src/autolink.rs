@@ -536,8 +536,7 @@ fn fold_case(text: &str) -> (String, Vec<usize>) {
 
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    before.is_none_or(|c| !c.is_alphanumeric()) && ends_word(text, end)
 }
 
 #[cfg(test)]

@@ -447,13 +447,8 @@ mod tests {
     #[test]
     fn best_ranks_match_a_plain_count_both_ways() {
         let n = 300usize;
-        let mut seed = 0x2545_f491_u64;
-        let mut next = |m: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x2545_f491);
+        let mut next = |m: usize| rng.below(m as u64) as usize;
         let mut scratch = Scratch::new(n);
         for case in 0..200 {
             let own = next(n);

@@ -17,3 +17,21 @@ pub fn random_texts(pieces: &[&str], max_pieces: u32, count: usize) -> Vec<Strin
         })
         .collect()
 }
+
+/// A seeded xorshift generator for randomised tests: the same numbers on every run.
+pub struct Rng(u64);
+
+impl Rng {
+    /// `seed` must not be 0.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// A number below `m` (which is above 0).
+    pub fn below(&mut self, m: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % m
+    }
+}

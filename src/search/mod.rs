@@ -907,13 +907,8 @@ mod tests {
     /// page order, on random lists (with many ties: scores from a small range).
     #[test]
     fn keep_best_keeps_what_a_sort_keeps() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % m
-        };
+        let mut rng = crate::testing::Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |m: u64| rng.below(m);
         for round in 0..2000 {
             let len = next(60) as usize;
             let range = 1 + next(if round % 2 == 0 { 5 } else { 500 });
