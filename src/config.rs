@@ -117,7 +117,8 @@ impl SiteConfig {
     /// The absolute address of a site path such as `/symptoms/fatigue/` (given without
     /// `base_path`).
     pub fn absolute(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path)
+        // Not `format!`: called for every link of every page's JSON-LD and feeds.
+        [self.base_url.as_str(), path].concat()
     }
 }
 

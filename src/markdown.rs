@@ -229,10 +229,15 @@ struct Shaped<'a> {
 }
 
 fn shaped(text: &str, base: usize, shape_faq: bool) -> Shaped<'_> {
-    let mut events: Vec<Spanned> = Parser::new_ext(text, options())
-        .into_offset_iter()
-        .map(|(e, r)| (e, r.start + base..r.end + base))
-        .collect();
+    // Sized for the densest Markdown measured (an event per 27 bytes; articles average one
+    // per 46): grown from empty by doubling, each article's events were copied about as
+    // many times over as the parser took to make them.
+    let mut events: Vec<Spanned> = Vec::with_capacity(text.len() / 24 + 16);
+    events.extend(
+        Parser::new_ext(text, options())
+            .into_offset_iter()
+            .map(|(e, r)| (e, r.start + base..r.end + base)),
+    );
     let trailing_keywords = if shape_faq {
         take_trailing_keywords(&mut events)
     } else {
@@ -956,9 +961,12 @@ fn assign_heading_ids(events: &mut Vec<Spanned>) -> (Vec<TocEntry>, Vec<String>)
         }
         // A heading left open (never, from pulldown-cmark) gets no anchor.
         if let Some(end) = end {
-            let anchor = format!(
-                " <a class=\"anchor\" href=\"#{unique}\" aria-label=\"Link to this section\">#</a>"
-            );
+            let anchor = [
+                " <a class=\"anchor\" href=\"#",
+                &unique,
+                "\" aria-label=\"Link to this section\">#</a>",
+            ]
+            .concat();
             out.push((Event::InlineHtml(CowStr::from(anchor)), span));
             out.push(end);
         }

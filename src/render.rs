@@ -200,7 +200,7 @@ fn card_text(a: &crate::article::Article) -> CardText {
 fn card_data(c: &Catalog, i: usize, text: CardText) -> CardData {
     let a = &c.articles[i];
     CardData {
-        url: format!("{}{}", c.config.base_path, a.url),
+        url: [&*c.config.base_path, &a.url].concat(),
         description: text.description,
         section: (!a.section.is_empty())
             .then(|| c.sections.iter().find(|s| s.path == a.section))
@@ -810,7 +810,7 @@ pub fn file_for(path: &str) -> String {
     if trimmed.is_empty() {
         "index.html".into()
     } else if trimmed.ends_with('/') {
-        format!("{trimmed}index.html")
+        [trimmed, "index.html"].concat()
     } else {
         trimmed.to_string()
     }
@@ -853,7 +853,7 @@ impl Renderer<'_> {
     fn home_crumb(&self) -> Titled {
         Titled {
             title: "Home".into(),
-            url: format!("{}/", self.base()),
+            url: [self.base(), "/"].concat(),
         }
     }
 
@@ -901,7 +901,7 @@ impl Renderer<'_> {
             .iter()
             .map(|(title, p)| NavItem {
                 title,
-                url: format!("{}{p}", self.base()),
+                url: [self.base(), p].concat(),
                 current: meta.path.starts_with(p),
             })
             .collect();
@@ -1226,12 +1226,20 @@ impl Renderer<'_> {
             .map(|&s| jsonld::Thing {
                 kind: "MedicalSignOrSymptom",
                 name: &c.symptoms[s].name,
-                url: self.abs(&format!("/symptoms/{}/", c.symptoms[s].id)),
+                url: [&*c.config.base_url, "/symptoms/", &c.symptoms[s].id, "/"].concat(),
             })
-            .chain(linked.supplements.iter().map(|&s| jsonld::Thing {
-                kind: "DietarySupplement",
-                name: &c.supplements[s].name,
-                url: self.abs(&format!("/supplements/{}/", c.supplements[s].id)),
+            .chain(linked.supplements.iter().map(|&s| {
+                jsonld::Thing {
+                    kind: "DietarySupplement",
+                    name: &c.supplements[s].name,
+                    url: [
+                        &*c.config.base_url,
+                        "/supplements/",
+                        &c.supplements[s].id,
+                        "/",
+                    ]
+                    .concat(),
+                }
             }))
             .collect();
         page.author = if fm.authors.is_empty() {
@@ -1266,7 +1274,7 @@ impl Renderer<'_> {
         }
         let view = ArticleView {
             title: &fm.title,
-            url: format!("{}{}", self.base(), a.url),
+            url: [self.base(), &a.url].concat(),
             description: description.clone(),
             section: self.section_of(i),
             date: fm.date.map(DateView::from),

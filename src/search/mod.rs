@@ -563,7 +563,7 @@ fn sources<'a>(c: &'a Catalog, previous: &HashMap<PathBuf, Remembered>) -> Vec<S
         .articles
         .par_iter()
         .map(|a| {
-            let link = format!("{}{}", c.config.base_path, a.url);
+            let link = [&*c.config.base_path, &a.url].concat();
             let shown = match previous.get(&a.path) {
                 Some((hash, shown, _)) if *hash == a.source_hash && shown.link == link => {
                     shown.clone()
@@ -701,7 +701,17 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
                 .enumerate()
                 .map(|(i, d)| {
                     let shown = &d.shown;
-                    format!("[{i},{},{},{}]", shown.title, d.kind as u8, shown.url)
+                    let mut row = String::with_capacity(shown.title.len() + shown.url.len() + 16);
+                    row.push('[');
+                    row.push_str(itoa::Buffer::new().format(i));
+                    row.push(',');
+                    row.push_str(&shown.title);
+                    row.push(',');
+                    row.push_str(itoa::Buffer::new().format(d.kind as u8));
+                    row.push(',');
+                    row.push_str(&shown.url);
+                    row.push(']');
+                    row
                 })
                 .collect()
         },
@@ -785,10 +795,16 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
         }
     }
     files.par_extend(tails.into_par_iter().map(|(n, parts)| {
-        (
-            format!("search/t/{n}.json"),
-            format!("{{{}}}", parts.join(",")).into_bytes(),
-        )
+        let mut text = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum::<usize>() + 2);
+        text.push(b'{');
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                text.push(b',');
+            }
+            text.extend_from_slice(part.as_bytes());
+        }
+        text.push(b'}');
+        (format!("search/t/{n}.json"), text)
     }));
     let mut manifest = String::from("{\"v\":1,\"docs\":");
     let _ = write!(
@@ -865,25 +881,53 @@ fn excerpts(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
     docs.par_chunks(TEXT_CHUNK)
         .enumerate()
         .map(|(i, chunk)| {
-            let rows: Vec<String> = chunk
+            // Each file written once, in place: rows made with `format!` and joined copied
+            // every excerpt three times over.
+            let size = chunk
                 .iter()
-                .map(|d| {
-                    format!(
-                        "[{},{},{},{},{}]",
-                        d.shown.title,
-                        d.kind as u8,
-                        d.shown.url,
-                        json(&d.shown.text.0),
-                        u8::from(d.shown.text.1)
-                    )
-                })
-                .collect();
-            (
-                format!("search/x/{i}.json"),
-                format!("[{}]", rows.join(",\n")).into_bytes(),
-            )
+                .map(|d| d.shown.title.len() + d.shown.url.len() + d.shown.text.0.len() + 16)
+                .sum();
+            let mut text = Vec::with_capacity(size);
+            text.push(b'[');
+            for (n, d) in chunk.iter().enumerate() {
+                if n > 0 {
+                    text.extend_from_slice(b",\n");
+                }
+                text.push(b'[');
+                text.extend_from_slice(d.shown.title.as_bytes());
+                text.push(b',');
+                text.push(b'0' + d.kind as u8);
+                text.push(b',');
+                text.extend_from_slice(d.shown.url.as_bytes());
+                text.push(b',');
+                push_json(&mut text, &d.shown.text.0);
+                text.push(b',');
+                text.push(b'0' + u8::from(d.shown.text.1));
+                text.push(b']');
+            }
+            text.push(b']');
+            (format!("search/x/{i}.json"), text)
         })
         .collect()
+}
+
+/// [`json`] of a string, appended to `out`.
+fn push_json(out: &mut Vec<u8>, value: &str) {
+    let start = out.len();
+    // Writing a string to a `Vec` cannot fail.
+    let _ = serde_json::to_writer(&mut *out, value);
+    if !out[start..].iter().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        return;
+    }
+    let written = out.split_off(start);
+    for &b in &written {
+        match b {
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b'&' => out.extend_from_slice(b"\\u0026"),
+            b => out.push(b),
+        }
+    }
 }
 
 /// JSON with `<`, `>` and `&` written as escapes: the strings mean the same to a parser, and
@@ -923,6 +967,19 @@ mod tests {
             let mut kept = postings.clone();
             keep_best(&mut kept, n);
             assert_eq!(kept, sorted, "{postings:?}, n = {n}");
+        }
+    }
+
+    /// Appending a string's JSON writes what [`json`] returns, markup escaped, after what
+    /// the buffer held.
+    #[test]
+    fn push_json_appends_what_json_returns() {
+        let pieces = ["a", "<", ">", "&", "\"", "\\", "\n", "\u{1}", "é", "</script>", " "];
+        for text in crate::testing::random_texts(&pieces, 12, 300) {
+            let mut out = b"[1,".to_vec();
+            push_json(&mut out, &text);
+            assert_eq!(out, format!("[1,{}", json(&text)).into_bytes(), "{text:?}");
+            assert!(!out.iter().any(|b| matches!(b, b'<' | b'>' | b'&')));
         }
     }
 }
