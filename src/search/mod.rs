@@ -97,7 +97,9 @@ const TEXT_CHARS: usize = 700;
 struct Shown {
     title: String,
     url: String,
-    text: (String, bool),
+    /// `None` for an article: its excerpt is written straight from the article into its
+    /// excerpt file (see [`push_excerpt`]).
+    text: Option<(String, bool)>,
     link: String,
 }
 
@@ -400,7 +402,8 @@ fn index_counted(
     }
     // Excerpts need nothing of the terms: they are written beside the shards, whose packing
     // is one thread's work.
-    let ((manifest, mut files), texts) = rayon::join(|| shards(&terms, &docs), || excerpts(&docs));
+    let ((manifest, mut files), texts) =
+        rayon::join(|| shards(&terms, &docs), || excerpts(&docs, &c.articles));
     files.extend(texts);
     Some(SearchIndex { manifest, files })
 }
@@ -568,15 +571,12 @@ fn sources<'a>(c: &'a Catalog, previous: &HashMap<PathBuf, Remembered>) -> Vec<S
                 Some((hash, shown, _)) if *hash == a.source_hash && shown.link == link => {
                     shown.clone()
                 }
-                _ => {
-                    let description = a.front.description.as_deref().unwrap_or_default();
-                    Arc::new(Shown {
-                        title: json(&a.front.title),
-                        url: json(&link),
-                        text: excerpt_text(description, &a.body.plain_text),
-                        link,
-                    })
-                }
+                _ => Arc::new(Shown {
+                    title: json(&a.front.title),
+                    url: json(&link),
+                    text: None,
+                    link,
+                }),
             };
             Source {
                 kind: Kind::Article,
@@ -659,7 +659,7 @@ fn record<'a>(
         shown: Arc::new(Shown {
             title: json(name),
             url: json(url),
-            text,
+            text: Some(text),
             link: url.to_string(),
         }),
         texts: Texts::Record(fields),
@@ -877,7 +877,7 @@ impl Written {
 
 /// The excerpt files: `[[title, kind, url, text, cut], …]`, `TEXT_CHUNK` pages each, by page;
 /// `cut` is 1 when the text stops short of the page's end.
-fn excerpts(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
+fn excerpts(docs: &[Doc], articles: &[Arc<Article>]) -> Vec<(String, Vec<u8>)> {
     docs.par_chunks(TEXT_CHUNK)
         .enumerate()
         .map(|(i, chunk)| {
@@ -885,7 +885,7 @@ fn excerpts(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
             // every excerpt three times over.
             let size = chunk
                 .iter()
-                .map(|d| d.shown.title.len() + d.shown.url.len() + d.shown.text.0.len() + 16)
+                .map(|d| d.shown.title.len() + d.shown.url.len() + TEXT_CHARS + 32)
                 .sum();
             let mut text = Vec::with_capacity(size);
             text.push(b'[');
@@ -900,15 +900,96 @@ fn excerpts(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
                 text.push(b',');
                 text.extend_from_slice(d.shown.url.as_bytes());
                 text.push(b',');
-                push_json(&mut text, &d.shown.text.0);
+                let cut = match &d.shown.text {
+                    Some((excerpt, cut)) => {
+                        push_json(&mut text, excerpt);
+                        *cut
+                    }
+                    None => {
+                        // Articles come first, in catalog order.
+                        let a = &articles[i * TEXT_CHUNK + n];
+                        let description = a.front.description.as_deref().unwrap_or_default();
+                        push_excerpt(&mut text, description, &a.body.plain_text)
+                    }
+                };
                 text.push(b',');
-                text.push(b'0' + u8::from(d.shown.text.1));
+                text.push(b'0' + u8::from(cut));
                 text.push(b']');
             }
             text.push(b']');
             (format!("search/x/{i}.json"), text)
         })
         .collect()
+}
+
+/// What `serde_json` writes for each byte below 0x20 and for `"` and `\\`, and what [`json`]
+/// writes for `<`, `>` and `&`; 0 for a byte written as it is.
+static JSON_ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[b'\t' as usize] = b't';
+    table[b'\n' as usize] = b'n';
+    table[0x0c] = b'f';
+    table[b'\r' as usize] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'<' as usize] = b'u';
+    table[b'>' as usize] = b'u';
+    table[b'&' as usize] = b'u';
+    table
+};
+
+/// Appends `word` as the inside of a JSON string, as [`push_json`] would write it.
+fn push_json_inside(out: &mut Vec<u8>, word: &[u8]) {
+    if !word.iter().any(|&b| JSON_ESCAPE[b as usize] != 0) {
+        out.extend_from_slice(word);
+        return;
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for &b in word {
+        match JSON_ESCAPE[b as usize] {
+            0 => out.push(b),
+            b'u' => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ]),
+            e => out.extend_from_slice(&[b'\\', e]),
+        }
+    }
+}
+
+/// Appends, as a JSON string, what [`excerpt_text`] makes of `description` and `body`, and
+/// returns whether it was cut: written straight from the text, where making the excerpt and
+/// then its JSON went over each excerpt three times.
+fn push_excerpt(out: &mut Vec<u8>, description: &str, body: &str) -> bool {
+    out.push(b'"');
+    // Bytes of the excerpt itself (not of its JSON), as `excerpt_text` counts them.
+    let mut len = 0;
+    for part in [description, body] {
+        for word in crate::markdown::spaced_words(part) {
+            if len + word.len() >= TEXT_CHARS {
+                out.push(b'"');
+                return true;
+            }
+            if len > 0 {
+                out.push(b' ');
+                len += 1;
+            }
+            push_json_inside(out, word.as_bytes());
+            len += word.len();
+        }
+    }
+    out.push(b'"');
+    false
 }
 
 /// [`json`] of a string, appended to `out`.
@@ -970,11 +1051,67 @@ mod tests {
         }
     }
 
+    /// An article's excerpt, written straight into its file, is the JSON of what
+    /// `excerpt_text` makes, with the same cut, on texts of every kind of character that
+    /// JSON escapes, white space of every kind, and lengths around the cut.
+    #[test]
+    fn push_excerpt_writes_the_json_of_excerpt_text() {
+        let long = "w".repeat(TEXT_CHARS - 3);
+        let pieces = [
+            "word",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u{a0}",
+            "\u{3000}",
+            "\"",
+            "\\",
+            "<b>",
+            "&",
+            "\u{1}",
+            "\u{8}",
+            "\u{c}",
+            "\u{1f}",
+            "\u{7f}",
+            "é",
+            "x".repeat(90).leak(),
+            long.as_str(),
+        ];
+        let texts = crate::testing::random_texts(&pieces, 60, 400);
+        for pair in texts.chunks(2) {
+            let (description, body) = (pair[0].as_str(), pair.get(1).map_or("", |b| b.as_str()));
+            for (d, b) in [(description, body), ("", body), (description, "")] {
+                let (excerpt, cut) = excerpt_text(d, b);
+                let mut want = Vec::new();
+                push_json(&mut want, &excerpt);
+                let mut got = Vec::new();
+                assert_eq!(push_excerpt(&mut got, d, b), cut, "{d:?} {b:?}");
+                assert_eq!(
+                    String::from_utf8_lossy(&got),
+                    String::from_utf8_lossy(&want)
+                );
+            }
+        }
+    }
+
     /// Appending a string's JSON writes what [`json`] returns, markup escaped, after what
     /// the buffer held.
     #[test]
     fn push_json_appends_what_json_returns() {
-        let pieces = ["a", "<", ">", "&", "\"", "\\", "\n", "\u{1}", "é", "</script>", " "];
+        let pieces = [
+            "a",
+            "<",
+            ">",
+            "&",
+            "\"",
+            "\\",
+            "\n",
+            "\u{1}",
+            "é",
+            "</script>",
+            " ",
+        ];
         for text in crate::testing::random_texts(&pieces, 12, 300) {
             let mut out = b"[1,".to_vec();
             push_json(&mut out, &text);
