@@ -166,6 +166,8 @@ pub struct Builder {
     sources: Option<load::Sources>,
     /// Files that quick builds read since: the next full load reads them again.
     reread: Vec<PathBuf>,
+    /// A one-shot builder's site, kept past its build for [`Builder::exit_without_freeing`].
+    spent: Option<LinkedSite>,
 }
 
 /// A site as the last successful [`Builder::build_pages`] left it, for the next build to
@@ -199,6 +201,7 @@ impl Builder {
             quick: 0,
             sources: None,
             reread: Vec::new(),
+            spent: None,
         }
     }
 
@@ -217,6 +220,7 @@ impl Builder {
             quick: 0,
             sources: None,
             reread: Vec::new(),
+            spent: None,
         }
     }
 
@@ -294,7 +298,19 @@ impl Builder {
             return None;
         }
         self.last = None;
-        Some(built(&linked, output))
+        let done = built(&linked, output);
+        if !self.link_cache.enabled {
+            self.spent = Some(linked);
+        }
+        Some(done)
+    }
+
+    /// Ends a one-shot builder ([`Builder::once`]) without freeing the site it built, for a
+    /// process that exits next: the system takes the memory back at once, where freeing
+    /// every article, outline and front matter one by one kept one core busy for the last
+    /// 60-80 ms of a 10,000-article build.
+    pub fn exit_without_freeing(self) {
+        std::mem::forget(self);
     }
 
     /// Tells the builder which files changed since its last build (a watcher's report), so

@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use materia::build::{build, BuildOptions, Builder, Progress, Silent};
+use materia::build::{BuildOptions, Builder, Progress, Silent};
 use materia::diagnostics::{Diagnostics, Severity};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -271,13 +271,12 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
             .map_err(|d| diags.push(d))
             .ok()
     });
+    let mut builder = Builder::once(root, options);
     let built = match &staging {
-        Some(staging) => Builder::once(root, options).build_into(
-            &|path, bytes| staging.put(path, bytes),
-            &diags,
-            progress,
-        ),
-        None => build(root, &options, &diags, progress),
+        Some(staging) => {
+            builder.build_into(&|path, bytes| staging.put(path, bytes), &diags, progress)
+        }
+        None => builder.build(&diags, progress),
     };
     // A failed build drops the staging folder, which removes it.
     let written = match (&built, staging) {
@@ -339,5 +338,6 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
             }
         }
     }
+    builder.exit_without_freeing();
     ExitCode::SUCCESS
 }
