@@ -905,12 +905,14 @@ fn excerpts(docs: &[Doc], articles: &[Arc<Article>]) -> Vec<(String, Vec<u8>)> {
                         push_json(&mut text, excerpt);
                         *cut
                     }
-                    None => {
-                        // Articles come first, in catalog order.
-                        let a = &articles[i * TEXT_CHUNK + n];
-                        let description = a.front.description.as_deref().unwrap_or_default();
-                        push_excerpt(&mut text, description, &a.body.plain_text)
-                    }
+                    // Articles come first, in catalog order (only they have no text).
+                    None => match articles.get(i * TEXT_CHUNK + n) {
+                        Some(a) => {
+                            let description = a.front.description.as_deref().unwrap_or_default();
+                            push_excerpt(&mut text, description, &a.body.plain_text)
+                        }
+                        None => push_excerpt(&mut text, "", ""),
+                    },
                 };
                 text.push(b',');
                 text.push(b'0' + u8::from(cut));
