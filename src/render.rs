@@ -850,6 +850,11 @@ impl Renderer<'_> {
         self.c.config.absolute(path)
     }
 
+    /// The absolute address of a record's page: `kind` is `symptoms` or `supplements`.
+    fn abs_record(&self, kind: &str, id: &str) -> String {
+        [&*self.c.config.base_url, "/", kind, "/", id, "/"].concat()
+    }
+
     fn home_crumb(&self) -> Titled {
         Titled {
             title: "Home".into(),
@@ -1226,20 +1231,12 @@ impl Renderer<'_> {
             .map(|&s| jsonld::Thing {
                 kind: "MedicalSignOrSymptom",
                 name: &c.symptoms[s].name,
-                url: [&*c.config.base_url, "/symptoms/", &c.symptoms[s].id, "/"].concat(),
+                url: self.abs_record("symptoms", &c.symptoms[s].id),
             })
-            .chain(linked.supplements.iter().map(|&s| {
-                jsonld::Thing {
-                    kind: "DietarySupplement",
-                    name: &c.supplements[s].name,
-                    url: [
-                        &*c.config.base_url,
-                        "/supplements/",
-                        &c.supplements[s].id,
-                        "/",
-                    ]
-                    .concat(),
-                }
+            .chain(linked.supplements.iter().map(|&s| jsonld::Thing {
+                kind: "DietarySupplement",
+                name: &c.supplements[s].name,
+                url: self.abs_record("supplements", &c.supplements[s].id),
             }))
             .collect();
         page.author = if fm.authors.is_empty() {
@@ -1757,13 +1754,13 @@ impl Renderer<'_> {
         }
         for (i, s) in c.symptoms.iter().enumerate() {
             entries.push(SitemapEntry {
-                url: self.abs(&format!("/symptoms/{}/", s.id)),
+                url: self.abs_record("symptoms", &s.id),
                 lastmod: newest(&b.symptom_articles[i]),
             });
         }
         for (i, s) in c.supplements.iter().enumerate() {
             entries.push(SitemapEntry {
-                url: self.abs(&format!("/supplements/{}/", s.id)),
+                url: self.abs_record("supplements", &s.id),
                 lastmod: newest(&b.supplement_articles[i]),
             });
         }
