@@ -271,6 +271,26 @@ pub fn faq_page<'a>(url: &str, entries: impl Iterator<Item = (&'a str, &'a str)>
     })
 }
 
+#[derive(Serialize)]
+struct WebPage<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: &'a str,
+}
+
+/// A page that is only named: a WebPage, or a CollectionPage (`kind`) for the listings.
+pub fn web_page(kind: &'static str, name: &str, url: &str) -> Ld {
+    Ld::of(&WebPage {
+        context: CONTEXT,
+        kind,
+        name,
+        url,
+    })
+}
+
 /// Drops `null`s and empty strings/lists so validators see only what we know.
 pub fn prune(mut value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
@@ -440,6 +460,12 @@ mod tests {
             "itemListElement": trail.iter().enumerate().map(|(i, (n, u))|
                 json!({"@type": "ListItem", "position": i + 1, "name": n, "item": u})).collect::<Vec<_>>()});
         assert_eq!(breadcrumb_list(&trail).0, Ld::of(&trail_map).0);
+        let listing = json!({"@context": "https://schema.org", "@type": "CollectionPage",
+            "name": "Tags & <more>", "url": "https://x/tags/"});
+        assert_eq!(
+            web_page("CollectionPage", "Tags & <more>", "https://x/tags/").0,
+            Ld::of(&listing).0
+        );
     }
 
     #[test]

@@ -1008,9 +1008,7 @@ impl Renderer<'_> {
             title: title.into(),
             description: self.c.config.description.clone(),
             og_type: "website",
-            jsonld: vec![jsonld::Ld::of(
-                &json!({"@context": "https://schema.org", "@type": "WebPage", "name": title, "url": self.abs(path)}),
-            )],
+            jsonld: vec![jsonld::web_page("WebPage", title, &self.abs(path))],
             breadcrumbs: vec![],
         };
         self.finish(template, meta, own)
@@ -1367,8 +1365,10 @@ impl Renderer<'_> {
             title: s.title.clone(),
             description: format!("{} articles on {}.", s.title, self.c.config.title),
             og_type: "website",
-            jsonld: vec![jsonld::Ld::of(
-                &json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": s.title, "url": self.abs(s.url.strip_prefix(self.base()).unwrap_or(&s.url))}),
+            jsonld: vec![jsonld::web_page(
+                "CollectionPage",
+                &s.title,
+                &self.abs(s.url.strip_prefix(self.base()).unwrap_or(&s.url)),
             )],
             breadcrumbs: self.section_crumbs(&s.path),
         };
@@ -1575,8 +1575,10 @@ impl Renderer<'_> {
             title: term.name.clone(),
             description: format!("Articles about {} on {}.", term.name, c.config.title),
             og_type: "website",
-            jsonld: vec![jsonld::Ld::of(
-                &json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": term.name, "url": self.abs(&path)}),
+            jsonld: vec![jsonld::web_page(
+                "CollectionPage",
+                &term.name,
+                &self.abs(&path),
             )],
             breadcrumbs: vec![
                 self.home_crumb(),
@@ -1639,9 +1641,7 @@ impl Renderer<'_> {
             title: title.into(),
             description: intro.clone(),
             og_type: "website",
-            jsonld: vec![jsonld::Ld::of(
-                &json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": title, "url": self.abs(&path)}),
-            )],
+            jsonld: vec![jsonld::web_page("CollectionPage", title, &self.abs(&path))],
             breadcrumbs: vec![self.home_crumb()],
         };
         self.finish(

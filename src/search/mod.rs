@@ -97,9 +97,10 @@ const TEXT_CHARS: usize = 700;
 struct Shown {
     title: String,
     url: String,
-    /// `None` for an article: its excerpt is written straight from the article into its
-    /// excerpt file (see [`push_excerpt`]).
-    text: Option<(String, bool)>,
+    /// A record's excerpt, as a JSON string, and whether it was cut short (see
+    /// [`push_excerpt`]); `None` for an article, whose excerpt is written straight from the
+    /// article into its excerpt file.
+    text: Option<(Vec<u8>, bool)>,
     link: String,
 }
 
@@ -652,35 +653,19 @@ fn record<'a>(
     fields[Field::Title as usize] = Cow::Borrowed(name);
     fields[Field::Names as usize] = Cow::Owned(aliases.join(" \n "));
     fields[Field::Description as usize] = Cow::Borrowed(summary);
-    let text = excerpt_text(summary, &body);
+    let mut excerpt = Vec::new();
+    let cut = push_excerpt(&mut excerpt, summary, &body);
     fields[Field::Body as usize] = Cow::Owned(body);
     Source {
         kind,
         shown: Arc::new(Shown {
             title: json(name),
             url: json(url),
-            text: Some(text),
+            text: Some((excerpt, cut)),
             link: url.to_string(),
         }),
         texts: Texts::Record(fields),
     }
-}
-
-/// The description, then the body, cut at a word boundary near `TEXT_CHARS`.
-fn excerpt_text(description: &str, body: &str) -> (String, bool) {
-    let mut text = String::with_capacity(TEXT_CHARS + 16);
-    for part in [description, body] {
-        for word in crate::markdown::spaced_words(part) {
-            if text.len() + word.len() >= TEXT_CHARS {
-                return (text, true);
-            }
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(word);
-        }
-    }
-    (text, false)
 }
 
 /// Packs the sorted terms into shards of about `SHARD_BYTES` and their tails into files of
@@ -902,7 +887,7 @@ fn excerpts(docs: &[Doc], articles: &[Arc<Article>]) -> Vec<(String, Vec<u8>)> {
                 text.push(b',');
                 let cut = match &d.shown.text {
                     Some((excerpt, cut)) => {
-                        push_json(&mut text, excerpt);
+                        text.extend_from_slice(excerpt);
                         *cut
                     }
                     // Articles come first, in catalog order (only they have no text).
@@ -946,7 +931,7 @@ static JSON_ESCAPE: [u8; 256] = {
     table
 };
 
-/// Appends `word` as the inside of a JSON string, as [`push_json`] would write it.
+/// Appends `word` as the inside of a JSON string, as [`json`] would write it.
 fn push_json_inside(out: &mut Vec<u8>, word: &[u8]) {
     if !word.iter().any(|&b| JSON_ESCAPE[b as usize] != 0) {
         out.extend_from_slice(word);
@@ -969,12 +954,13 @@ fn push_json_inside(out: &mut Vec<u8>, word: &[u8]) {
     }
 }
 
-/// Appends, as a JSON string, what [`excerpt_text`] makes of `description` and `body`, and
-/// returns whether it was cut: written straight from the text, where making the excerpt and
-/// then its JSON went over each excerpt three times.
+/// Appends, as a JSON string, the excerpt of a page: the words of `description`, then of
+/// `body`, one space apart, up to the word that would make it `TEXT_CHARS` bytes or more.
+/// Returns whether it was cut there. Written straight from the text, where making the
+/// excerpt and then its JSON went over each excerpt three times.
 fn push_excerpt(out: &mut Vec<u8>, description: &str, body: &str) -> bool {
     out.push(b'"');
-    // Bytes of the excerpt itself (not of its JSON), as `excerpt_text` counts them.
+    // Bytes of the excerpt itself, not of its JSON.
     let mut len = 0;
     for part in [description, body] {
         for word in crate::markdown::spaced_words(part) {
@@ -992,25 +978,6 @@ fn push_excerpt(out: &mut Vec<u8>, description: &str, body: &str) -> bool {
     }
     out.push(b'"');
     false
-}
-
-/// [`json`] of a string, appended to `out`.
-fn push_json(out: &mut Vec<u8>, value: &str) {
-    let start = out.len();
-    // Writing a string to a `Vec` cannot fail.
-    let _ = serde_json::to_writer(&mut *out, value);
-    if !out[start..].iter().any(|b| matches!(b, b'<' | b'>' | b'&')) {
-        return;
-    }
-    let written = out.split_off(start);
-    for &b in &written {
-        match b {
-            b'<' => out.extend_from_slice(b"\\u003c"),
-            b'>' => out.extend_from_slice(b"\\u003e"),
-            b'&' => out.extend_from_slice(b"\\u0026"),
-            b => out.push(b),
-        }
-    }
 }
 
 /// JSON with `<`, `>` and `&` written as escapes: the strings mean the same to a parser, and
@@ -1053,9 +1020,10 @@ mod tests {
         }
     }
 
-    /// An article's excerpt, written straight into its file, is the JSON of what
-    /// `excerpt_text` makes, with the same cut, on texts of every kind of character that
-    /// JSON escapes, white space of every kind, and lengths around the cut.
+    /// A page's excerpt, written straight into its file after what the buffer held, is the
+    /// JSON of the excerpt as plainly defined (`excerpt_text`), markup escaped, with the
+    /// same cut, on texts of every kind of character that JSON escapes, white space of
+    /// every kind, and lengths around the cut.
     #[test]
     fn push_excerpt_writes_the_json_of_excerpt_text() {
         let long = "w".repeat(TEXT_CHARS - 3);
@@ -1085,40 +1053,35 @@ mod tests {
             let (description, body) = (pair[0].as_str(), pair.get(1).map_or("", |b| b.as_str()));
             for (d, b) in [(description, body), ("", body), (description, "")] {
                 let (excerpt, cut) = excerpt_text(d, b);
-                let mut want = Vec::new();
-                push_json(&mut want, &excerpt);
-                let mut got = Vec::new();
+                let mut got = b"[1,".to_vec();
                 assert_eq!(push_excerpt(&mut got, d, b), cut, "{d:?} {b:?}");
                 assert_eq!(
                     String::from_utf8_lossy(&got),
-                    String::from_utf8_lossy(&want)
+                    format!("[1,{}", json(&excerpt)),
+                    "appended, as json() writes it"
                 );
+                assert!(!got.iter().any(|b| matches!(b, b'<' | b'>' | b'&')));
             }
         }
     }
 
-    /// Appending a string's JSON writes what [`json`] returns, markup escaped, after what
-    /// the buffer held.
-    #[test]
-    fn push_json_appends_what_json_returns() {
-        let pieces = [
-            "a",
-            "<",
-            ">",
-            "&",
-            "\"",
-            "\\",
-            "\n",
-            "\u{1}",
-            "é",
-            "</script>",
-            " ",
-        ];
-        for text in crate::testing::random_texts(&pieces, 12, 300) {
-            let mut out = b"[1,".to_vec();
-            push_json(&mut out, &text);
-            assert_eq!(out, format!("[1,{}", json(&text)).into_bytes(), "{text:?}");
-            assert!(!out.iter().any(|b| matches!(b, b'<' | b'>' | b'&')));
+    /// The excerpt as plainly defined: the words of the description, then of the body, one
+    /// space apart, up to the word that would make it `TEXT_CHARS` bytes or more; and
+    /// whether it stopped there.
+    fn excerpt_text(description: &str, body: &str) -> (String, bool) {
+        let mut text = String::new();
+        for word in description
+            .split_whitespace()
+            .chain(body.split_whitespace())
+        {
+            if text.len() + word.len() >= TEXT_CHARS {
+                return (text, true);
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
         }
+        (text, false)
     }
 }

@@ -276,14 +276,9 @@ impl<'v> Counter<'v> {
     /// Each distinct term of a text, by id and in first-seen order, with its count, and the
     /// number of terms. Words with one stem ("tingle", "tingling") are one term.
     pub fn counts(&mut self, text: &str) -> (Vec<(u32, u32)>, u32) {
-        // A text of n bytes has at most n / 2 + 1 words, folded or not (folding ASCII keeps
-        // its length; other text is split on its folded form, see below).
-        let room = text.len() / 2 + 2;
-        if self.seen.len() < room {
-            self.seen.resize(room, 0);
-        }
         if text.is_ascii() {
             let bytes = text.as_bytes();
+            self.make_room(bytes);
             // The closure is inlined into the word loop, and everything rare is kept out of
             // it (new words, long words, a growing tally): a call per word cost a fifth of
             // the counting.
@@ -304,10 +299,8 @@ impl<'v> Counter<'v> {
             );
         } else {
             let folded = fold(text);
-            let room = folded.len() / 2 + 2;
-            if self.seen.len() < room {
-                self.seen.resize(room, 0);
-            }
+            // Split on its folded form, which may be longer than the text.
+            self.make_room(folded.as_bytes());
             for w in words(&folded) {
                 let id = if w.len() > 16 {
                     self.long_word_id(w)
@@ -333,6 +326,15 @@ impl<'v> Counter<'v> {
             }
         }
         (out, total)
+    }
+
+    /// Makes `seen` long enough for every word of the text about to be split: a text of n
+    /// bytes has at most n / 2 + 1 words.
+    fn make_room(&mut self, text: &[u8]) {
+        let room = text.len() / 2 + 2;
+        if self.seen.len() < room {
+            self.seen.resize(room, 0);
+        }
     }
 
     /// The id of the word `text[start..end]`, of 1 to 16 bytes; `lower` as for
