@@ -904,6 +904,15 @@ fn headings_get_ids_and_a_table_of_contents() {
             body.contains(&format!(" id=\"{id}\"")),
             "no heading id {id}:\n{body}"
         );
+        // Each heading ends with its own anchor link.
+        let heading = section_after(body, &format!(" id=\"{id}\""));
+        let heading = &heading[..heading.find("</h").expect("heading closes")];
+        assert!(
+            heading.contains(&format!(
+                "<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>"
+            )),
+            "no anchor link in heading {id}:\n{heading}"
+        );
     }
     let toc = section_after(&html, "class=\"toc\"");
     let toc = &toc[..toc.find("</nav>").expect("toc closes")];
@@ -955,6 +964,16 @@ fn tables_footnotes_strikethrough_and_task_lists_render() {
     let html = site.read("articles/nerves/gfm/index.html");
     let body = article_body(&html);
     assert!(body.contains("<table>"), "{body}");
+    // Wide tables scroll in a region keyboard users can reach, not the page.
+    let wrapped = section_after(
+        body,
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\"",
+    );
+    let wrapped = &wrapped[..wrapped.find("</div>").expect("wrapper closes")];
+    assert!(
+        wrapped.contains("<table>") && wrapped.ends_with("</table>\n"),
+        "table not wrapped:\n{body}"
+    );
     assert!(body.contains("<td>tablet</td>"), "{body}");
     assert!(body.contains("footnote-definition"), "{body}");
     assert!(body.contains("<del>Old advice</del>"), "{body}");
