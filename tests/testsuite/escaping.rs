@@ -109,3 +109,27 @@ fn feeds_escape_hostile_strings() {
         .unwrap();
     assert_eq!(title, format!("Evil {SCRIPT}"));
 }
+
+/// An author's `{#id}` on a heading is written into two attributes, the heading's `id` and
+/// its anchor link's `href`: a quote in it must not end either and start an attribute of
+/// its own.
+#[test]
+fn a_heading_id_stays_inside_its_attributes() {
+    let site = Site::new();
+    site.article(
+        "nerves/ids.md",
+        "title: Ids",
+        "## Causes {#x\"onmouseover=alert(1)}\n\nText.\n",
+    );
+    site.build().assert_ok();
+    let html = site.read("articles/nerves/ids/index.html");
+    assert!(
+        !html.contains("\"onmouseover"),
+        "an attribute broke out:\n{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"x&quot;onmouseover=alert(1)\">")
+            && html.contains("href=\"#x&quot;onmouseover=alert(1)\""),
+        "the id and the anchor should name the same fragment:\n{html}"
+    );
+}
