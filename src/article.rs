@@ -41,6 +41,14 @@ pub fn text_hash(text: &str) -> u64 {
     h.finish()
 }
 
+/// Whether `c` may stand in the path of a URL as written (RFC 3986's path characters, and
+/// letters of any script, which browsers show unencoded).
+fn in_url_path(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || "-._~!$&'()*+,;=:@/%".contains(c)
+        || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
+}
+
 pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
     let front = front_matter::parse(&split, &file.path).map_err(|d| vec![d])?;
@@ -105,6 +113,16 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
                 Diagnostic::error(format!("alias `{alias}` is not a site path"))
                     .at_location(at("aliases", alias))
                     .hint("write old URLs as paths from the site root, like `/old/page/`"),
+            );
+        } else if let Some(c) = alias.chars().find(|&c| !in_url_path(c)) {
+            // The alias becomes a folder of the output: a quote, `<`, `?` or `#` there is
+            // a folder no URL reaches, or markup in a file name.
+            problems.push(
+                Diagnostic::error(format!(
+                    "alias `{alias}` has {c:?}, which cannot stand in a URL path"
+                ))
+                .at_location(at("aliases", alias))
+                .hint("write the old URL's path as the browser's address bar shows it, without a query (`?`) or fragment (`#`)"),
             );
         }
     }

@@ -247,6 +247,39 @@ fn duplicate_slugs() {
 }
 
 #[test]
+fn alias_outside_the_site() {
+    let site = good_site();
+    site.article("a.md", "title: A\naliases: [\"old/page/\"]", "Text");
+    assert_rejected(
+        &site,
+        &[
+            "error: alias `old/page/` is not a site path",
+            "--> content/articles/a.md:3:",
+            "paths from the site root",
+        ],
+    );
+}
+
+#[test]
+fn alias_with_characters_no_url_path_has() {
+    let site = good_site();
+    site.article(
+        "a.md",
+        "title: A\naliases: ['/old/\"><b>x</b>/', \"/fine/caf\u{e9}/\"]",
+        "Text",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "has '\"', which cannot stand in a URL path",
+            "--> content/articles/a.md:3:",
+            "without a query",
+        ],
+    );
+    assert!(!stderr.contains("caf\u{e9}"), "{stderr}");
+}
+
+#[test]
 fn names_that_transliterate_to_the_same_slug() {
     let site = good_site();
     site.article("Café Crème.md", "title: Café crème", "Text")
