@@ -353,6 +353,38 @@ fn link_to_a_missing_page() {
     );
 }
 
+/// Links that would run code when a reader follows them, however they are spelled: the
+/// build stops at each, while a picture's `data:` image and a `mailto:` link pass.
+#[test]
+fn link_that_runs_script() {
+    let site = good_site();
+    site.article(
+        "bad.md",
+        "title: Bad",
+        "Intro.\n\nSee [one](javascript:alert(1)), [two]( JavaScript:alert(3) ), \
+         [three](java&#9;script:alert(2)), [four](data:text/html,x) and \
+         [five](vbscript:x), [six](FILE:///etc/passwd).\n\n![ok](data:image/png;base64,AAAA) [mail](mailto:a@b.example)\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "link `javascript:alert(1)` is a `javascript:` URL, which can run code",
+            "bad.md:6:5",
+            "link `java\tscript:alert(2)` is a `javascript:` URL",
+            "is a `data:` URL",
+            "is a `vbscript:` URL",
+            "is a `file:` URL",
+            "content cannot carry scripts",
+        ],
+    );
+    assert_eq!(stderr.matches("can run code").count(), 6, "{stderr}");
+    assert_eq!(
+        stderr.matches("error:").count(),
+        7,
+        "six links and the summary: {stderr}"
+    );
+}
+
 #[test]
 fn link_to_a_missing_article_file() {
     let site = good_site();
