@@ -209,8 +209,8 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     }
 
     let ((keywords, article_keywords), (tags, article_tags)) = rayon::join(
-        || collect_terms(&articles, |a| &a.keywords, &format!("{base}/keywords/")),
-        || collect_terms(&articles, |a| &a.front.tags, &format!("{base}/tags/")),
+        || collect_terms(&articles, |a| &a.keywords, "keyword", base, diags),
+        || collect_terms(&articles, |a| &a.front.tags, "tag", base, diags),
     );
     let terms = build_terms(&config, &symptoms, &supplements, &keywords, diags);
 
@@ -324,11 +324,17 @@ fn report_duplicate_ids<'a>(
 
 /// Keywords or tags across all articles, merged by slug (so `Vitamin D` and `vitamin d`
 /// are one page), named as first written.
+/// The keywords (or tags) of the articles, each with its page, and each article's by index.
+/// `kind` is `keyword` or `tag`. A name with no letter or digit has no slug, so no page:
+/// it is left out, with a warning.
 fn collect_terms<'a>(
     articles: &'a [Arc<Article>],
     names: impl Fn(&'a Article) -> &'a Vec<String> + Sync,
-    url_prefix: &str,
+    kind: &str,
+    base: &str,
+    diags: &Diagnostics,
 ) -> (Vec<Term>, Vec<Vec<usize>>) {
+    let url_prefix = format!("{base}/{kind}s/");
     // Each name's slug, made once and on every core: a large site repeats the same keywords
     // tens of thousands of times, and slugs were most of the catalog stage.
     let slugs: Vec<Vec<String>> = articles
@@ -340,6 +346,14 @@ fn collect_terms<'a>(
         for (n, slug) in names(a).iter().zip(slugs) {
             if !slug.is_empty() {
                 by_slug.entry(slug).or_insert_with(|| n.trim());
+            } else if !n.trim().is_empty() {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "{kind} `{n}` has no letter or digit to make its page's URL of, and is left out"
+                    ))
+                    .in_file(&a.path)
+                    .hint(format!("give the {kind} a word, or remove it")),
+                );
             }
         }
     }

@@ -330,6 +330,37 @@ fn supplement_page_lists_articles_mentioning_one_of_its_aliases() {
     ));
 }
 
+/// A keyword or tag with no letter or digit has no URL to live at: the build says so,
+/// naming the file, and goes on without it.
+#[test]
+fn keyword_or_tag_without_a_word_is_left_out_with_a_warning() {
+    let site = Site::new();
+    site.article(
+        "nerves/a.md",
+        "title: A\nkeywords: ['???', nerve damage]\ntags: ['—']",
+        "Text.\n",
+    );
+    let run = site.build();
+    run.assert_ok();
+    for warning in [
+        "warning: keyword `???` has no letter or digit",
+        "warning: tag `—` has no letter or digit",
+    ] {
+        assert!(run.stderr.contains(warning), "{}", run.stderr);
+    }
+    assert!(
+        run.stderr.contains("content/articles/nerves/a.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.exists("keywords/nerve-damage/index.html"));
+    let html = site.read("articles/nerves/a/index.html");
+    assert!(
+        !html.contains("???") && !html.contains("/keywords//"),
+        "{html}"
+    );
+}
+
 #[test]
 fn keyword_page_lists_articles_that_mention_the_keyword() {
     let site = Site::new();
