@@ -126,6 +126,9 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
             );
         }
     }
+    for r in &front.references {
+        problems.extend(r.check(|url| at("references", url)));
+    }
     let body = markdown::parse(split.body, split.body_offset, true);
     let index = LineIndex::new(&file.text);
     let link_locations = body

@@ -2,7 +2,7 @@
 //! lines) and its Markdown body, and reads the front matter's fields.
 
 use crate::date::Date;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Location};
 use crate::structured::{self, Format, Origin};
 use serde::Deserialize;
 use std::path::Path;
@@ -32,6 +32,45 @@ pub struct Reference {
     pub title: String,
     #[serde(default)]
     pub url: Option<String>,
+}
+
+impl Reference {
+    /// An error when the URL would run code if a reader followed it (see
+    /// [`script_scheme`]), at the location `locate` finds (only then: finding it reads the
+    /// file): citations become links on the page.
+    pub fn check(&self, locate: impl FnOnce(&str) -> Location) -> Option<Diagnostic> {
+        let url = self.url.as_deref()?;
+        let scheme = script_scheme(url, false)?;
+        Some(
+            Diagnostic::error(format!(
+                "source `{}` links to `{url}`, a `{scheme}:` URL, which can run code in the reader's browser",
+                self.title
+            ))
+            .at_location(locate(url))
+            .hint("give the source's web address (`https://…`)"),
+        )
+    }
+}
+
+/// The scheme of a destination a browser would run as code or open as a document of its
+/// own (`javascript:`, `vbscript:`, `file:`, and `data:` but for an image's picture), read
+/// as browsers read it: tabs and line breaks anywhere and spaces around are ignored, and
+/// case does not count.
+pub fn script_scheme(dest: &str, is_image: bool) -> Option<&'static str> {
+    let url: String = dest
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = ["javascript", "vbscript", "file", "data"]
+        .into_iter()
+        .find(|s| {
+            url.strip_prefix(s)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })?;
+    (!(scheme == "data" && is_image && url.starts_with("data:image/"))).then_some(scheme)
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -8,6 +8,7 @@ use crate::autolink::{Linker, PageRules, PageState};
 use crate::backlinks::{self, Backlinks};
 use crate::catalog::{normalise_url, Catalog, Target};
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::front_matter;
 use crate::markdown::LinkRef;
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
@@ -507,7 +508,7 @@ impl LinkChecker<'_> {
         };
         for (index, link) in links.iter().enumerate() {
             let raw = &link.dest;
-            let checked = match script_scheme(raw, link.is_image) {
+            let checked = match front_matter::script_scheme(raw, link.is_image) {
                 Some(scheme) => Err(Diagnostic::error(format!(
                     "link `{raw}` is a `{scheme}:` URL, which can run code in the reader's browser"
                 ))
@@ -639,27 +640,6 @@ impl LinkChecker<'_> {
 enum Dest {
     External,
     Internal(String),
-}
-
-/// The scheme of a destination a browser would run as code or open as a document of its
-/// own (`javascript:`, `vbscript:`, `file:`, and `data:` but for an image's picture), read
-/// as browsers read it: tabs and line breaks anywhere and spaces around are ignored, and
-/// case does not count.
-fn script_scheme(dest: &str, is_image: bool) -> Option<&'static str> {
-    let url: String = dest
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let scheme = ["javascript", "vbscript", "file", "data"]
-        .into_iter()
-        .find(|s| {
-            url.strip_prefix(s)
-                .is_some_and(|rest| rest.starts_with(':'))
-        })?;
-    (!(scheme == "data" && is_image && url.starts_with("data:image/"))).then_some(scheme)
 }
 
 fn is_external(dest: &str) -> bool {

@@ -188,6 +188,13 @@ impl Ctx<'_> {
         }
     }
 
+    fn check_sources(&self, sources: &[Reference]) -> Result<(), Diagnostic> {
+        let bad = sources
+            .iter()
+            .find_map(|s| s.check(|url| self.loc("sources", url)));
+        bad.map_or(Ok(()), Err)
+    }
+
     fn ids(&self, key: &str, ids: Vec<String>) -> Vec<IdRef> {
         IdRef::located(ids, &KeyLines::new(self.text, 0, key), self.path)
     }
@@ -257,6 +264,7 @@ pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Diagnostic> {
         text: &file.text,
         path: &file.path,
     };
+    ctx.check_sources(&raw.sources)?;
     Ok(Symptom {
         alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
         id,
@@ -291,6 +299,7 @@ pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Diagnostic> {
         text: &file.text,
         path: &file.path,
     };
+    ctx.check_sources(&raw.sources)?;
     Ok(Supplement {
         alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
         id,

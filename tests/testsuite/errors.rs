@@ -385,6 +385,32 @@ fn link_that_runs_script() {
     );
 }
 
+/// A citation becomes a link too: a script URL in an article's references or a record's
+/// sources stops the build, pointing at the URL.
+#[test]
+fn source_that_runs_script() {
+    let site = good_site();
+    site.article(
+        "bad.md",
+        "title: Bad\nreferences:\n  - title: Fine\n    url: https://example.org/1\n  - title: Evil\n    url: 'JavaScript:alert(1)'",
+        "Text.\n",
+    )
+    .file(
+        "content/supplements/zinc.yaml",
+        "name: Zinc\nsources:\n  - title: Bad\n    url: \"data:text/html,<script>alert(2)</script>\"\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "error: source `Evil` links to `JavaScript:alert(1)`, a `javascript:` URL",
+            "--> content/articles/bad.md:7:11",
+            "error: source `Bad` links to `data:text/html,<script>alert(2)</script>`, a `data:` URL",
+            "--> content/supplements/zinc.yaml:4:11",
+            "give the source's web address",
+        ],
+    );
+}
+
 #[test]
 fn link_to_a_missing_article_file() {
     let site = good_site();
