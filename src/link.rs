@@ -513,7 +513,7 @@ impl LinkChecker<'_> {
                     "link `{raw}` is a `{scheme}:` URL, which can run code in the reader's browser"
                 ))
                 .hint("link to a page (`https://…`, `/path/` or `other.md`): content cannot carry scripts")),
-                None => self.resolve(raw, page_url, rel_dir),
+                None => self.resolve(raw, page_url, rel_dir, link.is_image),
             };
             match checked {
                 Ok(Dest::External) => {
@@ -548,6 +548,7 @@ impl LinkChecker<'_> {
         raw: &str,
         page_url: &str,
         rel_dir: Option<&str>,
+        is_image: bool,
     ) -> Result<Dest, Diagnostic> {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -602,6 +603,20 @@ impl LinkChecker<'_> {
         };
         let path = path.replace("//", "/");
         let found = self.lookup(&path).ok_or_else(|| {
+            if is_image {
+                // A picture is a file: pages are no help.
+                let files = self.catalog.paths.iter().filter(|p| !p.ends_with('/'));
+                let hint = match did_you_mean(&path, files.map(String::as_str)) {
+                    Some(b) => format!("did you mean `{b}`?"),
+                    None => format!(
+                        "put the picture under content/static/: `content/static{}` is served as `{}`",
+                        path.strip_prefix(base.as_str()).unwrap_or(&path),
+                        path
+                    ),
+                };
+                return Diagnostic::error(format!("image `{raw}` is not a file of the site"))
+                    .hint(hint);
+            }
             let shown: Vec<&str> = self.catalog.paths.iter().map(String::as_str).collect();
             Diagnostic::error(format!("link to `{raw}`, a page that does not exist"))
                 .maybe_hint(did_you_mean(&path, shown).map(|b| format!("did you mean `{b}`?")))

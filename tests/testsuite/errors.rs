@@ -411,6 +411,28 @@ fn source_that_runs_script() {
     );
 }
 
+/// A picture that is not among the site's files: the message says it is an image, and
+/// the hint offers a file (not a page) or where to put the picture.
+#[test]
+fn image_that_is_not_a_file() {
+    let site = good_site();
+    site.file("content/static/img/nerve.png", "png").article(
+        "bad.md",
+        "title: Bad",
+        "Intro.\n\n![a](/img/nerv.png) ![b](/photos/spine-cross-section.jpg)\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "error: image `/img/nerv.png` is not a file of the site",
+            "bad.md:6:1",
+            "did you mean `/img/nerve.png`?",
+            "error: image `/photos/spine-cross-section.jpg` is not a file of the site",
+            "`content/static/photos/spine-cross-section.jpg` is served as `/photos/spine-cross-section.jpg`",
+        ],
+    );
+}
+
 #[test]
 fn link_to_a_missing_article_file() {
     let site = good_site();
