@@ -29,6 +29,9 @@ pub struct Article {
     pub link_locations: Vec<Location>,
     /// Hash of the file's text: what caches of later stages key on.
     pub source_hash: u64,
+    /// What is odd but does not stop the article (dates out of order), reported by every
+    /// build that uses it.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A fast, stable hash of a text (the same in every run of the program), for noticing
@@ -129,6 +132,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     for r in &front.references {
         problems.extend(r.check(|url| at("references", url)));
     }
+    let warnings = date_warnings(&front, crate::date::today(), |key| at(key, ""));
     let body = markdown::parse(split.body, split.body_offset, true);
     let index = LineIndex::new(&file.text);
     let link_locations = body
@@ -180,7 +184,49 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         prepared: body.prepared,
         link_locations,
         source_hash: file.hash,
+        warnings,
     })
+}
+
+/// Dates a health page must not get wrong: a medical review, or a change, dated after
+/// today, has not happened (a typo in the year, usually); an article changed before it was
+/// published has its dates swapped. `locate` finds a key's line.
+fn date_warnings(
+    front: &FrontMatter,
+    today: crate::date::Date,
+    locate: impl Fn(&str) -> Location,
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (key, date) in [
+        ("reviewed_on", front.reviewed_on),
+        ("updated", front.updated),
+    ] {
+        if let Some(date) = date.filter(|d| *d > today) {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "`{key}` is {}, after today ({})",
+                    date.iso(),
+                    today.iso()
+                ))
+                .at_location(locate(key))
+                .hint("pages show this date as past: check the year"),
+            );
+        }
+    }
+    if let (Some(date), Some(updated)) = (front.date, front.updated) {
+        if updated < date {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "`updated` ({}) is before `date` ({})",
+                    updated.iso(),
+                    date.iso()
+                ))
+                .at_location(locate("updated"))
+                .hint("`date` is when the article was published, `updated` when it last changed"),
+            );
+        }
+    }
+    warnings
 }
 
 #[cfg(test)]

@@ -39,20 +39,7 @@ pub struct Built {
     pub supplements: usize,
 }
 
-/// Today, for review-due notices: `SOURCE_DATE_EPOCH` when set (reproducible builds), else
-/// the system clock.
-pub fn today() -> Date {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0)
-        });
-    Date::from_days_since_epoch(secs.div_euclid(86_400))
-}
+pub use crate::date::today;
 
 /// Hears about a build's progress, for a progress bar. Every method has a silent default.
 pub trait Progress: Sync {
@@ -390,7 +377,9 @@ impl Builder {
             let new = parse::reparse_article(&source, &mut self.parse_cache).ok()?;
             let old = &last.site.catalog.articles[i];
             let listing = render::listing_change(old, &new);
-            if (new.front.draft && !self.options.drafts)
+            // Warnings are reported by the full build.
+            if !new.warnings.is_empty()
+                || (new.front.draft && !self.options.drafts)
                 || !catalog::same_shape(old, &new)
                 || listing == render::Listing::Changed
             {

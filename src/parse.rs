@@ -117,7 +117,10 @@ pub fn parse_cached(
     let mut articles = Vec::with_capacity(results.len());
     for (path, hash, result) in results {
         match &result {
-            Ok(a) if drafts || !a.front.draft => articles.push(Arc::clone(a)),
+            Ok(a) if drafts || !a.front.draft => {
+                diags.extend(a.warnings.iter().cloned());
+                articles.push(Arc::clone(a));
+            }
             Ok(_) => {}
             Err(problems) => diags.extend(problems.iter().cloned()),
         }

@@ -361,6 +361,34 @@ fn keyword_or_tag_without_a_word_is_left_out_with_a_warning() {
     );
 }
 
+/// A review or a change dated after today, or a change before publication, is reported
+/// with its line; the page is still built.
+#[test]
+fn dates_that_cannot_be_right_are_warned_about() {
+    let site = Site::new();
+    site.article(
+        "nerves/a.md",
+        "title: A\ndate: 2025-03-01\nupdated: 2024-03-01\nreviewed_by: Dr R\nreviewed_on: 2999-01-01",
+        "Text.\n",
+    )
+    .article(
+        "nerves/b.md",
+        "title: B\ndate: 2025-03-01\nupdated: 2025-04-01\nreviewed_on: 2025-04-02",
+        "Text.\n",
+    );
+    let run = site.build();
+    run.assert_ok();
+    for warning in [
+        "warning: `updated` (2024-03-01) is before `date` (2025-03-01)\n  --> content/articles/nerves/a.md:4:",
+        "warning: `reviewed_on` is 2999-01-01, after today (",
+        "--> content/articles/nerves/a.md:6:",
+    ] {
+        assert!(run.stderr.contains(warning), "{warning}\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("nerves/b.md"), "{}", run.stderr);
+    assert!(site.exists("articles/nerves/a/index.html"));
+}
+
 #[test]
 fn keyword_page_lists_articles_that_mention_the_keyword() {
     let site = Site::new();
