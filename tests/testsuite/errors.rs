@@ -24,14 +24,7 @@ fn assert_rejected(site: &Site, expected: &[&str]) -> String {
     let before = site.tree("public");
     assert!(!before.is_empty(), "the good build wrote nothing");
     let run = site.build();
-    run.assert_failed();
-    for e in expected {
-        assert!(
-            run.stderr.contains(e),
-            "stderr lacks {e:?}:\n{}",
-            run.stderr
-        );
-    }
+    run.assert_failed().assert_said(expected);
     assert!(
         site.tree("public") == before,
         "a failed build changed public/"

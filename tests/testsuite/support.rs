@@ -28,6 +28,25 @@ impl Run {
         self
     }
 
+    /// Said each of `said` on stderr.
+    #[track_caller]
+    pub fn assert_said(&self, said: &[&str]) -> &Self {
+        for s in said {
+            assert!(
+                self.stderr.contains(s),
+                "stderr lacks {s:?}:\n{}",
+                self.stderr
+            );
+        }
+        self
+    }
+
+    /// Succeeded, and said each of `said` on stderr (warnings).
+    #[track_caller]
+    pub fn assert_ok_saying(&self, said: &[&str]) -> &Self {
+        self.assert_ok().assert_said(said)
+    }
+
     #[track_caller]
     pub fn assert_failed(&self) -> &Self {
         assert_eq!(self.code, 1, "materia should have failed:\n{}", self.stderr);
