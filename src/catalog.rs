@@ -323,10 +323,9 @@ fn report_duplicate_ids<'a>(
 }
 
 /// Keywords or tags across all articles, merged by slug (so `Vitamin D` and `vitamin d`
-/// are one page), named as first written.
-/// The keywords (or tags) of the articles, each with its page, and each article's by index.
-/// `kind` is `keyword` or `tag`. A name with no letter or digit has no slug, so no page:
-/// it is left out, with a warning.
+/// are one page), named as first written, and each article's by index. `kind` is `keyword`
+/// or `tag`. A name with no letter or digit has no slug, so no page: it is left out, with a
+/// warning.
 fn collect_terms<'a>(
     articles: &'a [Arc<Article>],
     names: impl Fn(&'a Article) -> &'a Vec<String> + Sync,

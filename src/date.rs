@@ -7,8 +7,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 
-/// Today, for review-due notices and for dates that cannot have come yet: `SOURCE_DATE_EPOCH` when set (reproducible builds), else
-/// the system clock.
+/// Today, for review-due notices and for dates that cannot have come yet:
+/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else the system clock.
 pub fn today() -> Date {
     let secs = std::env::var("SOURCE_DATE_EPOCH")
         .ok()

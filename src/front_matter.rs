@@ -43,11 +43,11 @@ impl Reference {
         let scheme = script_scheme(url, false)?;
         Some(
             Diagnostic::error(format!(
-                "source `{}` links to `{url}`, a `{scheme}:` URL, which can run code in the reader's browser",
+                "citation `{}` links to `{url}`, a `{scheme}:` URL, which can run code in the reader's browser",
                 self.title
             ))
             .at_location(locate(url))
-            .hint("give the source's web address (`https://…`)"),
+            .hint("give the web address of the work cited (`https://…`)"),
         )
     }
 }

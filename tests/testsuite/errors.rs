@@ -395,11 +395,11 @@ fn source_that_runs_script() {
     assert_rejected(
         &site,
         &[
-            "error: source `Evil` links to `JavaScript:alert(1)`, a `javascript:` URL",
+            "error: citation `Evil` links to `JavaScript:alert(1)`, a `javascript:` URL",
             "--> content/articles/bad.md:7:11",
-            "error: source `Bad` links to `data:text/html,<script>alert(2)</script>`, a `data:` URL",
+            "error: citation `Bad` links to `data:text/html,<script>alert(2)</script>`, a `data:` URL",
             "--> content/supplements/zinc.yaml:4:11",
-            "give the source's web address",
+            "give the web address of the work cited",
         ],
     );
 }
