@@ -4,7 +4,7 @@
 
 use crate::article::Article;
 use crate::config::SiteConfig;
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::markdown::Body;
 use crate::parse::Parsed;
 use crate::records::{IdRef, Supplement, Symptom};
@@ -407,10 +407,34 @@ fn build_terms(
         Target::Supplement(i) => format!("supplement `{}`", supplements[i].id),
         Target::Keyword(i) => format!("keyword `{}`", keywords[i].name),
     };
-    let mut add_record = |names: Vec<(&String, crate::diagnostics::Location)>, target: Target| {
+    // A word as common as "the" would link every page's first "the": left out, with a
+    // warning (the words the search index leaves out too).
+    let too_common = |term: &str, what: &dyn Fn() -> String, location: Option<&Location>| {
+        if !crate::search::text::is_stop_word(term) {
+            return false;
+        }
+        let warning = Diagnostic::warning(format!(
+            "{} is too common a word to link to a page: it is left out of cross-linking",
+            what()
+        ))
+        .hint("remove it, or write the phrase readers use");
+        diags.push(match location {
+            Some(l) => warning.at_location(l.clone()),
+            None => warning,
+        });
+        true
+    };
+    let mut add_record = |names: Vec<(&String, Location)>, target: Target| {
         for (name, location) in names {
             let term = normalise_term(name);
-            if term.chars().count() < 2 || excluded.contains(&term) {
+            if term.chars().count() < 2
+                || excluded.contains(&term)
+                || too_common(
+                    &term,
+                    &|| format!("the name \"{name}\" of {}", describe(target)),
+                    Some(&location),
+                )
+            {
                 continue;
             }
             match terms.get(&term) {
@@ -444,7 +468,10 @@ fn build_terms(
     }
     for (i, k) in keywords.iter().enumerate() {
         let term = normalise_term(&k.name);
-        if term.chars().count() >= 2 && !excluded.contains(&term) {
+        if term.chars().count() >= 2
+            && !excluded.contains(&term)
+            && !too_common(&term, &|| format!("keyword `{}`", k.name), None)
+        {
             terms.entry(term).or_insert(Target::Keyword(i));
         }
     }

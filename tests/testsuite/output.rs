@@ -843,6 +843,34 @@ fn max_links_per_term_links_that_many_mentions() {
     );
 }
 
+/// A record alias or keyword as common as "the" would link every page's first "the": it
+/// is left out of cross-linking with a warning, and the record's other names still link.
+#[test]
+fn a_term_too_common_to_link_is_left_out_with_a_warning() {
+    let site = Site::new();
+    site.file(
+        "content/symptoms/paresthesia.yaml",
+        "name: Paresthesia\naliases: [The, pins and needles]\n",
+    )
+    .article(
+        "nerves/a.md",
+        "title: A\nkeywords: [with, nerve damage]",
+        "The hands go numb with pins and needles.\n",
+    );
+    site.build().assert_ok_saying(&[
+        "warning: the name \"The\" of symptom `paresthesia` is too common a word to link",
+        "--> content/symptoms/paresthesia.yaml:2:",
+        "warning: keyword `with` is too common a word to link",
+    ]);
+    let body = article_body(&site.read("articles/nerves/a/index.html")).to_string();
+    assert_eq!(
+        xrefs(&body, "/symptoms/paresthesia/"),
+        ["pins and needles"],
+        "{body}"
+    );
+    assert!(xrefs(&body, "/keywords/with/").is_empty(), "{body}");
+}
+
 #[test]
 fn excluded_term_is_not_linked() {
     let site = site_with_records();
