@@ -41,7 +41,9 @@ enum Command {
         /// The site's folder, holding site.toml and content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site (default: ROOT/public).
+        /// Where to write the site (default: ROOT/public). The folder is replaced whole, so
+        /// one that holds the site, lies inside content/ or themes/, or holds other files
+        /// (no index.html) is refused.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Include articles marked `draft: true`.
@@ -267,7 +269,8 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
     // folder cannot be made, the site is still built (in memory), so that every problem is
     // reported beside the write error.
     let staging = out.and_then(|out| {
-        materia::write::Staging::new(out)
+        materia::write::check_out_dir(out, root)
+            .and_then(|()| materia::write::Staging::new(out))
             .map_err(|d| diags.push(d))
             .ok()
     });

@@ -23,6 +23,66 @@ pub struct Staging {
     finished: bool,
 }
 
+/// Refuses an output folder whose replacement would destroy what is not a built site: the
+/// site's own folder or one holding it, anything inside its `content/` or `themes/`, a file,
+/// or a folder of other things (not empty, and no `index.html`: not a site built before).
+/// The output folder is replaced whole, so `--out content` or `--out ~` would delete them.
+pub fn check_out_dir(out_dir: &Path, root: &Path) -> Result<(), Diagnostic> {
+    let (out, root) = (resolved(out_dir), resolved(root));
+    let shown = out_dir.display();
+    let refuse = |why: String, hint: &str| Err(Diagnostic::error(why).hint(hint));
+    let own_folder = "write the site to a folder of its own, like `public/`";
+    if root.starts_with(&out) {
+        return refuse(
+            format!("the output folder `{shown}` holds the site itself: replacing it would delete the site"),
+            own_folder,
+        );
+    }
+    for sources in ["content", "themes"] {
+        if out.starts_with(root.join(sources)) {
+            return refuse(
+                format!("the output folder `{shown}` is inside the site's {sources}/: replacing it would delete sources"),
+                own_folder,
+            );
+        }
+    }
+    if out.exists() && !out.is_dir() {
+        return refuse(
+            format!("the output `{shown}` is a file, not a folder"),
+            own_folder,
+        );
+    }
+    let holds_other_things = fs::read_dir(&out).is_ok_and(|mut entries| entries.next().is_some())
+        && !out.join("index.html").is_file();
+    if holds_other_things {
+        return refuse(
+            format!("the output folder `{shown}` holds files but no built site (no index.html): the build replaces the folder whole"),
+            "choose a new or empty folder, or move those files away first",
+        );
+    }
+    Ok(())
+}
+
+/// `path` made absolute with symbolic links resolved as far as it exists (the rest, not yet
+/// made, is added as written).
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(found) = existing.canonicalize() {
+            return rest.iter().rev().fold(found, |p, part| p.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
 impl Staging {
     pub fn new(out_dir: &Path) -> Result<Staging, Diagnostic> {
         let parent = match out_dir.parent() {

@@ -272,6 +272,42 @@ fn alias_with_characters_no_url_path_has() {
     assert!(!stderr.contains("caf\u{e9}"), "{stderr}");
 }
 
+/// The output folder is replaced whole, so one that is (or holds) the site, lies inside its
+/// sources, is a file or holds other files is refused before anything is written.
+#[test]
+fn an_output_folder_whose_replacement_would_destroy_files_is_refused() {
+    let site = good_site();
+    site.file("notes/todo.txt", "keep me");
+    let root = site.root().to_string_lossy().into_owned();
+    let before = site.tree(".");
+    for (out, said) in [
+        (
+            "content",
+            "the output folder `content` is inside the site's content/",
+        ),
+        ("content/articles/out", "is inside the site's content/"),
+        ("themes/x", "is inside the site's themes/"),
+        (
+            root.as_str(),
+            "holds the site itself: replacing it would delete the site",
+        ),
+        ("..", "holds the site itself"),
+        (
+            "site.toml",
+            "the output `site.toml` is a file, not a folder",
+        ),
+        ("notes", "holds files but no built site (no index.html)"),
+    ] {
+        let run = site.build_with(&["--out", out]);
+        run.assert_failed().assert_said(&[said, "help:"]);
+        assert!(site.tree(".") == before, "--out {out} changed the site");
+    }
+    // A new folder, and the last build's, are fine.
+    site.build_with(&["--out", "site-out"]).assert_ok();
+    site.build_with(&["--out", "site-out"]).assert_ok();
+    assert!(site.path("site-out/index.html").is_file());
+}
+
 #[test]
 fn names_that_transliterate_to_the_same_slug() {
     let site = good_site();
