@@ -51,6 +51,7 @@ pub struct Catalog {
     pub root: PathBuf,
     pub config: SiteConfig,
     pub home: Body,
+    pub disclaimer: Body,
     pub theme: ThemeSources,
     pub assets: Vec<Asset>,
     /// Sorted by URL.
@@ -139,6 +140,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         root,
         config,
         home,
+        disclaimer,
         articles,
         mut symptoms,
         mut supplements,
@@ -247,6 +249,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         root,
         config,
         home,
+        disclaimer,
         theme,
         assets,
         articles,

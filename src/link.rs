@@ -109,6 +109,8 @@ pub struct LinkedSite {
     pub catalog: Catalog,
     /// The home page text, as HTML.
     pub home: String,
+    /// The site's disclaimer, as HTML.
+    pub disclaimer: String,
     pub articles: Vec<Arc<LinkedArticle>>,
     pub symptoms: Vec<LinkedRecord>,
     pub supplements: Vec<LinkedRecord>,
@@ -318,6 +320,7 @@ pub fn link_beside<R: Send>(
     }
     let Linked {
         home,
+        disclaimer,
         articles,
         symptoms,
         supplements,
@@ -326,6 +329,7 @@ pub fn link_beside<R: Send>(
     let site = LinkedSite {
         catalog,
         home,
+        disclaimer,
         articles,
         symptoms,
         supplements,
@@ -337,6 +341,7 @@ pub fn link_beside<R: Send>(
 /// A [`LinkedSite`] but its catalog.
 struct Linked {
     home: String,
+    disclaimer: String,
     articles: Vec<Arc<LinkedArticle>>,
     symptoms: Vec<LinkedRecord>,
     supplements: Vec<LinkedRecord>,
@@ -445,10 +450,40 @@ fn link_parts(
         .home
         .prepared
         .fill(&mut home, &resolved.dests, |_, _| false);
+    // The disclaimer's links are checked as the home page's are (it is shown on every
+    // article, so a relative link is read from the home page), and its errors point at
+    // site.toml's `disclaimer` line, looked up only when there is one.
+    let toml = catalog.root.join("site.toml");
+    let resolved = checker.resolve_links(
+        &catalog.disclaimer.links,
+        &home_url,
+        Some(""),
+        diags,
+        |_| {
+            let line = std::fs::read_to_string(&toml)
+                .ok()
+                .and_then(|t| {
+                    t.lines()
+                        .position(|l| l.trim_start().starts_with("disclaimer"))
+                })
+                .map_or(1, |i| i + 1);
+            Some(Location {
+                file: toml.clone(),
+                line,
+                col: 1,
+            })
+        },
+    );
+    let mut disclaimer = String::new();
+    catalog
+        .disclaimer
+        .prepared
+        .fill(&mut disclaimer, &resolved.dests, |_, _| false);
     let related_cache = cache.enabled.then_some(&mut cache.related);
     let backlinks = backlinks::compute(catalog, &articles, related_cache);
     Linked {
         home,
+        disclaimer,
         articles,
         symptoms,
         supplements,

@@ -19,6 +19,8 @@ pub struct Parsed {
     pub root: PathBuf,
     pub config: SiteConfig,
     pub home: Body,
+    /// The site's medical disclaimer (`site.toml`), shown on every article.
+    pub disclaimer: Body,
     pub articles: Vec<Arc<Article>>,
     pub symptoms: Vec<Symptom>,
     pub supplements: Vec<Supplement>,
@@ -145,10 +147,15 @@ pub fn parse_cached(
         .as_ref()
         .map(|h| markdown::parse(&h.text, 0, false))
         .unwrap_or_default();
+    let disclaimer = Some(sources.config.disclaimer.as_str())
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| markdown::parse(d, 0, false))
+        .unwrap_or_default();
     Parsed {
         root: sources.root,
         config: sources.config,
         home,
+        disclaimer,
         articles,
         symptoms,
         supplements,

@@ -472,7 +472,6 @@ impl<'a> Renderer<'a> {
             }
         };
         let c = &site.catalog;
-        let disclaimer = &c.config.disclaimer;
         let mut r = Renderer {
             site,
             search_index: String::new(),
@@ -506,11 +505,7 @@ impl<'a> Renderer<'a> {
                 Vec::new()
             },
             card_hashes: Vec::new(),
-            disclaimer_html: if disclaimer.trim().is_empty() {
-                String::new()
-            } else {
-                markdown::parse(disclaimer, 0, false).prepared.html
-            },
+            disclaimer_html: site.disclaimer.clone(),
         };
         if r.caching && cards {
             r.card_hashes = (0..c.articles.len())

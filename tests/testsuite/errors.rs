@@ -462,6 +462,28 @@ fn image_that_is_not_a_file() {
     );
 }
 
+/// The disclaimer from site.toml is shown on every article: its links are checked as an
+/// article's are, and its errors point at its line of site.toml.
+#[test]
+fn disclaimer_links_are_checked() {
+    let site = good_site();
+    site.file(
+        "site.toml",
+        &format!(
+            "{SITE_TOML}disclaimer = \"Not advice. [Click](javascript:alert(1)), [help](/nowhere/).\"\n"
+        ),
+    );
+    let line = SITE_TOML.lines().count() + 1;
+    assert_rejected(
+        &site,
+        &[
+            "error: link `javascript:alert(1)` is a `javascript:` URL",
+            "error: link to `/nowhere/`, a page that does not exist",
+            &format!("--> site.toml:{line}:1"),
+        ],
+    );
+}
+
 #[test]
 fn link_to_a_missing_article_file() {
     let site = good_site();
