@@ -436,49 +436,37 @@ fn link_parts(
             )
         })
         .collect();
+    // Site-wide texts (the home page's, and the disclaimer shown on every article): their
+    // links are checked and completed as an article's are, read from the home page.
     let home_url = format!("{}/", catalog.config.base_path);
-    let home_file = catalog.root.join("content").join("_index.md");
-    let resolved = checker.resolve_links(&catalog.home.links, &home_url, Some(""), diags, |_| {
-        Some(Location {
-            file: home_file.clone(),
-            line: 1,
-            col: 1,
-        })
-    });
-    let mut home = String::new();
-    catalog
-        .home
-        .prepared
-        .fill(&mut home, &resolved.dests, |_, _| false);
-    // The disclaimer's links are checked as the home page's are (it is shown on every
-    // article, so a relative link is read from the home page), and its errors point at
-    // site.toml's `disclaimer` line, looked up only when there is one.
-    let toml = catalog.root.join("site.toml");
-    let resolved = checker.resolve_links(
-        &catalog.disclaimer.links,
-        &home_url,
-        Some(""),
-        diags,
-        |_| {
-            let line = std::fs::read_to_string(&toml)
-                .ok()
-                .and_then(|t| {
-                    t.lines()
-                        .position(|l| l.trim_start().starts_with("disclaimer"))
-                })
-                .map_or(1, |i| i + 1);
+    let site_text = |body: &crate::markdown::Body, file: PathBuf, line: &dyn Fn() -> usize| {
+        let resolved = checker.resolve_links(&body.links, &home_url, Some(""), diags, |_| {
             Some(Location {
-                file: toml.clone(),
-                line,
+                file: file.clone(),
+                line: line(),
                 col: 1,
             })
-        },
+        });
+        let mut html = String::new();
+        body.prepared.fill(&mut html, &resolved.dests, |_, _| false);
+        html
+    };
+    let home = site_text(
+        &catalog.home,
+        catalog.root.join("content").join("_index.md"),
+        &|| 1,
     );
-    let mut disclaimer = String::new();
-    catalog
-        .disclaimer
-        .prepared
-        .fill(&mut disclaimer, &resolved.dests, |_, _| false);
+    // Its errors point at site.toml's `disclaimer` line, looked up only when there is one.
+    let toml = catalog.root.join("site.toml");
+    let disclaimer = site_text(&catalog.disclaimer, toml.clone(), &|| {
+        std::fs::read_to_string(&toml)
+            .ok()
+            .and_then(|t| {
+                t.lines()
+                    .position(|l| l.trim_start().starts_with("disclaimer"))
+            })
+            .map_or(1, |i| i + 1)
+    });
     let related_cache = cache.enabled.then_some(&mut cache.related);
     let backlinks = backlinks::compute(catalog, &articles, related_cache);
     Linked {
