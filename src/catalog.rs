@@ -413,7 +413,7 @@ fn build_terms(
     // A word as common as "the" would link every page's first "the": left out, with a
     // warning (the words the search index leaves out too).
     let too_common = |term: &str, what: &dyn Fn() -> String, location: Option<&Location>| {
-        if !crate::search::text::is_stop_word(term) {
+        if !crate::words::is_stop_word(term) {
             return false;
         }
         let warning = Diagnostic::warning(format!(

@@ -163,7 +163,6 @@ struct Renderer<'a> {
     cards: Vec<CardData>,
     /// [`Renderer::card_hash`] of every article, for the keys of the pages that list it.
     card_hashes: Vec<u64>,
-    disclaimer_html: String,
     templates_hash: u64,
     /// Hash of the site settings every page shows.
     site_hash: u64,
@@ -490,7 +489,8 @@ impl<'a> Renderer<'a> {
                     &cfg.description,
                 )
                     .hash(&mut h);
-                (&cfg.disclaimer, cfg.review_interval_days).hash(&mut h);
+                // The disclaimer as shown: its links' targets are other pages' URLs.
+                (&site.disclaimer, cfg.review_interval_days).hash(&mut h);
                 h.finish()
             },
             caching: cache.enabled,
@@ -505,7 +505,6 @@ impl<'a> Renderer<'a> {
                 Vec::new()
             },
             card_hashes: Vec::new(),
-            disclaimer_html: site.disclaimer.clone(),
         };
         if r.caching && cards {
             r.card_hashes = (0..c.articles.len())
@@ -1330,7 +1329,7 @@ impl Renderer<'_> {
             Disclaimed {
                 name: "article",
                 view,
-                disclaimer_html: &self.disclaimer_html,
+                disclaimer_html: &self.site.disclaimer,
             },
             key,
         )
@@ -1460,7 +1459,7 @@ impl Renderer<'_> {
             Disclaimed {
                 name: "symptom",
                 view,
-                disclaimer_html: &self.disclaimer_html,
+                disclaimer_html: &self.site.disclaimer,
             },
         )
     }
@@ -1536,7 +1535,7 @@ impl Renderer<'_> {
             Disclaimed {
                 name: "supplement",
                 view,
-                disclaimer_html: &self.disclaimer_html,
+                disclaimer_html: &self.site.disclaimer,
             },
         )
     }

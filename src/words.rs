@@ -1,5 +1,20 @@
-//! Splitting ASCII text into words (runs of letters and digits) 64 bytes at a time, for
-//! the two passes that read every word of a site: cross-linking and the search index.
+//! Words as cross-linking and the search index both see them: the words too common to
+//! count, and splitting ASCII text into words (runs of letters and digits) 64 bytes at a
+//! time, for the two passes that read every word of a site.
+
+/// Words too common to help a query or to link to a page: left out of the search index
+/// and of queries, so that "pins and needles" matches on its two meaningful words, and out
+/// of the cross-linking dictionary. Short, so that words readers do search for ("no",
+/// "not", "after") still count. The search manifest carries this list to the browser.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in",
+    "into", "is", "it", "its", "of", "on", "or", "s", "so", "t", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "to", "was", "were", "which", "with",
+];
+
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
 
 /// ASCII letters and digits, by byte.
 static WORD_BYTE: [bool; 256] = {
@@ -95,6 +110,14 @@ pub fn ascii_words(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, STOP_WORDS);
+    }
 
     /// The block-wise splitter against the plain definition, on words that cross 64-byte
     /// blocks, end the text, or sit between runs of separators.

@@ -4,22 +4,13 @@
 //! agree on a list of words).
 
 use crate::words::ascii_words;
+pub use crate::words::{is_stop_word, STOP_WORDS};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::Mutex;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
-
-/// Words too common to help a query: left out of the index and of queries, so that
-/// "pins and needles" matches on its two meaningful words. Short, so that words readers
-/// do search for ("no", "not", "after") still count. The manifest carries this list to
-/// the browser.
-pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in",
-    "into", "is", "it", "its", "of", "on", "or", "s", "so", "t", "than", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "to", "was", "were", "which", "with",
-];
 
 /// Tokens longer than this are identifiers, hashes or URLs, not words anyone types.
 const MAX_TOKEN: usize = 40;
@@ -54,10 +45,6 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     found
         .into_iter()
         .filter(|w| w.len() <= MAX_TOKEN || w.chars().count() <= MAX_TOKEN)
-}
-
-pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
 }
 
 /// The English Snowball stemmer. Words with a digit (`b12`, `omega3`) are kept whole.
@@ -412,14 +399,6 @@ impl<'v> Counter<'v> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        let mut sorted = STOP_WORDS.to_vec();
-        sorted.sort_unstable();
-        sorted.dedup();
-        assert_eq!(sorted, STOP_WORDS);
-    }
 
     #[test]
     fn folding_removes_case_and_accents() {

@@ -510,6 +510,34 @@ fn a_quick_rebuild_is_turned_down_when_a_linked_heading_goes() {
     );
 }
 
+/// An edit that brings a warning (a review dated after today) is left to the full build,
+/// which reports it: a quick rebuild would show the page and say nothing.
+#[test]
+fn an_edit_with_a_warning_is_reported_by_a_full_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write_settings(root);
+    let b = "---\ntitle: B\nreviewed_by: Dr R\n---\nIntro.\n";
+    write(root, "content/articles/b.md", b);
+    let mut builder = Builder::new(root, BuildOptions::default());
+    assert!(builder.build_pages(&Diagnostics::new(), &Silent).is_some());
+    write(
+        root,
+        "content/articles/b.md",
+        &b.replace("Dr R\n", "Dr R\nreviewed_on: 2999-01-01\n"),
+    );
+    builder.changed([root.join("content/articles/b.md")]);
+    let diags = Diagnostics::new();
+    assert!(builder.build_pages(&diags, &Silent).is_some());
+    assert_eq!(builder.quick_builds(), 0);
+    let said: Vec<String> = diags.sorted().iter().map(|d| d.render(root)).collect();
+    assert!(
+        said.join("\n")
+            .contains("`reviewed_on` is 2999-01-01, after today"),
+        "{said:?}"
+    );
+}
+
 /// `serve` drops a search index being built when files change again: a stopped index
 /// leaves nothing half made, and the next one is a full build's.
 #[test]

@@ -1160,9 +1160,12 @@ fn disclaimer_shows_on_articles_and_record_pages() {
     let site = site_with_records();
     site.file(
         "site.toml",
-        &format!("{SITE_TOML}disclaimer = \"Not **medical** advice.\"\n"),
+        &format!(
+            "{SITE_TOML}disclaimer = \"Not **medical** advice: see [our policy](about/policy.md).\"\n"
+        ),
     )
-    .article("nerves/a.md", "title: A", "Text.\n");
+    .article("nerves/a.md", "title: A", "Text.\n")
+    .article("about/policy.md", "title: Policy", "How we write.\n");
     site.build().assert_ok();
 
     for page in [
@@ -1173,7 +1176,12 @@ fn disclaimer_shows_on_articles_and_record_pages() {
         let html = site.read(page);
         let disclaimer = section_after(&html, "class=\"callout disclaimer\"");
         assert!(
-            disclaimer.contains("Not <strong>medical</strong> advice."),
+            disclaimer.contains("Not <strong>medical</strong> advice"),
+            "{page}: {disclaimer}"
+        );
+        // Its links are completed as an article's are.
+        assert!(
+            disclaimer.contains("<a href=\"/articles/about/policy/\">our policy</a>"),
             "{page}: {disclaimer}"
         );
     }
