@@ -7,6 +7,7 @@ use crate::catalog::normalise_url;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::read_text;
+use crate::plain_post::{self, Line};
 use crate::records;
 use crate::slug::slugify;
 use std::collections::HashMap;
@@ -22,61 +23,18 @@ pub struct Converted {
     pub body: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Line<'a> {
-    Heading(&'a str),
-    Faq,
-    Keywords,
-    Question(&'a str),
-    Answer(&'a str),
-    Text(&'a str),
-    Blank,
-}
-
-fn classify(line: &str) -> Line<'_> {
-    let t = line.trim();
-    if t.is_empty() {
-        return Line::Blank;
+/// The line a [`Line`] was read from, as far as it holds it.
+fn t_of(line: Line<'_>) -> &str {
+    match line {
+        Line::Heading(t)
+        | Line::Faq(t)
+        | Line::Keywords(t)
+        | Line::Question(t, _)
+        | Line::Answer(t, _)
+        | Line::Text(t)
+        | Line::Markdown(t) => t,
+        Line::Blank => "",
     }
-    let lower = t.trim_end_matches(':').to_lowercase();
-    match lower.as_str() {
-        "introduction" | "conclusion" | "summary" | "references" => {
-            return Line::Heading(t.trim_end_matches(':'))
-        }
-        "q&a section"
-        | "q&a"
-        | "faq"
-        | "faqs"
-        | "frequently asked questions"
-        | "questions and answers" => return Line::Faq,
-        "important keywords" | "keywords" => return Line::Keywords,
-        _ => {}
-    }
-    if let Some(rest) = marker(t, 'q') {
-        return Line::Question(rest);
-    }
-    if let Some(rest) = marker(t, 'a') {
-        return Line::Answer(rest);
-    }
-    // "1. Title" on a line of its own: short, and not a sentence.
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && t[digits..].starts_with(". ") && t.len() < 160 && !t.ends_with('.') {
-        return Line::Heading(t[digits + 2..].trim());
-    }
-    Line::Text(t)
-}
-
-/// `Q1: text` → `text` (for kind `q`), likewise `A1:`.
-fn marker(line: &str, kind: char) -> Option<&str> {
-    let mut chars = line.char_indices();
-    let (_, first) = chars.next()?;
-    if first.to_ascii_lowercase() != kind {
-        return None;
-    }
-    let rest = &line[1..];
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    let after = rest[digits..].strip_prefix(':')?;
-    Some(after.trim())
 }
 
 /// Converts one post. `product_links` maps normalised product URLs to supplement ids.
@@ -90,11 +48,13 @@ pub fn convert(
     let mut first_paragraph: Option<String> = None;
     let mut first_line_title: Option<String> = None;
     let mut in_keywords = false;
-    for (n, raw) in text.lines().enumerate() {
-        let line = classify(raw);
+    for (n, line) in plain_post::read(text).into_iter().enumerate() {
         if n == 0 {
-            if let Line::Text(t) = line {
-                // A short first line without a full stop is the post's title.
+            // A short first line without a full stop is the post's title, unless it is a
+            // standard section title ("Introduction").
+            if let (Line::Text(t) | Line::Heading(t), Line::Text(_)) =
+                (line, plain_post::classify(t_of(line)))
+            {
                 if t.len() < 120 && !t.ends_with('.') {
                     first_line_title = Some(t.to_string());
                     continue;
@@ -102,7 +62,7 @@ pub fn convert(
             }
         }
         if in_keywords {
-            if let Line::Text(t) = line {
+            if let Line::Text(t) | Line::Heading(t) = line {
                 keywords.extend(
                     t.split([',', ';'])
                         .map(|k| k.trim().trim_end_matches('.').trim().to_string())
@@ -111,18 +71,30 @@ pub fn convert(
             }
             continue;
         }
+        if !matches!(line, Line::Markdown(_) | Line::Blank)
+            && body.ends_with('\n')
+            && !body.ends_with("\n\n")
+        {
+            // A paragraph after a list needs a blank line, or it continues the last item.
+            body.push('\n');
+        }
         match line {
             Line::Heading(h) => body.push_str(&format!("## {h}\n\n")),
-            Line::Faq => body.push_str("## Frequently asked questions\n\n"),
-            Line::Keywords => in_keywords = true,
-            Line::Question(q) => body.push_str(&format!("Q: {q}\n\n")),
-            Line::Answer(a) => body.push_str(&format!("A: {a}\n\n")),
+            Line::Faq(_) => body.push_str("## Frequently asked questions\n\n"),
+            Line::Keywords(_) => in_keywords = true,
+            Line::Question(_, q) => body.push_str(&format!("Q: {q}\n\n")),
+            Line::Answer(_, a) => body.push_str(&format!("A: {a}\n\n")),
             Line::Text(t) => {
                 if first_paragraph.is_none() {
                     first_paragraph = Some(t.to_string());
                 }
                 body.push_str(t);
                 body.push_str("\n\n");
+            }
+            // A run of Markdown lines (a list, a table) stays together.
+            Line::Markdown(t) => {
+                body.push_str(t);
+                body.push('\n');
             }
             Line::Blank => {}
         }

@@ -212,7 +212,11 @@ fn read_collection(
                 diags.push(
                     Diagnostic::warning(format!("`{name}` is not a content file and is ignored"))
                         .in_file(p)
-                        .hint("articles end in .md; records in .yaml, .toml or .json; put other files in content/static/"),
+                        .hint(if name.ends_with(".txt") {
+                            "articles end in .md: `materia import FILE` converts a plain-text post into one"
+                        } else {
+                            "articles end in .md; records in .yaml, .toml or .json; put other files in content/static/"
+                        }),
                 );
             }
             false

@@ -9,6 +9,7 @@
 //! whole site (where a link to another article goes, which words become cross-links), so
 //! that stage fills those in without parsing the Markdown again.
 
+use crate::plain_post;
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use rustc_hash::FxHashSet;
@@ -233,11 +234,10 @@ fn shaped(text: &str, base: usize, shape_faq: bool) -> Shaped<'_> {
     // per 46): grown from empty by doubling, each article's events were copied about as
     // many times over as the parser took to make them.
     let mut events: Vec<Spanned> = Vec::with_capacity(text.len() / 24 + 16);
-    events.extend(
-        Parser::new_ext(text, options())
-            .into_offset_iter()
-            .map(|(e, r)| (e, r.start + base..r.end + base)),
-    );
+    match shape_faq.then(|| plain_post::as_post(text)).flatten() {
+        Some(lines) => post_events(text, &lines, base, &mut events),
+        None => push_parsed(text, base, &mut events),
+    }
     let trailing_keywords = if shape_faq {
         take_trailing_keywords(&mut events)
     } else {
@@ -255,6 +255,74 @@ fn shaped(text: &str, base: usize, shape_faq: bool) -> Shaped<'_> {
         faq,
         toc,
         anchors,
+    }
+}
+
+/// `text`'s events, their offsets moved by `base`.
+fn push_parsed<'a>(text: &'a str, base: usize, events: &mut Vec<Spanned<'a>>) {
+    events.extend(
+        Parser::new_ext(text, options())
+            .into_offset_iter()
+            .map(|(e, r)| (e, r.start + base..r.end + base)),
+    );
+}
+
+/// The events of a body that reads as a plain-text post ([`plain_post::as_post`]): each
+/// line its own paragraph, section titles `h2` headings (so they get ids, anchors and a
+/// place in the table of contents, and the FAQ and keywords are found as in Markdown), and
+/// runs of Markdown lines (lists, quotes, tables) parsed together. Each line is parsed in
+/// place, so offsets, and the file positions of problems, are the file's own.
+fn post_events<'a>(
+    text: &'a str,
+    lines: &[plain_post::Line<'a>],
+    base: usize,
+    events: &mut Vec<Spanned<'a>>,
+) {
+    use plain_post::Line;
+    let at = |s: &str| plain_post::offset_in(text, s);
+    let mut i = 0;
+    while i < lines.len() {
+        match lines[i] {
+            Line::Blank => {}
+            Line::Heading(h) | Line::Faq(h) | Line::Keywords(h) => {
+                let start = at(h) + base;
+                let span = start..start + h.len();
+                events.push((
+                    Event::Start(Tag::Heading {
+                        level: HeadingLevel::H2,
+                        id: None,
+                        classes: Vec::new(),
+                        attrs: Vec::new(),
+                    }),
+                    span.clone(),
+                ));
+                events.extend(
+                    Parser::new_ext(h, options())
+                        .into_offset_iter()
+                        .filter(|(e, _)| {
+                            !matches!(
+                                e,
+                                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                            )
+                        })
+                        .map(|(e, r)| (e, r.start + start..r.end + start)),
+                );
+                events.push((Event::End(TagEnd::Heading(HeadingLevel::H2)), span));
+            }
+            Line::Markdown(first) => {
+                let mut last = first;
+                while let Some(Line::Markdown(next)) = lines.get(i + 1) {
+                    last = next;
+                    i += 1;
+                }
+                let (start, end) = (at(first), at(last) + last.len());
+                push_parsed(text.get(start..end).unwrap_or(first), start + base, events);
+            }
+            Line::Text(t) | Line::Question(t, _) | Line::Answer(t, _) => {
+                push_parsed(t, at(t) + base, events);
+            }
+        }
+        i += 1;
     }
 }
 
@@ -660,37 +728,13 @@ fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<Vec<String>> {
 }
 
 fn is_faq_title(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').to_lowercase();
-    let t = t.strip_suffix(" section").unwrap_or(&t).trim();
-    matches!(
-        t,
-        "q&a"
-            | "q & a"
-            | "q and a"
-            | "faq"
-            | "faqs"
-            | "frequently asked questions"
-            | "questions and answers"
+    plain_post::is_faq_title(
+        text.trim()
+            .trim_end_matches(':')
+            .trim_end()
+            .to_lowercase()
+            .as_str(),
     )
-}
-
-/// Splits `Q1: text` into the marker kind and the rest.
-fn qa_marker(text: &str) -> Option<(char, usize)> {
-    let trimmed = text.trim_start();
-    let lead = text.len() - trimmed.len();
-    let lower = trimmed.to_ascii_lowercase();
-    for (word, kind) in [("question", 'q'), ("answer", 'a'), ("q", 'q'), ("a", 'a')] {
-        if let Some(rest) = lower.strip_prefix(word) {
-            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            let after = &rest[digits..];
-            let after_trim = after.trim_start();
-            if let Some(tail) = after_trim.strip_prefix(':') {
-                let consumed = trimmed.len() - tail.trim_start().len();
-                return Some((kind, lead + consumed));
-            }
-        }
-    }
-    None
 }
 
 struct FaqItem<'a> {
@@ -808,7 +852,7 @@ fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<
         let mut answer_open = false;
         for mut line in lines {
             let marker = match line.first() {
-                Some((Event::Text(t), _)) => qa_marker(t),
+                Some((Event::Text(t), _)) => plain_post::qa_marker(t),
                 _ => None,
             };
             if let Some((kind, cut)) = marker {

@@ -1,4 +1,5 @@
-//! `materia import`: plain-text posts shaped like the seed article become articles.
+//! Plain-text posts shaped like the seed article: converted into articles by `materia
+//! import`, or read as such when pasted as they are into an article's body.
 
 use crate::support::*;
 
@@ -161,4 +162,120 @@ fn seed_article_imports_and_links() {
     }
     let faq = json_ld_of(&html, "FAQPage");
     assert_eq!(faq["mainEntity"].as_array().map(Vec::len), Some(5));
+}
+
+/// The same post pasted as it is under front matter: read line by line, not as one
+/// CommonMark paragraph of the whole body (no headings, no FAQ, no keywords).
+#[test]
+fn a_post_pasted_into_an_article_reads_as_sections_faq_and_keywords() {
+    let site = site_with_records();
+    site.article("minerals/iron.md", "title: Low iron", POST);
+    site.build().assert_ok();
+    let html = site.read("articles/minerals/iron/index.html");
+    let body = article_body(&html);
+    for (id, title) in [
+        ("introduction", "Introduction"),
+        ("signs-of-low-iron", "Signs of Low Iron"),
+        ("testing-and-treatment", "Testing and Treatment"),
+        ("conclusion", "Conclusion"),
+    ] {
+        assert!(
+            body.contains(&format!("<h2 id=\"{id}\">{title} <a class=\"anchor\"")),
+            "no heading {title}:\n{body}"
+        );
+        assert!(
+            html.contains(&format!("href=\"#{id}\"")),
+            "{title} not in the contents"
+        );
+    }
+    // One paragraph a line.
+    assert!(
+        body.contains(
+            "/keywords/iron-deficiency/\">Iron deficiency</a> is common in young women.</p>"
+        ),
+        "{body}"
+    );
+    let faq = json_ld_of(&html, "FAQPage");
+    let questions = faq["mainEntity"].as_array().cloned().unwrap_or_default();
+    assert_eq!(questions.len(), 2, "{faq}");
+    assert_eq!(questions[1]["name"], "Can it be treated?");
+    assert_eq!(
+        questions[1]["acceptedAnswer"]["text"],
+        "Yes, with iron and by treating the cause."
+    );
+    // The keywords line gives the keywords, and is not shown as text.
+    assert!(site.exists("keywords/iron-supplements/index.html"));
+    assert!(!body.contains("Important Keywords"), "{body}");
+    // Cross-links and product links as in any article.
+    assert!(
+        body.contains("class=\"xref xref-symptom\" href=\"/symptoms/paresthesia/\">tingling</a>"),
+        "{body}"
+    );
+    assert!(site
+        .read("supplements/magnesium/index.html")
+        .contains("/articles/minerals/iron/"));
+}
+
+/// Each line of a pasted post is parsed where it stands, so a problem is reported at its
+/// own line and column.
+#[test]
+fn a_problem_in_a_pasted_post_is_reported_at_its_line() {
+    let site = site_with_records();
+    let post = POST.replace(
+        "Eat iron-rich food and get tested.",
+        "Eat well and read [the guide](missing-guide.md).",
+    );
+    site.article("minerals/iron.md", "title: Low iron", &post);
+    let run = site.build();
+    run.assert_failed();
+    // Front matter: three lines; "Eat well…" is the post's ninth line.
+    assert!(
+        run.stderr
+            .contains("content/articles/minerals/iron.md:12:19"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// With `../shared/seed` beside the repository, the seed article pasted as it is under a
+/// title builds with its sections, FAQ and keywords.
+#[test]
+fn seed_article_pasted_as_it_is_builds_with_sections_faq_and_keywords() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(seed) = std::fs::read_dir(repo.join("../shared/seed"))
+        .ok()
+        .and_then(|mut d| d.next())
+        .and_then(Result::ok)
+    else {
+        eprintln!("no ../shared/seed: skipped");
+        return;
+    };
+    let text = std::fs::read_to_string(seed.path()).unwrap();
+    let site = Site::new();
+    site.article("seed.md", "title: Seed article", &text);
+    site.build().assert_ok();
+    let html = site.read("articles/seed/index.html");
+    let faq = json_ld_of(&html, "FAQPage");
+    assert_eq!(faq["mainEntity"].as_array().map(Vec::len), Some(5), "{faq}");
+    let body = article_body(&html);
+    assert!(body.matches("<h2 id=").count() >= 8, "{body}");
+    assert!(body.matches("<p>").count() >= 40, "{body}");
+    assert!(site.exists("keywords/subacute-combined-degeneration/index.html"));
+    assert!(!body.contains("Important Keywords"));
+}
+
+/// A post saved as a `.txt` file among the articles is not built, and the warning says how
+/// to make it an article; other stray files get the general hint.
+#[test]
+fn a_text_file_among_the_articles_is_pointed_to_import() {
+    let site = site_with_records();
+    site.file("content/articles/post.txt", POST)
+        .file("content/articles/photo.png", "not really a picture");
+    site.build().assert_ok_saying(&[
+        "warning: `post.txt` is not a content file and is ignored",
+        "--> content/articles/post.txt",
+        "`materia import FILE` converts a plain-text post into one",
+        "--> content/articles/photo.png",
+        "put other files in content/static/",
+    ]);
 }

@@ -1,0 +1,280 @@
+//! Plain-text health posts, as publishers paste them from a word processor or a blog's
+//! export: one paragraph a line with no blank line between, section titles on lines of
+//! their own ("Introduction", "1. Why B12 matters", "Conclusion"), a "Q&A Section" of
+//! `Q1:`/`A1:` lines and a closing "Important Keywords" line. Read as CommonMark, such a
+//! body is a single paragraph thousands of words long: no headings, no table of contents,
+//! no FAQ, no keywords. The parse stage reads an article body of this shape line by line
+//! instead ([`as_post`], used by [`crate::markdown`]), and `materia import` converts such
+//! posts into Markdown files ([`crate::import`]); both take their reading of each line from
+//! here.
+
+/// What a line of a post is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line<'a> {
+    /// A section title, without a leading "1. ".
+    Heading(&'a str),
+    /// The title of the questions-and-answers section ("Q&A Section", "FAQ", …), as written.
+    Faq(&'a str),
+    /// "Important Keywords", as written: the next line lists the post's keywords.
+    Keywords(&'a str),
+    /// `Q1: text`: the whole line and the question after the marker.
+    Question(&'a str, &'a str),
+    /// `A1: text`: the whole line and the answer after the marker.
+    Answer(&'a str, &'a str),
+    /// A paragraph.
+    Text(&'a str),
+    /// A line of Markdown block syntax (a list item, a quote, a table row, an ATX
+    /// heading); a run of them is read as Markdown together.
+    Markdown(&'a str),
+    Blank,
+}
+
+/// Longest line taken for a section title: titles are short, paragraphs rarely are.
+const TITLE_MAX: usize = 120;
+
+/// A line's reading on its own; [`read`] settles the lines that depend on their neighbours.
+pub fn classify(line: &str) -> Line<'_> {
+    let t = line.trim();
+    if t.is_empty() {
+        return Line::Blank;
+    }
+    let lower = t.trim_end_matches(':').trim_end().to_lowercase();
+    match lower.as_str() {
+        "introduction" | "conclusion" | "summary" | "references" => {
+            return Line::Heading(t.trim_end_matches(':'))
+        }
+        "important keywords" | "keywords" => return Line::Keywords(t),
+        _ => {}
+    }
+    if is_faq_title(&lower) {
+        return Line::Faq(t);
+    }
+    if let Some((kind, cut)) = qa_marker(t) {
+        let rest = t[cut..].trim();
+        return if kind == 'q' {
+            Line::Question(t, rest)
+        } else {
+            Line::Answer(t, rest)
+        };
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && t[digits..].starts_with(". ") {
+        // "1. Title" on a line of its own is a numbered section title; "1. Take it with
+        // food." is a list item.
+        let title = t[digits + 2..].trim();
+        return if title_like(title) {
+            Line::Heading(title)
+        } else {
+            Line::Markdown(t)
+        };
+    }
+    if is_block_syntax(t) {
+        return Line::Markdown(t);
+    }
+    Line::Text(t)
+}
+
+/// "Q&A", "Q&A Section", "FAQ", "Frequently asked questions", … (lower-cased, without a
+/// closing colon). The parse stage takes a section with such a heading for the FAQ.
+pub fn is_faq_title(lower: &str) -> bool {
+    let t = lower.strip_suffix(" section").unwrap_or(lower).trim();
+    matches!(
+        t,
+        "q&a"
+            | "q & a"
+            | "q and a"
+            | "faq"
+            | "faqs"
+            | "frequently asked questions"
+            | "questions and answers"
+    )
+}
+
+/// Splits `Q1: text` (or `A1:`, `Q:`, `Question 2:`, `Answer:`) into the marker's kind,
+/// `q` or `a`, and where the text after it starts.
+pub fn qa_marker(text: &str) -> Option<(char, usize)> {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let lower = trimmed.to_ascii_lowercase();
+    for (word, kind) in [("question", 'q'), ("answer", 'a'), ("q", 'q'), ("a", 'a')] {
+        if let Some(rest) = lower.strip_prefix(word) {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let after = &rest[digits..];
+            let after_trim = after.trim_start();
+            if let Some(tail) = after_trim.strip_prefix(':') {
+                let consumed = trimmed.len() - tail.trim_start().len();
+                return Some((kind, lead + consumed));
+            }
+        }
+    }
+    None
+}
+
+/// Short and not a sentence: no closing punctuation.
+fn title_like(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().count() <= TITLE_MAX
+        && !t.ends_with(['.', ',', ';', ':', '!', '?', '"', '\'', ')', '”', '’'])
+}
+
+/// Markdown that a line-by-line reading must leave to the Markdown parser.
+fn is_block_syntax(t: &str) -> bool {
+    t.starts_with(['#', '>', '|']) || ["- ", "* ", "+ "].iter().any(|m| t.starts_with(m)) || {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && t[digits..].starts_with(") ")
+    }
+}
+
+/// Every line of `text` read in context: a title-like paragraph followed by a paragraph
+/// is a section title.
+pub fn read(text: &str) -> Vec<Line<'_>> {
+    let mut lines: Vec<Line> = text.lines().map(classify).collect();
+    settle(&mut lines);
+    lines
+}
+
+fn settle(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let Line::Text(t) = lines[i] else { continue };
+        let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
+        let followed_by_prose = match next {
+            Some(Line::Text(n)) => !title_like(n),
+            Some(Line::Question(..) | Line::Markdown(_)) => true,
+            _ => false,
+        };
+        if title_like(t) && followed_by_prose {
+            lines[i] = Line::Heading(t);
+        }
+    }
+}
+
+/// The lines of an article body that reads as a plain-text post rather than Markdown:
+/// three lines or more, no blank line between them, no code (fenced or indented, which a
+/// line-by-line reading would break up), at least two lines that end a sentence, and a sign
+/// that the lines are whole paragraphs rather than prose wrapped at a fixed width: a line
+/// longer than any wrapped one, or a line only posts have (a numbered or standard section
+/// title, a Q&A section, a question or answer, the keywords line). `None` otherwise, at the
+/// first blank line for most Markdown.
+pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
+    let trimmed = body.trim_matches(['\n', '\r', ' ', '\t']);
+    let mut count = 0;
+    for line in trimmed.lines() {
+        if line.trim().is_empty()
+            || line.starts_with("    ")
+            || line.starts_with('\t')
+            || line.trim_start().starts_with("```")
+            || line.trim_start().starts_with("~~~")
+            || line.trim_start().starts_with('<')
+        {
+            return None;
+        }
+        count += 1;
+    }
+    if count < 3 {
+        return None;
+    }
+    let mut lines: Vec<Line> = body.lines().map(classify).collect();
+    // Lines only posts have, read before titles are settled by their neighbours.
+    let post_lines = lines.iter().any(|l| {
+        matches!(
+            l,
+            Line::Heading(_)
+                | Line::Faq(_)
+                | Line::Keywords(_)
+                | Line::Question(..)
+                | Line::Answer(..)
+        )
+    });
+    settle(&mut lines);
+    let sentences = lines
+        .iter()
+        .filter(|l| matches!(l, Line::Text(t) if t.ends_with(['.', '!', '?'])))
+        .count();
+    let long = lines.iter().any(|l| match l {
+        Line::Text(t) => t.len() > 160,
+        _ => false,
+    });
+    (sentences >= 2 && (long || post_lines)).then_some(lines)
+}
+
+/// Where `inner`, a slice of `outer`, starts in it.
+pub fn offset_in(outer: &str, inner: &str) -> usize {
+    (inner.as_ptr() as usize).saturating_sub(outer.as_ptr() as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEEDLIKE: &str = "Introduction\nVitamin B12 keeps nerves working. Low levels cause tingling.\nMore text follows here.\n1. Why Zinc Matters\nIt helps. Really.\nNerve Damage and Balance\nWalking in the dark gets harder.\nQ&A Section\nQ1: Is it safe?\nA1: In normal doses.\nImportant Keywords\nzinc, nerves\n";
+
+    #[test]
+    fn reads_titles_questions_and_keywords() {
+        let lines = as_post(SEEDLIKE).unwrap_or_default();
+        assert_eq!(
+            lines,
+            vec![
+                Line::Heading("Introduction"),
+                Line::Text("Vitamin B12 keeps nerves working. Low levels cause tingling."),
+                Line::Text("More text follows here."),
+                Line::Heading("Why Zinc Matters"),
+                Line::Text("It helps. Really."),
+                Line::Heading("Nerve Damage and Balance"),
+                Line::Text("Walking in the dark gets harder."),
+                Line::Faq("Q&A Section"),
+                Line::Question("Q1: Is it safe?", "Is it safe?"),
+                Line::Answer("A1: In normal doses.", "In normal doses."),
+                Line::Keywords("Important Keywords"),
+                Line::Text("zinc, nerves"),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_stays_markdown() {
+        // A blank line anywhere: Markdown.
+        assert!(as_post("Intro.\n\nMore text here.\nAnd here.\nIntroduction\nX.\n").is_none());
+        // Prose wrapped at a fixed width: its lines end mid-sentence, none is long.
+        assert!(as_post(
+            "Vitamin B12 matters a great deal.\nIt helps the nerves work and the\nblood form. See a doctor.\n"
+        )
+        .is_none());
+        // Code would be broken up line by line.
+        assert!(as_post("Introduction\n```\nx\n```\nText here. More.\nEnd.\n").is_none());
+        // Two lines only.
+        assert!(as_post("Introduction\nText here, a long line.\n").is_none());
+    }
+
+    #[test]
+    fn long_lines_are_paragraphs_without_any_title() {
+        let long = "Word ".repeat(40);
+        let body = format!("{long}ends here.\n{long}and here.\nShort line.\n");
+        let lines = as_post(&body).unwrap_or_default();
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().all(|l| matches!(l, Line::Text(_))));
+    }
+
+    #[test]
+    fn a_numbered_sentence_is_a_list_item_and_lists_stay_together() {
+        let lines = read("Tips\n1. Take it with food.\n- a\n- b\n");
+        assert_eq!(
+            lines,
+            vec![
+                Line::Heading("Tips"),
+                Line::Markdown("1. Take it with food."),
+                Line::Markdown("- a"),
+                Line::Markdown("- b"),
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_of_slices() {
+        let text = "ab\ncd";
+        let lines = read(text);
+        let Line::Text(t) = lines[1] else {
+            panic!("{lines:?}")
+        };
+        assert_eq!(offset_in(text, t), 3);
+    }
+}
