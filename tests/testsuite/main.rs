@@ -18,3 +18,4 @@ mod search;
 mod search_browser;
 mod serve;
 mod serving;
+mod validity;
