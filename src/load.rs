@@ -162,7 +162,7 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
     let config = config?;
     let theme = theme::load(root, &config.theme, diags);
     let static_dir = content.join("static");
-    let mut assets: Vec<Asset> = theme::walk_files(&static_dir, diags)
+    let mut assets: Vec<Asset> = theme::walk_static(&static_dir, diags)
         .into_iter()
         .filter_map(|path| {
             let rel = path.strip_prefix(&static_dir).ok()?;

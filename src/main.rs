@@ -69,7 +69,8 @@ enum Command {
         root: PathBuf,
         /// Where to write the site (default: ROOT/public). The folder is replaced whole, so
         /// one that holds the site, lies inside content/ or themes/, or holds other files
-        /// (no index.html) is refused.
+        /// (no index.html) is refused. Entries at its top whose names start with a dot (a
+        /// deploy branch's .git, a .nojekyll) are kept unless the site makes its own.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Include articles marked `draft: true`.

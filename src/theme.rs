@@ -92,7 +92,7 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {
             }
         }
         let static_dir = dir.join("static");
-        for entry in walk_files(&static_dir, diags) {
+        for entry in walk_static(&static_dir, diags) {
             let Ok(rel) = entry.strip_prefix(&static_dir) else {
                 continue;
             };
@@ -130,8 +130,20 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {
     theme
 }
 
-/// Every regular file below `dir`, sorted, following symlinks; skips editor droppings.
+/// Every regular file below `dir`, sorted, following symlinks; skips hidden files and
+/// editor droppings.
 pub fn walk_files(dir: &Path, diags: &Diagnostics) -> Vec<PathBuf> {
+    walk(dir, diags, is_ignored)
+}
+
+/// [`walk_files`] for a `static/` folder, whose hidden files are part of the site (a
+/// `.well-known/security.txt`, an `.htaccess`): only version control and editor droppings
+/// are skipped.
+pub fn walk_static(dir: &Path, diags: &Diagnostics) -> Vec<PathBuf> {
+    walk(dir, diags, is_ignored_static)
+}
+
+fn walk(dir: &Path, diags: &Diagnostics, ignored: fn(&str) -> bool) -> Vec<PathBuf> {
     if !dir.exists() {
         return Vec::new();
     }
@@ -140,7 +152,7 @@ pub fn walk_files(dir: &Path, diags: &Diagnostics) -> Vec<PathBuf> {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+        .filter_entry(|e| e.depth() == 0 || !ignored(e.file_name().to_string_lossy().as_ref()));
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
@@ -171,5 +183,16 @@ pub fn walk_files(dir: &Path, diags: &Diagnostics) -> Vec<PathBuf> {
 
 /// Hidden files, editor backups and lock files are never content.
 pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with(".#") || name.starts_with('#')
+    name.starts_with('.') || is_ignored_static(name)
+}
+
+/// Names no site publishes: version control folders, Finder's `.DS_Store`, and editors'
+/// backups, locks and swap files.
+pub fn is_ignored_static(name: &str) -> bool {
+    matches!(name, ".git" | ".svn" | ".hg" | ".DS_Store")
+        || name.ends_with('~')
+        || name.starts_with(".#")
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
 }

@@ -52,8 +52,12 @@ pub fn check_out_dir(out_dir: &Path, root: &Path) -> Result<(), Diagnostic> {
             own_folder,
         );
     }
-    let holds_other_things = fs::read_dir(&out).is_ok_and(|mut entries| entries.next().is_some())
-        && !out.join("index.html").is_file();
+    // Dot-entries (a `.git` of a deploy branch) are kept across builds: see [`carry_dot_entries`].
+    let holds_other_things = fs::read_dir(&out).is_ok_and(|entries| {
+        entries
+            .filter_map(Result::ok)
+            .any(|e| !e.file_name().to_string_lossy().starts_with('.'))
+    }) && !out.join("index.html").is_file();
     if holds_other_things {
         return refuse(
             format!("the output folder `{shown}` holds files but no built site (no index.html): the build replaces the folder whole"),
@@ -119,16 +123,37 @@ impl Staging {
         fill(output, &self.dir)?;
         let out_dir = &self.out_dir;
         let had_old = out_dir.exists();
-        if had_old {
-            remove_if_exists(&self.old)?;
-            fs::rename(out_dir, &self.old).map_err(|e| io_error(out_dir, &e))?;
-        }
-        if let Err(e) = fs::rename(&self.dir, out_dir) {
-            // Put the previous output back so the site on disk stays whole.
-            if had_old {
-                let _restore = fs::rename(&self.old, out_dir);
+        let carried = if had_old {
+            carry_dot_entries(out_dir, &self.dir)?
+        } else {
+            Vec::new()
+        };
+        let swapped = if had_old {
+            remove_if_exists(&self.old)
+                .and_then(|()| fs::rename(out_dir, &self.old).map_err(|e| io_error(out_dir, &e)))
+                .and_then(|()| {
+                    fs::rename(&self.dir, out_dir).map_err(|e| {
+                        // Put the previous output back so the site on disk stays whole.
+                        let _restore = fs::rename(&self.old, out_dir);
+                        io_error(out_dir, &e)
+                    })
+                })
+        } else {
+            fs::rename(&self.dir, out_dir).map_err(|e| io_error(out_dir, &e))
+        };
+        if let Err(e) = swapped {
+            for name in &carried {
+                if fs::rename(self.dir.join(name), out_dir.join(name)).is_err() {
+                    // Leave the staging folder, which holds it, rather than delete it.
+                    self.finished = true;
+                    return Err(e.hint(format!(
+                        "`{}` is in `{}`: move it back by hand",
+                        name.to_string_lossy(),
+                        self.dir.display()
+                    )));
+                }
             }
-            return Err(io_error(out_dir, &e));
+            return Err(e);
         }
         self.finished = true;
         if had_old {
@@ -145,6 +170,33 @@ impl Drop for Staging {
             let _cleanup = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Moves the entries at the top of the old output folder whose names start with a dot, and
+/// that the new site does not have, into the staging folder: a `.git` (the output folder as
+/// a deploy branch's work tree, as for GitHub Pages), a `.nojekyll`. They are not made by the
+/// build and replacing the folder whole would delete them. Returns their names.
+fn carry_dot_entries(
+    out_dir: &Path,
+    staging: &Path,
+) -> Result<Vec<std::ffi::OsString>, Diagnostic> {
+    let entries = fs::read_dir(out_dir).map_err(|e| io_error(out_dir, &e))?;
+    let mut carried = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        if !name.to_string_lossy().starts_with('.') || staging.join(&name).exists() {
+            continue;
+        }
+        if let Err(e) = fs::rename(entry.path(), staging.join(&name)) {
+            // Back where they were, before the staging folder (and they) are removed.
+            for moved in &carried {
+                let _back = fs::rename(staging.join(moved), out_dir.join(moved));
+            }
+            return Err(io_error(&entry.path(), &e));
+        }
+        carried.push(name);
+    }
+    Ok(carried)
 }
 
 fn fill(output: &Output, dir: &Path) -> Result<(), Diagnostic> {

@@ -55,17 +55,25 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if crate::theme::is_ignored(&name)
-            || name.ends_with(".swp")
-            || name.ends_with(".tmp")
-            || name == "4913"
-        {
-            continue;
-        }
         let first = rel
             .components()
             .next()
             .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let is_css = rel.extension().is_some_and(|e| e == "css");
+        let in_static = rel.starts_with("content/static")
+            || rel
+                .components()
+                .nth(2)
+                .is_some_and(|c| c.as_os_str() == "static");
+        // Hidden files of a static folder are published (see theme::walk_static).
+        let ignored = if in_static {
+            crate::theme::is_ignored_static(&name)
+        } else {
+            crate::theme::is_ignored(&name)
+        };
+        if ignored || name.ends_with(".tmp") || name == "4913" {
+            continue;
+        }
         let relevant = match first.as_deref() {
             Some("content") | Some("themes") => true,
             Some("site.toml") => rel.components().count() == 1,
@@ -74,12 +82,6 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
         if !relevant {
             continue;
         }
-        let is_css = rel.extension().is_some_and(|e| e == "css");
-        let in_static = rel.starts_with("content/static")
-            || rel
-                .components()
-                .nth(2)
-                .is_some_and(|c| c.as_os_str() == "static");
         if is_css && in_static {
             if change == Change::Ignore {
                 change = Change::Styles;
@@ -191,5 +193,16 @@ mod tests {
             c(&["content/articles/.a.md.swp", "content/articles/a.md~"]),
             Change::Ignore
         );
+        // Hidden files of a static folder are part of the site; its swap files are not.
+        assert_eq!(c(&["content/static/.htaccess"]), Change::Rebuild);
+        assert_eq!(
+            c(&["content/static/.well-known/security.txt"]),
+            Change::Rebuild
+        );
+        assert_eq!(
+            c(&["content/static/.x.swp", "content/static/.DS_Store"]),
+            Change::Ignore
+        );
+        assert_eq!(c(&["content/articles/.hidden.md"]), Change::Ignore);
     }
 }

@@ -1602,3 +1602,65 @@ fn reading_time_counts_the_words_of_the_body() {
     let section = site.read("articles/a/index.html");
     assert!(section.contains("2 min read") && section.contains("3 min read"));
 }
+
+/// The output folder as a deploy branch's work tree (`git worktree add public gh-pages`, as
+/// for GitHub Pages): its `.git` and other dot-entries survive each build, which replaces
+/// the folder whole, while pages the site no longer has go. A dot-entry the site makes
+/// itself (from `content/static/`) is the new one.
+#[test]
+fn dot_entries_of_the_output_folder_survive_a_build() {
+    let site = site_with_records();
+    site.article("a.md", "title: A", "Text.\n")
+        .file("content/static/.well-known/security.txt", "Contact: new\n");
+    // A work tree made before the first build holds only its `.git`: not refused.
+    site.file("public/.git", "gitdir: ../.git/worktrees/public\n");
+    site.build().assert_ok();
+    site.file("public/.nojekyll", "")
+        .file("public/.well-known/security.txt", "Contact: old\n")
+        .file("public/stale/index.html", "gone soon");
+    site.build().assert_ok();
+    assert_eq!(
+        site.read(".git"),
+        "gitdir: ../.git/worktrees/public\n",
+        "the .git was not kept"
+    );
+    assert!(site.exists(".nojekyll"));
+    assert_eq!(site.read(".well-known/security.txt"), "Contact: new\n");
+    assert!(
+        !site.exists("stale/index.html"),
+        "a page of no source was kept"
+    );
+    assert!(site.exists("articles/a/index.html"));
+}
+
+/// Hidden files of `content/static/` are published, as hosts and browsers look for some of
+/// them (`/.well-known/security.txt`, an `.htaccess`); version control and editor files are
+/// not.
+#[test]
+fn hidden_static_files_are_published_but_not_editor_or_git_files() {
+    let site = site_with_records();
+    site.article("a.md", "title: A", "Text.\n")
+        .file(
+            "content/static/.well-known/security.txt",
+            "Contact: mailto:a@b.org\n",
+        )
+        .file("content/static/.htaccess", "ErrorDocument 404 /404.html\n")
+        .file("content/static/.DS_Store", "junk")
+        .file("content/static/.notes.txt.swp", "junk")
+        .file("content/static/.git/HEAD", "ref: refs/heads/main\n")
+        .file("content/static/docs/guide.txt~", "backup");
+    site.build().assert_ok();
+    assert_eq!(
+        site.read(".well-known/security.txt"),
+        "Contact: mailto:a@b.org\n"
+    );
+    assert!(site.exists(".htaccess"));
+    for junk in [
+        ".DS_Store",
+        ".notes.txt.swp",
+        ".git/HEAD",
+        "docs/guide.txt~",
+    ] {
+        assert!(!site.exists(junk), "{junk} was published");
+    }
+}
