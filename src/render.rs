@@ -161,6 +161,8 @@ struct Renderer<'a> {
     /// Per article, what every listing of it shows: computed once, because an article
     /// appears in many lists (backlinks, related, sections, keywords).
     cards: Vec<CardData>,
+    /// The catalog's sections as cards show them, by [`CardData::section`].
+    sections: Vec<Titled>,
     /// [`Renderer::card_hash`] of every article, for the keys of the pages that list it.
     card_hashes: Vec<u64>,
     templates_hash: u64,
@@ -171,11 +173,42 @@ struct Renderer<'a> {
 }
 
 struct CardData {
-    url: String,
-    description: String,
-    section: Option<Titled>,
-    date: Option<DateView>,
+    /// The card's title, URL, description and date (ISO, then as shown) end to end, in one
+    /// allocation: a listing reads the cards of articles from all over the heap, and as
+    /// seven strings (and the article's title) a card was as many cache misses.
+    text: Box<str>,
+    /// Where each of those ends in `text`.
+    ends: [u32; 5],
+    /// The article's section, by its place in the catalog's sections.
+    section: Option<usize>,
+    dated: bool,
     reading_minutes: usize,
+}
+
+impl CardData {
+    fn part(&self, k: usize) -> &str {
+        let start = k.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
+        self.text.get(start..self.ends[k] as usize).unwrap_or("")
+    }
+
+    fn title(&self) -> &str {
+        self.part(0)
+    }
+
+    fn url(&self) -> &str {
+        self.part(1)
+    }
+
+    fn description(&self) -> &str {
+        self.part(2)
+    }
+
+    fn date(&self) -> Option<DateRef<'_>> {
+        self.dated.then(|| DateRef {
+            iso: self.part(3),
+            display: self.part(4),
+        })
+    }
 }
 
 /// What a card shows that comes from the article's text alone.
@@ -198,17 +231,34 @@ fn card_text(a: &crate::article::Article) -> CardText {
 
 fn card_data(c: &Catalog, i: usize, text: CardText) -> CardData {
     let a = &c.articles[i];
+    let date = a.front.date.map(DateView::from);
+    let (iso, display) = date
+        .as_ref()
+        .map_or(("", ""), |d| (d.iso.as_str(), d.display.as_str()));
+    let url = [&*c.config.base_path, &a.url];
+    let parts: [&[&str]; 5] = [
+        &[&a.front.title],
+        &url,
+        &[&text.description],
+        &[iso],
+        &[display],
+    ];
+    let mut joined =
+        String::with_capacity(parts.iter().flat_map(|p| p.iter()).map(|p| p.len()).sum());
+    let mut ends = [0u32; 5];
+    for (end, part) in ends.iter_mut().zip(parts) {
+        for piece in part {
+            joined.push_str(piece);
+        }
+        *end = u32::try_from(joined.len()).unwrap_or(u32::MAX);
+    }
     CardData {
-        url: [&*c.config.base_path, &a.url].concat(),
-        description: text.description,
+        text: joined.into_boxed_str(),
+        ends,
         section: (!a.section.is_empty())
-            .then(|| c.sections.iter().find(|s| s.path == a.section))
-            .flatten()
-            .map(|s| Titled {
-                title: s.title.clone(),
-                url: s.url.clone(),
-            }),
-        date: a.front.date.map(DateView::from),
+            .then(|| c.sections.iter().position(|s| s.path == a.section))
+            .flatten(),
+        dated: date.is_some(),
         reading_minutes: text.reading_minutes,
     }
 }
@@ -504,6 +554,14 @@ impl<'a> Renderer<'a> {
             } else {
                 Vec::new()
             },
+            sections: c
+                .sections
+                .iter()
+                .map(|s| Titled {
+                    title: s.title.clone(),
+                    url: s.url.clone(),
+                })
+                .collect(),
             card_hashes: Vec::new(),
         };
         if r.caching && cards {
@@ -1045,21 +1103,21 @@ impl Renderer<'_> {
     }
 
     fn description(&self, i: usize) -> String {
-        self.cards[i].description.clone()
+        self.cards[i].description().to_string()
     }
 
-    fn section_of(&self, i: usize) -> Option<Titled> {
-        self.cards[i].section.clone()
+    fn section_of(&self, i: usize) -> Option<&Titled> {
+        self.cards[i].section.and_then(|k| self.sections.get(k))
     }
 
     fn card(&self, i: usize) -> ArticleCard<'_> {
         let data = &self.cards[i];
         ArticleCard {
-            title: &self.c.articles[i].front.title,
-            url: &data.url,
-            description: &data.description,
-            section: data.section.as_ref(),
-            date: data.date.as_ref(),
+            title: data.title(),
+            url: data.url(),
+            description: data.description(),
+            section: self.section_of(i),
+            date: data.date(),
             reading_minutes: data.reading_minutes,
             key: self.card_hashes.get(i).copied().unwrap_or_default(),
         }
@@ -1178,12 +1236,12 @@ impl Renderer<'_> {
         (
             &a.front.title,
             a.front.date,
-            &d.url,
-            &d.description,
+            d.url(),
+            d.description(),
             d.reading_minutes,
         )
             .hash(&mut h);
-        d.section.as_ref().map(|s| (&s.title, &s.url)).hash(&mut h);
+        self.section_of(i).map(|s| (&s.title, &s.url)).hash(&mut h);
         h.finish()
     }
 
@@ -1202,7 +1260,7 @@ impl Renderer<'_> {
         let canonical = self.abs(&path);
         let mut crumbs = self.section_crumbs(&a.section);
         if let Some(s) = self.section_of(i) {
-            crumbs.push(s);
+            crumbs.push(s.clone());
         }
         let review_due = match (fm.reviewed_on, c.config.review_interval_days) {
             (Some(on), Some(days)) => {
@@ -1265,7 +1323,7 @@ impl Renderer<'_> {
             title: &fm.title,
             url: [self.base(), &a.url].concat(),
             description: description.clone(),
-            section: self.section_of(i),
+            section: self.section_of(i).cloned(),
             date: fm.date.map(DateView::from),
             updated: fm.updated.map(DateView::from),
             reviewed_on: fm.reviewed_on.map(DateView::from),

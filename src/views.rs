@@ -52,13 +52,21 @@ impl From<Date> for DateView {
     }
 }
 
+/// A [`DateView`] borrowed, as cards carry theirs.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename = "DateView")]
+pub struct DateRef<'a> {
+    pub iso: &'a str,
+    pub display: &'a str,
+}
+
 #[derive(Debug, Clone)]
 pub struct ArticleCard<'a> {
     pub title: &'a str,
     pub url: &'a str,
     pub description: &'a str,
     pub section: Option<&'a Titled>,
-    pub date: Option<&'a DateView>,
+    pub date: Option<DateRef<'a>>,
     pub reading_minutes: usize,
     /// A hash of everything above, which stands for the card while a page's cache key is
     /// computed (see [`keying`]). Not shown to templates.
