@@ -23,20 +23,6 @@ pub struct Converted {
     pub body: String,
 }
 
-/// The line a [`Line`] was read from, as far as it holds it.
-fn t_of(line: Line<'_>) -> &str {
-    match line {
-        Line::Heading(t)
-        | Line::Faq(t)
-        | Line::Keywords(t)
-        | Line::Question(t, _)
-        | Line::Answer(t, _)
-        | Line::Text(t)
-        | Line::Markdown(t) => t,
-        Line::Blank => "",
-    }
-}
-
 /// Converts one post. `product_links` maps normalised product URLs to supplement ids.
 pub fn convert(
     text: &str,
@@ -46,21 +32,21 @@ pub fn convert(
     let mut body = String::new();
     let mut keywords = Vec::new();
     let mut first_paragraph: Option<String> = None;
-    let mut first_line_title: Option<String> = None;
     let mut in_keywords = false;
-    for (n, line) in plain_post::read(text).into_iter().enumerate() {
-        if n == 0 {
-            // A short first line without a full stop is the post's title, unless it is a
-            // standard section title ("Introduction").
-            if let (Line::Text(t) | Line::Heading(t), Line::Text(_)) =
-                (line, plain_post::classify(t_of(line)))
-            {
-                if t.len() < 120 && !t.ends_with('.') {
-                    first_line_title = Some(t.to_string());
-                    continue;
-                }
-            }
+    let mut lines = plain_post::read(text);
+    // A short first line without a full stop is the post's title, unless it is a section
+    // title of its own ("Introduction", "1. Causes").
+    let first_line_title = match (lines.first(), text.lines().next().map(plain_post::classify)) {
+        (Some(Line::Text(t) | Line::Heading(t)), Some(Line::Text(_)))
+            if t.len() < 120 && !t.ends_with('.') =>
+        {
+            let title = t.to_string();
+            lines.remove(0);
+            Some(title)
         }
+        _ => None,
+    };
+    for line in lines {
         if in_keywords {
             if let Line::Text(t) | Line::Heading(t) = line {
                 keywords.extend(
@@ -317,6 +303,18 @@ mod tests {
         ));
         assert!(!c.body.contains("Important Keywords"));
         assert!(!c.body.contains("Zinc deficiency,"));
+    }
+
+    #[test]
+    fn unnumbered_titles_are_headings_and_a_numbered_first_line_is_no_title() {
+        let c = convert(
+            "1. Why Zinc Matters\nIt helps the body heal.\nSigns of Low Zinc\nSlow healing is one.\n",
+            None,
+            &HashMap::new(),
+        );
+        assert_eq!(c.title, "Untitled article");
+        assert!(c.body.starts_with("## Why Zinc Matters\n\n"), "{}", c.body);
+        assert!(c.body.contains("## Signs of Low Zinc\n\n"), "{}", c.body);
     }
 
     #[test]
