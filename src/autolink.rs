@@ -165,7 +165,7 @@ fn push_escaped(out: &mut String, s: &str) {
 }
 
 /// The one HTML escaper: hands `piece` the runs of `s` and, between them, the entities for
-/// `& " < > '`, in order. [`push_escaped`] collects them; the templates' escaper writes them
+/// `& " < > '`, in order. `push_escaped` collects them; the templates' escaper writes them
 /// straight into the page.
 pub fn escape_pieces<E>(s: &str, mut piece: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     // Every value a template prints comes through here, hundreds per page, most of them
