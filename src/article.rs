@@ -7,6 +7,7 @@ use crate::load::SourceFile;
 use crate::markdown::{self, Outline, Prepared};
 use crate::records::IdRef;
 use crate::slug::slugify;
+use crate::words;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -132,7 +133,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     for r in &front.references {
         problems.extend(r.check(|url| at("references", url)));
     }
-    let warnings = date_warnings(&front, crate::date::today(), |key| at(key, ""));
+    let mut warnings = date_warnings(&front, crate::date::today(), |key| at(key, ""));
     let body = markdown::parse(split.body, split.body_offset, true);
     let index = LineIndex::new(&file.text);
     let link_locations = body
@@ -147,11 +148,28 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
             }
         })
         .collect();
-    let keywords = if front.keywords.is_empty() {
-        body.trailing_keywords.clone().unwrap_or_default()
-    } else {
-        front.keywords.clone()
+    let trailing = body
+        .trailing_keywords
+        .as_ref()
+        .filter(|_| front.keywords.is_empty());
+    let keywords = match trailing {
+        Some(t) => t.keywords.clone(),
+        None => front.keywords.clone(),
     };
+    warnings.extend(term_warnings(&keywords, &front.tags, |key, name| {
+        match trailing.filter(|_| key == "keywords") {
+            // From the body's closing list: where the list is.
+            Some(t) => {
+                let (line, col) = index.position(t.offset);
+                Location {
+                    file: file.path.clone(),
+                    line,
+                    col,
+                }
+            }
+            None => at(key, name),
+        }
+    }));
     let ids = |key: &str, list: &[String]| -> Vec<IdRef> {
         if list.is_empty() {
             return Vec::new();
@@ -186,6 +204,36 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         source_hash: file.hash,
         warnings,
     })
+}
+
+/// Keywords and tags that cannot do their job, pointed at where they are written: one with
+/// no letter or digit has no slug, so no page (the catalog leaves it out), and a keyword as
+/// common as "the" would link every page's first "the" (cross-linking leaves it out).
+fn term_warnings(
+    keywords: &[String],
+    tags: &[String],
+    locate: impl Fn(&str, &str) -> Location,
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (kind, key, names) in [("keyword", "keywords", keywords), ("tag", "tags", tags)] {
+        for name in names.iter().filter(|n| !n.trim().is_empty()) {
+            let warning = if slugify(name).is_empty() {
+                Diagnostic::warning(format!(
+                    "{kind} `{name}` has no letter or digit to make its page's URL of, and is left out"
+                ))
+                .hint(format!("give the {kind} a word, or remove it"))
+            } else if kind == "keyword" && words::is_stop_word(&words::normalise_term(name)) {
+                Diagnostic::warning(format!(
+                    "keyword `{name}` is too common a word to link to a page: it is left out of cross-linking"
+                ))
+                .hint("remove it, or write the phrase readers use")
+            } else {
+                continue;
+            };
+            warnings.push(warning.at_location(locate(key, name)));
+        }
+    }
+    warnings
 }
 
 /// Dates a health page must not get wrong: a medical review, or a change, dated after

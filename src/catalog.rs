@@ -10,6 +10,7 @@ use crate::parse::Parsed;
 use crate::records::{IdRef, Supplement, Symptom};
 use crate::slug::slugify;
 use crate::theme::{Asset, ThemeSources};
+use crate::words::normalise_term;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -93,14 +94,6 @@ impl Catalog {
             Target::Keyword(i) => &self.keywords[i].url,
         }
     }
-}
-
-/// Lower-cases and collapses white space, so terms compare the way readers read them.
-pub fn normalise_term(term: &str) -> String {
-    term.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// Compares external URLs loosely: scheme, `www.`, case of the host, a trailing slash and a
@@ -211,8 +204,8 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     }
 
     let ((keywords, article_keywords), (tags, article_tags)) = rayon::join(
-        || collect_terms(&articles, |a| &a.keywords, "keyword", base, diags),
-        || collect_terms(&articles, |a| &a.front.tags, "tag", base, diags),
+        || collect_terms(&articles, |a| &a.keywords, "keyword", base),
+        || collect_terms(&articles, |a| &a.front.tags, "tag", base),
     );
     let terms = build_terms(&config, &symptoms, &supplements, &keywords, diags);
 
@@ -327,14 +320,12 @@ fn report_duplicate_ids<'a>(
 
 /// Keywords or tags across all articles, merged by slug (so `Vitamin D` and `vitamin d`
 /// are one page), named as first written, and each article's by index. `kind` is `keyword`
-/// or `tag`. A name with no letter or digit has no slug, so no page: it is left out, with a
-/// warning.
+/// or `tag`. A name with no letter or digit has no slug, so no page: it is left out.
 fn collect_terms<'a>(
     articles: &'a [Arc<Article>],
     names: impl Fn(&'a Article) -> &'a Vec<String> + Sync,
     kind: &str,
     base: &str,
-    diags: &Diagnostics,
 ) -> (Vec<Term>, Vec<Vec<usize>>) {
     let url_prefix = format!("{base}/{kind}s/");
     // Each name's slug, made once and on every core: a large site repeats the same keywords
@@ -346,16 +337,9 @@ fn collect_terms<'a>(
     let mut by_slug: BTreeMap<&str, &str> = BTreeMap::new();
     for (a, slugs) in articles.iter().zip(&slugs) {
         for (n, slug) in names(a).iter().zip(slugs) {
+            // A name with no slug was warned about where it is written (article::parse).
             if !slug.is_empty() {
                 by_slug.entry(slug).or_insert_with(|| n.trim());
-            } else if !n.trim().is_empty() {
-                diags.push(
-                    Diagnostic::warning(format!(
-                        "{kind} `{n}` has no letter or digit to make its page's URL of, and is left out"
-                    ))
-                    .in_file(&a.path)
-                    .hint(format!("give the {kind} a word, or remove it")),
-                );
             }
         }
     }
@@ -411,20 +395,20 @@ fn build_terms(
         Target::Keyword(i) => format!("keyword `{}`", keywords[i].name),
     };
     // A word as common as "the" would link every page's first "the": left out, with a
-    // warning (the words the search index leaves out too).
-    let too_common = |term: &str, what: &dyn Fn() -> String, location: Option<&Location>| {
+    // warning (the words the search index leaves out too; keywords are warned about where
+    // they are written, in article::parse).
+    let too_common = |term: &str, what: &dyn Fn() -> String, location: &Location| {
         if !crate::words::is_stop_word(term) {
             return false;
         }
-        let warning = Diagnostic::warning(format!(
-            "{} is too common a word to link to a page: it is left out of cross-linking",
-            what()
-        ))
-        .hint("remove it, or write the phrase readers use");
-        diags.push(match location {
-            Some(l) => warning.at_location(l.clone()),
-            None => warning,
-        });
+        diags.push(
+            Diagnostic::warning(format!(
+                "{} is too common a word to link to a page: it is left out of cross-linking",
+                what()
+            ))
+            .at_location(location.clone())
+            .hint("remove it, or write the phrase readers use"),
+        );
         true
     };
     let mut add_record = |names: Vec<(&String, Location)>, target: Target| {
@@ -435,7 +419,7 @@ fn build_terms(
                 || too_common(
                     &term,
                     &|| format!("the name \"{name}\" of {}", describe(target)),
-                    Some(&location),
+                    &location,
                 )
             {
                 continue;
@@ -473,7 +457,8 @@ fn build_terms(
         let term = normalise_term(&k.name);
         if term.chars().count() >= 2
             && !excluded.contains(&term)
-            && !too_common(&term, &|| format!("keyword `{}`", k.name), None)
+            // Warned about where it is written (article::parse).
+            && !crate::words::is_stop_word(&term)
         {
             terms.entry(term).or_insert(Target::Keyword(i));
         }

@@ -50,13 +50,21 @@ pub struct Body {
     pub outline: Outline,
 }
 
+/// A closing "Important Keywords" list, read as the article's keywords.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrailingKeywords {
+    pub keywords: Vec<String>,
+    /// Where the list is written: a byte offset in the file.
+    pub offset: usize,
+}
+
 /// Everything a body tells about itself besides its HTML.
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
     pub toc: Vec<TocEntry>,
     pub faq: Vec<FaqEntry>,
     /// From a trailing "Important Keywords" paragraph, if there was one (it is removed).
-    pub trailing_keywords: Option<Vec<String>>,
+    pub trailing_keywords: Option<TrailingKeywords>,
     pub links: Vec<LinkRef>,
     /// Every heading id on the page, for `#fragment` link checks.
     pub anchors: Vec<String>,
@@ -223,7 +231,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
 /// Parsed and shaped events, and what shaping took from them.
 struct Shaped<'a> {
     events: Vec<Spanned<'a>>,
-    trailing_keywords: Option<Vec<String>>,
+    trailing_keywords: Option<TrailingKeywords>,
     faq: Vec<FaqEntry>,
     toc: Vec<TocEntry>,
     anchors: Vec<String>,
@@ -699,18 +707,19 @@ fn strip_keywords_label(text: &str) -> Option<&str> {
 
 /// Removes a closing "Important Keywords" list, as a heading plus a paragraph or as one
 /// paragraph that starts with the label.
-fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<Vec<String>> {
+fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords> {
     let blocks = top_level_blocks(events);
     let last = blocks.last()?.clone();
     if !is_paragraph(&events[last.clone()]) {
         return None;
     }
     let text = block_text(&events[last.clone()]);
+    let offset = events[last.start].1.start;
     if let Some(rest) = strip_keywords_label(&text) {
         let keywords = split_keywords(rest);
         if !keywords.is_empty() {
             events.truncate(last.start);
-            return Some(keywords);
+            return Some(TrailingKeywords { keywords, offset });
         }
     }
     let before = blocks.get(blocks.len().checked_sub(2)?)?.clone();
@@ -721,7 +730,7 @@ fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<Vec<String>> {
         let keywords = split_keywords(&text);
         if !keywords.is_empty() {
             events.truncate(before.start);
-            return Some(keywords);
+            return Some(TrailingKeywords { keywords, offset });
         }
     }
     None
@@ -1160,15 +1169,24 @@ mod tests {
             html("Text.\n\nImportant Keywords\nVitamin B12, fatigue, nerve damage.\n");
         assert_eq!(
             body.trailing_keywords,
-            Some(vec![
-                "Vitamin B12".into(),
-                "fatigue".into(),
-                "nerve damage".into()
-            ])
+            Some(TrailingKeywords {
+                keywords: vec![
+                    "Vitamin B12".into(),
+                    "fatigue".into(),
+                    "nerve damage".into()
+                ],
+                offset: 7,
+            })
         );
         assert!(!out.contains("Important"));
         let (_, body) = html("Text.\n\n## Important Keywords\n\na, b\n");
-        assert_eq!(body.trailing_keywords, Some(vec!["a".into(), "b".into()]));
+        assert_eq!(
+            body.trailing_keywords,
+            Some(TrailingKeywords {
+                keywords: vec!["a".into(), "b".into()],
+                offset: 30,
+            })
+        );
     }
 
     /// The holes of [`Prepared`] are found by watching pulldown-cmark's writer: check them

@@ -16,6 +16,14 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// Lower-cases and collapses white space, so terms compare the way readers read them.
+pub fn normalise_term(term: &str) -> String {
+    term.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// ASCII letters and digits, by byte.
 static WORD_BYTE: [bool; 256] = {
     let mut table = [false; 256];

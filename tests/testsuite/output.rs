@@ -341,9 +341,8 @@ fn keyword_or_tag_without_a_word_is_left_out_with_a_warning() {
         "Text.\n",
     );
     site.build().assert_ok_saying(&[
-        "warning: keyword `???` has no letter or digit",
-        "warning: tag `—` has no letter or digit",
-        "--> content/articles/nerves/a.md",
+        "warning: keyword `???` has no letter or digit to make its page's URL of, and is left out\n  --> content/articles/nerves/a.md:3:",
+        "warning: tag `—` has no letter or digit to make its page's URL of, and is left out\n  --> content/articles/nerves/a.md:4:",
     ]);
     assert!(site.exists("keywords/nerve-damage/index.html"));
     let html = site.read("articles/nerves/a/index.html");
@@ -856,11 +855,18 @@ fn a_term_too_common_to_link_is_left_out_with_a_warning() {
         "nerves/a.md",
         "title: A\nkeywords: [with, nerve damage]",
         "The hands go numb with pins and needles.\n",
+    )
+    .article(
+        "nerves/b.md",
+        "title: B",
+        "Text.\n\nImportant Keywords\nnerve damage, The\n",
     );
     site.build().assert_ok_saying(&[
         "warning: the name \"The\" of symptom `paresthesia` is too common a word to link",
         "--> content/symptoms/paresthesia.yaml:2:",
-        "warning: keyword `with` is too common a word to link",
+        "warning: keyword `with` is too common a word to link to a page: it is left out of cross-linking\n  --> content/articles/nerves/a.md:3:",
+        // From the body's closing list: its line.
+        "warning: keyword `The` is too common a word to link to a page: it is left out of cross-linking\n  --> content/articles/nerves/b.md:6:1",
     ]);
     let body = article_body(&site.read("articles/nerves/a/index.html")).to_string();
     assert_eq!(
