@@ -134,7 +134,8 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         problems.extend(r.check(|url| at("references", url)));
     }
     let mut warnings = date_warnings(&front, crate::date::today(), |key| at(key, ""));
-    let body = markdown::parse(split.body, split.body_offset, true);
+    let (text, offset) = without_repeated_title(split.body, split.body_offset, &front.title);
+    let body = markdown::parse(text, offset, true);
     let index = LineIndex::new(&file.text);
     let link_locations = body
         .links
@@ -204,6 +205,35 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         source_hash: file.hash,
         warnings,
     })
+}
+
+/// A body that opens by repeating the article's title, as a `# Title` heading or as the
+/// first line of a pasted post, would show it twice under the page's own heading (and give
+/// the page two `h1`s): that line is left out. Returns the body from the next line, and its
+/// offset in the file, so positions stay the file's.
+fn without_repeated_title<'a>(body: &'a str, offset: usize, title: &str) -> (&'a str, usize) {
+    let start = body.len() - body.trim_start().len();
+    let rest = &body[start..];
+    let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let line = rest[..end].trim();
+    let heading = line
+        .strip_prefix("# ")
+        .map(|h| h.trim().trim_end_matches('#').trim());
+    let same = |t: &str| words::normalise_term(t) == words::normalise_term(title);
+    let after = &rest[end..];
+    let repeated = match heading {
+        Some(h) => same(h),
+        None => {
+            same(line)
+                && (after.lines().next().is_none_or(|l| l.trim().is_empty())
+                    || crate::plain_post::as_post(body).is_some())
+        }
+    };
+    if repeated && !title.trim().is_empty() {
+        (after, offset + start + end)
+    } else {
+        (body, offset)
+    }
 }
 
 /// Keywords and tags that cannot do their job, pointed at where they are written: one with

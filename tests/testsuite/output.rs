@@ -1670,3 +1670,43 @@ fn hidden_static_files_are_published_but_not_editor_or_git_files() {
         assert!(!site.exists(junk), "{junk} was published");
     }
 }
+
+/// A body that opens by repeating the title (`# Title`, as Markdown exported from elsewhere
+/// often does, or a pasted post's first line) does not show it twice: the page has one
+/// `h1`. Another opening heading stays.
+#[test]
+fn a_title_repeated_at_the_top_of_the_body_is_shown_once() {
+    let site = Site::new();
+    site.article(
+        "a.md",
+        "title: Tingling Hands",
+        "# Tingling hands\n\nText [to nowhere](missing.md).\n",
+    )
+    .article("b.md", "title: B", "# Another heading\n\nText.\n")
+    .article(
+        "c.md",
+        "title: Low iron",
+        "Low Iron\nIntroduction\nIron carries oxygen, and low iron leaves people tired.\nMore text here.\n",
+    );
+    // The line left out still counts: the broken link is reported at its own line.
+    let run = site.build();
+    run.assert_failed()
+        .assert_said(&["content/articles/a.md:6:6"]);
+    site.article(
+        "a.md",
+        "title: Tingling Hands",
+        "# Tingling hands\n\nText.\n",
+    );
+    site.build().assert_ok();
+    let a = site.read("articles/a/index.html");
+    assert_eq!(a.matches("<h1").count(), 1, "{a}");
+    assert!(!article_body(&a).contains("Tingling hands"), "{a}");
+    let b = site.read("articles/b/index.html");
+    assert!(
+        article_body(&b).contains("<h1 id=\"another-heading\">"),
+        "{b}"
+    );
+    let c = article_body(&site.read("articles/c/index.html")).to_string();
+    assert!(!c.contains("<p>Low Iron</p>"), "{c}");
+    assert!(c.contains("<h2 id=\"introduction\">"), "{c}");
+}
