@@ -247,12 +247,18 @@ fn term_warnings(
     let mut warnings = Vec::new();
     for (kind, key, names) in [("keyword", "keywords", keywords), ("tag", "tags", tags)] {
         for name in names.iter().filter(|n| !n.trim().is_empty()) {
-            let warning = if slugify(name).is_empty() {
+            // Cheap tests first: every article names several, and slugs are not cheap.
+            let warning = if !name.bytes().any(|b| b.is_ascii_alphanumeric())
+                && slugify(name).is_empty()
+            {
                 Diagnostic::warning(format!(
                     "{kind} `{name}` has no letter or digit to make its page's URL of, and is left out"
                 ))
                 .hint(format!("give the {kind} a word, or remove it"))
-            } else if kind == "keyword" && words::is_stop_word(&words::normalise_term(name)) {
+            } else if kind == "keyword"
+                && name.trim().len() <= words::LONGEST_STOP_WORD
+                && words::is_stop_word(&words::normalise_term(name))
+            {
                 Diagnostic::warning(format!(
                     "keyword `{name}` is too common a word to link to a page: it is left out of cross-linking"
                 ))

@@ -12,6 +12,9 @@ pub const STOP_WORDS: &[&str] = &[
     "them", "then", "there", "these", "they", "this", "to", "was", "were", "which", "with",
 ];
 
+/// The length in bytes of the longest of [`STOP_WORDS`].
+pub const LONGEST_STOP_WORD: usize = 5;
+
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
@@ -125,6 +128,10 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted, STOP_WORDS);
+        assert_eq!(
+            STOP_WORDS.iter().map(|w| w.len()).max(),
+            Some(LONGEST_STOP_WORD)
+        );
     }
 
     /// The block-wise splitter against the plain definition, on words that cross 64-byte
