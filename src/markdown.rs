@@ -68,8 +68,11 @@ pub struct Outline {
     pub links: Vec<LinkRef>,
     /// Every heading id on the page, for `#fragment` link checks.
     pub anchors: Vec<String>,
-    /// The body as plain text (for descriptions, reading time and search).
+    /// The body as plain text (for reading time and search).
     pub plain_text: String,
+    /// The text of the body's first paragraphs, headings left out: what a page without a
+    /// `description` is described by.
+    pub lead: String,
     /// How many words `plain_text` has (for reading time).
     pub words: usize,
 }
@@ -213,6 +216,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
         })
         .collect();
     let plain_text = plain_text(events.iter().map(|(e, _)| e));
+    let lead = lead_text(events.iter().map(|(e, _)| e));
     let words = word_count(&plain_text);
     Body {
         prepared: prepare(events, text.len()),
@@ -223,8 +227,21 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
             links,
             anchors,
             plain_text,
+            lead,
             words,
         },
+    }
+}
+
+impl Outline {
+    /// What a page without a written description is described by: its lead, or where it
+    /// has none (a body of headings and tables), all its text.
+    pub fn describing_text(&self) -> &str {
+        if self.lead.is_empty() {
+            &self.plain_text
+        } else {
+            &self.lead
+        }
     }
 }
 
@@ -645,6 +662,37 @@ fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>> + Clone) -
     out.drain(..lead);
     out
 }
+
+/// The text of the first paragraphs and list items of `events`, as far as [`LEAD`] bytes:
+/// no headings (a body opening with "Introduction" or "Overview" was described as
+/// "Introduction Vitamin B12 is…"), code blocks or tables.
+fn lead_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
+    let mut out = String::new();
+    // Headings, code blocks and tables open: their text is not the lead.
+    let mut skipped = 0usize;
+    for e in events {
+        match e {
+            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Table(_)) => skipped += 1,
+            Event::End(TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Table) => {
+                skipped = skipped.saturating_sub(1);
+            }
+            Event::Text(t) | Event::Code(t) if skipped == 0 => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak if skipped == 0 => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item) if skipped == 0 => {
+                if out.len() >= LEAD {
+                    break;
+                }
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Enough text for a description of 200 characters and its cut.
+const LEAD: usize = 400;
 
 /// Index ranges of top-level blocks (a block is a balanced Start…End run, or a lone event
 /// such as a rule or raw HTML).

@@ -223,7 +223,7 @@ fn card_text(a: &crate::article::Article) -> CardText {
     CardText {
         description: match &a.front.description {
             Some(d) if !d.trim().is_empty() => d.trim().to_string(),
-            _ => excerpt(&a.body.plain_text, 200),
+            _ => excerpt(a.body.describing_text(), 200),
         },
         reading_minutes: words.div_ceil(220).max(1),
     }
@@ -1484,7 +1484,7 @@ impl Renderer<'_> {
             sources: self.sources(&s.sources),
         };
         let description = if s.summary.is_empty() {
-            s.description.body.plain_text.clone()
+            s.description.body.describing_text().to_string()
         } else {
             s.summary.clone()
         };
@@ -1558,7 +1558,7 @@ impl Renderer<'_> {
             sources: self.sources(&s.sources),
         };
         let description = if s.summary.is_empty() {
-            s.description.body.plain_text.clone()
+            s.description.body.describing_text().to_string()
         } else {
             s.summary.clone()
         };

@@ -1710,3 +1710,38 @@ fn a_title_repeated_at_the_top_of_the_body_is_shown_once() {
     assert!(!c.contains("<p>Low Iron</p>"), "{c}");
     assert!(c.contains("<h2 id=\"introduction\">"), "{c}");
 }
+
+/// An article without a `description` is described by its opening text, not by its
+/// headings (a body opening with "## Overview" was described as "Overview Tingling is…"):
+/// in the meta and OpenGraph descriptions, the JSON-LD and the cards that list it. A symptom
+/// without a summary likewise.
+#[test]
+fn a_page_without_a_description_is_described_by_its_opening_text() {
+    let site = Site::new();
+    site.article(
+        "a.md",
+        "title: Tingling\nkeywords: [nerves]",
+        "## Overview\n\nTingling is common and *often* harmless.\n\n```\ncode\n```\n\n## Causes\n\nLow B12.\n",
+    )
+    .file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\ndescription: |\n  ## What it is\n\n  Less feeling in the skin.\n",
+    );
+    site.build().assert_ok();
+    let page = site.read("articles/a/index.html");
+    let wanted = "Tingling is common and often harmless. Low B12.";
+    for tag in [
+        format!("<meta name=\"description\" content=\"{wanted}\">"),
+        format!("<meta property=\"og:description\" content=\"{wanted}\">"),
+    ] {
+        assert!(page.contains(&tag), "no {tag}:\n{page}");
+    }
+    assert_eq!(json_ld_of(&page, "MedicalWebPage")["description"], wanted);
+    assert!(
+        site.read("keywords/nerves/index.html").contains(wanted),
+        "the card does not show the opening text"
+    );
+    assert!(site
+        .read("symptoms/numbness/index.html")
+        .contains("<meta name=\"description\" content=\"Less feeling in the skin.\">"));
+}
