@@ -127,9 +127,15 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
         "---" => ("---", Format::Yaml),
         "+++" => ("+++", Format::Toml),
         _ => {
+            let hint = if crate::plain_post::as_post(text).is_some() {
+                // A plain-text post dropped among the articles as it is.
+                "start the file with `---`, a line `title: \"…\"`, and `---`; or, for a plain-text post, run `materia import FILE`, which writes them (title, description, keywords) from the post"
+            } else {
+                "start the file with `---`, a line `title: \"…\"`, and `---`"
+            };
             return Err(Diagnostic::error("article has no front matter")
                 .at(file, 1, 1)
-                .hint("start the file with `---`, a line `title: \"…\"`, and `---`"))
+                .hint(hint));
         }
     };
     let mut offset = first_line_end;

@@ -279,3 +279,23 @@ fn a_text_file_among_the_articles_is_pointed_to_import() {
         "put other files in content/static/",
     ]);
 }
+
+/// A post saved as an article without front matter is an error (an article needs a title),
+/// whose hint offers `materia import`; a Markdown file without front matter gets the plain
+/// hint.
+#[test]
+fn a_post_without_front_matter_is_pointed_to_import() {
+    let site = site_with_records();
+    site.file("content/articles/post.md", POST);
+    let run = site.build();
+    run.assert_failed().assert_said(&[
+        "error: article has no front matter\n  --> content/articles/post.md:1:1",
+        "or, for a plain-text post, run `materia import FILE`",
+    ]);
+    let site = site_with_records();
+    site.file("content/articles/note.md", "# A note\n\nSome text.\n");
+    let run = site.build();
+    run.assert_failed()
+        .assert_said(&["error: article has no front matter"]);
+    assert!(!run.stderr.contains("materia import"), "{}", run.stderr);
+}
