@@ -318,6 +318,21 @@ mod tests {
     }
 
     #[test]
+    fn a_list_stays_together_and_the_next_paragraph_is_its_own() {
+        let c = convert(
+            "Zinc Guide\nIt helps the body heal.\n- with food\n- not with iron\nSee a doctor first.\n",
+            None,
+            &HashMap::new(),
+        );
+        assert!(
+            c.body
+                .contains("- with food\n- not with iron\n\nSee a doctor first.\n"),
+            "{}",
+            c.body
+        );
+    }
+
+    #[test]
     fn title_from_option_or_first_line() {
         let c = convert(POST, Some("Zinc"), &HashMap::new());
         assert_eq!(c.title, "Zinc");

@@ -107,7 +107,8 @@ enum Command {
     },
     /// Convert plain-text health posts into Markdown articles with front matter.
     ///
-    /// Section lines ("Introduction", "1. …", "Conclusion") become `##` headings, a
+    /// Section lines ("Introduction", "1. …", "Conclusion", or a short line without closing
+    /// punctuation before a paragraph) become `##` headings, a
     /// "Q&A Section" becomes the FAQ, the "Important Keywords" line becomes `keywords`, and
     /// links to a supplement record's `links` fill `supplements`.
     Import {

@@ -1158,6 +1158,19 @@ mod tests {
         (body.prepared.html.clone(), body)
     }
 
+    /// A pasted post's lines are read one by one, but a run of list lines is one list, and
+    /// what follows it is a paragraph of its own, not part of the last item.
+    #[test]
+    fn a_pasted_post_keeps_its_lists_whole() {
+        let (out, body) = html(
+            "Introduction\nZinc helps the body heal, and most people get enough from food.\n- with food\n- not with iron\nSee a doctor first.\n",
+        );
+        assert_eq!(out.matches("<ul>").count(), 1, "{out}");
+        assert_eq!(out.matches("<li>").count(), 2, "{out}");
+        assert!(out.contains("<p>See a doctor first.</p>"), "{out}");
+        assert_eq!(body.toc.len(), 1);
+    }
+
     #[test]
     fn headings_get_unique_ids_and_toc() {
         let (out, body) = html("## Signs\n\ntext\n\n## Signs\n\n### Deep {#custom}\n");
