@@ -4,16 +4,21 @@
 
 /// Words too common to help a query or to link to a page: left out of the search index
 /// and of queries, so that "pins and needles" matches on its two meaningful words, and out
-/// of the cross-linking dictionary. Short, so that words readers do search for ("no",
-/// "not", "after") still count. The search manifest carries this list to the browser.
+/// of the cross-linking dictionary. With them the words a question wraps around what it
+/// asks ("what is", "how can I", "should you"): counted, they made a page that happened to
+/// say "what" rank above the page a question was about. Short, so that words readers do
+/// search for ("no", "not", "after", "who") still count. The search manifest carries this
+/// list to the browser.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in",
-    "into", "is", "it", "its", "of", "on", "or", "s", "so", "t", "than", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "to", "was", "were", "which", "with",
+    "a", "about", "am", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "did",
+    "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
+    "me", "my", "of", "on", "or", "s", "should", "so", "t", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "to", "was", "were", "what", "when", "where",
+    "which", "why", "will", "with", "would", "you", "your",
 ];
 
 /// The length in bytes of the longest of [`STOP_WORDS`].
-pub const LONGEST_STOP_WORD: usize = 5;
+pub const LONGEST_STOP_WORD: usize = 6;
 
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()

@@ -47,10 +47,13 @@ fn search_page_puts_the_expected_page_first() {
         ("CAFÉ", "/articles/diet/cafe-breakfast/"), // case and accent folded
         ("pins and needles", "/symptoms/paresthesia/"), // lay alias
         ("tired all the time", "/symptoms/fatigue/"), // lay alias
+        // A question: "what" is on the article's page only, so counting it put the article
+        // first.
+        ("what is tiredness", "/symptoms/fatigue/"),
         ("parasthesia", "/symptoms/paresthesia/"), // misspelled
-        ("magnesuim", "/supplements/magnesium/"), // misspelled
+        ("magnesuim", "/supplements/magnesium/"),  // misspelled
         ("tingles", "/articles/nerves/tingling-hands/"), // stemmed: "tingle" in its title
-        ("cobalamin", "/supplements/b12/"),    // alias
+        ("cobalamin", "/supplements/b12/"),        // alias
         ("vitamin deficiency", "/articles/nerves/b12-guide/"), // two words, both in one title
         ("neurological", "/articles/nerves/b12-guide/"), // heading
         ("proprioception", "/articles/nerves/balance/"), // body only
