@@ -373,3 +373,56 @@ fn results_settle_when_the_excerpt_files_fail() {
         "only the missing files may be reported: {errors:?}"
     );
 }
+
+/// A result whose stored text (the opening few hundred bytes) has no matched word gets its
+/// excerpt from the page's own prose, around the match and marked; a result whose stored
+/// text has one fetches nothing more.
+#[test]
+fn a_match_past_the_stored_text_is_excerpted_from_the_page() {
+    let site = search_site();
+    site.article(
+        "misc/long-read.md",
+        "title: A long read on bread\ndescription: Yeast, flour and patience.",
+        &format!(
+            "{}\n\n## Notes\n\nZymology is the science of fermentation.\n",
+            "Brewers and bakers have relied on yeast for thousands of years. ".repeat(25)
+        ),
+    );
+    site.build().assert_ok();
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(&site.path("public"));
+    let fetched_pages = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.startsWith('/articles/'));";
+
+    let first = results(&browser, &server, "zymology");
+    assert_eq!(first, ["/articles/misc/long-read/"]);
+    let shown = browser
+        .execute(
+            "const p = document.querySelector('#search-results .search-excerpt');\
+             return [p.textContent, [...p.querySelectorAll('mark')].map(m => m.textContent)];",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(shown[1], json!(["Zymology"]), "{shown}");
+    assert!(
+        shown[0].as_str().unwrap().contains("science of fermentation"),
+        "{shown}"
+    );
+    assert_eq!(
+        browser.execute(fetched_pages, vec![]).unwrap(),
+        json!(["/articles/misc/long-read/"])
+    );
+
+    // "Yeast" is in the stored text: its excerpt is marked without fetching the page.
+    results(&browser, &server, "yeast");
+    let marks = browser
+        .execute(
+            "return [...document.querySelectorAll('#search-results mark')].map(m => m.textContent);",
+            vec![],
+        )
+        .unwrap();
+    assert!(marks.as_array().unwrap().contains(&json!("Yeast")), "{marks}");
+    assert_eq!(browser.execute(fetched_pages, vec![]).unwrap(), json!([]));
+    browser.assert_no_console_errors();
+}

@@ -1,12 +1,10 @@
-// Materia search. Reads the index src/search/mod.rs writes under /search/, folds, splits
-// and stems queries as the build did (keep in step), and ranks pages by the shards'
-// scores. Content strings reach the page via textContent only.
+// Materia search: reads /search/ as src/search/mod.rs writes it (keep in step).
+// Content reaches the page via textContent only.
 (function () {
 'use strict';
 var me = document.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
   cache = {}, man, seq = 0, marked, inline = document.getElementById('search-index'), WORD = /[\p{Alphabetic}\p{N}]+/gu, NUM = /\p{N}/u;
-// Snowball English stemmer, as rust-stemmers 1.2 (checked against it word for word).
-function stem(w){// Snowball English (Porter2) exactly as rust-stemmers 1.2.0
+function stem(w){// Snowball English (Porter2) as rust-stemmers 1.2.0, word for word
 let f,m,L,P,Q,b,c,o={},
 S=s=>/[^aeiouy][aeiouy][^aeiouwxyY]$|^[aeiouy][^aeiouy]$/u.test(s),
 O=t=>t.split('|').map(e=>(e=e.split(/(\d)/),o[e[0]]=e[1]&&e[0].slice(0,-e[1])+e[2])),
@@ -25,10 +23,8 @@ X('tional2|ational5e|alize3|icate3|iciti3|ical2|ful|ness|ative',P,s=>s=='ative'&
 X('([ae]nc|[ai]bl|at|iv|iz)e|al|er|ic|[ae]nt|e?ment|ism|iti|ous|ion',Q,(s,c)=>/^ion[^st]/.test(s+c));
 X('e|l',P,(s,c)=>s>'e'?c!='l'||L<Q:L<Q&&S(w.slice(0,-1)));
 return f?w.replace(/Y/g,'y'):w}
-// END STEM
-// The search page carries the manifest, else it is fetched on first use.
+// The manifest: inline on the search page, else fetched.
 if (inline) man = JSON.parse(inline.textContent);
-// Hung requests fail after 9 s.
 const A = AbortSignal, get = p => cache[p] || (cache[p] = fetch(base + p, A.timeout && { signal: A.timeout(9e3) }).then(r => {
   if (!r.ok) throw Error(r.status + ' ' + p);
   return r.json();
@@ -38,32 +34,31 @@ const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 const words = s => (fold(s).match(WORD) || []).filter(w => [...w].length < 41);
 const stemw = w => NUM.test(w) ? w : stem(w);
 const notStop = w => man.stop.indexOf(w) < 0;
-const at = (e, k, v) => e.setAttribute(k, v);
+const at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
 function shardOf(t) {
   let b = man.shards, lo = 0, hi = b.length - 1, m;
   while (lo < hi) { m = (lo + hi + 1) >> 1; if (b[m] <= t) lo = m; else hi = m - 1; }
   return lo;
 }
-// Optimal string alignment distance, giving up past `max`.
+// Optimal string alignment distance, up to `max`.
 function dist(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let d = [], i, j, lo;
-  for (i = 0; i <= a.length; i++) d[i] = [i];
-  for (j = 0; j <= b.length; j++) d[0][j] = j;
+  let d = [[...Array(b.length + 1).keys()]], i, j, lo, v, M = Math.min;
   for (i = 1; i <= a.length; i++) {
+    d[i] = [i];
     lo = max + 1;
     for (j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]));
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      lo = Math.min(lo, d[i][j]);
+      v = M(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]));
+      // a[-1], b[-1]: undefined, equal to no letter.
+      if (a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = M(v, d[i - 2][j - 2] + 1);
+      lo = M(lo, d[i][j] = v);
     }
     if (lo > max) return lo;
   }
   return d[a.length][b.length];
 }
 
-// A query: its words (stop words dropped; quoted ones required), the last one a prefix
-// while it is being typed, and its quoted phrases, checked against page text.
+// A query's words (quoted ones required), the last a prefix while typed, and its phrases.
 function parse(q) {
   let parts = q.split('"'), terms = [], phrases = [];
   parts.forEach((p, i) => {
@@ -76,8 +71,7 @@ function parse(q) {
   return { terms: terms, phrases: phrases };
 }
 
-// The index terms a query word stands for, with how much a match on each counts: the
-// word's stem; while typed, the terms it begins; failing both, the nearest terms.
+// A word's index terms, weighted: its stem; while typed, terms it begins; else the nearest.
 function expand(t, shards) {
   let out = {}, keys = [], best = 99, w = t.w, max = w.length > 7 ? 2 : w.length > 3 ? 1 : 0;
   shards.forEach(s => { keys = keys.concat(Object.keys(s.t)); });
@@ -93,8 +87,7 @@ function expand(t, shards) {
   return out;
 }
 
-// Runs a query; calls show(result) once the first results are known, and again once the
-// tails of long posting lists (for multi-word queries and phrases) are in.
+// show(result): first results, then again with long posting lists' tails (several words).
 function search(q, show) {
   let my = ++seq;
   return (man ? Promise.resolve() : get('index.json').then(m => { man = m; })).then(() => {
@@ -115,8 +108,7 @@ function search(q, show) {
         S[n] = got[i];
         got[i].d.forEach(r => { meta[r[0]] = r.slice(1); });
       });
-      // Each word's entries [term, entry, weight]; an entry is [idf, pages, tail file,
-      // page, tf, …], and pages past those listed are in the tail file.
+      // A word's entries: [term, [idf, pages, tail file, page, tf, …], weight].
       Q.terms.forEach(t => {
         let m = t.m = expand(t, t.sh.map(n => S[n]));
         t.e = [];
@@ -150,7 +142,7 @@ function search(q, show) {
         }
         let list = Object.keys(sc).filter(d => hit[d] >= need).map(Number);
         list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
-        // One word: the page count of its best term covers pages not loaded.
+        // One word: its best term's page count covers pages not loaded.
         return { q: q, Q: Q, list: list, meta: meta, more: !T && later, count: Q.terms.length == 1 ? Math.max(count, list.length) : list.length };
       }
       if (my != seq) return;
@@ -164,12 +156,10 @@ function search(q, show) {
   });
 }
 
-// Page texts for excerpts (and titles shards lack), a few pages a file.
+// Stored page texts (and titles shards lack), a few pages a file.
 function texts(ids) {
-  let c = man.chunk, nums = [];
-  ids.forEach(d => { let n = Math.floor(d / c); if (nums.indexOf(n) < 0) nums.push(n); });
+  let c = man.chunk, nums = [...new Set(ids.map(d => Math.floor(d / c)))], out = {};
   return load(nums, 'x/').then(got => {
-    let out = {};
     nums.forEach((n, i) => got[i].forEach((r, j) => { out[n * c + j] = r; }));
     return out;
   });
@@ -182,7 +172,7 @@ function el(tag, cls, text) {
   return e;
 }
 
-// The excerpt: a window of the page text around the first matched word, matches marked.
+// A window of text around the first matched word, matches marked.
 function excerpt(text, Q) {
   let m, hits = [], re = new RegExp(WORD.source, 'gu'), keys = {};
   Q.terms.forEach(t => Object.assign(keys, t.m));
@@ -199,29 +189,31 @@ function excerpt(text, Q) {
     i = h[1];
   });
   p.append(text.slice(i, to) + (to < text.length ? ' …' : ''));
+  p.h = hits.length;
   return p;
 }
 
-// Wires a search box: results drop down under the header box, or fill the search page's
-// #search-results, as an ARIA combobox with a listbox and a status line read out.
+// A page's prose (not headings or other pages' titles), for matches past its stored text.
+const FULL = {}, own = u => FULL[u] || (FULL[u] = fetch(u).then(r => r.ok ? r.text() : '').then(h => {
+  let d = new DOMParser().parseFromString(h, 'text/html'), e = d.querySelectorAll('.prose :is(p,li,td,dd)');
+  return [...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent.trim()).join(' ').replace(/\s+/g, ' ');
+}).catch(() => ''));
+
+// A search box as an ARIA combobox: a popup under the header's, or the search page's list.
 function ui(input) {
   let page = document.getElementById('search-results'), popup = !page, box = page || el('div', 'search-popup'),
     status = el('p', 'search-status'), list = el('ul'), more = el('button', 'search-more', 'More results'),
-    active = -1, timer, TEXT = {}, limit, last;
+    active = -1, timer, TEXT = {}, DEEP, dq, limit, last;
   if (page && page.getAttribute('data-input') != input.id) return;
   if (popup) { box.id = 'search-results'; box.hidden = true; input.form.after(box); }
   at(status, 'role', 'status');
   list.id = 'search-listbox';
-  at(list, 'role', 'listbox');
-  at(list, 'aria-label', 'Search results');
+  ats(list, { role: 'listbox', 'aria-label': 'Search results' });
   more.type = 'button';
   more.hidden = true;
   more.onclick = () => { limit += 10; show(last); };
   box.replaceChildren(status, list, more);
-  at(input, 'role', 'combobox');
-  at(input, 'aria-autocomplete', 'list');
-  at(input, 'aria-controls', list.id);
-  at(input, 'aria-expanded', false);
+  ats(input, { role: 'combobox', 'aria-autocomplete': 'list', 'aria-controls': list.id, 'aria-expanded': false });
   const options = () => list.querySelectorAll('[role=option]');
   function move(i) {
     let o = options();
@@ -238,7 +230,8 @@ function ui(input) {
   // A phrase holds unless the page's text, when complete, lacks it.
   const phrase = (r, d) => !TEXT[d] || TEXT[d][4] || r.Q.phrases.every(p => (' ' + words(TEXT[d][3]).join(' ') + ' ').indexOf(p) >= 0);
   function show(r) {
-    let ph = r.Q && r.Q.phrases.length, ids = ph ? r.list.filter(d => phrase(r, d)) : r.list, rows = [], missing = [];
+    if (r.q != dq) DEEP = {}, dq = r.q;
+    let ph = r.Q && r.Q.phrases.length, ids = ph ? r.list.filter(d => phrase(r, d)) : r.list, rows = [], missing = [], deep = [];
     last = r;
     ids.slice(0, limit).forEach(d => {
       let t = TEXT[d], m = r.meta[d] || t, a = el('a'), li = el('li');
@@ -247,10 +240,13 @@ function ui(input) {
       at(li, 'role', 'presentation');
       a.href = m[2];
       a.id = 'search-option-' + rows.length;
-      at(a, 'role', 'option');
-      at(a, 'aria-selected', false);
+      ats(a, { role: 'option', 'aria-selected': false });
       a.append(el('span', 'search-title', m[0]), ' ', el('span', 'search-kind', man.kinds[m[1]]));
-      if (t) a.append(excerpt(t[3], r.Q));
+      if (t) {
+        let x = excerpt(t[3], r.Q), f = DEEP[d];
+        if (!popup && !x.h && t[4] && f == null) deep.push(d);
+        a.append(f && f.h ? f : x);
+      }
       li.append(a);
       rows.push(li);
     });
@@ -262,12 +258,14 @@ function ui(input) {
     let n = ph ? ids.length : r.count, q = r.q.trim();
     status.textContent = q ? (n ? n + (n == 1 ? ' result' : ' results') : 'No results') + ' for “' + q + '”' : '';
     open(!!q);
-    // Busy until the ranking and shown excerpts are in or failed: tests wait on it.
-    at(box, 'aria-busy', !!(r.more || missing.length));
+    // Busy until ranking and excerpts settle: tests wait on it.
+    at(box, 'aria-busy', !!(r.more || missing.length || deep.length));
     if (missing.length) texts(missing).then(got => {
       Object.assign(TEXT, got);
       if (r == last) show(r);
     }, () => r == last && at(box, 'aria-busy', false));
+    let D = DEEP;
+    if (deep.length) Promise.all(deep.map(d => own(TEXT[d][2]).then(s => { D[d] = excerpt(s, r.Q); }))).then(() => r == last && show(r));
   }
   function run() {
     let q = input.value;
@@ -295,8 +293,7 @@ function ui(input) {
   }
 }
 
-// For themes that draw their own results: search(q) resolves to the ranked page ids and
-// the query as parsed (each word's matched index terms in Q.terms[i].m).
+// For themes drawing their own results: ids and parsed query (Q.terms[i].m).
 window.materiaSearch = { fold: fold, words: words, stem: stemw, search: q => {
   let r; return search(q, x => { r = x; }).then(() => r);
 } };
