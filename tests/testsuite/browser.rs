@@ -580,7 +580,7 @@ fn read_response(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
 /// is not a file inside the directory is a 404 (with `404.html` if there is one).
 pub(crate) struct StaticServer {
     server: Arc<tiny_http::Server>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
     port: u16,
     requests: Arc<Mutex<Vec<String>>>,
 }
@@ -593,23 +593,28 @@ impl StaticServer {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind a free port"));
         let port = server.server_addr().to_ip().expect("an IP address").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let thread = {
-            let server = Arc::clone(&server);
-            let requests = Arc::clone(&requests);
-            std::thread::spawn(move || {
-                // `recv` fails once `unblock` is called on drop.
-                while let Ok(request) = server.recv() {
-                    requests
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(request.url().to_string());
-                    let _ = respond(&root, request);
-                }
+        // Several workers, as a real host has: with one, a page fetching several pages at
+        // once stalled (Chromium sent requests the lone worker never saw).
+        let threads = (0..4)
+            .map(|_| {
+                let server = Arc::clone(&server);
+                let requests = Arc::clone(&requests);
+                let root = root.clone();
+                std::thread::spawn(move || {
+                    // `recv` fails once `unblock` is called on drop.
+                    while let Ok(request) = server.recv() {
+                        requests
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push(request.url().to_string());
+                        let _ = respond(&root, request);
+                    }
+                })
             })
-        };
+            .collect();
         StaticServer {
             server,
-            thread: Some(thread),
+            threads,
             port,
             requests,
         }
@@ -631,8 +636,11 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(thread) = self.thread.take() {
+        // `unblock` wakes one waiting `recv`: once for each worker.
+        for _ in &self.threads {
+            self.server.unblock();
+        }
+        for thread in self.threads.drain(..) {
             let _ = thread.join();
         }
     }

@@ -406,7 +406,10 @@ fn a_match_past_the_stored_text_is_excerpted_from_the_page() {
         .unwrap();
     assert_eq!(shown[1], json!(["Zymology"]), "{shown}");
     assert!(
-        shown[0].as_str().unwrap().contains("science of fermentation"),
+        shown[0]
+            .as_str()
+            .unwrap()
+            .contains("science of fermentation"),
         "{shown}"
     );
     assert_eq!(
@@ -422,7 +425,10 @@ fn a_match_past_the_stored_text_is_excerpted_from_the_page() {
             vec![],
         )
         .unwrap();
-    assert!(marks.as_array().unwrap().contains(&json!("Yeast")), "{marks}");
+    assert!(
+        marks.as_array().unwrap().contains(&json!("Yeast")),
+        "{marks}"
+    );
     assert_eq!(browser.execute(fetched_pages, vec![]).unwrap(), json!([]));
     browser.assert_no_console_errors();
 }

@@ -25,7 +25,7 @@ X('e|l',P,(s,c)=>s>'e'?c!='l'||L<Q:L<Q&&S(w.slice(0,-1)));
 return f?w.replace(/Y/g,'y'):w}
 // The manifest: inline on the search page, else fetched.
 if (inline) man = JSON.parse(inline.textContent);
-const A = AbortSignal, get = p => cache[p] || (cache[p] = fetch(base + p, A.timeout && { signal: A.timeout(9e3) }).then(r => {
+const A = AbortSignal, T = () => A.timeout && { signal: A.timeout(9e3) }, get = p => cache[p] || (cache[p] = fetch(base + p, T()).then(r => {
   if (!r.ok) throw Error(r.status + ' ' + p);
   return r.json();
 }).catch(e => { delete cache[p]; throw e; }));
@@ -87,7 +87,7 @@ function expand(t, shards) {
   return out;
 }
 
-// show(result): first results, then again with long posting lists' tails (several words).
+// show(result): first results, then again with long posting lists' tails.
 function search(q, show) {
   let my = ++seq;
   return (man ? Promise.resolve() : get('index.json').then(m => { man = m; })).then(() => {
@@ -193,8 +193,8 @@ function excerpt(text, Q) {
   return p;
 }
 
-// A page's prose (not headings or other pages' titles), for matches past its stored text.
-const FULL = {}, own = u => FULL[u] || (FULL[u] = fetch(u).then(r => r.ok ? r.text() : '').then(h => {
+// A page's prose (no headings or listed titles), for matches past its stored text.
+const FULL = {}, own = u => FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ? r.text() : '').then(h => {
   let d = new DOMParser().parseFromString(h, 'text/html'), e = d.querySelectorAll('.prose :is(p,li,td,dd)');
   return [...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent.trim()).join(' ').replace(/\s+/g, ' ');
 }).catch(() => ''));
@@ -293,7 +293,7 @@ function ui(input) {
   }
 }
 
-// For themes drawing their own results: ids and parsed query (Q.terms[i].m).
+// For themes drawing their own results: ids, parsed query (Q.terms[i].m).
 window.materiaSearch = { fold: fold, words: words, stem: stemw, search: q => {
   let r; return search(q, x => { r = x; }).then(() => r);
 } };
