@@ -593,8 +593,8 @@ impl StaticServer {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind a free port"));
         let port = server.server_addr().to_ip().expect("an IP address").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
-        // Several workers, as a real host has: with one, a page fetching several pages at
-        // once stalled (Chromium sent requests the lone worker never saw).
+        // Several workers, as a real host has: with one, a search page fetching six pages
+        // at once for excerpts stalled (two fetches were never answered).
         let threads = (0..4)
             .map(|_| {
                 let server = Arc::clone(&server);
