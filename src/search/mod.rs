@@ -963,21 +963,130 @@ fn push_excerpt(out: &mut Vec<u8>, description: &str, body: &str) -> bool {
     // Bytes of the excerpt itself, not of its JSON.
     let mut len = 0;
     for part in [description, body] {
-        for word in crate::markdown::spaced_words(part) {
-            if len + word.len() >= TEXT_CHARS {
-                out.push(b'"');
-                return true;
+        let cut = match spaced_prefix(part, len) {
+            Some((end, cut)) => {
+                if end > 0 {
+                    if len > 0 {
+                        out.push(b' ');
+                        len += 1;
+                    }
+                    push_json_spaced(out, &part.as_bytes()[..end]);
+                    len += end;
+                }
+                cut
             }
-            if len > 0 {
-                out.push(b' ');
-                len += 1;
-            }
-            push_json_inside(out, word.as_bytes());
-            len += word.len();
+            None => push_words(out, part, &mut len),
+        };
+        if cut {
+            out.push(b'"');
+            return true;
         }
     }
     out.push(b'"');
     false
+}
+
+/// [`push_excerpt`] for one part, a word at a time: for text whose white space is not
+/// single spaces and newlines. Returns whether the excerpt was cut.
+fn push_words(out: &mut Vec<u8>, part: &str, len: &mut usize) -> bool {
+    for word in crate::markdown::spaced_words(part) {
+        if *len + word.len() >= TEXT_CHARS {
+            return true;
+        }
+        if *len > 0 {
+            out.push(b' ');
+            *len += 1;
+        }
+        push_json_inside(out, word.as_bytes());
+        *len += word.len();
+    }
+    false
+}
+
+/// Where [`push_words`] would stop in `part` with `len` bytes of excerpt before it, found
+/// without splitting words, when the bytes that decide it hold no white space but single
+/// spaces and newlines between words (a page's plain text, one block a line, nearly
+/// always): the end of the words taken, and whether the excerpt is cut after them. `None`
+/// when they hold other white space. Splitting every excerpt into words was most of the
+/// cost of the excerpt files.
+fn spaced_prefix(part: &str, len: usize) -> Option<(usize, bool)> {
+    let bytes = part.as_bytes();
+    if bytes.is_empty() {
+        return Some((0, false));
+    }
+    // A word after the first is taken while it ends before `limit` in `part`: its end in
+    // the excerpt, less the space before it, stays under `TEXT_CHARS`.
+    let limit = (TEXT_CHARS + 1).saturating_sub(len + usize::from(len > 0));
+    let region = &bytes[..bytes.len().min(limit)];
+    if !single_spaced(part, region.len()) {
+        return None;
+    }
+    let first_end = memchr::memchr2(b' ', b'\n', region).unwrap_or(region.len());
+    if len + first_end >= TEXT_CHARS {
+        return Some((0, true));
+    }
+    if bytes.len() < limit {
+        return Some((bytes.len(), false));
+    }
+    // The first word ends at a separator inside the region, so there is a last one.
+    let last = memchr::memrchr2(b' ', b'\n', region).unwrap_or(first_end);
+    Some((last, true))
+}
+
+/// Whether the first `n` bytes of `text` separate their words by one space or newline
+/// each, with no other white space and none at the start (nor at the end, when they are
+/// the whole text). Written as a fold over every byte, which the compiler vectorises.
+fn single_spaced(text: &str, n: usize) -> bool {
+    let bytes = &text.as_bytes()[..n];
+    let sep = |b: u8| b == b' ' || b == b'\n';
+    if n == 0 || sep(bytes[0]) || (n == text.len() && sep(bytes[n - 1])) {
+        return n == 0;
+    }
+    // Control characters other than the newline (tab, carriage return…), and the lead
+    // bytes of every non-ASCII space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+    let (odd, maybe_space) = bytes.iter().fold((false, false), |(odd, maybe), &b| {
+        (
+            odd | ((b < 0x20) & (b != b'\n')),
+            maybe | (b == 0xc2) | (b.wrapping_sub(0xe1) < 3),
+        )
+    });
+    let doubled = bytes
+        .iter()
+        .zip(&bytes[1..])
+        .fold(false, |d, (&a, &b)| d | (sep(a) & sep(b)));
+    if odd || doubled {
+        return false;
+    }
+    // Most such bytes start a dash or a quotation mark: decoded only when present.
+    !maybe_space
+        || !bytes.iter().enumerate().any(|(i, &b)| {
+            (b == 0xc2 || b.wrapping_sub(0xe1) < 3)
+                && text[i..].chars().next().is_some_and(char::is_whitespace)
+        })
+}
+
+/// Appends `text`, words one space or newline apart, as the inside of a JSON string with
+/// each newline a space.
+fn push_json_spaced(out: &mut Vec<u8>, text: &[u8]) {
+    let plain = !text.iter().fold(false, |e, &b| {
+        e | ((b < 0x20) & (b != b'\n')) | matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&')
+    });
+    if plain {
+        let start = out.len();
+        out.extend_from_slice(text);
+        for b in &mut out[start..] {
+            if *b == b'\n' {
+                *b = b' ';
+            }
+        }
+        return;
+    }
+    for line in text.split(|&b| b == b'\n').enumerate() {
+        if line.0 > 0 {
+            out.push(b' ');
+        }
+        push_json_inside(out, line.1);
+    }
 }
 
 /// JSON with `<`, `>` and `&` written as escapes: the strings mean the same to a parser, and
@@ -1063,6 +1172,49 @@ mod tests {
                 assert!(!got.iter().any(|b| matches!(b, b'<' | b'>' | b'&')));
             }
         }
+    }
+
+    /// The same on texts as pages have them, words one space or newline apart (the case
+    /// `spaced_prefix` settles without splitting words), around every length at which the
+    /// cut falls, and with a space of another kind somewhere (the case it leaves to
+    /// `push_words`).
+    #[test]
+    fn single_spaced_text_is_cut_where_word_by_word_cuts_it() {
+        let mut pieces = vec![
+            "word ",
+            "a ",
+            "text\n",
+            "é ",
+            "— ",
+            "“quoted” ",
+            "\"q\" ",
+            "<b> ",
+            "& ",
+            "x\u{1}y ",
+        ];
+        let long = "w".repeat(TEXT_CHARS - 1) + " ";
+        let nearly = "n".repeat(TEXT_CHARS - 40) + "\n";
+        pieces.extend([long.as_str(), nearly.as_str()]);
+        let mut settled = 0;
+        for with_other_space in [false, true] {
+            for text in crate::testing::random_texts(&pieces, 160, 300) {
+                let mut text = text.trim_end().to_string();
+                if with_other_space && text.len() > 20 {
+                    let at = text.floor_char_boundary(text.len() / 3);
+                    text.insert(at, '\u{a0}');
+                }
+                let quarter = text.floor_char_boundary(text.len() / 4);
+                for (d, b) in [(&text[..quarter], text.as_str()), ("", text.as_str())] {
+                    let d = d.trim_end();
+                    settled += usize::from(spaced_prefix(b, 0).is_some_and(|(end, _)| end > 0));
+                    let (excerpt, cut) = excerpt_text(d, b);
+                    let mut got = Vec::new();
+                    assert_eq!(push_excerpt(&mut got, d, b), cut, "{d:?} {b:?}");
+                    assert_eq!(String::from_utf8_lossy(&got), json(&excerpt), "{d:?} {b:?}");
+                }
+            }
+        }
+        assert!(settled > 200, "the fast path was taken {settled} times");
     }
 
     /// The excerpt as plainly defined: the words of the description, then of the body, one
