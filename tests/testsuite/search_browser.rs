@@ -430,5 +430,23 @@ fn a_match_past_the_stored_text_is_excerpted_from_the_page() {
         "{marks}"
     );
     assert_eq!(browser.execute(fetched_pages, vec![]).unwrap(), json!([]));
+    // The excerpt window ends at a word's end, not inside one.
+    let shown = browser
+        .execute(
+            "return document.querySelector('#search-results .search-excerpt').textContent;",
+            vec![],
+        )
+        .unwrap();
+    let shown = shown.as_str().unwrap();
+    let last = shown
+        .strip_suffix(" …")
+        .and_then(|s| s.rsplit(' ').next())
+        .unwrap_or_else(|| panic!("not cut: {shown:?}"));
+    assert!(
+        "Brewers and bakers have relied on yeast for thousands of years."
+            .split(' ')
+            .any(|w| w == last),
+        "{shown:?}"
+    );
     browser.assert_no_console_errors();
 }

@@ -23,7 +23,7 @@ X('tional2|ational5e|alize3|icate3|iciti3|ical2|ful|ness|ative',P,s=>s=='ative'&
 X('([ae]nc|[ai]bl|at|iv|iz)e|al|er|ic|[ae]nt|e?ment|ism|iti|ous|ion',Q,(s,c)=>/^ion[^st]/.test(s+c));
 X('e|l',P,(s,c)=>s>'e'?c!='l'||L<Q:L<Q&&S(w.slice(0,-1)));
 return f?w.replace(/Y/g,'y'):w}
-// The manifest: inline on the search page, else fetched.
+// Manifest: inline on the search page, else fetched.
 if (inline) man = JSON.parse(inline.textContent);
 const A = AbortSignal, T = () => A.timeout && { signal: A.timeout(9e3) }, get = p => cache[p] || (cache[p] = fetch(base + p, T()).then(r => {
   if (!r.ok) throw Error(r.status + ' ' + p);
@@ -33,14 +33,14 @@ const load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
 const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 const words = s => (fold(s).match(WORD) || []).filter(w => [...w].length < 41);
 const stemw = w => NUM.test(w) ? w : stem(w);
-const notStop = w => man.stop.indexOf(w) < 0;
+const notStop = w => !man.stop.includes(w);
 const at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
 function shardOf(t) {
   let b = man.shards, lo = 0, hi = b.length - 1, m;
   while (lo < hi) { m = (lo + hi + 1) >> 1; if (b[m] <= t) lo = m; else hi = m - 1; }
   return lo;
 }
-// Optimal string alignment distance, up to `max`.
+// Optimal string alignment distance, up to `max` (a[-1] is undefined: no bounds checks).
 function dist(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let d = [[...Array(b.length + 1).keys()]], i, j, lo, v, M = Math.min;
@@ -49,7 +49,6 @@ function dist(a, b, max) {
     lo = max + 1;
     for (j = 1; j <= b.length; j++) {
       v = M(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]));
-      // a[-1], b[-1]: undefined, equal to no letter.
       if (a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = M(v, d[i - 2][j - 2] + 1);
       lo = M(lo, d[i][j] = v);
     }
@@ -96,7 +95,7 @@ function search(q, show) {
     Q.terms.forEach(t => {
       t.sh = [shardOf(t.s)];
       if (t.p) for (let i = shardOf(t.w); i < man.shards.length && t.sh.length < 4; i++) {
-        if (t.sh.indexOf(i) < 0) t.sh.push(i);
+        if (!t.sh.includes(i)) t.sh.push(i);
         if (!man.shards[i + 1] || man.shards[i + 1].indexOf(t.w)) break;
       }
       t.sh.forEach(n => { need[n] = 1; });
@@ -108,7 +107,7 @@ function search(q, show) {
         S[n] = got[i];
         got[i].d.forEach(r => { meta[r[0]] = r.slice(1); });
       });
-      // A word's entries: [term, [idf, pages, tail file, page, tf, …], weight].
+      // Entries: [term, [idf, pages, tail file, page, tf, …], weight].
       Q.terms.forEach(t => {
         let m = t.m = expand(t, t.sh.map(n => S[n]));
         t.e = [];
@@ -117,7 +116,7 @@ function search(q, show) {
             let h = S[n].t[k];
             if (!h) continue;
             t.e.push([k, h, m[k]]);
-            if (h[1] > (h.length - 3) / 2 && tails.indexOf(h[2]) < 0) tails.push(h[2]);
+            if (h[1] > (h.length - 3) / 2 && !tails.includes(h[2])) tails.push(h[2]);
           }
         });
       });
@@ -156,7 +155,7 @@ function search(q, show) {
   });
 }
 
-// Stored page texts (and titles shards lack), a few pages a file.
+// Stored page texts (and titles shards lack).
 function texts(ids) {
   let c = man.chunk, nums = [...new Set(ids.map(d => Math.floor(d / c)))], out = {};
   return load(nums, 'x/').then(got => {
@@ -181,7 +180,7 @@ function excerpt(text, Q) {
     if (keys[stemw(f)] || Q.terms.some(t => t.p && !f.indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
   }
   let from = hits.length ? text.lastIndexOf(' ', Math.max(0, hits[0][0] - 60)) + 1 : 0,
-    to = Math.min(text.length, from + 220), p = el('p', 'search-excerpt'), i = from;
+    to = text.length > from + 220 ? Math.max(text.lastIndexOf(' ', from + 220), from + 99) : text.length, p = el('p', 'search-excerpt'), i = from;
   if (from) p.append('… ');
   hits.forEach(h => {
     if (h[0] < i || h[1] > to) return;
@@ -196,7 +195,7 @@ function excerpt(text, Q) {
 // A page's prose (no headings or listed titles), for matches past its stored text.
 const FULL = {}, own = u => FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ? r.text() : '').then(h => {
   let d = new DOMParser().parseFromString(h, 'text/html'), e = d.querySelectorAll('.prose :is(p,li,td,dd)');
-  return [...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent.trim()).join(' ').replace(/\s+/g, ' ');
+  return [...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent).join(' ').replace(/\s+/g, ' ');
 }).catch(() => ''));
 
 // A search box as an ARIA combobox: a popup under the header's, or the search page's list.
@@ -228,7 +227,7 @@ function ui(input) {
     at(input, 'aria-expanded', on);
   }
   // A phrase holds unless the page's text, when complete, lacks it.
-  const phrase = (r, d) => !TEXT[d] || TEXT[d][4] || r.Q.phrases.every(p => (' ' + words(TEXT[d][3]).join(' ') + ' ').indexOf(p) >= 0);
+  const phrase = (r, d) => !TEXT[d] || TEXT[d][4] || r.Q.phrases.every(p => (' ' + words(TEXT[d][3]).join(' ') + ' ').includes(p));
   function show(r) {
     if (r.q != dq) DEEP = {}, dq = r.q;
     let ph = r.Q && r.Q.phrases.length, ids = ph ? r.list.filter(d => phrase(r, d)) : r.list, rows = [], missing = [], deep = [];
@@ -256,7 +255,7 @@ function ui(input) {
     active = -1;
     input.removeAttribute('aria-activedescendant');
     let n = ph ? ids.length : r.count, q = r.q.trim();
-    status.textContent = q ? (n ? n + (n == 1 ? ' result' : ' results') : 'No results') + ' for “' + q + '”' : '';
+    status.textContent = q ? (n ? n + ' result' + (n == 1 ? '' : 's') : 'No results') + ' for “' + q + '”' : '';
     open(!!q);
     // Busy until ranking and excerpts settle: tests wait on it.
     at(box, 'aria-busy', !!(r.more || missing.length || deep.length));
