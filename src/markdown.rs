@@ -109,7 +109,7 @@ static MAY_BE_SPACE: [bool; 256] = {
 /// The length of the white-space character at byte `i` of `text`, or 0 when there is none
 /// (also inside a character).
 #[inline(always)]
-fn space_at(text: &str, i: usize) -> usize {
+pub(crate) fn space_at(text: &str, i: usize) -> usize {
     let b = text.as_bytes()[i];
     if !MAY_BE_SPACE[b as usize] {
         return 0;

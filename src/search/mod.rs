@@ -1057,12 +1057,9 @@ fn single_spaced(text: &str, n: usize) -> bool {
     if odd || doubled {
         return false;
     }
-    // Most such bytes start a dash or a quotation mark: decoded only when present.
-    !maybe_space
-        || !bytes.iter().enumerate().any(|(i, &b)| {
-            (b == 0xc2 || b.wrapping_sub(0xe1) < 3)
-                && text[i..].chars().next().is_some_and(char::is_whitespace)
-        })
+    // Most such bytes start a dash or a quotation mark: looked at only when present.
+    // (ASCII white space is one byte; the separators were checked above.)
+    !maybe_space || !(0..n).any(|i| crate::markdown::space_at(text, i) > 1)
 }
 
 /// Appends `text`, words one space or newline apart, as the inside of a JSON string with
@@ -1195,7 +1192,7 @@ mod tests {
         let long = "w".repeat(TEXT_CHARS - 1) + " ";
         let nearly = "n".repeat(TEXT_CHARS - 40) + "\n";
         pieces.extend([long.as_str(), nearly.as_str()]);
-        let mut settled = 0;
+        let (mut settled, mut settled_non_ascii) = (0, 0);
         for with_other_space in [false, true] {
             for text in crate::testing::random_texts(&pieces, 160, 300) {
                 let mut text = text.trim_end().to_string();
@@ -1206,7 +1203,12 @@ mod tests {
                 let quarter = text.floor_char_boundary(text.len() / 4);
                 for (d, b) in [(&text[..quarter], text.as_str()), ("", text.as_str())] {
                     let d = d.trim_end();
-                    settled += usize::from(spaced_prefix(b, 0).is_some_and(|(end, _)| end > 0));
+                    let fast = spaced_prefix(b, 0).is_some_and(|(end, _)| end > 0);
+                    settled += usize::from(fast);
+                    // Dashes and quotation marks are not spaces: such text is settled too.
+                    settled_non_ascii += usize::from(
+                        fast && b.as_bytes()[..b.len().min(TEXT_CHARS)].contains(&0xe2),
+                    );
                     let (excerpt, cut) = excerpt_text(d, b);
                     let mut got = Vec::new();
                     assert_eq!(push_excerpt(&mut got, d, b), cut, "{d:?} {b:?}");
@@ -1215,6 +1217,10 @@ mod tests {
             }
         }
         assert!(settled > 200, "the fast path was taken {settled} times");
+        assert!(
+            settled_non_ascii > 100,
+            "the fast path was taken {settled_non_ascii} times on non-ASCII text"
+        );
     }
 
     /// The excerpt as plainly defined: the words of the description, then of the body, one

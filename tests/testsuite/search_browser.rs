@@ -417,6 +417,16 @@ fn a_match_past_the_stored_text_is_excerpted_from_the_page() {
         json!(["/articles/misc/long-read/"])
     );
 
+    // The header box's drop-down shows stored text only: typing fetches no page.
+    browser.goto(&server.url("/")).unwrap();
+    browser.wait_until("!!window.materiaSearch").unwrap();
+    browser
+        .type_into("input[type=search][name=q]", "zymology")
+        .unwrap();
+    browser.wait_for("#search-results a").unwrap();
+    settled(&browser);
+    assert_eq!(browser.execute(fetched_pages, vec![]).unwrap(), json!([]));
+
     // "Yeast" is in the stored text: its excerpt is marked without fetching the page.
     results(&browser, &server, "yeast");
     let marks = browser
