@@ -48,7 +48,21 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The English Snowball stemmer. Words with a digit (`b12`, `omega3`) are kept whole.
+/// Irregular plurals that health pages use ([`IRREGULAR`]) stem as their singular.
 pub struct Stem(Stemmer);
+
+/// Plurals Snowball leaves apart from their singular ("numb feet" would not find "foot
+/// pain"), with that singular; sorted. `search.js` carries the same pairs as stems, among
+/// its stemmer's exceptions. Verbs that look like one ("lives", "leaves") are left out.
+const IRREGULAR: [(&str, &str); 7] = [
+    ("calves", "calf"),
+    ("children", "child"),
+    ("feet", "foot"),
+    ("lice", "louse"),
+    ("men", "man"),
+    ("teeth", "tooth"),
+    ("women", "woman"),
+];
 
 impl Default for Stem {
     fn default() -> Stem {
@@ -60,6 +74,8 @@ impl Stem {
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         if word.chars().any(|c| c.is_numeric()) {
             Cow::Borrowed(word)
+        } else if let Ok(i) = IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)) {
+            self.0.stem(IRREGULAR[i].1)
         } else {
             self.0.stem(word)
         }
@@ -469,6 +485,27 @@ mod tests {
         assert_eq!(s.stem("deficiencies"), s.stem("deficiency"));
         assert_eq!(s.stem("b12"), "b12");
         assert_eq!(s.stem("omega3s"), "omega3s");
+    }
+
+    #[test]
+    fn irregular_plurals_stem_as_their_singular() {
+        let s = Stem::default();
+        assert!(
+            IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0),
+            "keep IRREGULAR sorted"
+        );
+        for (plural, singular) in IRREGULAR {
+            assert_eq!(s.stem(plural), s.stem(singular), "{plural}");
+            assert_ne!(
+                s.0.stem(plural),
+                s.0.stem(singular),
+                "{plural}: Snowball has it"
+            );
+        }
+        assert_eq!(s.stem("feet"), "foot");
+        assert_eq!(s.stem("footed"), "foot");
+        // A word that only begins like one stays itself.
+        assert_eq!(s.stem("menopause"), s.0.stem("menopause"));
     }
 
     /// The counted terms of `text` by name, sorted, from a fresh vocabulary.

@@ -1,15 +1,14 @@
-// Materia search: reads /search/ as src/search/mod.rs writes it (keep in step).
-// Content reaches the page via textContent only.
+// Materia search: reads /search/ as src/search/mod.rs writes it. Content goes in as text only.
 (function () {
 'use strict';
-var me = document.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
-  cache = {}, man, seq = 0, marked, inline = document.getElementById('search-index'), WORD = /[\p{Alphabetic}\p{N}]+/gu, NUM = /\p{N}/u;
-function stem(w){// Snowball English (Porter2) as rust-stemmers 1.2.0, word for word
+var doc = document, me = doc.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
+  cache = {}, man, seq = 0, marked, inline = doc.getElementById('search-index'), WORD = /[\p{Alphabetic}\p{N}]+/gu, NUM = /\p{N}/u;
+function stem(w){// Snowball English (Porter2) as rust-stemmers 1.2.0, plus text.rs's IRREGULAR
 let f,m,L,P,Q,b,c,o={},
 S=s=>/[^aeiouy][aeiouy][^aeiouwxyY]$|^[aeiouy][^aeiouy]$/u.test(s),
 O=t=>t.split('|').map(e=>(e=e.split(/(\d)/),o[e[0]]=e[1]&&e[0].slice(0,-e[1])+e[2])),
 X=(t,p,f)=>(O(t),w=w.replace(RegExp('('+t.replace(/\d\w*/g,'')+')$'),s=>(L=w.length-s.length)<p||f(s,w[L-1])?s:o[s]||''));
-O('skis1|skies3y|dying4ie|lying4ie|tying4ie|idly1|gently1|ugly1i|early1i|only1i|singly1|sky|news|howe|atlas|cosmos|bias|andes');
+O('skis1|skies3y|dying4ie|lying4ie|tying4ie|idly1|gently1|ugly1i|early1i|only1i|singly1|sky|news|howe|atlas|cosmos|bias|andes|calves3f|children3|feet3oot|lice3ous|men2an|teeth4ooth|women3man');
 if(o.hasOwnProperty(w))return o[w]||w;
 if(!(c=[...w])[2])return w;
 w=w.replace(/(^|[aeiouy])y/g,(s,a)=>f=a+'Y');
@@ -164,12 +163,7 @@ function texts(ids) {
   });
 }
 
-function el(tag, cls, text) {
-  let e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text) e.textContent = text;
-  return e;
-}
+const el = (tag, cls, text) => Object.assign(doc.createElement(tag), cls && { className: cls }, text && { textContent: text });
 
 // A window of text around the first matched word, matches marked.
 function excerpt(text, Q) {
@@ -200,9 +194,9 @@ const FULL = {}, own = u => FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ?
 
 // A search box as an ARIA combobox: a popup under the header's, or the search page's list.
 function ui(input) {
-  let page = document.getElementById('search-results'), popup = !page, box = page || el('div', 'search-popup'),
+  let page = doc.getElementById('search-results'), popup = !page, box = page || el('div', 'search-popup'),
     status = el('p', 'search-status'), list = el('ul'), more = el('button', 'search-more', 'More results'),
-    active = -1, timer, TEXT = {}, DEEP, dq, limit, last;
+    active = -1, timer, TEXT = {}, DEEP, dq, limit, last, AD = 'aria-activedescendant';
   if (page && page.getAttribute('data-input') != input.id) return;
   if (popup) { box.id = 'search-results'; box.hidden = true; input.form.after(box); }
   at(status, 'role', 'status');
@@ -219,7 +213,7 @@ function ui(input) {
     if (!o.length) return;
     active = (i + o.length) % o.length;
     o.forEach((e, j) => at(e, 'aria-selected', j == active));
-    at(input, 'aria-activedescendant', o[active].id);
+    at(input, AD, o[active].id);
     o[active].scrollIntoView({ block: 'nearest' });
   }
   function open(on) {
@@ -253,7 +247,7 @@ function ui(input) {
     if (rows.length && !marked) { marked = 1; performance.mark('materia-search-results'); }
     more.hidden = popup || ids.length <= limit;
     active = -1;
-    input.removeAttribute('aria-activedescendant');
+    input.removeAttribute(AD);
     let n = ph ? ids.length : r.count, q = r.q.trim();
     status.textContent = q ? (n ? n + ' result' + (n == 1 ? '' : 's') : 'No results') + ' for “' + q + '”' : '';
     open(!!q);
@@ -296,9 +290,9 @@ function ui(input) {
 window.materiaSearch = { fold: fold, words: words, stem: stemw, search: q => {
   let r; return search(q, x => { r = x; }).then(() => r);
 } };
-document.querySelectorAll('input[type=search][name=q]').forEach(ui);
-document.addEventListener('keydown', e => {
-  let t = e.target, i = document.querySelector('input[type=search][name=q]');
+doc.querySelectorAll('input[type=search][name=q]').forEach(ui);
+doc.addEventListener('keydown', e => {
+  let t = e.target, i = doc.querySelector('input[type=search][name=q]');
   if (e.key == '/' && i && !e.ctrlKey && !e.metaKey && !e.altKey && !/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) && !t.isContentEditable) { e.preventDefault(); i.focus(); i.select(); }
 });
 })();
