@@ -316,6 +316,12 @@ fn typo_fallback_follows_word_length() {
     assert_eq!(matched(&browser, "egz "), json!([[]]));
     // An exact match wins over near ones.
     assert_eq!(matched(&browser, "numbness "), json!([["numb"]]));
+    // A stem with a common suffix is near too: "numbess" is one edit from "numbness" but
+    // three from its stem, "numb".
+    assert_eq!(matched(&browser, "numbess "), json!([["numb"]]));
+    assert_eq!(matched(&browser, "deficency "), json!([["defici"]]));
+    // Not a stem under half the word's length ("egg" + "ness" for "eggnesss").
+    assert_eq!(matched(&browser, "eggnesss "), json!([[]]));
     browser.assert_no_console_errors();
 }
 

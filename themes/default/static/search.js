@@ -34,11 +34,7 @@ const words = s => (fold(s).match(WORD) || []).filter(w => [...w].length < 41);
 const stemw = w => NUM.test(w) ? w : stem(w);
 const notStop = w => !man.stop.includes(w);
 const at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
-function shardOf(t) {
-  let b = man.shards, lo = 0, hi = b.length - 1, m;
-  while (lo < hi) { m = (lo + hi + 1) >> 1; if (b[m] <= t) lo = m; else hi = m - 1; }
-  return lo;
-}
+const shardOf = t => Math.max(0, man.shards.findLastIndex(b => b <= t));
 // Optimal string alignment distance, up to `max` (a[-1] is undefined: no bounds checks).
 function dist(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -62,49 +58,51 @@ function parse(q) {
   parts.forEach((p, i) => {
     let ws = words(p);
     if (i % 2 && ws.length > 1) phrases.push(' ' + ws.join(' ') + ' ');
-    ws.filter(notStop).forEach(w => terms.push({ w: w, s: stemw(w), need: i % 2 }));
+    ws.filter(notStop).forEach(w => terms.push({ w, s: stemw(w), need: i % 2 }));
   });
   let last = terms[terms.length - 1];
   if (last && parts.length % 2 && /[\p{Alphabetic}\p{N}]$/u.test(q)) last.p = 1;
-  return { terms: terms, phrases: phrases };
+  return { terms, phrases };
 }
 
-// A word's index terms, weighted: its stem; while typed, terms it begins; else the nearest.
+// A word's index terms, weighted: its stem; while typed, terms it begins; else the nearest
+// (half its length at least) to it or to a stem plus a suffix ("numbess": numb+ness).
+const SUF = ',e,s,es,ed,ing,ly,y,ness,ment,ion,ency,ence,al,ity,ic'.split(',');
 function expand(t, shards) {
   let out = {}, keys = [], best = 99, w = t.w, max = w.length > 7 ? 2 : w.length > 3 ? 1 : 0;
-  shards.forEach(s => { keys = keys.concat(Object.keys(s.t)); });
+  shards.forEach(s => keys.push(...Object.keys(s.t)));
   keys.forEach(k => {
     if (k == t.s) out[k] = 1;
     else if (t.p && w.length > 1 && (!k.indexOf(w) || (k.length > 3 && w.length - k.length < 3 && !w.indexOf(k)))) out[k] = out[k] || 0.8;
   });
   if (Object.keys(out).length || !max) return out;
   keys.forEach(k => {
-    let d = Math.min(dist(t.s, k, max), dist(w, k, max));
+    let d = k.length * 2 < w.length ? 9 : Math.min(dist(t.s, k, max), ...SUF.map(e => dist(w, k + e, max)));
     if (d <= max && d <= best) { if (d < best) out = {}; best = d; out[k] = 0.7; }
   });
   return out;
 }
 
-// show(result): first results, then again with long posting lists' tails.
+// show(r): first results, then with long posting lists' tails.
 function search(q, show) {
   let my = ++seq;
   return (man ? Promise.resolve() : get('index.json').then(m => { man = m; })).then(() => {
     let Q = parse(q), need = {};
-    if (!Q.terms.length) return show({ q: q, list: [], count: 0 });
+    if (!Q.terms.length) return show({ q, list: [], count: 0 });
     Q.terms.forEach(t => {
       t.sh = [shardOf(t.s)];
       if (t.p) for (let i = shardOf(t.w); i < man.shards.length && t.sh.length < 4; i++) {
         if (!t.sh.includes(i)) t.sh.push(i);
         if (!man.shards[i + 1] || man.shards[i + 1].indexOf(t.w)) break;
       }
-      t.sh.forEach(n => { need[n] = 1; });
+      t.sh.forEach(n => need[n] = 1);
     });
     let nums = Object.keys(need);
     return load(nums, 's/').then(got => {
       let S = {}, meta = {}, tails = [];
       nums.forEach((n, i) => {
         S[n] = got[i];
-        got[i].d.forEach(r => { meta[r[0]] = r.slice(1); });
+        got[i].d.forEach(r => meta[r[0]] = r.slice(1));
       });
       // Entries: [term, [idf, pages, tail file, page, tf, …], weight].
       Q.terms.forEach(t => {
@@ -141,7 +139,7 @@ function search(q, show) {
         let list = Object.keys(sc).filter(d => hit[d] >= need).map(Number);
         list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
         // One word: its best term's page count covers pages not loaded.
-        return { q: q, Q: Q, list: list, meta: meta, more: !T && later, count: Q.terms.length == 1 ? Math.max(count, list.length) : list.length };
+        return { q, Q, list, meta, more: !T && later, count: Q.terms.length == 1 ? Math.max(count, list.length) : list.length };
       }
       if (my != seq) return;
       show(rank());
@@ -158,7 +156,7 @@ function search(q, show) {
 function texts(ids) {
   let c = man.chunk, nums = [...new Set(ids.map(d => Math.floor(d / c)))], out = {};
   return load(nums, 'x/').then(got => {
-    nums.forEach((n, i) => got[i].forEach((r, j) => { out[n * c + j] = r; }));
+    nums.forEach((n, i) => got[i].forEach((r, j) => out[n * c + j] = r));
     return out;
   });
 }
@@ -167,7 +165,7 @@ const el = (tag, cls, text) => Object.assign(doc.createElement(tag), cls && { cl
 
 // A window of text around the first matched word, matches marked.
 function excerpt(text, Q) {
-  let m, hits = [], re = new RegExp(WORD.source, 'gu'), keys = {};
+  let m, hits = [], re = new RegExp(WORD), keys = {};
   Q.terms.forEach(t => Object.assign(keys, t.m));
   while ((m = re.exec(text))) {
     let f = fold(m[0]);
@@ -287,7 +285,7 @@ function ui(input) {
 }
 
 // For themes drawing their own results: ids, parsed query (Q.terms[i].m).
-window.materiaSearch = { fold: fold, words: words, stem: stemw, search: q => {
+window.materiaSearch = { fold, words, stem: stemw, search: q => {
   let r; return search(q, x => { r = x; }).then(() => r);
 } };
 doc.querySelectorAll('input[type=search][name=q]').forEach(ui);
