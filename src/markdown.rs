@@ -753,6 +753,29 @@ fn strip_keywords_label(text: &str) -> Option<&str> {
     Some(rest.trim_start().trim_start_matches(':'))
 }
 
+/// The text of a short paragraph of plain text, such as a line "Q&A Section" (a few text
+/// events: pulldown-cmark splits text at `&`), without making the text of every paragraph.
+fn short_paragraph_text(block: &[Spanned]) -> Option<String> {
+    if !is_paragraph(block) || block.len() > 8 {
+        return None;
+    }
+    let mut text = String::new();
+    for (e, _) in &block[1..block.len() - 1] {
+        match e {
+            Event::Text(t) if text.len() + t.len() <= 60 => text.push_str(t),
+            _ => return None,
+        }
+    }
+    Some(text)
+}
+
+/// Whether a block is a paragraph that opens with a question marker ("Q1: …").
+fn opens_with_question(block: &[Spanned]) -> bool {
+    is_paragraph(block)
+        && matches!(block.get(1), Some((Event::Text(t), _))
+            if plain_post::qa_marker(t).is_some_and(|(kind, _)| kind == 'q'))
+}
+
 /// Removes a closing "Important Keywords" list, as a heading plus a paragraph or as one
 /// paragraph that starts with the label.
 fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords> {
@@ -770,11 +793,15 @@ fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords>
             return Some(TrailingKeywords { keywords, offset });
         }
     }
+    // The label as a heading, or as a paragraph of its own (a post pasted with a blank line
+    // after each line).
     let before = blocks.get(blocks.len().checked_sub(2)?)?.clone();
-    if heading_level(&events[before.clone()]).is_some()
-        && strip_keywords_label(&block_text(&events[before.clone()]))
-            .is_some_and(|r| r.trim().is_empty())
-    {
+    let label = &events[before.clone()];
+    let label_text = match heading_level(label) {
+        Some(_) => Some(block_text(label)),
+        None => short_paragraph_text(label),
+    };
+    if label_text.is_some_and(|t| strip_keywords_label(&t).is_some_and(|r| r.trim().is_empty())) {
         let keywords = split_keywords(&text);
         if !keywords.is_empty() {
             events.truncate(before.start);
@@ -802,9 +829,20 @@ struct FaqItem<'a> {
 /// Finds the FAQ section and rewrites it into an FAQ block. Returns its entries.
 fn shape_faq_section(events: &mut Vec<Spanned>) -> Vec<FaqEntry> {
     let blocks = top_level_blocks(events);
-    let Some((start_idx, level)) = blocks.iter().enumerate().find_map(|(i, b)| {
-        let level = heading_level(&events[b.clone()])?;
-        is_faq_title(&block_text(&events[b.clone()])).then_some((i, level))
+    // The section's title: a heading, or a paragraph that is only the title and comes
+    // right before a question (a post pasted with a blank line after each line, where
+    // "Q&A Section" stands alone). `titled` is false for the paragraph, whose section ends
+    // at the next heading of any level, and which becomes a heading of level 2.
+    let Some((start_idx, level, titled)) = blocks.iter().enumerate().find_map(|(i, b)| {
+        let block = &events[b.clone()];
+        match heading_level(block) {
+            Some(level) => is_faq_title(&block_text(block)).then_some((i, level, true)),
+            None => (short_paragraph_text(block).is_some_and(|t| is_faq_title(&t))
+                && blocks
+                    .get(i + 1)
+                    .is_some_and(|next| opens_with_question(&events[next.clone()])))
+            .then_some((i, HeadingLevel::H2, false)),
+        }
     }) else {
         return Vec::new();
     };
@@ -812,7 +850,7 @@ fn shape_faq_section(events: &mut Vec<Spanned>) -> Vec<FaqEntry> {
         .iter()
         .enumerate()
         .skip(start_idx + 1)
-        .find(|(_, b)| heading_level(&events[(*b).clone()]).is_some_and(|l| l <= level))
+        .find(|(_, b)| heading_level(&events[(*b).clone()]).is_some_and(|l| l <= level || !titled))
         .map_or(blocks.len(), |(i, _)| i);
     let section_blocks = &blocks[start_idx + 1..end_idx];
     let has_sub_headings = section_blocks
@@ -836,7 +874,20 @@ fn shape_faq_section(events: &mut Vec<Spanned>) -> Vec<FaqEntry> {
     let span = events[blocks[start_idx].start].1.clone();
     let html = |s: &str| (Event::Html(CowStr::from(s.to_string())), span.clone());
     let mut shaped: Vec<Spanned> = vec![html("<section class=\"faq\">\n")];
-    shaped.extend(events[blocks[start_idx].clone()].iter().cloned());
+    let title = &events[blocks[start_idx].clone()];
+    if titled {
+        shaped.extend(title.iter().cloned());
+    } else {
+        let heading = Tag::Heading {
+            level,
+            id: None,
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        };
+        shaped.push((Event::Start(heading), span.clone()));
+        shaped.extend(title[1..title.len() - 1].iter().cloned());
+        shaped.push((Event::End(TagEnd::Heading(level)), span.clone()));
+    }
     let mut entries = Vec::new();
     for item in items {
         entries.push(FaqEntry {

@@ -149,28 +149,53 @@ fn settle(lines: &mut [Line]) {
 }
 
 /// The lines of an article body that reads as a plain-text post rather than Markdown:
-/// three lines or more, no blank line between them, no code (fenced or indented, which a
-/// line-by-line reading would break up), at least two lines that end a sentence, and a sign
-/// that the lines are whole paragraphs rather than prose wrapped at a fixed width: a line
-/// longer than any wrapped one, or a line only posts have (a numbered or standard section
-/// title, a Q&A section, a question or answer, the keywords line). `None` otherwise, at the
-/// first blank line for most Markdown.
+/// three lines or more, no blank line between them (or one after each: see below), no code
+/// (fenced or indented, which a line-by-line reading would break up), at least two lines
+/// that end a sentence, and a sign that the lines are whole paragraphs rather than prose
+/// wrapped at a fixed width: a line longer than any wrapped one, or a line only posts have
+/// (a numbered or standard section title, a Q&A section, a question or answer, the
+/// keywords line). `None` otherwise, within the first lines for most Markdown.
 pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
     let trimmed = body.trim_matches(['\n', '\r', ' ', '\t']);
-    let mut count = 0;
+    let (mut count, mut blank, mut after_blank) = (0, false, true);
+    // For a post with a blank line after each line (see below): whether a line is Markdown
+    // that spans lines (a heading, an indented continuation, a link or footnote definition
+    // that text elsewhere refers to), whether a line directly follows another, and whether
+    // one titles a Q&A section; `label` is whether the line before is the keywords title.
+    let (mut headed, mut joined, mut signed, mut label) = (false, false, false, false);
     for line in trimmed.lines() {
-        if line.trim().is_empty()
-            || line.starts_with("    ")
+        let t = line.trim();
+        if t.is_empty() {
+            (blank, after_blank) = (true, true);
+            continue;
+        }
+        if line.starts_with("    ")
             || line.starts_with('\t')
-            || line.trim_start().starts_with("```")
-            || line.trim_start().starts_with("~~~")
-            || line.trim_start().starts_with('<')
+            || t.starts_with("```")
+            || t.starts_with("~~~")
+            || t.starts_with('<')
         {
             return None;
         }
+        headed |=
+            t.starts_with('#') || line.starts_with(' ') || t.starts_with('[') && t.contains("]:");
+        joined |= !after_blank && !label && !is_block_syntax(t) && qa_marker(t).is_none();
+        if blank && (headed || joined) {
+            // Markdown: most bodies end up here within a few lines.
+            return None;
+        }
+        let lower = (t.len() <= 40).then(|| t.trim_end_matches(':').trim_end().to_lowercase());
+        label = lower.as_deref() == Some("important keywords");
+        signed |= lower.as_deref().is_some_and(is_faq_title);
+        after_blank = false;
         count += 1;
     }
-    if count < 3 {
+    // A blank line after each line, as a post pasted into Markdown often has: read as
+    // Markdown it loses its section titles, but Markdown read line by line could lose its
+    // wrapped paragraphs and get headings from short lines. Taken for a post only with no
+    // Markdown that spans lines, no line directly after another (but answers, the keywords
+    // after their title, and list and table lines), and a Q&A section title.
+    if count < 3 || (blank && (headed || joined || !signed)) {
         return None;
     }
     let mut lines: Vec<Line> = body.lines().map(classify).collect();
@@ -243,6 +268,36 @@ mod tests {
         assert!(as_post("Introduction\n```\nx\n```\nText here. More.\nEnd.\n").is_none());
         // Two lines only.
         assert!(as_post("Introduction\nText here, a long line.\n").is_none());
+    }
+
+    #[test]
+    fn a_post_with_a_blank_line_after_each_line_is_a_post() {
+        let spaced = SEEDLIKE.replace('\n', "\n\n");
+        let lines = as_post(&spaced).unwrap_or_default();
+        let read: Vec<Line> = lines.into_iter().filter(|l| *l != Line::Blank).collect();
+        assert_eq!(read, as_post(SEEDLIKE).unwrap_or_default());
+        // The keywords may follow their title directly, and answers their questions.
+        let close = spaced
+            .replace("Keywords\n\n", "Keywords\n")
+            .replace("?\n\nA1", "?\nA1");
+        assert!(as_post(&close).is_some());
+    }
+
+    #[test]
+    fn spaced_markdown_stays_markdown() {
+        let spaced = SEEDLIKE.replace('\n', "\n\n");
+        // A Markdown heading.
+        assert!(as_post(&spaced.replace("Introduction", "## Introduction")).is_none());
+        // A paragraph wrapped over two lines.
+        let wrapped = spaced.replace("More text follows here.", "More text\nfollows here.");
+        assert!(as_post(&wrapped).is_none());
+        // Markdown that spans lines: a link definition, an indented continuation.
+        let defined = format!("{spaced}[1]: https://example.org\n");
+        assert!(as_post(&defined).is_none());
+        assert!(as_post(&spaced.replace("It helps.", "  It helps.")).is_none());
+        // No Q&A title (a keywords title is Markdown's too).
+        let plain = "Introduction\n\nVitamin B12 keeps nerves working. Low levels cause tingling.\n\nConclusion\n\nSee a doctor.\n\nImportant Keywords\n\nzinc, nerves\n";
+        assert!(as_post(plain).is_none());
     }
 
     #[test]

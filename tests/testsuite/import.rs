@@ -168,8 +168,20 @@ fn seed_article_imports_and_links() {
 /// CommonMark paragraph of the whole body (no headings, no FAQ, no keywords).
 #[test]
 fn a_post_pasted_into_an_article_reads_as_sections_faq_and_keywords() {
+    assert_read_as_a_post(POST);
+}
+
+/// The same with a blank line after each line, as a post pasted into a Markdown editor
+/// often comes: read as Markdown, its titles were paragraphs and "1. Signs of Low Iron" a
+/// list, with no FAQ and no keywords.
+#[test]
+fn a_post_pasted_with_blank_lines_reads_as_sections_faq_and_keywords() {
+    assert_read_as_a_post(&POST.replace('\n', "\n\n"));
+}
+
+fn assert_read_as_a_post(post: &str) {
     let site = site_with_records();
-    site.article("minerals/iron.md", "title: Low iron", POST);
+    site.article("minerals/iron.md", "title: Low iron", post);
     site.build().assert_ok();
     let html = site.read("articles/minerals/iron/index.html");
     let body = article_body(&html);

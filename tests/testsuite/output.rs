@@ -576,6 +576,11 @@ fn qa_heading_faq_ends_before_the_important_keywords_paragraph() {
     );
     site.build().assert_ok();
 
+    assert_two_questions_and_keywords(&site);
+}
+
+/// The FAQ and keywords of the test above and the one below.
+fn assert_two_questions_and_keywords(site: &Site) {
     let faq = json_ld_of(&site.read("articles/nerves/faq/index.html"), "FAQPage");
     let questions = faq["mainEntity"].as_array().expect("mainEntity is a list");
     assert_eq!(questions.len(), 2, "{faq}");
@@ -586,6 +591,37 @@ fn qa_heading_faq_ends_before_the_important_keywords_paragraph() {
     );
     assert!(site.exists("keywords/nerve-damage/index.html"));
     assert!(site.exists("keywords/early-signs/index.html"));
+}
+
+/// Markdown whose FAQ title and keywords label are paragraphs of their own, as when a post
+/// is pasted into Markdown: still the FAQ (its title made a heading) and the keywords.
+#[test]
+fn faq_titled_by_a_paragraph_and_keywords_labelled_by_one_are_read() {
+    let site = Site::new();
+    site.article(
+        "nerves/faq.md",
+        "title: Questions",
+        "## Causes\n\nLow B12 is one cause,\nwrapped over two lines.\n\n\
+         Q&A Section\n\n\
+         Q1: What are the first signs?\n\nA1: Tingling in the feet.\n\n\
+         Q2: Can it be reversed?\n\nA2: Yes, if caught early.\n\n\
+         Important Keywords\n\nNerve damage, early signs.\n",
+    );
+    site.build().assert_ok();
+
+    assert_two_questions_and_keywords(&site);
+    let html = site.read("articles/nerves/faq/index.html");
+    assert!(
+        html.contains("<h2 id=\"q-a-section\">Q&amp;A Section <a class=\"anchor\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"#q-a-section\""),
+        "not in the contents"
+    );
+    assert!(!article_body(&html).contains("Important Keywords"));
+    // Not a post: the wrapped paragraph stays one paragraph.
+    assert!(html.contains("<p>Low B12 is one cause,\nwrapped over two lines.</p>"));
 }
 
 #[test]
