@@ -137,7 +137,16 @@ pub struct Counted {
     /// [`Catalog::id`] of the catalog counted.
     catalog: u64,
     pages: Vec<(Kind, Arc<Shown>, Arc<[Counts; FIELDS]>)>,
-    record_terms: Vec<Vec<u32>>,
+    record_terms: Vec<RecordTerms>,
+}
+
+/// A record's names as terms, for the articles that mention it and for its own page.
+struct RecordTerms {
+    /// Every term of its name and aliases, sorted.
+    all: Vec<u32>,
+    /// The names and aliases of one term each ("B12", "tiredness"): the page is what a
+    /// reader typing the word alone is after, as a page with that one-word title is.
+    whole: Vec<u32>,
 }
 
 /// The search index: its files by output path (`search/index.json`, …), and the manifest
@@ -349,14 +358,21 @@ fn index_counted(
     for a in &mut average {
         *a = (*a / n).max(1.0);
     }
+    // Pages are articles, then the records in `record_terms`' order.
+    let first_record = docs.len().saturating_sub(record_terms.len());
     let weighted: Vec<Vec<(u32, u32)>> = counted
         .par_iter()
         .zip(&docs)
+        .enumerate()
         .map_init(
             || Weights::new(names.len()),
-            |scratch, (own, d)| {
-                let synonyms = d.records.iter().map(|&r| record_terms[r].as_slice());
-                weigh(own, synonyms, &average, scratch)
+            |scratch, (i, (own, d))| {
+                let synonyms = d.records.iter().map(|&r| record_terms[r].all.as_slice());
+                let whole = i
+                    .checked_sub(first_record)
+                    .and_then(|r| record_terms.get(r))
+                    .map_or(&[][..], |r| r.whole.as_slice());
+                weigh(own, synonyms, whole, &average, scratch)
             },
         )
         .collect();
@@ -488,9 +504,12 @@ impl Weights {
 ///
 /// A page whose title is the term alone (the page *named* Magnesium) scores double after
 /// saturation: otherwise a long article mentioning the name often enough could outrank it.
+/// So does a record's page for each of its one-term aliases (`whole_names`: "B12" for
+/// Vitamin B12), where a word on every page saturates the same everywhere.
 fn weigh<'t>(
     fields: &[Counts; FIELDS],
     synonyms: impl Iterator<Item = &'t [u32]>,
+    whole_names: &[u32],
     average: &[f32; FIELDS],
     scratch: &mut Weights,
 ) -> Vec<(u32, u32)> {
@@ -539,7 +558,11 @@ fn weigh<'t>(
     seen.drain(..)
         .map(|term| {
             let sum = std::mem::take(&mut tf[term as usize]);
-            let boost = if named == Some(term) { 2.0 } else { 1.0 };
+            let boost = if named == Some(term) || whole_names.contains(&term) {
+                2.0
+            } else {
+                1.0
+            };
             let saturated = boost * sum * (K1 + 1.0) / (sum + K1);
             (term, ((saturated * TF_SCALE).round() as u32).max(1))
         })
@@ -623,20 +646,23 @@ fn sources<'a>(c: &'a Catalog, previous: &HashMap<PathBuf, Remembered>) -> Vec<S
 
 /// Every record's name and aliases as terms, symptoms then supplements: counted once here
 /// rather than in each article that mentions the record.
-fn record_names(c: &Catalog, counter: &mut Counter) -> Vec<Vec<u32>> {
+fn record_names(c: &Catalog, counter: &mut Counter) -> Vec<RecordTerms> {
     let symptoms = c.symptoms.iter().map(|s| (&s.name, &s.aliases));
     let supplements = c.supplements.iter().map(|s| (&s.name, &s.aliases));
     symptoms
         .chain(supplements)
         .map(|(name, aliases)| {
-            let mut terms: Vec<u32> = std::iter::once(name)
-                .chain(aliases)
-                .flat_map(|n| counter.counts(n).0)
-                .map(|(term, _)| term)
-                .collect();
-            terms.sort_unstable();
-            terms.dedup();
-            terms
+            let (mut all, mut whole) = (Vec::new(), Vec::new());
+            for n in std::iter::once(name).chain(aliases) {
+                let (terms, _) = counter.counts(n);
+                if let [(term, _)] = terms.as_slice() {
+                    whole.push(*term);
+                }
+                all.extend(terms.into_iter().map(|(term, _)| term));
+            }
+            all.sort_unstable();
+            all.dedup();
+            RecordTerms { all, whole }
         })
         .collect()
 }

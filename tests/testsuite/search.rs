@@ -183,6 +183,30 @@ fn title_outranks_body() {
     assert_eq!(index.postings("propriocept"), ["/articles/nerves/balance/"]);
 }
 
+/// A word on every page saturates the same everywhere; a record named by it alone, in its
+/// title or in a one-word alias, comes first.
+#[test]
+fn a_one_word_alias_names_the_page_as_a_title_does() {
+    let site = Site::new();
+    site.file(
+        "content/supplements/vitamin-b12.yaml",
+        "name: Vitamin B12\naliases: [B12, cobalamin, B12 shots]\nsummary: A vitamin.\n",
+    );
+    for (slug, title) in [
+        ("tests", "Tests for B12: serum B12, active B12"),
+        ("diet", "B12 in the diet"),
+    ] {
+        site.article(
+            &format!("b12/{slug}.md"),
+            &format!("title: \"{title}\""),
+            &"B12 levels fall slowly; B12 tests catch it. ".repeat(8),
+        );
+    }
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    assert_eq!(index.postings("b12")[0], "/supplements/vitamin-b12/");
+}
+
 #[test]
 fn aliases_are_synonyms_for_the_record_and_the_articles_that_mention_it() {
     let index = built_index();
