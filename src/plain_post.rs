@@ -162,7 +162,7 @@ pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
     // that spans lines (a heading, an indented continuation, a link or footnote definition
     // that text elsewhere refers to), whether a line directly follows another, and whether
     // one titles a Q&A section; `label` is whether the line before is the keywords title.
-    let (mut headed, mut joined, mut signed, mut label) = (false, false, false, false);
+    let (mut spans, mut joined, mut signed, mut label) = (false, false, false, false);
     for line in trimmed.lines() {
         let t = line.trim();
         if t.is_empty() {
@@ -177,10 +177,10 @@ pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
         {
             return None;
         }
-        headed |=
+        spans |=
             t.starts_with('#') || line.starts_with(' ') || t.starts_with('[') && t.contains("]:");
         joined |= !after_blank && !label && !is_block_syntax(t) && qa_marker(t).is_none();
-        if blank && (headed || joined) {
+        if blank && (spans || joined) {
             // Markdown: most bodies end up here within a few lines.
             return None;
         }
@@ -195,7 +195,7 @@ pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
     // wrapped paragraphs and get headings from short lines. Taken for a post only with no
     // Markdown that spans lines, no line directly after another (but answers, the keywords
     // after their title, and list and table lines), and a Q&A section title.
-    if count < 3 || (blank && (headed || joined || !signed)) {
+    if count < 3 || (blank && (spans || joined || !signed)) {
         return None;
     }
     let mut lines: Vec<Line> = body.lines().map(classify).collect();

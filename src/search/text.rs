@@ -48,7 +48,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The English Snowball stemmer. Words with a digit (`b12`, `omega3`) are kept whole.
-/// Irregular plurals that health pages use ([`IRREGULAR`]) stem as their singular.
+/// Irregular plurals that health pages use (`IRREGULAR`) stem as their singular.
 pub struct Stem(Stemmer);
 
 /// Plurals Snowball leaves apart from their singular ("numb feet" would not find "foot
