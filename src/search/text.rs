@@ -51,8 +51,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Irregular plurals that health pages use (`IRREGULAR`) stem as their singular.
 pub struct Stem(Stemmer);
 
-/// Plurals Snowball leaves apart from their singular ("numb feet" would not find "foot
-/// pain"), with that singular; sorted. `search.js` carries the same pairs as stems, among
+/// Plurals Snowball leaves apart from their singular (a search for "foot pain" would not
+/// find a page about numb feet), with that singular; sorted. `search.js` carries the same pairs as stems, among
 /// its stemmer's exceptions. Verbs that look like one ("lives", "leaves") are left out.
 const IRREGULAR: [(&str, &str); 7] = [
     ("calves", "calf"),
