@@ -625,10 +625,13 @@ fn sources<'a>(c: &'a Catalog, previous: &HashMap<PathBuf, Remembered>) -> Vec<S
     });
     docs.par_extend(symptoms);
     let supplements = c.supplements.par_iter().enumerate().map(|(i, s)| {
+        // Every text the supplement's page shows, so that a dose or a limit is found too.
         let body = format!(
-            "{}\n{}\n{}",
+            "{}\n{}\n{}\n{}\n{}",
             s.description.body.plain_text,
             s.forms.join(", "),
+            s.typical_dose,
+            s.upper_limit,
             s.interactions.body.plain_text
         );
         record(

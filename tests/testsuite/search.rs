@@ -207,6 +207,24 @@ fn a_one_word_alias_names_the_page_as_a_title_does() {
     assert_eq!(index.postings("b12")[0], "/supplements/vitamin-b12/");
 }
 
+/// A supplement page is found by every text it shows: its forms, dose, upper limit and
+/// interactions as well as its description.
+#[test]
+fn a_supplement_is_found_by_its_dose_limit_forms_and_interactions() {
+    let site = Site::new();
+    site.file(
+        "content/supplements/zinc.yaml",
+        "name: Zinc\nforms: [zinc picolinate]\ntypical_dose: 10 milligrams with breakfast\n\
+         upper_limit: 40 milligrams, above which copper runs low\n\
+         interactions: Apart from tetracyclines by two hours.\n",
+    );
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    for term in ["picolin", "breakfast", "copper", "tetracyclin"] {
+        assert_eq!(index.postings(term), ["/supplements/zinc/"], "{term}");
+    }
+}
+
 #[test]
 fn aliases_are_synonyms_for_the_record_and_the_articles_that_mention_it() {
     let index = built_index();
