@@ -319,6 +319,7 @@ fn typo_fallback_follows_word_length() {
     // A stem with a common suffix is near too: "numbess" is one edit from "numbness" but
     // three from its stem, "numb".
     assert_eq!(matched(&browser, "numbess "), json!([["numb"]]));
+    // (This one its stem's distance finds as well; a guard for the endings' search.)
     assert_eq!(matched(&browser, "deficency "), json!([["defici"]]));
     // Not a stem under half the word's length ("egg" + "ness" for "eggnesss").
     assert_eq!(matched(&browser, "eggnesss "), json!([[]]));
