@@ -184,9 +184,10 @@ pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
             // Markdown: most bodies end up here within a few lines.
             return None;
         }
-        let lower = (t.len() <= 40).then(|| t.trim_end_matches(':').trim_end().to_lowercase());
-        label = lower.as_deref() == Some("important keywords");
-        signed |= lower.as_deref().is_some_and(is_faq_title);
+        // Titles are short: longer lines are not read for one.
+        let title = (t.len() <= 40).then(|| classify(t));
+        label = matches!(title, Some(Line::Keywords(_)));
+        signed |= matches!(title, Some(Line::Faq(_)));
         after_blank = false;
         count += 1;
     }

@@ -605,6 +605,7 @@ fn faq_titled_by_a_paragraph_and_keywords_labelled_by_one_are_read() {
          Q&A Section\n\n\
          Q1: What are the first signs?\n\nA1: Tingling in the feet.\n\n\
          Q2: Can it be reversed?\n\nA2: Yes, if caught early.\n\n\
+         ### See also\n\nOther pages.\n\n\
          Important Keywords\n\nNerve damage, early signs.\n",
     );
     site.build().assert_ok();
@@ -620,6 +621,8 @@ fn faq_titled_by_a_paragraph_and_keywords_labelled_by_one_are_read() {
         "not in the contents"
     );
     assert!(!article_body(&html).contains("Important Keywords"));
+    // The section ends at the next heading, whatever its level.
+    assert!(html.contains("<h3 id=\"see-also\">See also"), "{html}");
     // Not a post: the wrapped paragraph stays one paragraph.
     assert!(html.contains("<p>Low B12 is one cause,\nwrapped over two lines.</p>"));
 }
