@@ -4,7 +4,7 @@
 use crate::diagnostics::{Diagnostic, LineIndex, Location};
 use crate::front_matter::{self, FrontMatter};
 use crate::load::SourceFile;
-use crate::markdown::{self, Outline, Prepared};
+use crate::markdown::{self, FootnoteFault, Outline, Prepared};
 use crate::records::IdRef;
 use crate::slug::slugify;
 use crate::words;
@@ -135,20 +135,33 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     }
     let mut warnings = date_warnings(&front, crate::date::today(), |key| at(key, ""));
     let (text, offset) = without_repeated_title(split.body, split.body_offset, &front.title);
-    let body = markdown::parse(text, offset, true);
+    let body = markdown::parse(text, offset, true, "");
     let index = LineIndex::new(&file.text);
-    let link_locations = body
-        .links
-        .iter()
-        .map(|l| {
-            let (line, col) = index.position(l.offset);
-            Location {
-                file: file.path.clone(),
-                line,
-                col,
-            }
-        })
-        .collect();
+    let at_offset = |offset: usize| {
+        let (line, col) = index.position(offset);
+        Location {
+            file: file.path.clone(),
+            line,
+            col,
+        }
+    };
+    let link_locations = body.links.iter().map(|l| at_offset(l.offset)).collect();
+    warnings.extend(body.footnote_problems.iter().map(|problem| {
+        let label = &problem.label;
+        let (message, hint) = match problem.fault {
+            FootnoteFault::Undefined => (
+                format!("footnote `[^{label}]` is not defined: it is shown as written"),
+                format!("add a line `[^{label}]: …` with the note, or correct the label to one that is defined"),
+            ),
+            FootnoteFault::Unused => (
+                format!("footnote `[^{label}]` is never referred to: it is left out of the page"),
+                format!("refer to it with `[^{label}]` where it applies, or remove the note"),
+            ),
+        };
+        Diagnostic::warning(message)
+            .hint(hint)
+            .at_location(at_offset(problem.offset))
+    }));
     let trailing = body
         .trailing_keywords
         .as_ref()
@@ -160,14 +173,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     warnings.extend(term_warnings(&keywords, &front.tags, |key, name| {
         match trailing.filter(|_| key == "keywords") {
             // From the body's closing list: where the list is.
-            Some(t) => {
-                let (line, col) = index.position(t.offset);
-                Location {
-                    file: file.path.clone(),
-                    line,
-                    col,
-                }
-            }
+            Some(t) => at_offset(t.offset),
             None => at(key, name),
         }
     }));

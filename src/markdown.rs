@@ -9,6 +9,10 @@
 //! whole site (where a link to another article goes, which words become cross-links), so
 //! that stage fills those in without parsing the Markdown again.
 
+mod footnotes;
+
+pub use footnotes::{FootnoteFault, FootnoteProblem};
+
 use crate::plain_post;
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
@@ -75,6 +79,8 @@ pub struct Outline {
     pub lead: String,
     /// How many words `plain_text` has (for reading time).
     pub words: usize,
+    /// References to notes never defined, and notes never referenced.
+    pub footnote_problems: Vec<FootnoteProblem>,
 }
 
 impl std::ops::Deref for Body {
@@ -190,15 +196,18 @@ fn word_count(text: &str) -> usize {
     count
 }
 
-/// Parses `text`, which starts at byte `base` of its file.
-pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
+/// Parses `text`, which starts at byte `base` of its file. `notes` starts the ids of its
+/// footnotes, which must differ between the Markdown texts of one page: `""` for an
+/// article's body (`fn:1`, as Hugo writes them), the field's name and a dash for a record's.
+pub fn parse(text: &str, base: usize, shape_faq: bool, notes: &str) -> Body {
     let Shaped {
         events,
         trailing_keywords,
         faq,
         toc,
         anchors,
-    } = shaped(text, base, shape_faq);
+        footnote_problems,
+    } = shaped(text, base, shape_faq, notes);
     let links = events
         .iter()
         .filter_map(|(e, r)| match e {
@@ -229,6 +238,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool) -> Body {
             plain_text,
             lead,
             words,
+            footnote_problems,
         },
     }
 }
@@ -252,9 +262,10 @@ struct Shaped<'a> {
     faq: Vec<FaqEntry>,
     toc: Vec<TocEntry>,
     anchors: Vec<String>,
+    footnote_problems: Vec<FootnoteProblem>,
 }
 
-fn shaped(text: &str, base: usize, shape_faq: bool) -> Shaped<'_> {
+fn shaped<'a>(text: &'a str, base: usize, shape_faq: bool, notes: &str) -> Shaped<'a> {
     // Sized for the densest Markdown measured (an event per 27 bytes; articles average one
     // per 46): grown from empty by doubling, each article's events were copied about as
     // many times over as the parser took to make them.
@@ -263,6 +274,7 @@ fn shaped(text: &str, base: usize, shape_faq: bool) -> Shaped<'_> {
         Some(lines) => post_events(text, &lines, base, &mut events),
         None => push_parsed(text, base, &mut events),
     }
+    let notes_defined = footnotes::take_definitions(&mut events);
     let trailing_keywords = if shape_faq {
         take_trailing_keywords(&mut events)
     } else {
@@ -273,13 +285,15 @@ fn shaped(text: &str, base: usize, shape_faq: bool) -> Shaped<'_> {
     } else {
         Vec::new()
     };
-    let (toc, anchors) = assign_heading_ids(&mut events);
+    let (toc, mut anchors) = assign_heading_ids(&mut events);
+    let footnote_problems = footnotes::gather(&mut events, notes_defined, notes, &mut anchors);
     Shaped {
         events,
         trailing_keywords,
         faq,
         toc,
         anchors,
+        footnote_problems,
     }
 }
 
@@ -1145,7 +1159,7 @@ mod tests {
     #[test]
     fn each_table_is_wrapped_in_a_scrolling_region() {
         let md = "A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nB\n\n| c |\n|---|\n| 3 |\n\nC\n";
-        let html = parse(md, 0, false).prepared.html;
+        let html = parse(md, 0, false, "").prepared.html;
         let open = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n<table>";
         assert_eq!(html.matches(open).count(), 2, "{html}");
         assert_eq!(html.matches("</table>\n</div>\n").count(), 2, "{html}");
@@ -1205,7 +1219,7 @@ mod tests {
     }
 
     fn html(md: &str) -> (String, Body) {
-        let body = parse(md, 0, true);
+        let body = parse(md, 0, true, "");
         (body.prepared.html.clone(), body)
     }
 
@@ -1337,8 +1351,8 @@ mod tests {
             html
         };
         for md in crate::testing::random_texts(&pieces, 30, 1500) {
-            let body = parse(&md, 0, true);
-            let events: Vec<Event> = Decorated::new(shaped(&md, 0, true).events.into_iter())
+            let body = parse(&md, 0, true, "");
+            let events: Vec<Event> = Decorated::new(shaped(&md, 0, true, "").events.into_iter())
                 .map(|(e, _)| e)
                 .collect();
             assert_eq!(body.prepared.html, render(events.clone()), "{md:?}");
@@ -1390,7 +1404,7 @@ mod tests {
 
     #[test]
     fn links_keep_file_offsets() {
-        let body = parse("See [x](/a/) and ![i](/p.png)", 100, true);
+        let body = parse("See [x](/a/) and ![i](/p.png)", 100, true, "");
         assert_eq!(body.links.len(), 2);
         assert_eq!(body.links[0].offset, 104);
         assert!(body.links[1].is_image);

@@ -145,11 +145,11 @@ pub fn parse_cached(
     let home = sources
         .home
         .as_ref()
-        .map(|h| markdown::parse(&h.text, 0, false))
+        .map(|h| markdown::parse(&h.text, 0, false, "home-"))
         .unwrap_or_default();
     let disclaimer = Some(sources.config.disclaimer.as_str())
         .filter(|d| !d.trim().is_empty())
-        .map(|d| markdown::parse(d, 0, false))
+        .map(|d| markdown::parse(d, 0, false, "disclaimer-"))
         .unwrap_or_default();
     Parsed {
         root: sources.root,

@@ -201,7 +201,12 @@ impl Ctx<'_> {
 
     fn markdown(&self, key: &str, text: Option<String>) -> RecordText {
         RecordText {
-            body: markdown::parse(text.as_deref().unwrap_or(""), 0, false),
+            body: markdown::parse(
+                text.as_deref().unwrap_or(""),
+                0,
+                false,
+                &[key, "-"].concat(),
+            ),
             location: self.loc(key, ""),
         }
     }

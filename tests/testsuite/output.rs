@@ -1096,9 +1096,129 @@ fn tables_footnotes_strikethrough_and_task_lists_render() {
         "table not wrapped:\n{body}"
     );
     assert!(body.contains("<td>tablet</td>"), "{body}");
-    assert!(body.contains("footnote-definition"), "{body}");
+    assert!(body.contains("<section class=\"footnotes\""), "{body}");
     assert!(body.contains("<del>Old advice</del>"), "{body}");
     assert!(body.contains("type=\"checkbox\""), "{body}");
+}
+
+/// Footnotes read as in Hugo or on GitHub: numbered in the order they are first referred
+/// to (not written), gathered in one list at the end of the body, each linking back to
+/// every reference. A note written after the FAQ (where authors put them, last) is not
+/// part of the FAQ's last answer, on the page or in its JSON-LD.
+#[test]
+fn footnotes_are_numbered_as_referred_to_and_gathered_at_the_end() {
+    let site = Site::new();
+    site.article(
+        "nerves/notes.md",
+        "title: Notes",
+        "B12 is stored in the liver.[^store] Folate can mask it.[^mask] As said, stores.[^store]\n\n\
+         [^mask]: Folic acid corrects the anaemia only.\n\n\
+         ## More\n\nText.\n\n\
+         ## FAQ\n\n### Is it common?\n\nYes, in older adults.\n\n\
+         [^store]: A few milligrams.\n",
+    );
+    site.build().assert_ok();
+    let html = site.read("articles/nerves/notes/index.html");
+    let body = article_body(&html);
+    let refs: Vec<&str> = body
+        .match_indices("<sup class=\"footnote-ref\">")
+        .map(|(at, _)| {
+            let rest = &body[at..];
+            &rest[..rest.find("</sup>").expect("sup closes")]
+        })
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            "<sup class=\"footnote-ref\"><a href=\"#fn:1\" id=\"fnref:1\">1</a>",
+            "<sup class=\"footnote-ref\"><a href=\"#fn:2\" id=\"fnref:2\">2</a>",
+            "<sup class=\"footnote-ref\"><a href=\"#fn:1\" id=\"fnref:1-2\">1</a>",
+        ],
+        "{body}"
+    );
+    let notes = section_after(body, "<section class=\"footnotes\"");
+    assert!(
+        body.find("class=\"faq\"").expect("an FAQ")
+            < body.find("class=\"footnotes\"").expect("notes"),
+        "the notes are not at the end:\n{body}"
+    );
+    let first = notes.find("<li id=\"fn:1\">").expect("note 1");
+    let second = notes.find("<li id=\"fn:2\">").expect("note 2");
+    assert!(first < second, "{notes}");
+    assert!(
+        notes[first..second].contains("A few milligrams."),
+        "{notes}"
+    );
+    assert!(
+        notes[second..].contains("Folic acid corrects the anaemia only."),
+        "{notes}"
+    );
+    // Note 1 links back to both of its references.
+    assert!(
+        notes[first..second].contains("href=\"#fnref:1\""),
+        "{notes}"
+    );
+    assert!(
+        notes[first..second].contains("href=\"#fnref:1-2\""),
+        "{notes}"
+    );
+    let faq = json_ld_of(&html, "FAQPage");
+    assert_eq!(
+        faq["mainEntity"][0]["acceptedAnswer"]["text"],
+        "Yes, in older adults."
+    );
+    let answer = section_after(body, "class=\"faq-a\"");
+    assert!(!answer.contains("milligrams"), "{answer}");
+}
+
+/// A reference to a note nobody wrote, and a note nothing refers to, are typos an author
+/// wants to hear of, with the line; the page still builds.
+#[test]
+fn footnote_typos_are_warned_about_with_their_lines() {
+    let site = Site::new();
+    site.article(
+        "nerves/a.md",
+        "title: A",
+        "Stores last years.[^1] See also [^2x].\n\n[^1]: Milligrams.\n\n[^2]: Never referred to.\n",
+    );
+    site.build().assert_ok_saying(&[
+        "warning: footnote `[^2x]` is not defined: it is shown as written\n  --> content/articles/nerves/a.md:4:33",
+        "warning: footnote `[^2]` is never referred to: it is left out of the page\n  --> content/articles/nerves/a.md:8:1",
+    ]);
+    let body = site.read("articles/nerves/a/index.html");
+    assert!(body.contains("See also [^2x]."), "{body}");
+    assert!(!body.contains("Never referred to"), "{body}");
+}
+
+/// A record page shows two Markdown texts (description, when to seek care); notes of each
+/// get ids of their own, where both would have had `fn:1`.
+#[test]
+fn footnotes_of_two_texts_on_one_page_have_distinct_ids() {
+    let site = Site::new();
+    site.file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\n\
+         description: |\n  Loss of feeling.[^1]\n\n  [^1]: Often in the feet first.\n\
+         seek_care: |\n  Sudden numbness needs care.[^1]\n\n  [^1]: It can be a stroke.\n",
+    );
+    site.build().assert_ok();
+    let html = site.read("symptoms/numbness/index.html");
+    let ids: Vec<&str> = html
+        .match_indices(" id=\"")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            &rest[..rest.find('"').expect("id closes")]
+        })
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "repeated ids: {ids:?}");
+    assert!(
+        ids.contains(&"description-fn:1") && ids.contains(&"seek_care-fn:1"),
+        "{ids:?}"
+    );
+    assert!(html.contains("href=\"#seek_care-fn:1\""), "{html}");
 }
 
 #[test]
