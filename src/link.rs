@@ -625,14 +625,22 @@ impl LinkChecker<'_> {
             ) + if path_part.ends_with('/') { "/" } else { "" }
         };
         let path = path.replace("//", "/");
-        let found = self.lookup(&path).ok_or_else(|| {
+        // A relative path that is no page or file as the browser reads it (from the page's
+        // URL) may be one as the author's editor reads it (from the Markdown file's folder):
+        // a picture beside the article, published at the same place under /articles/.
+        let beside = || {
+            let dir = rel_dir.filter(|_| !path_part.is_empty() && !path_part.starts_with('/'))?;
+            let file = normalise_path(&format!("{dir}/{path_part}"));
+            self.lookup(&format!("{base}/articles/{}", file.trim_start_matches('/')))
+        };
+        let found = self.lookup(&path).or_else(beside).ok_or_else(|| {
             if is_image {
                 // A picture is a file: pages are no help.
                 let files = self.catalog.paths.iter().filter(|p| !p.ends_with('/'));
                 let hint = match did_you_mean(&path, files.map(String::as_str)) {
                     Some(b) => format!("did you mean `{b}`?"),
                     None => format!(
-                        "put the picture under content/static/: `content/static{}` is served as `{}`",
+                        "put the picture beside the article (paths are relative to its file), or under content/static/: `content/static{}` is served as `{}`",
                         path.strip_prefix(base.as_str()).unwrap_or(&path),
                         path
                     ),

@@ -122,26 +122,28 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
             changed: r.changed,
         })
     };
-    let articles = read_collection(
-        &content.join("articles"),
-        diags,
-        |name| name.ends_with(".md") && name != "_index.md",
-        reused(|s| &s.articles),
-    );
+    let articles_dir = content.join("articles");
+    let (articles, beside_articles) =
+        read_collection(&articles_dir, diags, article_role, reused(|s| &s.articles));
     let record = |name: &str| {
-        Path::new(name)
+        let known = Path::new(name)
             .extension()
             .and_then(|e| e.to_str())
             .and_then(crate::structured::Format::from_extension)
-            .is_some()
+            .is_some();
+        if known {
+            Role::Source
+        } else {
+            Role::Stray
+        }
     };
-    let symptoms = read_collection(
+    let (symptoms, _) = read_collection(
         &content.join("symptoms"),
         diags,
         record,
         reused(|s| &s.symptoms),
     );
-    let supplements = read_collection(
+    let (supplements, _) = read_collection(
         &content.join("supplements"),
         diags,
         record,
@@ -172,6 +174,26 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
             })
         })
         .collect();
+    for path in beside_articles {
+        let Ok(rel) = path.strip_prefix(&articles_dir) else {
+            continue;
+        };
+        let url_path = format!("articles/{}", rel.to_string_lossy().replace('\\', "/"));
+        if assets.iter().any(|a| a.url_path == url_path) {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`{url_path}` is both beside the articles and in content/static/: the static file is published"
+                ))
+                .in_file(&path)
+                .hint("remove one of the two"),
+            );
+            continue;
+        }
+        assets.push(Asset {
+            url_path,
+            source: AssetSource::File(path),
+        });
+    }
     for asset in &theme.assets {
         if !assets.iter().any(|a| a.url_path == asset.url_path) {
             assets.push(asset.clone());
@@ -195,21 +217,37 @@ struct Reused<'a> {
     changed: &'a HashSet<PathBuf>,
 }
 
+/// What a file of a collection's folder is to the site.
+enum Role {
+    /// Read as an article or record.
+    Source,
+    /// Published as it is, at its path under the folder (pictures and documents beside the
+    /// articles that show them, as an editor's preview finds them).
+    Asset,
+    /// Neither: a typo in the extension, or a file in the wrong folder. Warned about.
+    Stray,
+    /// Skipped without a word.
+    Ignored,
+}
+
+/// Reads the files of `dir` that `role` takes for sources; returns them, and the paths of
+/// the files it takes for assets.
 fn read_collection(
     dir: &Path,
     diags: &Diagnostics,
-    wanted: impl Fn(&str) -> bool,
+    role: impl Fn(&str) -> Role,
     reused: Option<Reused>,
-) -> Vec<SourceFile> {
+) -> (Vec<SourceFile>, Vec<PathBuf>) {
+    let mut assets = Vec::new();
     let paths: Vec<PathBuf> = theme::walk_files(dir, diags)
         .into_iter()
         .filter(|p| {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if wanted(&name) {
-                return true;
-            }
-            if name != "_index.md" {
-                diags.push(
+            match role(&name) {
+                Role::Source => return true,
+                Role::Asset => assets.push(p.clone()),
+                Role::Ignored => {}
+                Role::Stray => diags.push(
                     Diagnostic::warning(format!("`{name}` is not a content file and is ignored"))
                         .in_file(p)
                         .hint(if name.ends_with(".txt") {
@@ -217,12 +255,12 @@ fn read_collection(
                         } else {
                             "articles end in .md; records in .yaml, .toml or .json; put other files in content/static/"
                         }),
-                );
+                ),
             }
             false
         })
         .collect();
-    paths
+    let sources = paths
         .par_iter()
         .filter_map(|path| {
             if let Some(r) = &reused {
@@ -234,7 +272,24 @@ fn read_collection(
             }
             read_source(path, dir).map_err(|d| diags.push(d)).ok()
         })
-        .collect()
+        .collect();
+    (sources, assets)
+}
+
+/// Markdown files are articles; other text files are likely meant to be (a pasted post, an
+/// extension Materia does not read); anything else (a picture, a PDF) is published beside
+/// them.
+fn article_role(name: &str) -> Role {
+    const TEXT: [&str; 6] = [".txt", ".markdown", ".mdown", ".mkd", ".mdx", ".html"];
+    if name == "_index.md" {
+        Role::Ignored
+    } else if name.ends_with(".md") {
+        Role::Source
+    } else if TEXT.iter().any(|ext| name.ends_with(ext)) {
+        Role::Stray
+    } else {
+        Role::Asset
+    }
 }
 
 /// Reads one file of the collection in `dir`.

@@ -277,19 +277,22 @@ fn seed_article_pasted_as_it_is_builds_with_sections_faq_and_keywords() {
 }
 
 /// A post saved as a `.txt` file among the articles is not built, and the warning says how
-/// to make it an article; other stray files get the general hint.
+/// to make it an article; a stray file among the records gets the general hint. (A picture
+/// among the articles is published: see `output::files_beside_articles_are_published`.)
 #[test]
 fn a_text_file_among_the_articles_is_pointed_to_import() {
     let site = site_with_records();
     site.file("content/articles/post.txt", POST)
-        .file("content/articles/photo.png", "not really a picture");
-    site.build().assert_ok_saying(&[
+        .file("content/symptoms/photo.png", "not really a picture");
+    let run = site.build();
+    run.assert_ok_saying(&[
         "warning: `post.txt` is not a content file and is ignored",
         "--> content/articles/post.txt",
         "`materia import FILE` converts a plain-text post into one",
-        "--> content/articles/photo.png",
+        "--> content/symptoms/photo.png",
         "put other files in content/static/",
     ]);
+    assert!(!site.exists("articles/post.txt"));
 }
 
 /// A post saved as an article without front matter is an error (an article needs a title),

@@ -1101,6 +1101,36 @@ fn tables_footnotes_strikethrough_and_task_lists_render() {
     assert!(body.contains("type=\"checkbox\""), "{body}");
 }
 
+/// A picture or document kept beside the articles (as editors' previews and other
+/// generators' page bundles have it) is published at the same place under /articles/, and
+/// a relative path to it is read from the Markdown file's folder, as the editor reads it.
+#[test]
+fn files_beside_articles_are_published() {
+    let site = Site::new();
+    site.file("content/articles/nerves/img/nerve.png", "a picture")
+        .file("content/articles/leaflet.pdf", "a leaflet")
+        .article(
+            "nerves/a.md",
+            "title: A",
+            "![A nerve](img/nerve.png)\n\nThe [leaflet](../leaflet.pdf).\n",
+        );
+    site.build().assert_ok();
+    assert_eq!(site.read("articles/nerves/img/nerve.png"), "a picture");
+    assert_eq!(site.read("articles/leaflet.pdf"), "a leaflet");
+    let body = site.read("articles/nerves/a/index.html");
+    assert!(
+        body.contains("<img src=\"/articles/nerves/img/nerve.png\" alt=\"A nerve\""),
+        "{body}"
+    );
+    assert!(links_to(&body, "/articles/leaflet.pdf"), "{body}");
+
+    // A path that is neither, from the page nor from the file, is still an error.
+    site.article("nerves/b.md", "title: B", "![Gone](img/gone.png)\n");
+    site.build()
+        .assert_failed()
+        .assert_said(&["error: image `img/gone.png` is not a file of the site"]);
+}
+
 /// Footnotes read as in Hugo or on GitHub: numbered in the order they are first referred
 /// to (not written), gathered in one list at the end of the body, each linking back to
 /// every reference. A note written after the FAQ (where authors put them, last) is not
