@@ -12,7 +12,6 @@
 use super::Spanned;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 /// Something wrong with a body's footnotes: which note, and where, as a byte offset of the
 /// file.
@@ -259,9 +258,7 @@ impl<'a> Notes<'_, 'a, '_> {
             };
             let p = self.prefix;
             let id = reference_id(p, number, nth);
-            let mut markup = String::with_capacity(96);
-            let _ = write!(
-                markup,
+            let markup = format!(
                 "<sup class=\"footnote-ref\"><a href=\"#{p}fn:{number}\" id=\"{id}\">{number}</a></sup>"
             );
             self.anchors.push(id);
@@ -286,16 +283,19 @@ impl<'a> Notes<'_, 'a, '_> {
         self.anchors.push(id);
         let mut back = String::new();
         for nth in 1..=refs {
-            let label = if nth == 1 {
-                format!("Back to reference {number}")
+            // Further back links are told apart as GitHub does: ↩², ↩³.
+            let (label, mark) = if nth == 1 {
+                (format!("Back to reference {number}"), String::new())
             } else {
-                format!("Back to reference {number} ({nth})")
+                (
+                    format!("Back to reference {number} ({nth})"),
+                    format!("<sup>{nth}</sup>"),
+                )
             };
-            let _ = write!(
-                back,
-                " <a class=\"footnote-back\" href=\"#{}\" aria-label=\"{label}\">↩</a>",
+            back.push_str(&format!(
+                " <a class=\"footnote-back\" href=\"#{}\" aria-label=\"{label}\">↩{mark}</a>",
                 reference_id(p, number, nth)
-            );
+            ));
         }
         let back: CowStr = back.into();
         match inner.last() {

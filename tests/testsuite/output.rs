@@ -1189,7 +1189,8 @@ fn footnotes_are_numbered_as_referred_to_and_gathered_at_the_end() {
         "{notes}"
     );
     assert!(
-        notes[first..second].contains("href=\"#fnref:1-2\""),
+        notes[first..second]
+            .contains("href=\"#fnref:1-2\" aria-label=\"Back to reference 1 (2)\">↩<sup>2</sup>"),
         "{notes}"
     );
     let faq = json_ld_of(&html, "FAQPage");
