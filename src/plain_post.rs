@@ -58,9 +58,9 @@ pub fn classify(line: &str) -> Line<'_> {
         };
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && t[digits..].starts_with(". ") {
-        // "1. Title" on a line of its own is a numbered section title; "1. Take it with
-        // food." is a list item.
+    if digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")) {
+        // "1. Title" (or "1) Title") on a line of its own is a numbered section title;
+        // "1. Take it with food." is a list item.
         let title = t[digits + 2..].trim();
         return if title_like(title) {
             Line::Heading(title)
@@ -321,6 +321,18 @@ mod tests {
                 Line::Markdown("- a"),
                 Line::Markdown("- b"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_numbered_with_a_parenthesis_is_a_title() {
+        assert_eq!(
+            classify("2) Neurological Impact of B12 Deficiency"),
+            Line::Heading("Neurological Impact of B12 Deficiency")
+        );
+        assert_eq!(
+            classify("2) Take it with food."),
+            Line::Markdown("2) Take it with food.")
         );
     }
 
