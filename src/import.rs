@@ -48,11 +48,25 @@ pub fn convert(
     };
     for line in lines {
         if in_keywords {
+            // The keywords in a line, or one per item of a bulleted list.
+            let listed = match line {
+                Line::Markdown(t) => t
+                    .trim_start()
+                    .strip_prefix(['-', '*', '+'])
+                    .filter(|item| item.starts_with(' ')),
+                _ => None,
+            };
             if let Line::Text(t) | Line::Heading(t) = line {
                 keywords.extend(
                     t.split([',', ';'])
                         .map(|k| k.trim().trim_end_matches('.').trim().to_string())
                         .filter(|k| !k.is_empty()),
+                );
+            } else if let Some(item) = listed {
+                keywords.extend(
+                    Some(item.trim().trim_end_matches([',', ';', '.']).trim())
+                        .filter(|k| !k.is_empty())
+                        .map(str::to_string),
                 );
             }
             continue;

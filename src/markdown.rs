@@ -760,11 +760,16 @@ fn split_keywords(list: &str) -> Vec<String> {
 
 fn strip_keywords_label(text: &str) -> Option<&str> {
     let lower = text.to_ascii_lowercase();
-    if !lower.starts_with("important keywords") {
-        return None;
+    if lower.starts_with("important keywords") {
+        let rest = text.get("important keywords".len()..)?;
+        return Some(rest.trim_start().trim_start_matches(':'));
     }
-    let rest = text.get("important keywords".len()..)?;
-    Some(rest.trim_start().trim_start_matches(':'))
+    // A plain "Keywords" label only with its colon, or alone: "Keywords are…" is prose.
+    let rest = text
+        .get("keywords".len()..)
+        .filter(|_| lower.starts_with("keywords"))?;
+    let rest = rest.trim_start();
+    (rest.is_empty() || rest.starts_with(':')).then(|| rest.trim_start_matches(':'))
 }
 
 /// The text of a short paragraph of plain text, such as a line "Q&A Section" (a few text
@@ -795,12 +800,14 @@ fn opens_with_question(block: &[Spanned]) -> bool {
 fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords> {
     let blocks = top_level_blocks(events);
     let last = blocks.last()?.clone();
-    if !is_paragraph(&events[last.clone()]) {
+    // The list is a paragraph, or a bulleted list under its label.
+    let is_list = matches!(events[last.start].0, Event::Start(Tag::List(_)));
+    if !is_paragraph(&events[last.clone()]) && !is_list {
         return None;
     }
     let text = block_text(&events[last.clone()]);
     let offset = events[last.start].1.start;
-    if let Some(rest) = strip_keywords_label(&text) {
+    if let Some(rest) = strip_keywords_label(&text).filter(|_| !is_list) {
         let keywords = split_keywords(rest);
         if !keywords.is_empty() {
             events.truncate(last.start);
@@ -817,7 +824,9 @@ fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords>
     };
     if label_text.is_some_and(|t| strip_keywords_label(&t).is_some_and(|r| r.trim().is_empty())) {
         let keywords = split_keywords(&text);
-        if !keywords.is_empty() {
+        // A list of definitions under a "Keywords" heading (a glossary) is no keyword list.
+        let terms = !is_list || keywords.iter().all(|k| k.chars().count() <= 60);
+        if !keywords.is_empty() && terms {
             events.truncate(before.start);
             return Some(TrailingKeywords { keywords, offset });
         }
@@ -949,6 +958,22 @@ fn faq_from_headings<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec
 
 /// Q1:/A1: pairs, whether each sits in its own paragraph or several share one paragraph
 /// line by line (as in plain-text posts pasted into Markdown).
+/// Whether every emphasis `events` open they close, and none closes one opened before them.
+fn balanced_emphasis(events: &[Spanned]) -> bool {
+    let mut depth = 0usize;
+    for (event, _) in events {
+        match event {
+            Event::Start(Tag::Strong | Tag::Emphasis) => depth += 1,
+            Event::End(TagEnd::Strong | TagEnd::Emphasis) => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
 fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<FaqItem<'a>> {
     let mut items: Vec<FaqItem> = Vec::new();
     let mut in_answer = false;
@@ -973,14 +998,43 @@ fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<
         }
         let mut answer_open = false;
         for mut line in lines {
-            let marker = match line.first() {
+            // A marker in bold or italics ("**Q1:** What…?", "**Q1: What…?**") is inside
+            // the emphasis.
+            let opened = line
+                .iter()
+                .take_while(|(e, _)| matches!(e, Event::Start(Tag::Strong | Tag::Emphasis)))
+                .count();
+            let marker = match line.get(opened) {
                 Some((Event::Text(t), _)) => plain_post::qa_marker(t),
                 _ => None,
             };
             if let Some((kind, cut)) = marker {
-                if let Some((Event::Text(t), r)) = line.first().cloned() {
-                    let rest = t.get(cut..).unwrap_or("").to_string();
-                    line[0] = (Event::Text(CowStr::from(rest)), r);
+                if let Some((Event::Text(t), r)) = line.get(opened).cloned() {
+                    let rest = t.get(cut..).unwrap_or("");
+                    let closes = line.get(opened + 1..=2 * opened).is_some_and(|ends| {
+                        ends.iter().all(|(e, _)| {
+                            matches!(e, Event::End(TagEnd::Strong | TagEnd::Emphasis))
+                        })
+                    });
+                    if rest.trim().is_empty() && closes {
+                        // The emphasis held the marker alone: it goes with it.
+                        line.drain(..=2 * opened);
+                        if let Some((Event::Text(next), _)) = line.first_mut() {
+                            *next = CowStr::from(next.trim_start().to_string());
+                        }
+                    } else {
+                        line[opened] = (Event::Text(CowStr::from(rest.to_string())), r);
+                        let wraps = line.len() > 2 * opened
+                            && line[line.len() - opened..].iter().all(|(e, _)| {
+                                matches!(e, Event::End(TagEnd::Strong | TagEnd::Emphasis))
+                            })
+                            && balanced_emphasis(&line[opened..line.len() - opened]);
+                        if wraps {
+                            // "**Q1: What…?**": the question is a heading, bold already.
+                            line.truncate(line.len() - opened);
+                            line.drain(..opened);
+                        }
+                    }
                 }
                 if kind == 'q' {
                     if answer_open {

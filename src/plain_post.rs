@@ -50,7 +50,11 @@ pub fn classify(line: &str) -> Line<'_> {
         return Line::Faq(t);
     }
     if let Some((kind, cut)) = qa_marker(t) {
-        let rest = t[cut..].trim();
+        let mut rest = t[cut..].trim();
+        if t.starts_with(EMPHASIS) {
+            // The emphasis opened before the marker closes at the end of the line.
+            rest = rest.trim_end_matches(EMPHASIS).trim_end();
+        }
         return if kind == 'q' {
             Line::Question(t, rest)
         } else {
@@ -93,22 +97,34 @@ pub fn is_faq_title(lower: &str) -> bool {
 /// Splits `Q1: text` (or `A1:`, `Q:`, `Question 2:`, `Answer:`) into the marker's kind,
 /// `q` or `a`, and where the text after it starts.
 pub fn qa_marker(text: &str) -> Option<(char, usize)> {
-    let trimmed = text.trim_start();
+    // Posts often set the marker in bold: "**Q1:** What…?" or "**Q1: What…?**".
+    let trimmed = text.trim_start().trim_start_matches(EMPHASIS);
     let lead = text.len() - trimmed.len();
     let lower = trimmed.to_ascii_lowercase();
     for (word, kind) in [("question", 'q'), ("answer", 'a'), ("q", 'q'), ("a", 'a')] {
         if let Some(rest) = lower.strip_prefix(word) {
+            // "Question 2:" as well as "Q2:".
+            let spaced = rest.trim_start();
+            let rest = if spaced.starts_with(|c: char| c.is_ascii_digit()) {
+                spaced
+            } else {
+                rest
+            };
             let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
             let after = &rest[digits..];
             let after_trim = after.trim_start();
             if let Some(tail) = after_trim.strip_prefix(':') {
-                let consumed = trimmed.len() - tail.trim_start().len();
+                let tail = tail.trim_start_matches(EMPHASIS).trim_start();
+                let consumed = trimmed.len() - tail.len();
                 return Some((kind, lead + consumed));
             }
         }
     }
     None
 }
+
+/// Markdown's emphasis markers.
+const EMPHASIS: [char; 2] = ['*', '_'];
 
 /// Short and not a sentence: no closing punctuation.
 fn title_like(t: &str) -> bool {
@@ -321,6 +337,25 @@ mod tests {
                 Line::Markdown("- a"),
                 Line::Markdown("- b"),
             ]
+        );
+    }
+
+    #[test]
+    fn questions_and_answers_marked_in_bold_are_read() {
+        assert_eq!(
+            classify("**Q1: Can it be reversed?**"),
+            Line::Question("**Q1: Can it be reversed?**", "Can it be reversed?")
+        );
+        assert_eq!(
+            classify("**A1:** Often, if treated early."),
+            Line::Answer(
+                "**A1:** Often, if treated early.",
+                "Often, if treated early."
+            )
+        );
+        assert_eq!(
+            classify("__Question 2:__ Who is at risk?"),
+            Line::Question("__Question 2:__ Who is at risk?", "Who is at risk?")
         );
     }
 

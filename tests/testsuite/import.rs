@@ -83,6 +83,63 @@ fn import_converts_sections_faq_keywords_and_product_links() {
         .contains("/articles/minerals/iron-deficiency-anaemia-symptoms/"));
 }
 
+/// The same post as many blogs write it: questions and answers marked in bold, and the
+/// keywords as a bulleted list under "Keywords:". Imported, and pasted as it is, it gives
+/// the same FAQ and keywords.
+#[test]
+fn a_post_with_bold_questions_and_listed_keywords_is_read() {
+    let styled = POST
+        .replace(
+            "Q1: What are the first signs of low iron?",
+            "**Q1: What are the first signs of low iron?**",
+        )
+        .replace("A1: ", "**A1:** ")
+        .replace(
+            "Important Keywords\nIron deficiency, anaemia symptoms, iron supplements.\n",
+            "Keywords:\n- Iron deficiency\n- anaemia symptoms\n- iron supplements\n",
+        );
+    let site = site_with_records();
+    site.file("styled.txt", &styled)
+        .article("minerals/pasted.md", "title: Pasted", &styled);
+    let root = site.root().to_string_lossy().into_owned();
+    let post = site.path("styled.txt").to_string_lossy().into_owned();
+    site.run(&["import", &post, "--title", "Imported", "--root", &root])
+        .assert_ok();
+    let text = std::fs::read_to_string(site.path("content/articles/imported.md")).unwrap();
+    assert!(
+        text.contains(
+            "keywords: [\"Iron deficiency\", \"anaemia symptoms\", \"iron supplements\"]"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Q: What are the first signs of low iron?\n"),
+        "{text}"
+    );
+    site.build().assert_ok();
+    for page in [
+        "articles/imported/index.html",
+        "articles/minerals/pasted/index.html",
+    ] {
+        let html = site.read(page);
+        let faq = json_ld_of(&html, "FAQPage");
+        assert_eq!(
+            faq["mainEntity"][0]["name"], "What are the first signs of low iron?",
+            "{page}"
+        );
+        assert_eq!(
+            faq["mainEntity"][0]["acceptedAnswer"]["text"], "Tiredness and pale skin.",
+            "{page}"
+        );
+        for keyword in ["iron-deficiency", "anaemia-symptoms", "iron-supplements"] {
+            assert!(
+                html.contains(&format!("href=\"/keywords/{keyword}/\"")),
+                "{page}: {keyword}"
+            );
+        }
+    }
+}
+
 #[test]
 fn import_takes_a_title_and_refuses_to_overwrite() {
     let site = site_with_records();

@@ -563,6 +563,110 @@ fn heading_faq_becomes_faq_page_json_ld() {
     assert!(!second.contains("Other pages"), "{second:?}");
 }
 
+/// Posts often set the Q&A markers in bold, around the marker alone or the whole question;
+/// either way the FAQ is read, with the questions as text, not bold inside their headings.
+#[test]
+fn faq_markers_in_bold_are_read() {
+    let site = Site::new();
+    site.article(
+        "nerves/faq.md",
+        "title: Questions",
+        "Intro text.\n\n## Q&A\n\n\
+         **Q1:** What are the first signs?\nA1: Tingling in the feet.\n\n\
+         **Q2: Can it be *fully* reversed?**\n**A2:** Yes, if caught early.\n\n\
+         **Q3: Who is at risk** of it?\nA3: Older adults.\n",
+    );
+    site.build().assert_ok();
+    let html = site.read("articles/nerves/faq/index.html");
+    let faq = json_ld_of(&html, "FAQPage");
+    let names: Vec<&str> = faq["mainEntity"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .map(|q| q["name"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "What are the first signs?",
+            "Can it be fully reversed?",
+            "Who is at risk of it?"
+        ]
+    );
+    assert_eq!(
+        faq["mainEntity"][1]["acceptedAnswer"]["text"],
+        "Yes, if caught early."
+    );
+    let questions: Vec<&str> = html
+        .match_indices("class=\"faq-q\">")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            &rest[..rest.find(" <a class=\"anchor\"").expect("anchor")]
+        })
+        .collect();
+    assert_eq!(
+        questions,
+        [
+            "What are the first signs?",
+            "Can it be <em>fully</em> reversed?",
+            "<strong>Who is at risk</strong> of it?"
+        ]
+    );
+}
+
+/// Closing keywords written as "Keywords: a, b" or as a list under a "Keywords" heading are
+/// the article's keywords when its front matter has none; a closing paragraph that merely
+/// starts with the word, and a glossary of definitions under such a heading, are not.
+#[test]
+fn closing_keywords_as_a_labelled_line_or_a_list_are_read() {
+    let site = Site::new();
+    site.article("nerves/line.md", "title: Line", "Text.\n\nKeywords: nerve health, B12 tests\n")
+        .article(
+            "nerves/list.md",
+            "title: List",
+            "Text.\n\n## Keywords\n\n- nerve health\n- folate levels\n",
+        )
+        .article(
+            "nerves/prose.md",
+            "title: Prose",
+            "Text.\n\nKeywords are how readers find pages, and matter.\n",
+        )
+        .article(
+            "nerves/glossary.md",
+            "title: Glossary",
+            "Text.\n\n## Keywords\n\n- B12: a vitamin the body needs to make red blood cells and myelin\n",
+        );
+    site.build().assert_ok();
+    let keywords = |page: &str| {
+        let html = site.read(&format!("articles/nerves/{page}/index.html"));
+        html.match_indices("href=\"/keywords/")
+            .map(|(at, m)| {
+                let rest = &html[at + m.len()..];
+                rest[..rest.find('"').expect("link ends")].to_string()
+            })
+            // Not the main menu's link to the keyword index.
+            .filter_map(|slug| {
+                slug.strip_suffix('/')
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(
+        keywords("line"),
+        ["b12-tests", "nerve-health"].map(String::from).into()
+    );
+    assert_eq!(
+        keywords("list"),
+        ["folate-levels", "nerve-health"].map(String::from).into()
+    );
+    assert!(keywords("prose").is_empty());
+    assert!(keywords("glossary").is_empty());
+    assert!(site
+        .read("articles/nerves/glossary/index.html")
+        .contains("a vitamin the body needs"));
+}
+
 #[test]
 fn qa_heading_faq_ends_before_the_important_keywords_paragraph() {
     let site = Site::new();
