@@ -790,9 +790,76 @@ fn short_paragraph_text(block: &[Spanned]) -> Option<String> {
 
 /// Whether a block is a paragraph that opens with a question marker ("Q1: …").
 fn opens_with_question(block: &[Spanned]) -> bool {
+    // Past the emphasis a marker may be set in ("**Q1:** …").
+    let first_text = block
+        .iter()
+        .skip(1)
+        .find(|(e, _)| !matches!(e, Event::Start(Tag::Strong | Tag::Emphasis)));
     is_paragraph(block)
-        && matches!(block.get(1), Some((Event::Text(t), _))
-            if plain_post::qa_marker(t).is_some_and(|(kind, _)| kind == 'q'))
+        && matches!(first_text, Some((Event::Text(t), _))
+            if plain_post::faq_marker(t).is_some_and(|(kind, _)| kind == 'q'))
+}
+
+/// Whether a line of paragraph `block` opens with a question marker (`Q1:`), past any
+/// emphasis it is set in.
+fn has_question_line(block: &[Spanned]) -> bool {
+    let mut line_start = true;
+    is_paragraph(block)
+        && block.iter().skip(1).any(|(e, _)| match e {
+            Event::SoftBreak | Event::HardBreak => {
+                line_start = true;
+                false
+            }
+            Event::Start(Tag::Strong | Tag::Emphasis) => false,
+            Event::Text(t) if line_start => {
+                line_start = false;
+                plain_post::faq_marker(t).is_some_and(|(kind, _)| kind == 'q')
+            }
+            _ => {
+                line_start = false;
+                false
+            }
+        })
+}
+
+/// A paragraph that is one bold (or italic) question, "**What is B12?**": how many blogs
+/// write an FAQ's questions. Returns the question's events, without the emphasis.
+fn bold_question<'a>(block: &[Spanned<'a>]) -> Option<Vec<Spanned<'a>>> {
+    let inner = block.get(1..block.len().checked_sub(1)?)?;
+    let wrapped = is_paragraph(block)
+        && inner.len() >= 3
+        && matches!(inner[0].0, Event::Start(Tag::Strong | Tag::Emphasis))
+        && matches!(
+            inner[inner.len() - 1].0,
+            Event::End(TagEnd::Strong | TagEnd::Emphasis)
+        )
+        && balanced_emphasis(&inner[1..inner.len() - 1]);
+    let question = inner.get(1..inner.len() - 1)?;
+    (wrapped && block_text(question).trim_end().ends_with('?')).then(|| question.to_vec())
+}
+
+/// An FAQ of [`bold_question`] paragraphs, each answered by the blocks after it.
+fn faq_from_bold_questions<'a>(
+    events: &[Spanned<'a>],
+    blocks: &[Range<usize>],
+) -> Vec<FaqItem<'a>> {
+    let mut items: Vec<FaqItem> = Vec::new();
+    for b in blocks {
+        let block = &events[b.clone()];
+        match bold_question(block) {
+            Some(question) => items.push(FaqItem {
+                question,
+                answer: Vec::new(),
+            }),
+            None => {
+                if let Some(item) = items.last_mut() {
+                    item.answer.extend(block.iter().cloned());
+                }
+            }
+        }
+    }
+    items.retain(|i| !i.answer.is_empty());
+    items
 }
 
 /// Removes a closing "Important Keywords" list, as a heading plus a paragraph or as one
@@ -876,17 +943,27 @@ fn shape_faq_section(events: &mut Vec<Spanned>) -> Vec<FaqEntry> {
         .find(|(_, b)| heading_level(&events[(*b).clone()]).is_some_and(|l| l <= level || !titled))
         .map_or(blocks.len(), |(i, _)| i);
     let section_blocks = &blocks[start_idx + 1..end_idx];
-    let has_sub_headings = section_blocks
-        .iter()
-        .any(|b| heading_level(&events[b.clone()]).is_some());
-    let items = if has_sub_headings {
-        faq_from_headings(events, section_blocks)
-    } else {
-        faq_from_markers(events, section_blocks)
+    // Questions as sub-headings, as `Q1:` markers, or as bold paragraphs; what comes before
+    // the first question introduces the FAQ and stays.
+    type IsQuestion = fn(&[Spanned]) -> bool;
+    type Shape = for<'e> fn(&[Spanned<'e>], &[Range<usize>]) -> Vec<FaqItem<'e>>;
+    let shapes: [(IsQuestion, Shape); 3] = [
+        (|b| heading_level(b).is_some(), faq_from_headings),
+        (has_question_line, faq_from_markers),
+        (|b| bold_question(b).is_some(), faq_from_bold_questions),
+    ];
+    let Some((from, items)) = shapes.iter().find_map(|(is_question, shape)| {
+        let from = section_blocks
+            .iter()
+            .position(|b| is_question(&events[b.clone()]))?;
+        Some((from, shape(events, &section_blocks[from..])))
+    }) else {
+        return Vec::new();
     };
     if items.is_empty() {
         return Vec::new();
     }
+    let intro = &section_blocks[..from];
     let q_level = match level {
         HeadingLevel::H1 => HeadingLevel::H2,
         HeadingLevel::H2 => HeadingLevel::H3,
@@ -910,6 +987,9 @@ fn shape_faq_section(events: &mut Vec<Spanned>) -> Vec<FaqEntry> {
         shaped.push((Event::Start(heading), span.clone()));
         shaped.extend(title[1..title.len() - 1].iter().cloned());
         shaped.push((Event::End(TagEnd::Heading(level)), span.clone()));
+    }
+    for b in intro {
+        shaped.extend(events[b.clone()].iter().cloned());
     }
     let mut entries = Vec::new();
     for item in items {
@@ -1005,7 +1085,7 @@ fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<
                 .take_while(|(e, _)| matches!(e, Event::Start(Tag::Strong | Tag::Emphasis)))
                 .count();
             let marker = match line.get(opened) {
-                Some((Event::Text(t), _)) => plain_post::qa_marker(t),
+                Some((Event::Text(t), _)) => plain_post::faq_marker(t),
                 _ => None,
             };
             if let Some((kind, cut)) = marker {

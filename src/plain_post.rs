@@ -97,6 +97,16 @@ pub fn is_faq_title(lower: &str) -> bool {
 /// Splits `Q1: text` (or `A1:`, `Q:`, `Question 2:`, `Answer:`) into the marker's kind,
 /// `q` or `a`, and where the text after it starts.
 pub fn qa_marker(text: &str) -> Option<(char, usize)> {
+    qa_marker_ending(text, &[':'])
+}
+
+/// [`qa_marker`] that also reads `Q. text` and `A. text`: only inside an FAQ section, where
+/// a line opening with "A." is an answer, not an initial.
+pub fn faq_marker(text: &str) -> Option<(char, usize)> {
+    qa_marker_ending(text, &[':', '.'])
+}
+
+fn qa_marker_ending(text: &str, ends: &[char]) -> Option<(char, usize)> {
     // Posts often set the marker in bold: "**Q1:** What…?" or "**Q1: What…?**".
     let trimmed = text.trim_start().trim_start_matches(EMPHASIS);
     let lead = text.len() - trimmed.len();
@@ -113,7 +123,14 @@ pub fn qa_marker(text: &str) -> Option<(char, usize)> {
             let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
             let after = &rest[digits..];
             let after_trim = after.trim_start();
-            if let Some(tail) = after_trim.strip_prefix(':') {
+            // "Q1:" ends a marker wherever; "Q." only before a space ("Q.E.D.", "A.B.").
+            let tail = after_trim.strip_prefix(ends).filter(|tail| {
+                after_trim.starts_with(':')
+                    || tail.is_empty()
+                    || tail.starts_with(char::is_whitespace)
+                    || tail.starts_with(EMPHASIS)
+            });
+            if let Some(tail) = tail {
                 let tail = tail.trim_start_matches(EMPHASIS).trim_start();
                 let consumed = trimmed.len() - tail.len();
                 return Some((kind, lead + consumed));
@@ -357,6 +374,14 @@ mod tests {
             classify("__Question 2:__ Who is at risk?"),
             Line::Question("__Question 2:__ Who is at risk?", "Who is at risk?")
         );
+    }
+
+    #[test]
+    fn dotted_markers_count_only_in_an_faq() {
+        assert_eq!(faq_marker("Q. Is it safe?"), Some(('q', 3)));
+        assert_eq!(faq_marker("A. In normal doses."), Some(('a', 3)));
+        assert_eq!(qa_marker("A. Smith found low levels."), None);
+        assert_eq!(faq_marker("A.B. Smith found low levels."), None);
     }
 
     #[test]

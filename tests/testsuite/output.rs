@@ -614,6 +614,72 @@ fn faq_markers_in_bold_are_read() {
     );
 }
 
+/// Other ways blogs write an FAQ: each question a bold paragraph, or `Q.`/`A.` markers. The
+/// text before the first question introduces the FAQ and stays on the page (it was
+/// dropped).
+#[test]
+fn faq_with_bold_paragraph_questions_or_dotted_markers_is_read() {
+    let site = Site::new();
+    site.article(
+        "nerves/bold.md",
+        "title: Bold",
+        "Intro.\n\n## Frequently asked questions\n\nReaders often ask these.\n\n\
+         **What is B12?**\n\nA vitamin.\n\n**Who needs more?**\n\nOlder adults.\n\nAnd vegans.\n\n\
+         ## Other\n\nText.\n",
+    )
+    .article(
+        "nerves/dotted.md",
+        "title: Dotted",
+        "Intro.\n\n## FAQ\n\nQ. What is B12?\nA. A vitamin.\n\nQ. Who needs more?\nA. Older adults.\n",
+    )
+    .article(
+        "nerves/headed.md",
+        "title: Headed",
+        "Intro.\n\n## FAQ\n\nReaders often ask these.\n\n### What is B12?\n\nA vitamin.\n",
+    );
+    site.build().assert_ok();
+    let faq_of = |page: &str| {
+        let html = site.read(&format!("articles/nerves/{page}/index.html"));
+        let faq = json_ld_of(&html, "FAQPage");
+        let pairs: Vec<(String, String)> = faq["mainEntity"]
+            .as_array()
+            .expect("questions")
+            .iter()
+            .map(|q| {
+                (
+                    q["name"].as_str().unwrap_or_default().to_string(),
+                    q["acceptedAnswer"]["text"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string(),
+                )
+            })
+            .collect();
+        (html, pairs)
+    };
+    let (html, pairs) = faq_of("bold");
+    assert_eq!(pairs[0], ("What is B12?".into(), "A vitamin.".into()));
+    assert_eq!(pairs[1].0, "Who needs more?");
+    assert!(pairs[1].1.contains("Older adults.") && pairs[1].1.contains("And vegans."));
+    assert_eq!(pairs.len(), 2);
+    assert!(
+        section_after(&html, "<section class=\"faq\"").contains("<p>Readers often ask these.</p>")
+    );
+    let (_, pairs) = faq_of("dotted");
+    assert_eq!(
+        pairs,
+        [
+            ("What is B12?".into(), "A vitamin.".into()),
+            ("Who needs more?".into(), "Older adults.".into())
+        ]
+    );
+    let (html, pairs) = faq_of("headed");
+    assert_eq!(pairs, [("What is B12?".into(), "A vitamin.".into())]);
+    assert!(
+        section_after(&html, "<section class=\"faq\"").contains("<p>Readers often ask these.</p>")
+    );
+}
+
 /// Closing keywords written as "Keywords: a, b" or as a list under a "Keywords" heading are
 /// the article's keywords when its front matter has none; a closing paragraph that merely
 /// starts with the word, and a glossary of definitions under such a heading, are not.
