@@ -1036,8 +1036,6 @@ fn faq_from_headings<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec
     items
 }
 
-/// Q1:/A1: pairs, whether each sits in its own paragraph or several share one paragraph
-/// line by line (as in plain-text posts pasted into Markdown).
 /// Whether every emphasis `events` open they close, and none closes one opened before them.
 fn balanced_emphasis(events: &[Spanned]) -> bool {
     let mut depth = 0usize;
@@ -1054,6 +1052,8 @@ fn balanced_emphasis(events: &[Spanned]) -> bool {
     depth == 0
 }
 
+/// Q1:/A1: pairs, whether each sits in its own paragraph or several share one paragraph
+/// line by line (as in plain-text posts pasted into Markdown).
 fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<FaqItem<'a>> {
     let mut items: Vec<FaqItem> = Vec::new();
     let mut in_answer = false;
