@@ -834,8 +834,14 @@ fn bold_question<'a>(block: &[Spanned<'a>]) -> Option<Vec<Spanned<'a>>> {
             Event::End(TagEnd::Strong | TagEnd::Emphasis)
         )
         && balanced_emphasis(&inner[1..inner.len() - 1]);
-    let question = inner.get(1..inner.len() - 1)?;
-    (wrapped && block_text(question).trim_end().ends_with('?')).then(|| question.to_vec())
+    if !wrapped {
+        return None;
+    }
+    let question = &inner[1..inner.len() - 1];
+    block_text(question)
+        .trim_end()
+        .ends_with('?')
+        .then(|| question.to_vec())
 }
 
 /// An FAQ of [`bold_question`] paragraphs, each answered by the blocks after it.
