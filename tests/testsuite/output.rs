@@ -22,6 +22,18 @@ fn xrefs(html: &str, href: &str) -> Vec<String> {
         .collect()
 }
 
+/// The questions and answers of `html`'s FAQPage JSON-LD, in order.
+#[track_caller]
+fn faq_pairs(html: &str) -> Vec<(String, String)> {
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    json_ld_of(html, "FAQPage")["mainEntity"]
+        .as_array()
+        .expect("mainEntity is a list")
+        .iter()
+        .map(|q| (text(&q["name"]), text(&q["acceptedAnswer"]["text"])))
+        .collect()
+}
+
 /// Every cross-link in `html`, whatever its target.
 fn all_xrefs(html: &str) -> usize {
     html.matches("class=\"xref").count()
@@ -578,13 +590,8 @@ fn faq_markers_in_bold_are_read() {
     );
     site.build().assert_ok();
     let html = site.read("articles/nerves/faq/index.html");
-    let faq = json_ld_of(&html, "FAQPage");
-    let names: Vec<&str> = faq["mainEntity"]
-        .as_array()
-        .expect("questions")
-        .iter()
-        .map(|q| q["name"].as_str().unwrap_or_default())
-        .collect();
+    let pairs = faq_pairs(&html);
+    let names: Vec<&str> = pairs.iter().map(|(q, _)| q.as_str()).collect();
     assert_eq!(
         names,
         [
@@ -593,10 +600,7 @@ fn faq_markers_in_bold_are_read() {
             "Who is at risk of it?"
         ]
     );
-    assert_eq!(
-        faq["mainEntity"][1]["acceptedAnswer"]["text"],
-        "Yes, if caught early."
-    );
+    assert_eq!(pairs[1].1, "Yes, if caught early.");
     let questions: Vec<&str> = html
         .match_indices("class=\"faq-q\">")
         .map(|(at, m)| {
@@ -640,21 +644,7 @@ fn faq_with_bold_paragraph_questions_or_dotted_markers_is_read() {
     site.build().assert_ok();
     let faq_of = |page: &str| {
         let html = site.read(&format!("articles/nerves/{page}/index.html"));
-        let faq = json_ld_of(&html, "FAQPage");
-        let pairs: Vec<(String, String)> = faq["mainEntity"]
-            .as_array()
-            .expect("questions")
-            .iter()
-            .map(|q| {
-                (
-                    q["name"].as_str().unwrap_or_default().to_string(),
-                    q["acceptedAnswer"]["text"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string(),
-                )
-            })
-            .collect();
+        let pairs = faq_pairs(&html);
         (html, pairs)
     };
     let (html, pairs) = faq_of("bold");
