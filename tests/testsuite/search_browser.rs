@@ -469,3 +469,34 @@ fn a_match_past_the_stored_text_is_excerpted_from_the_page() {
     );
     browser.assert_no_console_errors();
 }
+
+/// Results arriving must not push what the reader already sees about (Lighthouse's
+/// cumulative layout shift): the footer was in view below the empty results and jumped down
+/// when they came, 0.08 of the page on a phone. The browser's own layout-shift entries, in
+/// a window small enough for the footer to show before the results do.
+#[test]
+fn results_arriving_do_not_shift_the_page() {
+    let site = search_site();
+    site.build().assert_ok();
+    let Some(browser) = Browser::start_with(&["--window-size=412,900"]) else {
+        return;
+    };
+    let server = StaticServer::start(&site.path("public"));
+    let hits = results(&browser, &server, "magnesium");
+    assert!(!hits.is_empty(), "{hits:?}");
+    let shift = browser
+        .execute(
+            "return new Promise(done => {\
+               let sum = 0;\
+               new PerformanceObserver(list => {\
+                 for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;\
+               }).observe({ type: 'layout-shift', buffered: true });\
+               setTimeout(() => done(sum), 200);\
+             });",
+            vec![],
+        )
+        .unwrap();
+    let shift = shift.as_f64().unwrap();
+    assert!(shift < 0.01, "the page shifted by {shift} as results came");
+    browser.assert_no_console_errors();
+}
