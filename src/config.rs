@@ -15,6 +15,7 @@ const FIELDS: &[&str] = &[
     "disclaimer",
     "review_interval_days",
     "linking",
+    "search",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -34,6 +35,8 @@ struct RawConfig {
     review_interval_days: Option<u32>,
     #[serde(default)]
     linking: Linking,
+    #[serde(default)]
+    search: Search,
 }
 
 /// The `[linking]` table.
@@ -61,6 +64,18 @@ impl Default for Linking {
     }
 }
 
+/// The `[search]` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Search {
+    /// Groups of words or phrases that readers use for one another (`["elderly", "older
+    /// adults"]`): a query for any of them also finds the pages that use another. Record
+    /// aliases already work this way for symptoms and supplements; these are for the rest
+    /// of a site's vocabulary.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+}
+
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
     pub title: String,
@@ -75,6 +90,7 @@ pub struct SiteConfig {
     pub disclaimer: String,
     pub review_interval_days: Option<u32>,
     pub linking: Linking,
+    pub search: Search,
 }
 
 impl SiteConfig {
@@ -101,6 +117,23 @@ impl SiteConfig {
             Some(i) => after_scheme[i..].to_string(),
             None => String::new(),
         };
+        if let Some(group) = raw
+            .search
+            .synonyms
+            .iter()
+            .find(|g| g.iter().filter(|w| !w.trim().is_empty()).count() < 2)
+        {
+            let (line, col) = group
+                .iter()
+                .find(|w| !w.trim().is_empty())
+                .and_then(|w| position_of(text, &format!("\"{w}\"")))
+                .unwrap_or_else(|| (line_of_key(text, "synonyms"), 1));
+            return Err(Diagnostic::error(format!(
+                "a synonym group needs two words or phrases or more, not {group:?}"
+            ))
+            .at(file, line, col)
+            .hint("list the words readers use for one another in one group, like `[\"elderly\", \"older adults\"]`"));
+        }
         Ok(SiteConfig {
             title: raw.title,
             base_path,
@@ -111,6 +144,7 @@ impl SiteConfig {
             disclaimer: raw.disclaimer.unwrap_or_default(),
             review_interval_days: raw.review_interval_days,
             linking: raw.linking,
+            search: raw.search,
         })
     }
 
@@ -120,6 +154,14 @@ impl SiteConfig {
         // Not `format!`: called for every link of every page's JSON-LD and feeds.
         [self.base_url.as_str(), path].concat()
     }
+}
+
+/// Where `needle` first is, as a 1-based line and column (in characters).
+fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        l.find(needle)
+            .map(|at| (i + 1, l[..at].chars().count() + 1))
+    })
 }
 
 fn line_of_key(text: &str, key: &str) -> usize {
@@ -144,6 +186,25 @@ mod tests {
             c.map(|c| c.absolute("/a/")),
             Some("https://x.org/kb/a/".into())
         );
+    }
+
+    #[test]
+    fn a_synonym_group_of_one_word_is_an_error_on_its_line() {
+        let text = "title = \"t\"\nbase_url = \"https://x.org\"\n[search]\nsynonyms = [\n  \
+                    [\"dosage\", \"dose\"],\n  [\"elderly\", \" \"],\n]\n";
+        let err = SiteConfig::parse(text, Path::new("site.toml")).err();
+        let err = err.map(|d| (d.message, d.location.map(|l| (l.line, l.col))));
+        assert_eq!(
+            err,
+            Some((
+                "a synonym group needs two words or phrases or more, not [\"elderly\", \" \"]"
+                    .into(),
+                Some((6, 4))
+            ))
+        );
+        let ok = text.replace("\" \"", "\"older adults\"");
+        let groups = SiteConfig::parse(&ok, Path::new("site.toml")).map(|c| c.search.synonyms);
+        assert_eq!(groups.ok().map(|g| g.len()), Some(2));
     }
 
     #[test]

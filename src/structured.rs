@@ -164,14 +164,30 @@ fn backticked(message: &str) -> Option<&str> {
     Some(&message[start..start + len])
 }
 
+/// The fields serde names as allowed where it found an unknown one: those of the table or
+/// mapping the field is in, which for a nested table (`[search]` of `site.toml`) are not
+/// the file's own.
+fn expected_fields(message: &str) -> Option<Vec<&str>> {
+    let (_, list) = message.split_once(", expected ")?;
+    let list = list.strip_prefix("one of ").unwrap_or(list);
+    // "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+    let fields: Vec<&str> = list
+        .split(", ")
+        .flat_map(|f| f.split(" or "))
+        .filter_map(|f| f.trim().strip_prefix('`')?.strip_suffix('`'))
+        .collect();
+    (!fields.is_empty()).then_some(fields)
+}
+
 fn hint_for(message: &str, format: Format, known_fields: &[&str]) -> Option<String> {
     if message.starts_with("unknown field") {
         let field = backticked(message)?;
-        return Some(match did_you_mean(field, known_fields.iter().copied()) {
+        let allowed = expected_fields(message).unwrap_or_else(|| known_fields.to_vec());
+        return Some(match did_you_mean(field, allowed.iter().copied()) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!(
                 "remove `{field}`; the fields allowed here are: {}",
-                known_fields.join(", ")
+                allowed.join(", ")
             ),
         });
     }

@@ -57,6 +57,9 @@ const WEIGHT: [f32; FIELDS] = [8.0, 5.0, 3.0, 2.0, 1.5, 1.0];
 /// (The synonyms field counts once per term whatever its length: its entry is unused.)
 const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.3, 0.5, 0.75, 0.0, 0.75];
 const K1: f32 = 1.2;
+/// What a word of a `[search] synonyms` group is worth on a page that uses another word of
+/// the group, as a share of that word's own weight there.
+const SYNONYM_SHARE: f32 = 0.75;
 /// A page's score for a term is idf × saturated frequency, stored apart as integers (the
 /// idf once per term, the frequency per posting), so that a word found on every page
 /// still ranks its pages: a product rounded to an integer would make them all equal.
@@ -138,6 +141,16 @@ pub struct Counted {
     catalog: u64,
     pages: Vec<(Kind, Arc<Shown>, Arc<[Counts; FIELDS]>)>,
     record_terms: Vec<RecordTerms>,
+    groups: Vec<SynonymGroup>,
+}
+
+/// A group of `[search] synonyms` from `site.toml`, as terms: a page with every term of one
+/// member has the terms of all of them, in its synonyms field.
+struct SynonymGroup {
+    /// Each word or phrase as its terms (stop words left out).
+    members: Vec<Vec<u32>>,
+    /// Every term of the group, sorted.
+    all: Vec<u32>,
 }
 
 /// A record's names as terms, for the articles that mention it and for its own page.
@@ -216,6 +229,7 @@ pub fn count(catalog: &Catalog, cache: &mut SearchCache) -> Counted {
         catalog: catalog.id,
         pages: Vec::new(),
         record_terms: Vec::new(),
+        groups: Vec::new(),
     })
 }
 
@@ -234,7 +248,10 @@ fn count_until(catalog: &Catalog, cache: &mut SearchCache, stop: &AtomicBool) ->
     let counters: Vec<Mutex<Counter>> = (0..rayon::current_num_threads() + 1)
         .map(|_| Mutex::new(Counter::new(vocabulary)))
         .collect();
-    let record_terms = record_names(catalog, &mut Counter::new(vocabulary));
+    let mut counter = Counter::new(vocabulary);
+    let record_terms = record_names(catalog, &mut counter);
+    let groups = synonym_groups(&catalog.config.search.synonyms, &mut counter);
+    drop(counter);
     let counted: Option<Vec<Arc<[Counts; FIELDS]>>> = sources
         .par_iter()
         .map(|d| {
@@ -300,6 +317,7 @@ fn count_until(catalog: &Catalog, cache: &mut SearchCache, stop: &AtomicBool) ->
         catalog: catalog.id,
         pages,
         record_terms,
+        groups,
     })
 }
 
@@ -317,6 +335,7 @@ fn index_counted(
     let Counted {
         pages,
         record_terms,
+        groups,
         ..
     } = counted;
     let (docs, counted): (Vec<Doc>, Vec<Arc<[Counts; FIELDS]>>) = pages
@@ -372,7 +391,7 @@ fn index_counted(
                     .checked_sub(first_record)
                     .and_then(|r| record_terms.get(r))
                     .map_or(&[][..], |r| r.whole.as_slice());
-                weigh(own, synonyms, whole, &average, scratch)
+                weigh(own, synonyms, &groups, whole, &average, scratch)
             },
         )
         .collect();
@@ -509,6 +528,7 @@ impl Weights {
 fn weigh<'t>(
     fields: &[Counts; FIELDS],
     synonyms: impl Iterator<Item = &'t [u32]>,
+    groups: &'t [SynonymGroup],
     whole_names: &[u32],
     average: &[f32; FIELDS],
     scratch: &mut Weights,
@@ -542,18 +562,33 @@ fn weigh<'t>(
             *sum += each * count as f32;
         }
     }
-    // Synonyms last, once each and lightly: a name of a record the page mentions lets the
-    // page be found by that name when it does not use it, but must not lift the page above
-    // others for a word the page already has.
+    // The site's synonym groups the page's own words match (all the words of one member,
+    // in any field: what a query of that member would match), each as strong as its
+    // member's weakest word (of the best member), read before any synonym is added, so
+    // that one group never brings in another.
+    let strength = |member: &Vec<u32>| {
+        member.iter().try_fold(f32::MAX, |least, &term| {
+            let sum = tf.get(term as usize).copied().unwrap_or(0.0);
+            (sum > 0.0).then_some(least.min(sum))
+        })
+    };
+    let matched: Vec<(&[u32], f32)> = groups
+        .iter()
+        .filter_map(|g| {
+            let best = g.members.iter().filter_map(strength).reduce(f32::max)?;
+            Some((g.all.as_slice(), best * SYNONYM_SHARE))
+        })
+        .collect();
+    // A word of the group finds the page almost as the page's own word would: readers
+    // choose the word, the page does not.
+    for (terms, sum) in matched {
+        add_missing(tf, seen, terms, sum);
+    }
+    // Records' names last, once each and lightly: a name of a record the page mentions
+    // lets the page be found by that name when it does not use it, but must not lift the
+    // page above others for a word the page already has.
     for terms in synonyms {
-        for &term in terms {
-            if let Some(sum) = tf.get_mut(term as usize) {
-                if *sum == 0.0 {
-                    seen.push(term);
-                    *sum = WEIGHT[Field::Synonyms as usize];
-                }
-            }
-        }
+        add_missing(tf, seen, terms, WEIGHT[Field::Synonyms as usize]);
     }
     seen.drain(..)
         .map(|term| {
@@ -567,6 +602,18 @@ fn weigh<'t>(
             (term, ((saturated * TF_SCALE).round() as u32).max(1))
         })
         .collect()
+}
+
+/// Gives each of `terms` the page does not have yet the pseudo-frequency `sum`.
+fn add_missing(tf: &mut [f32], seen: &mut Vec<u32>, terms: &[u32], sum: f32) {
+    for &term in terms {
+        if let Some(slot) = tf.get_mut(term as usize) {
+            if *slot == 0.0 {
+                seen.push(term);
+                *slot = sum;
+            }
+        }
+    }
 }
 
 /// An article's field texts, but `Synonyms`.
@@ -666,6 +713,28 @@ fn record_names(c: &Catalog, counter: &mut Counter) -> Vec<RecordTerms> {
             all.sort_unstable();
             all.dedup();
             RecordTerms { all, whole }
+        })
+        .collect()
+}
+
+/// The site's synonym groups as terms. A word or phrase of stop words alone has no terms
+/// and matches nothing; a group left with fewer than two members has nothing to add.
+fn synonym_groups(groups: &[Vec<String>], counter: &mut Counter) -> Vec<SynonymGroup> {
+    groups
+        .iter()
+        .filter_map(|group| {
+            let members: Vec<Vec<u32>> = group
+                .iter()
+                .map(|words| {
+                    let (terms, _) = counter.counts(words);
+                    terms.into_iter().map(|(term, _)| term).collect::<Vec<_>>()
+                })
+                .filter(|terms| !terms.is_empty())
+                .collect();
+            let mut all: Vec<u32> = members.iter().flatten().copied().collect();
+            all.sort_unstable();
+            all.dedup();
+            (members.len() > 1).then_some(SynonymGroup { members, all })
         })
         .collect()
 }

@@ -111,6 +111,40 @@ fn unknown_front_matter_field_suggests_the_right_one() {
     );
 }
 
+/// A typo inside a table of `site.toml` is matched against that table's fields, not the
+/// file's top-level ones (which the hint listed, for `[linking]` and `[search]`); a synonym
+/// group of one word is an error at that word.
+#[test]
+fn unknown_field_in_a_site_toml_table_suggests_that_tables_field() {
+    let site = good_site();
+    let good = crate::support::SITE_TOML;
+    site.file(
+        "site.toml",
+        &format!("{good}\n[search]\nsynonym = [[\"a\", \"b\"]]\n"),
+    );
+    assert_rejected(
+        &site,
+        &["unknown field `synonym`", "did you mean `synonyms`?"],
+    );
+    site.file("site.toml", &format!("{good}\n[linking]\nzzz = 1\n"));
+    assert_rejected(
+        &site,
+        &["the fields allowed here are: max_links_per_term, exclude"],
+    );
+    site.file(
+        "site.toml",
+        &format!("{good}\n[search]\nsynonyms = [[\"dose\", \"dosage\"], [\"elderly\"]]\n"),
+    );
+    let lines = good.lines().count();
+    assert_rejected(
+        &site,
+        &[
+            "a synonym group needs two words or phrases or more",
+            &format!("site.toml:{}:34", lines + 3),
+        ],
+    );
+}
+
 #[test]
 fn malformed_yaml_record() {
     let site = good_site();

@@ -241,6 +241,72 @@ fn aliases_are_synonyms_for_the_record_and_the_articles_that_mention_it() {
     );
 }
 
+/// `[search] synonyms` in `site.toml`: a word of a group finds the pages that use another
+/// (all the words of a phrase, as a query of them would), ranked by how strongly they use
+/// it; a page with only part of a phrase is not found, nor is a page of another group.
+#[test]
+fn site_synonyms_find_pages_that_use_another_word_of_the_group() {
+    let site = search_site();
+    site.file(
+        "site.toml",
+        &format!(
+            "{}\n[search]\nsynonyms = [\n  [\"elderly\", \"older adults\", \"seniors\"],\n  \
+             [\"dosage\", \"dose\"],\n]\n",
+            crate::support::SITE_TOML
+        ),
+    )
+    .article(
+        "ageing/older-adults.md",
+        "title: Vitamins for older adults\ndescription: What changes with age.",
+        "Absorption falls with age.\n",
+    )
+    .article(
+        "ageing/in-passing.md",
+        "title: Reading labels\ndescription: Small print.",
+        "Labels list ingredients. Some older adults find the print too small.\n",
+    )
+    .article(
+        "ageing/older-cats.md",
+        "title: Older cats\ndescription: Pets age too.",
+        "An older cat sleeps more; adults of other species do too, in other words.\n",
+    )
+    .article(
+        "ageing/half.md",
+        "title: An older recipe\ndescription: Grandmother's bread.",
+        "The older recipes use more salt.\n",
+    );
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    let elderly = index.postings("elder");
+    assert_eq!(
+        elderly[..2],
+        [
+            "/articles/ageing/older-adults/",
+            "/articles/ageing/in-passing/"
+        ],
+        "the title's phrase ranks above the body's: {elderly:?}"
+    );
+    // "older" and "adults" in different sentences are both on the page: as for a query of
+    // the two words, that matches.
+    assert!(elderly.contains(&"/articles/ageing/older-cats/".to_string()));
+    assert!(
+        !elderly.contains(&"/articles/ageing/half/".to_string()),
+        "a page with only part of the phrase: {elderly:?}"
+    );
+    // Every word of the group finds the pages of every other.
+    let seniors = index.postings("senior");
+    assert!(seniors.contains(&"/articles/ageing/older-adults/".to_string()));
+    let adults = index.postings("adult");
+    assert!(!adults.contains(&"/articles/ageing/half/".to_string()));
+    // The magnesium article speaks of doses; the other group is not brought in.
+    assert!(index
+        .postings("dosag")
+        .contains(&"/articles/minerals/magnesium-sleep/".to_string()));
+    assert!(!elderly.contains(&"/articles/minerals/magnesium-sleep/".to_string()));
+    // Without synonyms, "elderly" is no word of the site.
+    assert!(built_index().postings("elder").is_empty());
+}
+
 #[test]
 fn terms_are_folded_stemmed_and_stop_words_left_out() {
     let index = built_index();

@@ -500,3 +500,34 @@ fn results_arriving_do_not_shift_the_page() {
     assert!(shift < 0.01, "the page shifted by {shift} as results came");
     browser.assert_no_console_errors();
 }
+
+/// `[search] synonyms` end to end: the reader's word finds the page written with another
+/// word of its group, first when that page's title has it.
+#[test]
+fn a_site_synonym_finds_the_page_in_the_browser() {
+    let site = search_site();
+    site.file(
+        "site.toml",
+        &format!(
+            "{}\n[search]\nsynonyms = [[\"elderly\", \"older adults\"]]\n",
+            crate::support::SITE_TOML
+        ),
+    )
+    .article(
+        "ageing/older-adults.md",
+        "title: Vitamins for older adults\ndescription: What changes with age.",
+        "Absorption falls with age.\n",
+    );
+    site.build().assert_ok();
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(&site.path("public"));
+    let hits = results(&browser, &server, "elderly");
+    assert_eq!(
+        hits.first().map(String::as_str),
+        Some("/articles/ageing/older-adults/"),
+        "{hits:?}"
+    );
+    browser.assert_no_console_errors();
+}
