@@ -46,7 +46,8 @@ pub fn convert(
         }
         _ => None,
     };
-    for line in lines {
+    let last_line = lines.iter().rposition(|l| *l != Line::Blank);
+    for (i, line) in lines.into_iter().enumerate() {
         if in_keywords {
             // The keywords in a line, or one per item of a bulleted list.
             let listed = match line {
@@ -57,19 +58,19 @@ pub fn convert(
                 _ => None,
             };
             if let Line::Text(t) | Line::Heading(t) = line {
-                keywords.extend(
-                    t.split([',', ';'])
-                        .map(|k| k.trim().trim_end_matches('.').trim().to_string())
-                        .filter(|k| !k.is_empty()),
-                );
+                keywords.extend(plain_post::split_keywords(t));
             } else if let Some(item) = listed {
-                keywords.extend(
-                    Some(item.trim().trim_end_matches([',', ';', '.']).trim())
-                        .filter(|k| !k.is_empty())
-                        .map(str::to_string),
-                );
+                keywords.extend(plain_post::split_keywords(item));
             }
             continue;
+        }
+        // "Keywords: a, b" closing the post, the label and the list on one line.
+        if let Line::Text(t) = line {
+            let last = Some(i) == last_line;
+            if let Some(rest) = plain_post::keywords_after_label(t).filter(|_| last) {
+                keywords.extend(plain_post::split_keywords(rest));
+                continue;
+            }
         }
         if !matches!(line, Line::Markdown(_) | Line::Blank)
             && body.ends_with('\n')

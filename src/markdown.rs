@@ -756,28 +756,6 @@ fn block_text(block: &[Spanned]) -> String {
     plain_text(block.iter().map(|(e, _)| e))
 }
 
-fn split_keywords(list: &str) -> Vec<String> {
-    list.split([',', ';', '\n'])
-        .map(|k| k.trim().trim_end_matches('.').trim())
-        .filter(|k| !k.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn strip_keywords_label(text: &str) -> Option<&str> {
-    let lower = text.to_ascii_lowercase();
-    if lower.starts_with("important keywords") {
-        let rest = text.get("important keywords".len()..)?;
-        return Some(rest.trim_start().trim_start_matches(':'));
-    }
-    // A plain "Keywords" label only with its colon, or alone: "Keywords are…" is prose.
-    let rest = text
-        .get("keywords".len()..)
-        .filter(|_| lower.starts_with("keywords"))?;
-    let rest = rest.trim_start();
-    (rest.is_empty() || rest.starts_with(':')).then(|| rest.trim_start_matches(':'))
-}
-
 /// The text of a short paragraph of plain text, such as a line "Q&A Section" (a few text
 /// events: pulldown-cmark splits text at `&`), without making the text of every paragraph.
 fn short_paragraph_text(block: &[Spanned]) -> Option<String> {
@@ -886,8 +864,8 @@ fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords>
     }
     let text = block_text(&events[last.clone()]);
     let offset = events[last.start].1.start;
-    if let Some(rest) = strip_keywords_label(&text).filter(|_| !is_list) {
-        let keywords = split_keywords(rest);
+    if let Some(rest) = plain_post::keywords_after_label(&text).filter(|_| !is_list) {
+        let keywords = plain_post::split_keywords(rest);
         if !keywords.is_empty() {
             events.truncate(last.start);
             return Some(TrailingKeywords { keywords, offset });
@@ -901,8 +879,10 @@ fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords>
         Some(_) => Some(block_text(label)),
         None => short_paragraph_text(label),
     };
-    if label_text.is_some_and(|t| strip_keywords_label(&t).is_some_and(|r| r.trim().is_empty())) {
-        let keywords = split_keywords(&text);
+    if label_text
+        .is_some_and(|t| plain_post::keywords_after_label(&t).is_some_and(|r| r.trim().is_empty()))
+    {
+        let keywords = plain_post::split_keywords(&text);
         // A list of definitions under a "Keywords" heading (a glossary) is no keyword list.
         let terms = !is_list || keywords.iter().all(|k| k.chars().count() <= 60);
         if !keywords.is_empty() && terms {

@@ -29,6 +29,32 @@ pub enum Line<'a> {
     Blank,
 }
 
+/// The keywords of a closing keywords line or paragraph: separated by commas, semicolons
+/// or line breaks, each without a closing full stop.
+pub fn split_keywords(list: &str) -> Vec<String> {
+    list.split([',', ';', '\n'])
+        .map(|k| k.trim().trim_end_matches('.').trim())
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// What follows a keywords label ("Important Keywords", "Keywords:") at the start of
+/// `text`, empty when the label stands alone; `None` when `text` has no such label.
+pub fn keywords_after_label(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("important keywords") {
+        let rest = text.get("important keywords".len()..)?;
+        return Some(rest.trim_start().trim_start_matches(':'));
+    }
+    // A plain "Keywords" label only with its colon, or alone: "Keywords are…" is prose.
+    let rest = text
+        .get("keywords".len()..)
+        .filter(|_| lower.starts_with("keywords"))?;
+    let rest = rest.trim_start();
+    (rest.is_empty() || rest.starts_with(':')).then(|| rest.trim_start_matches(':'))
+}
+
 /// Longest line taken for a section title: titles are short, paragraphs rarely are.
 const TITLE_MAX: usize = 120;
 

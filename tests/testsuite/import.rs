@@ -101,17 +101,7 @@ fn a_post_with_bold_questions_and_listed_keywords_is_read() {
     let site = site_with_records();
     site.file("styled.txt", &styled)
         .article("minerals/pasted.md", "title: Pasted", &styled);
-    let root = site.root().to_string_lossy().into_owned();
-    let post = site.path("styled.txt").to_string_lossy().into_owned();
-    site.run(&["import", &post, "--title", "Imported", "--root", &root])
-        .assert_ok();
-    let text = std::fs::read_to_string(site.path("content/articles/imported.md")).unwrap();
-    assert!(
-        text.contains(
-            "keywords: [\"Iron deficiency\", \"anaemia symptoms\", \"iron supplements\"]"
-        ),
-        "{text}"
-    );
+    let text = imported(&site, "styled.txt");
     assert!(
         text.contains("Q: What are the first signs of low iron?\n"),
         "{text}"
@@ -370,4 +360,39 @@ fn a_post_without_front_matter_is_pointed_to_import() {
     run.assert_failed()
         .assert_said(&["error: article has no front matter"]);
     assert!(!run.stderr.contains("materia import"), "{}", run.stderr);
+}
+
+/// "Keywords: a, b" on the post's last line, label and list together, goes to the front
+/// matter as the two-line form does (it stayed in the body, with `keywords: []`); the same
+/// words in a line further up are prose and stay.
+#[test]
+fn a_closing_labelled_keywords_line_goes_to_the_front_matter() {
+    let post = POST.replace(
+        "Important Keywords\nIron deficiency, anaemia symptoms, iron supplements.\n",
+        "Keywords: Iron deficiency; anaemia symptoms, iron supplements.\n",
+    );
+    let post = post.replacen("\n", "\nKeywords: not these, they are in the middle.\n", 3);
+    let site = site_with_records();
+    site.file("post.txt", &post);
+    let text = imported(&site, "post.txt");
+    assert!(!text.contains("Keywords: Iron"), "{text}");
+    assert!(text.contains("Keywords: not these"), "{text}");
+    site.build().assert_ok();
+}
+
+/// `materia import FILE --title Imported` in `site`, and the Markdown file it wrote, which
+/// must have the post's three keywords in its front matter.
+fn imported(site: &Site, file: &str) -> String {
+    let root = site.root().to_string_lossy().into_owned();
+    let path = site.path(file).to_string_lossy().into_owned();
+    site.run(&["import", &path, "--title", "Imported", "--root", &root])
+        .assert_ok();
+    let text = std::fs::read_to_string(site.path("content/articles/imported.md")).unwrap();
+    assert!(
+        text.contains(
+            "keywords: [\"Iron deficiency\", \"anaemia symptoms\", \"iron supplements\"]"
+        ),
+        "{text}"
+    );
+    text
 }
