@@ -47,6 +47,8 @@ pub struct FeedEntry {
     pub title: String,
     pub url: String,
     pub summary: String,
+    /// The article's body as HTML, its links absolute (see [`absolute_links`]).
+    pub content: String,
     pub published: Option<Date>,
     pub updated: Option<Date>,
     pub authors: Vec<String>,
@@ -115,6 +117,16 @@ pub fn atom(feed: &Feed) -> String {
                 escape_xml(&e.summary)
             ));
         }
+        if !e.content.is_empty() {
+            // The whole article, as feed readers show it: a summary alone sends every
+            // reader to the site for each post. `xml:base` covers links written in raw HTML
+            // that `absolute_links` does not see.
+            xml.push_str(&format!(
+                "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
+                escape_xml(&e.url),
+                escape_xml(&e.content)
+            ));
+        }
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
@@ -123,4 +135,49 @@ pub fn atom(feed: &Feed) -> String {
 
 pub fn robots(sitemap_url: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n")
+}
+
+/// `html` with its site-relative links (`href="/…"`, `src="/…"`) prefixed with `origin`
+/// (scheme and host, no path) and its links to the page's own sections (`href="#…"`) with
+/// `page`, the page's absolute address: a feed reader shows the body away from the site.
+pub fn absolute_links(html: &str, origin: &str, page: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(at) = rest.find("=\"") {
+        let (before, after) = rest.split_at(at + 2);
+        out.push_str(before);
+        let attribute = before[..at]
+            .rsplit([' ', '\n', '\t'])
+            .next()
+            .unwrap_or_default();
+        if matches!(attribute, "href" | "src") {
+            if after.starts_with('/') && !after.starts_with("//") {
+                out.push_str(origin);
+            } else if after.starts_with('#') {
+                out.push_str(page);
+            }
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::absolute_links;
+
+    #[test]
+    fn site_relative_and_section_links_are_made_absolute() {
+        let html = "<p><a href=\"/symptoms/numbness/\">numbness</a> <a href=\"#causes\">#</a> \
+                    <img src=\"/articles/a/img.png\" alt=\"\"> <a href=\"//cdn.example/x\">x</a> \
+                    <a href=\"https://other.example/\">o</a> <a class=\"/not-a-link\" title=\"#no\">t</a></p>";
+        assert_eq!(
+            absolute_links(html, "https://x.org", "https://x.org/kb/articles/a/"),
+            "<p><a href=\"https://x.org/symptoms/numbness/\">numbness</a> \
+             <a href=\"https://x.org/kb/articles/a/#causes\">#</a> \
+             <img src=\"https://x.org/articles/a/img.png\" alt=\"\"> <a href=\"//cdn.example/x\">x</a> \
+             <a href=\"https://other.example/\">o</a> <a class=\"/not-a-link\" title=\"#no\">t</a></p>"
+        );
+    }
 }

@@ -310,7 +310,8 @@ pub fn render_search_page(
 /// What other pages show of an article that changed: see [`listing_change`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Listing {
-    /// Nothing: only its own page changes.
+    /// Nothing: only its own page changes (and the feed, which carries its body, when it
+    /// is among the newest).
     Same,
     /// Its card (description or excerpt, reading time), in every list that shows it and in
     /// the feed.
@@ -334,8 +335,9 @@ pub fn listing_change(old: &crate::article::Article, new: &crate::article::Artic
 }
 
 /// Renders again only what edited articles change, for a rebuild in which nothing else
-/// did: each article's own page and, where its card changed ([`Listing::Card`]), every page
-/// that lists it and the feed. Every other page is as the last full render made it.
+/// did: each article's own page, the feed if the article is in it, and, where its card
+/// changed ([`Listing::Card`]), every page that lists it. Every other page is as the last
+/// full render made it.
 /// `edits` are (article, whether its card changed). `None` when there is no such render to
 /// build on, or on errors (in `diags`).
 pub fn render_articles(
@@ -359,16 +361,17 @@ pub fn render_articles(
     let mut feed = false;
     for &(i, card) in edits {
         jobs.push(Job::Article(i));
+        // The feed carries its articles' bodies, not only their cards.
+        feed |= site
+            .backlinks
+            .newest_first
+            .iter()
+            .take(FEED_ENTRIES)
+            .any(|&a| a == i);
         if card {
             r.cards[i] = card_data(c, i, card_text(&c.articles[i]));
             r.card_hashes[i] = r.card_hash(i);
             jobs.extend(listing_jobs(site, i));
-            feed |= site
-                .backlinks
-                .newest_first
-                .iter()
-                .take(FEED_ENTRIES)
-                .any(|&a| a == i);
         }
     }
     // Pages whose lists of articles changed, with the indexes that count them.
@@ -1847,7 +1850,23 @@ impl Renderer<'_> {
         );
     }
 
-    /// The Atom feed: the newest articles, with their card's description.
+    /// Article `i`'s body for the feed, its links absolute. Links in the body carry the
+    /// site's `base_path` already, so they take the address's origin alone.
+    fn feed_html(&self, i: usize) -> String {
+        let config = &self.c.config;
+        let origin = config
+            .base_url
+            .strip_suffix(config.base_path.as_str())
+            .unwrap_or(&config.base_url);
+        let page = self.abs(&self.c.articles[i].url);
+        self.site
+            .articles
+            .get(i)
+            .map(|a| feeds::absolute_links(&a.html, origin, &page))
+            .unwrap_or_default()
+    }
+
+    /// The Atom feed: the newest articles, with their card's description and their body.
     fn atom(&self, output: &mut Output) {
         let c = self.c;
         let feed_entries: Vec<FeedEntry> = self
@@ -1862,6 +1881,7 @@ impl Renderer<'_> {
                     title: a.front.title.clone(),
                     url: self.abs(&a.url),
                     summary: self.description(i),
+                    content: self.feed_html(i),
                     published: a.front.date,
                     updated: a.front.updated,
                     authors: a.front.authors.clone(),

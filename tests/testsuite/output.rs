@@ -890,6 +890,55 @@ fn atom_feed_is_well_formed_with_absolute_urls() {
     assert!(hrefs.contains(&"https://example.org/articles/nerves/tingling-hands/"));
 }
 
+/// Each feed entry carries the article itself, as Zola's feed and most blogs' do, with its
+/// cross-links and section links absolute (a reader shows it away from the site), also
+/// under a `base_url` with a path; the XML stays well-formed.
+#[test]
+fn atom_entries_carry_the_article_with_absolute_links() {
+    for (base, prefix) in [
+        ("https://example.org", ""),
+        ("https://example.org/kb/", "/kb"),
+    ] {
+        let site = site_with_records();
+        site.file(
+            "site.toml",
+            &format!("title = \"T\"\nbase_url = \"{base}\"\n"),
+        )
+        .article(
+            "nerves/tingling-hands.md",
+            "title: Tingling hands\ndate: 2025-01-02",
+            "Pins and needles may come with low vitamin B12 & more.\n\n\
+             ## When it passes\n\nSee [above](#when-it-passes).\n",
+        );
+        site.build().assert_ok();
+        let xml = site.read("atom.xml");
+        let doc = roxmltree::Document::parse(&xml).expect("atom.xml is well-formed XML");
+        let content = doc
+            .descendants()
+            .find(|n| n.has_tag_name("content"))
+            .expect("a <content> element");
+        assert_eq!(content.attribute("type"), Some("html"));
+        let page = format!("https://example.org{prefix}/articles/nerves/tingling-hands/");
+        assert_eq!(
+            content.attribute(("http://www.w3.org/XML/1998/namespace", "base")),
+            Some(page.as_str())
+        );
+        let html = content.text().unwrap_or_default();
+        for link in [
+            format!("href=\"https://example.org{prefix}/symptoms/paresthesia/\""),
+            format!("href=\"https://example.org{prefix}/supplements/b12/\""),
+            format!("href=\"{page}#when-it-passes\""),
+        ] {
+            assert!(html.contains(&link), "{link} in {html}");
+        }
+        assert!(html.contains("</a> &amp; more"), "{html}");
+        assert!(
+            !html.contains("href=\"/") && !html.contains("href=\"#"),
+            "{html}"
+        );
+    }
+}
+
 /// A site with a published article and a draft that would otherwise show everywhere.
 fn site_with_draft() -> Site {
     let site = site_with_records();
