@@ -1850,8 +1850,9 @@ impl Renderer<'_> {
         );
     }
 
-    /// Article `i`'s body for the feed, its links absolute. Links in the body carry the
-    /// site's `base_path` already, so they take the address's origin alone.
+    /// Article `i`'s body for the feed, then the site's disclaimer, their links absolute.
+    /// Links in the body carry the site's `base_path` already, so they take the address's
+    /// origin alone.
     fn feed_html(&self, i: usize) -> String {
         let config = &self.c.config;
         let origin = config
@@ -1859,11 +1860,17 @@ impl Renderer<'_> {
             .strip_suffix(config.base_path.as_str())
             .unwrap_or(&config.base_url);
         let page = self.abs(&self.c.articles[i].url);
-        self.site
-            .articles
-            .get(i)
-            .map(|a| feeds::absolute_links(&a.html, origin, &page))
-            .unwrap_or_default()
+        let Some(article) = self.site.articles.get(i) else {
+            return String::new();
+        };
+        let mut html = feeds::absolute_links(&article.html, origin, &page);
+        // Read in a feed reader, the article is away from the pages that say it is not
+        // medical advice: the site's disclaimer goes with it.
+        if !self.site.disclaimer.is_empty() {
+            html.push_str("<hr>\n");
+            html.push_str(&feeds::absolute_links(&self.site.disclaimer, origin, &page));
+        }
+        html
     }
 
     /// The Atom feed: the newest articles, with their card's description and their body.

@@ -892,7 +892,8 @@ fn atom_feed_is_well_formed_with_absolute_urls() {
 
 /// Each feed entry carries the article itself, as Zola's feed and most blogs' do, with its
 /// cross-links and section links absolute (a reader shows it away from the site), also
-/// under a `base_url` with a path; the XML stays well-formed.
+/// under a `base_url` with a path, and the site's disclaimer after it; the XML stays
+/// well-formed.
 #[test]
 fn atom_entries_carry_the_article_with_absolute_links() {
     for (base, prefix) in [
@@ -902,7 +903,10 @@ fn atom_entries_carry_the_article_with_absolute_links() {
         let site = site_with_records();
         site.file(
             "site.toml",
-            &format!("title = \"T\"\nbase_url = \"{base}\"\n"),
+            &format!(
+                "title = \"T\"\nbase_url = \"{base}\"\n\
+                 disclaimer = \"Not medical advice: see [a doctor](/symptoms/paresthesia/).\"\n"
+            ),
         )
         .article(
             "nerves/tingling-hands.md",
@@ -932,6 +936,13 @@ fn atom_entries_carry_the_article_with_absolute_links() {
             assert!(html.contains(&link), "{link} in {html}");
         }
         assert!(html.contains("</a> &amp; more"), "{html}");
+        // The site's disclaimer goes with the article, its link absolute too.
+        assert!(
+            html.contains(&format!(
+                "Not medical advice: see <a href=\"https://example.org{prefix}/symptoms/paresthesia/\">"
+            )),
+            "{html}"
+        );
         assert!(
             !html.contains("href=\"/") && !html.contains("href=\"#"),
             "{html}"
