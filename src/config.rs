@@ -126,7 +126,7 @@ impl SiteConfig {
             let (line, col) = group
                 .iter()
                 .find(|w| !w.trim().is_empty())
-                .and_then(|w| position_of(text, &format!("\"{w}\"")))
+                .and_then(|w| position_after(text, "synonyms", &format!("\"{w}\"")))
                 .unwrap_or_else(|| (line_of_key(text, "synonyms"), 1));
             return Err(Diagnostic::error(format!(
                 "a synonym group needs two words or phrases or more, not {group:?}"
@@ -156,9 +156,11 @@ impl SiteConfig {
     }
 }
 
-/// Where `needle` first is, as a 1-based line and column (in characters).
-fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(i, l)| {
+/// Where `needle` first is from the line of `key` on, as a 1-based line and column (in
+/// characters): the same words may stand earlier in the file, in its description.
+fn position_after(text: &str, key: &str, needle: &str) -> Option<(usize, usize)> {
+    let from = line_of_key(text, key) - 1;
+    text.lines().enumerate().skip(from).find_map(|(i, l)| {
         l.find(needle)
             .map(|at| (i + 1, l[..at].chars().count() + 1))
     })
@@ -192,6 +194,8 @@ mod tests {
     fn a_synonym_group_of_one_word_is_an_error_on_its_line() {
         let text = "title = \"t\"\nbase_url = \"https://x.org\"\n[search]\nsynonyms = [\n  \
                     [\"dosage\", \"dose\"],\n  [\"elderly\", \" \"],\n]\n";
+        // The word earlier in the file is not where the group is.
+        let text = &text.replace("title = \"t\"", "title = 'On \"elderly\" care'");
         let err = SiteConfig::parse(text, Path::new("site.toml")).err();
         let err = err.map(|d| (d.message, d.location.map(|l| (l.line, l.col))));
         assert_eq!(
