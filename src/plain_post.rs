@@ -87,11 +87,9 @@ pub fn classify(line: &str) -> Line<'_> {
             Line::Answer(t, rest)
         };
     }
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")) {
+    if let Some(title) = numbered(t) {
         // "1. Title" (or "1) Title") on a line of its own is a numbered section title;
         // "1. Take it with food." is a list item.
-        let title = t[digits + 2..].trim();
         return if title_like(title) {
             Line::Heading(title)
         } else {
@@ -176,6 +174,18 @@ fn title_like(t: &str) -> bool {
         && !t.ends_with(['.', ',', ';', ':', '!', '?', '"', '\'', ')', '”', '’'])
 }
 
+/// The text after "N. " or "N) " at the start of a line.
+fn numbered(t: &str) -> Option<&str> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &t[digits..];
+    (digits > 0 && (rest.starts_with(". ") || rest.starts_with(") "))).then(|| rest[2..].trim())
+}
+
+/// The question of a numbered line that asks one: "2. Who is at risk?".
+fn numbered_question(t: &str) -> Option<&str> {
+    numbered(t).filter(|q| q.strip_suffix('?').is_some_and(title_like))
+}
+
 /// Markdown that a line-by-line reading must leave to the Markdown parser.
 fn is_block_syntax(t: &str) -> bool {
     t.starts_with(['#', '>', '|']) || ["- ", "* ", "+ "].iter().any(|m| t.starts_with(m)) || {
@@ -193,7 +203,25 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
 }
 
 fn settle(lines: &mut [Line]) {
+    let mut in_faq = false;
     for i in 0..lines.len() {
+        in_faq |= matches!(lines[i], Line::Faq(_));
+        if let Line::Markdown(t) = lines[i] {
+            // "2. Who is at risk?" titles a section as "2. Risk factors" does, where a
+            // paragraph follows it and no list comes before it; an FAQ's numbered questions
+            // stay its questions.
+            let Some(title) = numbered_question(t).filter(|_| !in_faq) else {
+                continue;
+            };
+            let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
+            let before = lines[..i].iter().rev().find(|l| !matches!(l, Line::Blank));
+            let prose_next = matches!(next, Some(Line::Text(n)) if !title_like(n));
+            let listed_before = matches!(before, Some(Line::Markdown(b)) if numbered(b).is_some());
+            if prose_next && !listed_before {
+                lines[i] = Line::Heading(title);
+            }
+            continue;
+        }
         let Line::Text(t) = lines[i] else { continue };
         let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
         let followed_by_prose = match next {
@@ -420,6 +448,21 @@ mod tests {
             classify("2) Take it with food."),
             Line::Markdown("2) Take it with food.")
         );
+    }
+
+    #[test]
+    fn a_numbered_question_before_a_paragraph_titles_a_section() {
+        let post = "Intro paragraph of the post.\n2. Who Is at Risk?\nOlder adults and vegans.\n\
+                    Steps to take:\n1. Eat well.\n2. Is it safe?\nIt is.\n\
+                    3. Ask a doctor?\n\nQ&A Section\n1. What is B12?\nA vitamin.\n";
+        let lines = read(post);
+        assert_eq!(lines[1], Line::Heading("Who Is at Risk?"));
+        // After a list item, a question is the list's next item; one followed by another
+        // line of Markdown or by nothing is no title either.
+        assert_eq!(lines[5], Line::Markdown("2. Is it safe?"));
+        assert_eq!(lines[7], Line::Markdown("3. Ask a doctor?"));
+        // In the FAQ, numbered questions are its questions.
+        assert_eq!(lines[10], Line::Markdown("1. What is B12?"));
     }
 
     #[test]

@@ -396,3 +396,32 @@ fn imported(site: &Site, file: &str) -> String {
     );
     text
 }
+
+/// A numbered section title that asks a question ("2. How is it tested?") is a section
+/// title, imported and pasted: it was left as a one-item list starting at 2, with no heading
+/// and no entry in the table of contents.
+#[test]
+fn a_numbered_question_titles_its_section() {
+    let post = POST.replace("2. Testing and Treatment", "2. How Is It Tested?");
+    let site = site_with_records();
+    site.file("post.txt", &post)
+        .article("minerals/pasted.md", "title: Pasted", &post);
+    let text = imported(&site, "post.txt");
+    assert!(text.contains("\n## How Is It Tested?\n"), "{text}");
+    site.build().assert_ok();
+    for page in [
+        "articles/imported/index.html",
+        "articles/minerals/pasted/index.html",
+    ] {
+        let html = site.read(page);
+        assert!(
+            html.contains("<h2 id=\"how-is-it-tested\">How Is It Tested?"),
+            "{page}"
+        );
+        assert!(
+            html.contains("href=\"#how-is-it-tested\""),
+            "{page}: in the contents"
+        );
+        assert!(!html.contains("<ol start=\"2\">"), "{page}");
+    }
+}
