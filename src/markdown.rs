@@ -330,6 +330,8 @@ fn post_events<'a>(
         match lines[i] {
             Line::Blank => {}
             Line::Heading(h) | Line::Faq(h) | Line::Keywords(h) => {
+                // "FAQ:" or "Important Keywords:" as a heading, without its colon.
+                let h = h.trim_end_matches(':').trim_end();
                 let start = at(h) + base;
                 let span = start..start + h.len();
                 events.push((

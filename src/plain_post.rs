@@ -106,16 +106,29 @@ pub fn classify(line: &str) -> Line<'_> {
 /// closing colon). The parse stage takes a section with such a heading for the FAQ.
 pub fn is_faq_title(lower: &str) -> bool {
     let t = lower.strip_suffix(" section").unwrap_or(lower).trim();
-    matches!(
-        t,
-        "q&a"
-            | "q & a"
-            | "q and a"
-            | "faq"
-            | "faqs"
-            | "frequently asked questions"
-            | "questions and answers"
-    )
+    let named = |t: &str| {
+        matches!(
+            t.trim(),
+            "q&a"
+                | "q & a"
+                | "q and a"
+                | "faq"
+                | "faqs"
+                | "frequently asked questions"
+                | "questions and answers"
+                | "common questions"
+        )
+    };
+    // "Frequently Asked Questions (FAQ)", "FAQ – Frequently Asked Questions": either name.
+    let parts = t
+        .strip_suffix(')')
+        .and_then(|t| t.split_once(" ("))
+        .or_else(|| {
+            [" - ", " – ", " — ", ": "]
+                .iter()
+                .find_map(|dash| t.split_once(dash))
+        });
+    named(t) || parts.is_some_and(|(a, b)| named(a) || named(b))
 }
 
 /// Splits `Q1: text` (or `A1:`, `Q:`, `Question 2:`, `Answer:`) into the marker's kind,
@@ -463,6 +476,22 @@ mod tests {
         assert_eq!(lines[7], Line::Markdown("3. Ask a doctor?"));
         // In the FAQ, numbered questions are its questions.
         assert_eq!(lines[10], Line::Markdown("1. What is B12?"));
+    }
+
+    #[test]
+    fn faq_titles_with_both_names_or_a_colon_are_faq_titles() {
+        for title in [
+            "Frequently Asked Questions (FAQ)",
+            "FAQ – Frequently Asked Questions",
+            "FAQs:",
+            "Common Questions",
+        ] {
+            assert_eq!(classify(title), Line::Faq(title), "{title}");
+        }
+        assert_eq!(
+            classify("Questions (and a few answers)"),
+            Line::Text("Questions (and a few answers)")
+        );
     }
 
     #[test]

@@ -425,3 +425,34 @@ fn a_numbered_question_titles_its_section() {
         assert!(!html.contains("<ol start=\"2\">"), "{page}");
     }
 }
+
+/// The FAQ titled with both its names ("Frequently Asked Questions (FAQ)") had no FAQ at
+/// all, neither the block nor its JSON-LD; one titled "FAQ:" kept its colon as a heading.
+#[test]
+fn faq_titles_with_both_names_or_a_colon_are_read() {
+    let site = site_with_records();
+    for (file, title) in [
+        ("both.md", "Frequently Asked Questions (FAQ)"),
+        ("colon.md", "FAQ:"),
+    ] {
+        let post = POST.replace("Q&A Section", title);
+        site.article(&format!("minerals/{file}"), "title: Pasted", &post);
+    }
+    site.build().assert_ok();
+    for (page, heading) in [
+        ("both", "Frequently Asked Questions (FAQ)"),
+        ("colon", "FAQ"),
+    ] {
+        let html = site.read(&format!("articles/minerals/{page}/index.html"));
+        let faq = json_ld_of(&html, "FAQPage");
+        assert_eq!(
+            faq["mainEntity"].as_array().map(Vec::len),
+            Some(2),
+            "{page}"
+        );
+        assert!(
+            html.contains(&format!("{heading} <a class=\"anchor\"")),
+            "{page}"
+        );
+    }
+}
