@@ -194,9 +194,15 @@ fn numbered(t: &str) -> Option<&str> {
     (digits > 0 && (rest.starts_with(". ") || rest.starts_with(") "))).then(|| rest[2..].trim())
 }
 
-/// The question of a numbered line that asks one: "2. Who is at risk?".
-fn numbered_question(t: &str) -> Option<&str> {
-    numbered(t).filter(|q| q.strip_suffix('?').is_some_and(title_like))
+/// The title of a numbered line that asks a question ("2. Who is at risk?") or opens what
+/// follows ("3. Supplements that help:", without its colon): read as a section title only
+/// in context (see `settle`), since a list item may end so too.
+fn numbered_title(t: &str) -> Option<&str> {
+    let title = numbered(t)?;
+    if title.strip_suffix('?').is_some_and(title_like) {
+        return Some(title);
+    }
+    title.strip_suffix(':').filter(|t| title_like(t))
 }
 
 /// Markdown that a line-by-line reading must leave to the Markdown parser.
@@ -220,10 +226,10 @@ fn settle(lines: &mut [Line]) {
     for i in 0..lines.len() {
         in_faq |= matches!(lines[i], Line::Faq(_));
         if let Line::Markdown(t) = lines[i] {
-            // "2. Who is at risk?" titles a section as "2. Risk factors" does, where a
-            // paragraph follows it and no list comes before it; an FAQ's numbered questions
-            // stay its questions.
-            let Some(title) = numbered_question(t).filter(|_| !in_faq) else {
+            // "2. Who is at risk?" (or "2. Who is at risk:") titles a section as "2. Risk
+            // factors" does, where a paragraph follows it and no list comes before it; an
+            // FAQ's numbered questions stay its questions.
+            let Some(title) = numbered_title(t).filter(|_| !in_faq) else {
                 continue;
             };
             let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
@@ -464,7 +470,7 @@ mod tests {
     }
 
     #[test]
-    fn a_numbered_question_before_a_paragraph_titles_a_section() {
+    fn a_numbered_title_or_opening_title_before_a_paragraph_titles_a_section() {
         let post = "Intro paragraph of the post.\n2. Who Is at Risk?\nOlder adults and vegans.\n\
                     Steps to take:\n1. Eat well.\n2. Is it safe?\nIt is.\n\
                     3. Ask a doctor?\n\nQ&A Section\n1. What is B12?\nA vitamin.\n";
@@ -476,6 +482,9 @@ mod tests {
         assert_eq!(lines[7], Line::Markdown("3. Ask a doctor?"));
         // In the FAQ, numbered questions are its questions.
         assert_eq!(lines[10], Line::Markdown("1. What is B12?"));
+        // A title that opens what follows with a colon, as a title without it.
+        let lines = read("Intro paragraph of the post.\n3. Supplements That Help:\nMagnesium.\n");
+        assert_eq!(lines[1], Line::Heading("Supplements That Help"));
     }
 
     #[test]

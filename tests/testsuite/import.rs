@@ -397,17 +397,20 @@ fn imported(site: &Site, file: &str) -> String {
     text
 }
 
-/// A numbered section title that asks a question ("2. How is it tested?") is a section
-/// title, imported and pasted: it was left as a one-item list starting at 2, with no heading
-/// and no entry in the table of contents.
+/// A numbered section title that asks a question ("2. How is it tested?") or ends with a
+/// colon is a section title, imported and pasted: it was left as a one-item list starting
+/// at its number, with no heading and no entry in the table of contents.
 #[test]
 fn a_numbered_question_titles_its_section() {
-    let post = POST.replace("2. Testing and Treatment", "2. How Is It Tested?");
+    let post = POST
+        .replace("2. Testing and Treatment", "2. How Is It Tested?")
+        .replace("1. Signs of Low Iron", "1. Signs of Low Iron:");
     let site = site_with_records();
     site.file("post.txt", &post)
         .article("minerals/pasted.md", "title: Pasted", &post);
     let text = imported(&site, "post.txt");
     assert!(text.contains("\n## How Is It Tested?\n"), "{text}");
+    assert!(text.contains("\n## Signs of Low Iron\n"), "{text}");
     site.build().assert_ok();
     for page in [
         "articles/imported/index.html",
@@ -422,7 +425,11 @@ fn a_numbered_question_titles_its_section() {
             html.contains("href=\"#how-is-it-tested\""),
             "{page}: in the contents"
         );
-        assert!(!html.contains("<ol start=\"2\">"), "{page}");
+        assert!(
+            html.contains("<h2 id=\"signs-of-low-iron\">Signs of Low Iron <a"),
+            "{page}"
+        );
+        assert!(!article_body(&html).contains("<ol"), "{page}: no list");
     }
 }
 
