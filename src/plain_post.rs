@@ -470,7 +470,7 @@ mod tests {
     }
 
     #[test]
-    fn a_numbered_title_or_opening_title_before_a_paragraph_titles_a_section() {
+    fn a_numbered_question_or_opening_before_a_paragraph_titles_a_section() {
         let post = "Intro paragraph of the post.\n2. Who Is at Risk?\nOlder adults and vegans.\n\
                     Steps to take:\n1. Eat well.\n2. Is it safe?\nIt is.\n\
                     3. Ask a doctor?\n\nQ&A Section\n1. What is B12?\nA vitamin.\n";
