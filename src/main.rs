@@ -107,10 +107,12 @@ enum Command {
     },
     /// Convert plain-text health posts into Markdown articles with front matter.
     ///
-    /// Section lines ("Introduction", "1. …", "Conclusion", or a short line without closing
-    /// punctuation before a paragraph) become `##` headings, a
-    /// "Q&A Section" becomes the FAQ, the "Important Keywords" line becomes `keywords`, and
-    /// links to a supplement record's `links` fill `supplements`.
+    /// Section lines ("Introduction", "1. …" or "1) …", also a numbered question or a
+    /// numbered title ending with a colon, "Conclusion", or a short line without closing
+    /// punctuation before a paragraph) become `##` headings, a "Q&A Section" (or "FAQ",
+    /// "Frequently Asked Questions (FAQ)", …) becomes the FAQ, the "Important Keywords" or
+    /// closing "Keywords: …" line becomes `keywords`, and links to a supplement record's
+    /// `links` fill `supplements`.
     Import {
         /// The posts to convert.
         #[arg(required = true)]

@@ -777,10 +777,7 @@ fn short_paragraph_text(block: &[Spanned]) -> Option<String> {
 /// Whether a block is a paragraph that opens with a question marker ("Q1: …").
 fn opens_with_question(block: &[Spanned]) -> bool {
     // Past the emphasis a marker may be set in ("**Q1:** …").
-    let first_text = block
-        .iter()
-        .skip(1)
-        .find(|(e, _)| !matches!(e, Event::Start(Tag::Strong | Tag::Emphasis)));
+    let first_text = block.iter().skip(1).find(|(e, _)| !opens_emphasis(e));
     is_paragraph(block)
         && matches!(first_text, Some((Event::Text(t), _))
             if plain_post::faq_marker(t).is_some_and(|(kind, _)| kind == 'q'))
@@ -814,11 +811,8 @@ fn bold_question<'a>(block: &[Spanned<'a>]) -> Option<Vec<Spanned<'a>>> {
     let inner = block.get(1..block.len().checked_sub(1)?)?;
     let wrapped = is_paragraph(block)
         && inner.len() >= 3
-        && matches!(inner[0].0, Event::Start(Tag::Strong | Tag::Emphasis))
-        && matches!(
-            inner[inner.len() - 1].0,
-            Event::End(TagEnd::Strong | TagEnd::Emphasis)
-        )
+        && opens_emphasis(&inner[0].0)
+        && closes_emphasis(&inner[inner.len() - 1].0)
         && balanced_emphasis(&inner[1..inner.len() - 1]);
     if !wrapped {
         return None;
@@ -1030,6 +1024,16 @@ fn faq_from_headings<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec
     items
 }
 
+/// Whether `e` opens bold or italics, in which posts set FAQ markers and questions.
+fn opens_emphasis(e: &Event) -> bool {
+    matches!(e, Event::Start(Tag::Strong | Tag::Emphasis))
+}
+
+/// Whether `e` closes bold or italics.
+fn closes_emphasis(e: &Event) -> bool {
+    matches!(e, Event::End(TagEnd::Strong | TagEnd::Emphasis))
+}
+
 /// Whether every emphasis `events` open they close, and none closes one opened before them.
 fn balanced_emphasis(events: &[Spanned]) -> bool {
     let mut depth = 0usize;
@@ -1074,10 +1078,7 @@ fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<
         for mut line in lines {
             // A marker in bold or italics ("**Q1:** What…?", "**Q1: What…?**") is inside
             // the emphasis.
-            let opened = line
-                .iter()
-                .take_while(|(e, _)| matches!(e, Event::Start(Tag::Strong | Tag::Emphasis)))
-                .count();
+            let opened = line.iter().take_while(|(e, _)| opens_emphasis(e)).count();
             let marker = match line.get(opened) {
                 Some((Event::Text(t), _)) => plain_post::faq_marker(t),
                 _ => None,
@@ -1085,11 +1086,9 @@ fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<
             if let Some((kind, cut)) = marker {
                 if let Some((Event::Text(t), r)) = line.get(opened).cloned() {
                     let rest = t.get(cut..).unwrap_or("");
-                    let closes = line.get(opened + 1..=2 * opened).is_some_and(|ends| {
-                        ends.iter().all(|(e, _)| {
-                            matches!(e, Event::End(TagEnd::Strong | TagEnd::Emphasis))
-                        })
-                    });
+                    let closes = line
+                        .get(opened + 1..=2 * opened)
+                        .is_some_and(|ends| ends.iter().all(|(e, _)| closes_emphasis(e)));
                     if rest.trim().is_empty() && closes {
                         // The emphasis held the marker alone: it goes with it.
                         line.drain(..=2 * opened);
@@ -1099,9 +1098,9 @@ fn faq_from_markers<'a>(events: &[Spanned<'a>], blocks: &[Range<usize>]) -> Vec<
                     } else {
                         line[opened] = (Event::Text(CowStr::from(rest.to_string())), r);
                         let wraps = line.len() > 2 * opened
-                            && line[line.len() - opened..].iter().all(|(e, _)| {
-                                matches!(e, Event::End(TagEnd::Strong | TagEnd::Emphasis))
-                            })
+                            && line[line.len() - opened..]
+                                .iter()
+                                .all(|(e, _)| closes_emphasis(e))
                             && balanced_emphasis(&line[opened..line.len() - opened]);
                         if wraps {
                             // "**Q1: What…?**": the question is a heading, bold already.

@@ -187,11 +187,16 @@ fn title_like(t: &str) -> bool {
         && !t.ends_with(['.', ',', ';', ':', '!', '?', '"', '\'', ')', '”', '’'])
 }
 
+/// What follows the number a line starts with, if it starts with one.
+fn after_number(t: &str) -> Option<&str> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then(|| &t[digits..])
+}
+
 /// The text after "N. " or "N) " at the start of a line.
 fn numbered(t: &str) -> Option<&str> {
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &t[digits..];
-    (digits > 0 && (rest.starts_with(". ") || rest.starts_with(") "))).then(|| rest[2..].trim())
+    let rest = after_number(t)?;
+    (rest.starts_with(". ") || rest.starts_with(") ")).then(|| rest[2..].trim())
 }
 
 /// The title of a numbered line that asks a question ("2. Who is at risk?") or opens what
@@ -207,10 +212,9 @@ fn numbered_title(t: &str) -> Option<&str> {
 
 /// Markdown that a line-by-line reading must leave to the Markdown parser.
 fn is_block_syntax(t: &str) -> bool {
-    t.starts_with(['#', '>', '|']) || ["- ", "* ", "+ "].iter().any(|m| t.starts_with(m)) || {
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && t[digits..].starts_with(") ")
-    }
+    t.starts_with(['#', '>', '|'])
+        || ["- ", "* ", "+ "].iter().any(|m| t.starts_with(m))
+        || after_number(t).is_some_and(|rest| rest.starts_with(") "))
 }
 
 /// Every line of `text` read in context: a title-like paragraph followed by a paragraph
@@ -225,6 +229,7 @@ fn settle(lines: &mut [Line]) {
     let mut in_faq = false;
     for i in 0..lines.len() {
         in_faq |= matches!(lines[i], Line::Faq(_));
+        let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
         if let Line::Markdown(t) = lines[i] {
             // "2. Who is at risk?" (or "2. Who is at risk:") titles a section as "2. Risk
             // factors" does, where a paragraph follows it and no list comes before it; an
@@ -232,7 +237,6 @@ fn settle(lines: &mut [Line]) {
             let Some(title) = numbered_title(t).filter(|_| !in_faq) else {
                 continue;
             };
-            let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
             let before = lines[..i].iter().rev().find(|l| !matches!(l, Line::Blank));
             let prose_next = matches!(next, Some(Line::Text(n)) if !title_like(n));
             let listed_before = matches!(before, Some(Line::Markdown(b)) if numbered(b).is_some());
@@ -242,7 +246,6 @@ fn settle(lines: &mut [Line]) {
             continue;
         }
         let Line::Text(t) = lines[i] else { continue };
-        let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
         let followed_by_prose = match next {
             Some(Line::Text(n)) => !title_like(n),
             Some(Line::Question(..) | Line::Markdown(_)) => true,
