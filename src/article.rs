@@ -4,7 +4,7 @@
 use crate::diagnostics::{Diagnostic, LineIndex, Location};
 use crate::front_matter::{self, FrontMatter};
 use crate::load::SourceFile;
-use crate::markdown::{self, FootnoteFault, Outline, Prepared};
+use crate::markdown::{self, ClosingList, FootnoteFault, Outline, Prepared};
 use crate::records::IdRef;
 use crate::slug::slugify;
 use crate::words;
@@ -21,6 +21,8 @@ pub struct Article {
     pub front: FrontMatter,
     /// Front matter keywords, or else the trailing "Important Keywords" list.
     pub keywords: Vec<String>,
+    /// Front matter tags, or else a closing "Tags: …" list.
+    pub tags: Vec<String>,
     pub symptoms: Vec<IdRef>,
     pub supplements: Vec<IdRef>,
     pub body: Outline,
@@ -162,16 +164,26 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
             .hint(hint)
             .at_location(at_offset(problem.offset))
     }));
-    let trailing = body
-        .trailing_keywords
-        .as_ref()
-        .filter(|_| front.keywords.is_empty());
-    let keywords = match trailing {
-        Some(t) => t.keywords.clone(),
+    // A closing list stands in for its front matter field only where that is empty.
+    let closing = |list: &Option<ClosingList>, front: &[String]| {
+        list.as_ref().filter(|_| front.is_empty()).cloned()
+    };
+    let trailing_keywords = closing(&body.trailing_keywords, &front.keywords);
+    let trailing_tags = closing(&body.trailing_tags, &front.tags);
+    let keywords = match &trailing_keywords {
+        Some(t) => t.items.clone(),
         None => front.keywords.clone(),
     };
-    warnings.extend(term_warnings(&keywords, &front.tags, |key, name| {
-        match trailing.filter(|_| key == "keywords") {
+    let tags = match &trailing_tags {
+        Some(t) => t.items.clone(),
+        None => front.tags.clone(),
+    };
+    warnings.extend(term_warnings(&keywords, &tags, |key, name| {
+        let trailing = match key {
+            "keywords" => &trailing_keywords,
+            _ => &trailing_tags,
+        };
+        match trailing {
             // From the body's closing list: where the list is.
             Some(t) => at_offset(t.offset),
             None => at(key, name),
@@ -203,6 +215,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         url,
         front,
         keywords,
+        tags,
         symptoms,
         supplements,
         body: body.outline,

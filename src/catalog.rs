@@ -121,7 +121,7 @@ pub fn same_shape(old: &Article, new: &Article) -> bool {
         && old.slug == new.slug
         && old.section == new.section
         && old.keywords == new.keywords
-        && old.front.tags == new.front.tags
+        && old.tags == new.tags
         && old.front.aliases == new.front.aliases
         && old.front.draft == new.front.draft
         && refs(&old.symptoms) == refs(&new.symptoms)
@@ -205,7 +205,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
 
     let ((keywords, article_keywords), (tags, article_tags)) = rayon::join(
         || collect_terms(&articles, |a| &a.keywords, "keyword", base),
-        || collect_terms(&articles, |a| &a.front.tags, "tag", base),
+        || collect_terms(&articles, |a| &a.tags, "tag", base),
     );
     let terms = build_terms(&config, &symptoms, &supplements, &keywords, diags);
 

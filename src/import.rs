@@ -1,13 +1,13 @@
 //! `materia import`: turns plain-text health posts (section titles on lines of their own,
-//! a "Q&A Section" of `Q1:`/`A1:` lines, a closing "Important Keywords" line) into Markdown
-//! articles with front matter. Inline Markdown links are kept; links to a supplement
-//! record's product or collection pages fill the article's `supplements`.
+//! a "Q&A Section" of `Q1:`/`A1:` lines, closing "Important Keywords" and "Tags" lines)
+//! into Markdown articles with front matter. Inline Markdown links are kept; links to a
+//! supplement record's product or collection pages fill the article's `supplements`.
 
 use crate::catalog::normalise_url;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::read_text;
-use crate::plain_post::{self, Line};
+use crate::plain_post::{self, Line, Listed};
 use crate::records;
 use crate::slug::slugify;
 use std::collections::HashMap;
@@ -19,6 +19,8 @@ pub struct Converted {
     pub title: String,
     pub description: String,
     pub keywords: Vec<String>,
+    /// From a closing "Tags: …" list; empty without one (and then not written).
+    pub tags: Vec<String>,
     pub supplements: Vec<String>,
     pub body: String,
 }
@@ -30,9 +32,11 @@ pub fn convert(
     product_links: &HashMap<String, String>,
 ) -> Converted {
     let mut body = String::new();
-    let mut keywords = Vec::new();
+    // The closing lists' items: keywords, then tags.
+    let mut lists: [Vec<String>; 2] = Default::default();
     let mut first_paragraph: Option<String> = None;
-    let mut in_keywords = false;
+    // The closing list being read, after its label.
+    let mut in_list: Option<Listed> = None;
     let mut lines = plain_post::read(text);
     // A short first line without a full stop is the post's title, unless it is a section
     // title of its own ("Introduction", "1. Causes").
@@ -46,31 +50,40 @@ pub fn convert(
         }
         _ => None,
     };
-    let last_line = lines.iter().rposition(|l| *l != Line::Blank);
+    let closing = closing_lists_start(&lines);
     for (i, line) in lines.into_iter().enumerate() {
-        if in_keywords {
-            // The keywords in a line, or one per item of a bulleted list.
-            let listed = match line {
-                Line::Markdown(t) => t
-                    .trim_start()
-                    .strip_prefix(['-', '*', '+'])
-                    .filter(|item| item.starts_with(' ')),
-                _ => None,
+        if i >= closing {
+            let list = |listed: Listed| match listed {
+                Listed::Keywords => 0,
+                Listed::Tags => 1,
             };
-            if let Line::Text(t) | Line::Heading(t) = line {
-                keywords.extend(plain_post::split_keywords(t));
-            } else if let Some(item) = listed {
-                keywords.extend(plain_post::split_keywords(item));
+            match line {
+                Line::Label(t) => in_list = plain_post::list_after_label(t).map(|(l, _)| l),
+                // "Keywords: a, b", the label and the list on one line.
+                Line::Text(t) | Line::Heading(t) => match plain_post::list_after_label(t) {
+                    Some((listed, rest)) if !rest.trim().is_empty() => {
+                        lists[list(listed)].extend(plain_post::split_keywords(rest));
+                        in_list = None;
+                    }
+                    _ => {
+                        if let Some(listed) = in_list {
+                            lists[list(listed)].extend(plain_post::split_keywords(t));
+                        }
+                    }
+                },
+                // One per item of a bulleted list.
+                Line::Markdown(t) => {
+                    let item = t
+                        .trim_start()
+                        .strip_prefix(['-', '*', '+'])
+                        .filter(|item| item.starts_with(' '));
+                    if let Some((listed, item)) = in_list.zip(item) {
+                        lists[list(listed)].extend(plain_post::split_keywords(item));
+                    }
+                }
+                _ => {}
             }
             continue;
-        }
-        // "Keywords: a, b" closing the post, the label and the list on one line.
-        if let Line::Text(t) = line {
-            let last = Some(i) == last_line;
-            if let Some(rest) = plain_post::keywords_after_label(t).filter(|_| last) {
-                keywords.extend(plain_post::split_keywords(rest));
-                continue;
-            }
         }
         if !matches!(line, Line::Markdown(_) | Line::Blank)
             && body.ends_with('\n')
@@ -82,7 +95,8 @@ pub fn convert(
         match line {
             Line::Heading(h) => body.push_str(&format!("## {h}\n\n")),
             Line::Faq(_) => body.push_str("## Frequently asked questions\n\n"),
-            Line::Keywords(_) => in_keywords = true,
+            // A label before the closing lists is a section title.
+            Line::Label(h) => body.push_str(&format!("## {}\n\n", h.trim_end_matches(':'))),
             Line::Question(_, q) => body.push_str(&format!("Q: {q}\n\n")),
             Line::Answer(_, a) => body.push_str(&format!("A: {a}\n\n")),
             Line::Text(t) => {
@@ -100,6 +114,7 @@ pub fn convert(
             Line::Blank => {}
         }
     }
+    let [keywords, tags] = lists;
     let mut supplements: Vec<String> = Vec::new();
     for url in markdown_link_urls(text) {
         if let Some(id) = normalise_url(&url).and_then(|u| product_links.get(&u)) {
@@ -119,9 +134,43 @@ pub fn convert(
         title,
         description,
         keywords,
+        tags,
         supplements,
         body: body.trim_end().to_string() + "\n",
     }
+}
+
+/// Where the lists closing a post start: lines that are a label and its list ("Keywords:
+/// a, b", "Tags: c"), and labels on lines of their own with the list after them (a line, or
+/// a bulleted list); `lines.len()` when the post has none.
+fn closing_lists_start(lines: &[Line]) -> usize {
+    let labelled =
+        |t: &str| plain_post::list_after_label(t).is_some_and(|(_, rest)| !rest.trim().is_empty());
+    let mut start = lines.len();
+    // Lines passed since the last list taken: the list of a label above them, if one is.
+    let (mut items, mut texts) = (0, 0);
+    for (i, line) in lines.iter().enumerate().rev() {
+        match line {
+            Line::Blank => continue,
+            Line::Label(_) if items > 0 => start = i,
+            Line::Text(t) if items == 0 && labelled(t) => {
+                start = i;
+                continue;
+            }
+            Line::Text(_) | Line::Heading(_) if texts == 0 && items == 0 => {
+                texts += 1;
+                items += 1;
+                continue;
+            }
+            Line::Markdown(_) if texts == 0 => {
+                items += 1;
+                continue;
+            }
+            _ => break,
+        }
+        (items, texts) = (0, 0);
+    }
+    start
 }
 
 /// "Vitamin B12 deficiency, neurological symptoms, …" → "Vitamin B12 deficiency: neurological symptoms".
@@ -200,8 +249,13 @@ fn yaml_list(items: &[String]) -> String {
 
 /// The article file text for a converted post.
 pub fn to_markdown(c: &Converted, today: Date) -> String {
+    let tags = if c.tags.is_empty() {
+        String::new()
+    } else {
+        format!("tags: {}\n", yaml_list(&c.tags))
+    };
     format!(
-        "---\ntitle: {}\ndescription: {}\ndate: {}\nkeywords: {}\nsupplements: {}\n---\n\n{}",
+        "---\ntitle: {}\ndescription: {}\ndate: {}\nkeywords: {}\n{tags}supplements: {}\n---\n\n{}",
         yaml_string(&c.title),
         yaml_string(&c.description),
         today.iso(),

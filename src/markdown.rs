@@ -13,7 +13,7 @@ mod footnotes;
 
 pub use footnotes::{FootnoteFault, FootnoteProblem};
 
-use crate::plain_post;
+use crate::plain_post::{self, Listed};
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use rustc_hash::FxHashSet;
@@ -54,10 +54,11 @@ pub struct Body {
     pub outline: Outline,
 }
 
-/// A closing "Important Keywords" list, read as the article's keywords.
+/// A closing labelled list ("Important Keywords", "Tags: …"), read as the article's
+/// keywords or tags.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrailingKeywords {
-    pub keywords: Vec<String>,
+pub struct ClosingList {
+    pub items: Vec<String>,
     /// Where the list is written: a byte offset in the file.
     pub offset: usize,
 }
@@ -67,8 +68,10 @@ pub struct TrailingKeywords {
 pub struct Outline {
     pub toc: Vec<TocEntry>,
     pub faq: Vec<FaqEntry>,
-    /// From a trailing "Important Keywords" paragraph, if there was one (it is removed).
-    pub trailing_keywords: Option<TrailingKeywords>,
+    /// From a closing "Important Keywords" paragraph, if there was one (it is removed).
+    pub trailing_keywords: Option<ClosingList>,
+    /// From a closing "Tags: …" paragraph, if there was one (it is removed).
+    pub trailing_tags: Option<ClosingList>,
     pub links: Vec<LinkRef>,
     /// Every heading id on the page, for `#fragment` link checks.
     pub anchors: Vec<String>,
@@ -203,6 +206,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool, notes: &str) -> Body {
     let Shaped {
         events,
         trailing_keywords,
+        trailing_tags,
         faq,
         toc,
         anchors,
@@ -233,6 +237,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool, notes: &str) -> Body {
             toc,
             faq,
             trailing_keywords,
+            trailing_tags,
             links,
             anchors,
             plain_text,
@@ -258,7 +263,8 @@ impl Outline {
 /// Parsed and shaped events, and what shaping took from them.
 struct Shaped<'a> {
     events: Vec<Spanned<'a>>,
-    trailing_keywords: Option<TrailingKeywords>,
+    trailing_keywords: Option<ClosingList>,
+    trailing_tags: Option<ClosingList>,
     faq: Vec<FaqEntry>,
     toc: Vec<TocEntry>,
     anchors: Vec<String>,
@@ -275,11 +281,22 @@ fn shaped<'a>(text: &'a str, base: usize, shape_faq: bool, notes: &str) -> Shape
         None => push_parsed(text, base, &mut events),
     }
     let notes_defined = footnotes::take_definitions(&mut events);
-    let trailing_keywords = if shape_faq {
-        take_trailing_keywords(&mut events)
-    } else {
-        None
-    };
+    let (mut trailing_keywords, mut trailing_tags) = (None, None);
+    if shape_faq {
+        // A post may close with both lists, in either order: each is taken from the end in
+        // turn. A second list of one kind stays in the text: which of the two is the
+        // article's is not for the build to guess.
+        let mut blocks = top_level_blocks(&events);
+        while let Some((listed, list)) = take_closing_list(&mut events, &mut blocks, |l| match l {
+            Listed::Keywords => trailing_keywords.is_none(),
+            Listed::Tags => trailing_tags.is_none(),
+        }) {
+            match listed {
+                Listed::Keywords => trailing_keywords = Some(list),
+                Listed::Tags => trailing_tags = Some(list),
+            }
+        }
+    }
     let faq = if shape_faq {
         shape_faq_section(&mut events)
     } else {
@@ -296,6 +313,7 @@ fn shaped<'a>(text: &'a str, base: usize, shape_faq: bool, notes: &str) -> Shape
     Shaped {
         events,
         trailing_keywords,
+        trailing_tags,
         faq,
         toc,
         anchors,
@@ -329,7 +347,7 @@ fn post_events<'a>(
     while i < lines.len() {
         match lines[i] {
             Line::Blank => {}
-            Line::Heading(h) | Line::Faq(h) | Line::Keywords(h) => {
+            Line::Heading(h) | Line::Faq(h) | Line::Label(h) => {
                 // "FAQ:" or "Important Keywords:" as a heading, without its colon.
                 let h = h.trim_end_matches(':').trim_end();
                 let start = at(h) + base;
@@ -850,8 +868,13 @@ fn faq_from_bold_questions<'a>(
 
 /// Removes a closing "Important Keywords" list, as a heading plus a paragraph or as one
 /// paragraph that starts with the label.
-fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords> {
-    let blocks = top_level_blocks(events);
+/// Takes the list closing `events`, of the top-level `blocks` given, if it is one of a kind
+/// `wanted`: removes it, and its label, from both.
+fn take_closing_list(
+    events: &mut Vec<Spanned>,
+    blocks: &mut Vec<Range<usize>>,
+    wanted: impl Fn(Listed) -> bool,
+) -> Option<(Listed, ClosingList)> {
     let last = blocks.last()?.clone();
     // The list is a paragraph, or a bulleted list under its label.
     let is_list = matches!(events[last.start].0, Event::Start(Tag::List(_)));
@@ -860,11 +883,12 @@ fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords>
     }
     let text = block_text(&events[last.clone()]);
     let offset = events[last.start].1.start;
-    if let Some(rest) = plain_post::keywords_after_label(&text).filter(|_| !is_list) {
-        let keywords = plain_post::split_keywords(rest);
-        if !keywords.is_empty() {
+    if let Some((listed, rest)) = plain_post::list_after_label(&text).filter(|_| !is_list) {
+        let items = plain_post::split_keywords(rest);
+        if !items.is_empty() && wanted(listed) {
             events.truncate(last.start);
-            return Some(TrailingKeywords { keywords, offset });
+            blocks.pop();
+            return Some((listed, ClosingList { items, offset }));
         }
     }
     // The label as a heading, or as a paragraph of its own (a post pasted with a blank line
@@ -874,19 +898,20 @@ fn take_trailing_keywords(events: &mut Vec<Spanned>) -> Option<TrailingKeywords>
     let label_text = match heading_level(label) {
         Some(_) => Some(block_text(label)),
         None => short_paragraph_text(label),
-    };
-    if label_text
-        .is_some_and(|t| plain_post::keywords_after_label(&t).is_some_and(|r| r.trim().is_empty()))
-    {
-        let keywords = plain_post::split_keywords(&text);
-        // A list of definitions under a "Keywords" heading (a glossary) is no keyword list.
-        let terms = !is_list || keywords.iter().all(|k| k.chars().count() <= 60);
-        if !keywords.is_empty() && terms {
-            events.truncate(before.start);
-            return Some(TrailingKeywords { keywords, offset });
-        }
+    }?;
+    let (listed, rest) = plain_post::list_after_label(&label_text)?;
+    if !rest.trim().is_empty() || !wanted(listed) {
+        return None;
     }
-    None
+    let items = plain_post::split_keywords(&text);
+    // A list of definitions under a "Keywords" heading (a glossary) is no keyword list.
+    let terms = !is_list || items.iter().all(|k| k.chars().count() <= 60);
+    if items.is_empty() || !terms {
+        return None;
+    }
+    events.truncate(before.start);
+    blocks.truncate(blocks.len() - 2);
+    Some((listed, ClosingList { items, offset }))
 }
 
 fn is_faq_title(text: &str) -> bool {
@@ -1422,8 +1447,8 @@ mod tests {
             html("Text.\n\nImportant Keywords\nVitamin B12, fatigue, nerve damage.\n");
         assert_eq!(
             body.trailing_keywords,
-            Some(TrailingKeywords {
-                keywords: vec![
+            Some(ClosingList {
+                items: vec![
                     "Vitamin B12".into(),
                     "fatigue".into(),
                     "nerve damage".into()
@@ -1435,11 +1460,35 @@ mod tests {
         let (_, body) = html("Text.\n\n## Important Keywords\n\na, b\n");
         assert_eq!(
             body.trailing_keywords,
-            Some(TrailingKeywords {
-                keywords: vec!["a".into(), "b".into()],
+            Some(ClosingList {
+                items: vec!["a".into(), "b".into()],
                 offset: 30,
             })
         );
+    }
+
+    #[test]
+    fn closing_keywords_and_tags_are_read_in_either_order_once_each() {
+        let keywords = |body: &Outline| body.trailing_keywords.clone().map(|l| l.items);
+        let tags = |body: &Outline| body.trailing_tags.clone().map(|l| l.items);
+        let ab = || Some(vec!["a".to_string(), "b".to_string()]);
+        let c = || Some(vec!["c".to_string()]);
+        for text in [
+            "Text.\n\nImportant Keywords\na, b\n\nTags: c\n",
+            "Text.\n\nTags: c\n\nKeywords: a, b\n",
+            "Text.\n\n## Tags\n\n- c\n\n## Keywords\n\na; b\n",
+        ] {
+            let (out, body) = html(text);
+            assert_eq!((keywords(&body), tags(&body)), (ab(), c()), "{text}");
+            assert_eq!(out.trim(), "<p>Text.</p>", "{text}");
+        }
+        // A second list of a kind is not the article's: it stays, and so does what is above.
+        let (out, body) = html("Text.\n\nTags: x\n\nKeywords: y\n\nTags: c\n");
+        assert_eq!(
+            (keywords(&body), tags(&body)),
+            (Some(vec!["y".into()]), c())
+        );
+        assert!(out.contains("<p>Tags: x</p>"), "{out}");
     }
 
     /// The holes of [`Prepared`] are found by watching pulldown-cmark's writer: check them

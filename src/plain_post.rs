@@ -15,8 +15,9 @@ pub enum Line<'a> {
     Heading(&'a str),
     /// The title of the questions-and-answers section ("Q&A Section", "FAQ", …), as written.
     Faq(&'a str),
-    /// "Important Keywords", as written: the next line lists the post's keywords.
-    Keywords(&'a str),
+    /// The label of a closing list ("Important Keywords", "Tags"), as written: the next
+    /// line lists the post's keywords or tags ([`list_after_label`] says which).
+    Label(&'a str),
     /// `Q1: text`: the whole line and the question after the marker.
     Question(&'a str, &'a str),
     /// `A1: text`: the whole line and the answer after the marker.
@@ -39,20 +40,50 @@ pub fn split_keywords(list: &str) -> Vec<String> {
         .collect()
 }
 
-/// What follows a keywords label ("Important Keywords", "Keywords:") at the start of
-/// `text`, empty when the label stands alone; `None` when `text` has no such label.
-pub fn keywords_after_label(text: &str) -> Option<&str> {
+/// What a closing list's label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    Keywords,
+    Tags,
+}
+
+/// Labels of a closing keywords list, besides the seed's "Important Keywords": what blog
+/// tools and SEO plugins print under a post.
+const KEYWORD_LABELS: [&str; 8] = [
+    "keywords",
+    "key words",
+    "seo keywords",
+    "related keywords",
+    "main keywords",
+    "focus keywords",
+    "target keywords",
+    "key terms",
+];
+const TAG_LABELS: [&str; 4] = ["tags", "tagged", "post tags", "article tags"];
+
+/// The list a label at the start of `text` names ("Important Keywords", "Keywords:",
+/// "Tags:"), and what follows the label, empty when it stands alone; `None` when `text`
+/// has no such label.
+pub fn list_after_label(text: &str) -> Option<(Listed, &str)> {
     let lower = text.to_ascii_lowercase();
+    // The seed's label, with or without a colon before its list.
     if lower.starts_with("important keywords") {
         let rest = text.get("important keywords".len()..)?;
-        return Some(rest.trim_start().trim_start_matches(':'));
+        return Some((Listed::Keywords, rest.trim_start().trim_start_matches(':')));
     }
-    // A plain "Keywords" label only with its colon, or alone: "Keywords are…" is prose.
-    let rest = text
-        .get("keywords".len()..)
-        .filter(|_| lower.starts_with("keywords"))?;
-    let rest = rest.trim_start();
-    (rest.is_empty() || rest.starts_with(':')).then(|| rest.trim_start_matches(':'))
+    // Any other label only with its colon, or alone: "Keywords are…" is prose.
+    let (label, rest) = match lower.find(':') {
+        Some(colon) => (&lower[..colon], text.get(colon + 1..)?),
+        None => (lower.as_str(), ""),
+    };
+    let label = label.trim();
+    if KEYWORD_LABELS.contains(&label) {
+        Some((Listed::Keywords, rest))
+    } else if TAG_LABELS.contains(&label) {
+        Some((Listed::Tags, rest))
+    } else {
+        None
+    }
 }
 
 /// Longest line taken for a section title: titles are short, paragraphs rarely are.
@@ -69,8 +100,10 @@ pub fn classify(line: &str) -> Line<'_> {
         "introduction" | "conclusion" | "summary" | "references" => {
             return Line::Heading(t.trim_end_matches(':'))
         }
-        "important keywords" | "keywords" => return Line::Keywords(t),
         _ => {}
+    }
+    if list_after_label(t).is_some_and(|(_, rest)| rest.trim().is_empty()) {
+        return Line::Label(t);
     }
     if is_faq_title(&lower) {
         return Line::Faq(t);
@@ -295,7 +328,7 @@ pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
         }
         // Titles are short: longer lines are not read for one.
         let title = (t.len() <= 40).then(|| classify(t));
-        label = matches!(title, Some(Line::Keywords(_)));
+        label = matches!(title, Some(Line::Label(_)));
         signed |= matches!(title, Some(Line::Faq(_)));
         after_blank = false;
         count += 1;
@@ -315,7 +348,7 @@ pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
             l,
             Line::Heading(_)
                 | Line::Faq(_)
-                | Line::Keywords(_)
+                | Line::Label(_)
                 | Line::Question(..)
                 | Line::Answer(..)
         )
@@ -359,10 +392,35 @@ mod tests {
                 Line::Faq("Q&A Section"),
                 Line::Question("Q1: Is it safe?", "Is it safe?"),
                 Line::Answer("A1: In normal doses.", "In normal doses."),
-                Line::Keywords("Important Keywords"),
+                Line::Label("Important Keywords"),
                 Line::Text("zinc, nerves"),
             ]
         );
+    }
+
+    #[test]
+    fn closing_list_labels_name_keywords_or_tags() {
+        for (text, expected) in [
+            ("Important Keywords", Some((Listed::Keywords, ""))),
+            (
+                "Important Keywords: a, b",
+                Some((Listed::Keywords, " a, b")),
+            ),
+            ("Keywords:", Some((Listed::Keywords, ""))),
+            ("SEO keywords: a", Some((Listed::Keywords, " a"))),
+            ("Key words: a", Some((Listed::Keywords, " a"))),
+            ("Tags: a, b", Some((Listed::Tags, " a, b"))),
+            ("Tagged: a", Some((Listed::Tags, " a"))),
+            ("TAGS", Some((Listed::Tags, ""))),
+            // Prose that opens with the word.
+            ("Keywords are what readers type.", None),
+            ("Tags on clothes: check the fibre", None),
+            ("Note: keywords", None),
+        ] {
+            assert_eq!(list_after_label(text), expected, "{text}");
+        }
+        assert_eq!(classify("Tags:"), Line::Label("Tags:"));
+        assert_eq!(classify("Tags: a"), Line::Text("Tags: a"));
     }
 
     #[test]

@@ -463,3 +463,54 @@ fn faq_titles_with_both_names_or_a_colon_are_read() {
         );
     }
 }
+
+/// A post closing with "Tags: …" under its keywords (or "SEO Keywords: …", as plugins
+/// print them) gets those tags and keywords, imported and pasted: both lines were left as
+/// text at the foot of the article, and the tags had no page.
+#[test]
+fn closing_tags_and_labelled_keywords_lines_are_read() {
+    let site = site_with_records();
+    let tagged = format!("{POST}Tags: Minerals, Energy\n");
+    let seo = POST.replace(
+        "Important Keywords\nIron deficiency, anaemia symptoms, iron supplements.\n",
+        "Tags: Minerals\nSEO Keywords: Iron deficiency, anaemia symptoms, iron supplements\n",
+    );
+    site.file("post.txt", &tagged)
+        .article("minerals/tagged.md", "title: Tagged", &tagged)
+        .article("minerals/seo.md", "title: Seo", &seo);
+    let text = imported(&site, "post.txt");
+    assert!(
+        text.contains("\ntags: [\"Minerals\", \"Energy\"]\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Tags:"), "{text}");
+    site.build().assert_ok();
+    for page in ["imported", "minerals/tagged", "minerals/seo"] {
+        let html = site.read(&format!("articles/{page}/index.html"));
+        let body = article_body(&html);
+        assert!(
+            !body.contains("Tags:") && !body.contains("Keywords"),
+            "{page}: {body}"
+        );
+        assert!(html.contains("href=\"/tags/minerals/\""), "{page}");
+        assert!(
+            html.contains("href=\"/keywords/iron-supplements/\""),
+            "{page}"
+        );
+    }
+    assert!(site
+        .read("tags/energy/index.html")
+        .contains("/articles/minerals/tagged/"));
+    assert!(site
+        .read("tags/minerals/index.html")
+        .contains("/articles/minerals/seo/"));
+    // Front matter tags win over the closing line (which, as metadata, is not shown either:
+    // as with a closing keywords list).
+    site.article("minerals/own.md", "title: Own\ntags: [Iron]", &tagged);
+    site.build().assert_ok();
+    let html = site.read("articles/minerals/own/index.html");
+    assert!(html.contains("href=\"/tags/iron/\""));
+    assert!(!site
+        .read("tags/minerals/index.html")
+        .contains("/minerals/own/"));
+}
