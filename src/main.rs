@@ -121,7 +121,7 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Create content from a template.
+    /// Create an article, symptom or supplement from a skeleton with every field.
     New {
         #[command(subcommand)]
         what: NewCommand,
@@ -167,6 +167,22 @@ enum NewCommand {
         /// Section folder under content/articles/ (may be nested: `a/b`).
         #[arg(long, short)]
         section: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write a symptom record with every field at content/symptoms/ID.yaml, ID the name's
+    /// slug. It is published (and its name cross-linked) at the next build.
+    Symptom {
+        /// The symptom's name ("Restless legs"); its slug is the record's id and URL.
+        name: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write a supplement record with every field at content/supplements/ID.yaml, ID the
+    /// name's slug. It is published (and its name cross-linked) at the next build.
+    Supplement {
+        /// The supplement's name ("Zinc"); its slug is the record's id and URL.
+        name: String,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -221,16 +237,31 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::New {
-            what:
+        Command::New { what } => {
+            let (created, root) = match what {
                 NewCommand::Article {
                     title,
                     section,
                     root,
-                },
-        } => {
-            match materia::new::article(&root, &title, section.as_deref(), materia::build::today())
-            {
+                } => (
+                    materia::new::article(
+                        &root,
+                        &title,
+                        section.as_deref(),
+                        materia::build::today(),
+                    ),
+                    root,
+                ),
+                NewCommand::Symptom { name, root } => (
+                    materia::new::record(&root, materia::new::Record::Symptom, &name),
+                    root,
+                ),
+                NewCommand::Supplement { name, root } => (
+                    materia::new::record(&root, materia::new::Record::Supplement, &name),
+                    root,
+                ),
+            };
+            match created {
                 Ok(path) => {
                     eprintln!("Created {}", path.display());
                     ExitCode::SUCCESS

@@ -1,5 +1,6 @@
-//! `materia new article`: a front-matter skeleton at the path its title's slug gives, so an
-//! author starts from a page that builds. It never overwrites a file.
+//! `materia new article`, `materia new symptom` and `materia new supplement`: a skeleton
+//! with every field, at the path the title's or name's slug gives, so an author starts from
+//! a page that builds and sees what can be said. It never overwrites a file.
 
 use crate::date::Date;
 use crate::diagnostics::Diagnostic;
@@ -47,14 +48,111 @@ pub fn article(
         "---\ntitle: \"{quoted}\"\ndescription: \"\"\ndate: {date}\nauthors: []\n# reviewed_by: \"\"\n# reviewed_on: {date}\nkeywords: []\nsymptoms: []\nsupplements: []\ntags: []\nreferences: []\ndraft: true\n---\n\nWrite the introduction here.\n\n## First section\n\n## Frequently asked questions\n\n### A question readers ask?\n\nThe answer.\n",
         date = today.iso()
     );
-    // `create_new` refuses to overwrite even if the file appeared since the check above.
+    write_new(&path, &text)?;
+    Ok(path)
+}
+
+/// Which record `materia new` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Symptom,
+    Supplement,
+}
+
+/// Writes a record skeleton, `content/symptoms/<id>.yaml` or `content/supplements/<id>.yaml`,
+/// its id the slug of `name`. Refused when a record of that id exists in any format: two
+/// files of one id are an error of the build.
+pub fn record(root: &Path, kind: Record, name: &str) -> Result<PathBuf, Diagnostic> {
+    let (folder, what) = match kind {
+        Record::Symptom => ("symptoms", "symptom"),
+        Record::Supplement => ("supplements", "supplement"),
+    };
+    let id = slugify(name);
+    if id.is_empty() || name.trim().is_empty() {
+        return Err(
+            Diagnostic::error(format!("the name `{name}` gives an empty record id"))
+                .hint("use a name with letters or digits"),
+        );
+    }
+    let dir = root.join("content").join(folder);
+    for ext in ["yaml", "yml", "toml", "json"] {
+        let existing = dir.join(format!("{id}.{ext}"));
+        if existing.exists() {
+            return Err(Diagnostic::error(format!(
+                "a {what} record with the id `{id}` already exists"
+            ))
+            .in_file(&existing)
+            .hint(format!(
+                "edit that file, or give the new {what} another name (its id is the name's slug)"
+            )));
+        }
+    }
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Diagnostic::error(format!("cannot create `{}`: {e}", dir.display())))?;
+    let path = dir.join(format!("{id}.yaml"));
+    let name = name.trim().replace('\\', "\\\\").replace('"', "\\\"");
+    let text = match kind {
+        Record::Symptom => format!(
+            "name: \"{name}\"
+# Every other name readers use, lay and clinical (\"pins and needles\", \"paresthesia\"):
+# articles that use one link here, and a search for one finds this page.
+aliases: []
+# body_system: \"nervous system\"
+# One or two sentences: the page's description and its search excerpt.
+summary: \"\"
+# What it is, what causes it, how it is found and treated (Markdown).
+description: \"\"
+# The red flags: when to see a doctor, and when to get help at once (Markdown).
+seek_care: \"\"
+# Ids of other records: content/symptoms/<id>.yaml, content/supplements/<id>.yaml.
+related_symptoms: []
+related_supplements: []
+# Where the facts come from, shown as numbered references:
+# sources:
+#   - title: \"\"
+#     url: \"https://\"
+sources: []
+"
+        ),
+        Record::Supplement => format!(
+            "name: \"{name}\"
+# Forms and other names (\"cyanocobalamin\", \"methylcobalamin\"): articles that use one link
+# here, and a search for one finds this page.
+aliases: []
+# One or two sentences: the page's description and its search excerpt.
+summary: \"\"
+# What it is, what it does, who may need it (Markdown).
+description: \"\"
+forms: []
+typical_dose: \"\"
+upper_limit: \"\"
+# Medicines and conditions it interacts with (Markdown).
+interactions: \"\"
+# Ids of symptom records: content/symptoms/<id>.yaml.
+related_symptoms: []
+# Product or collection pages: a link to one in any article counts as a reference here.
+links: []
+# Where the facts come from, shown as numbered references:
+# sources:
+#   - title: \"\"
+#     url: \"https://\"
+sources: []
+"
+        ),
+    };
+    write_new(&path, &text)?;
+    Ok(path)
+}
+
+/// Writes `text` to `path`, which must not exist: `create_new` refuses to overwrite even a
+/// file that appeared since the caller looked.
+fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
     use std::io::Write as _;
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&path)
+        .open(path)
         .map_err(|e| Diagnostic::error(format!("cannot create `{}`: {e}", path.display())))?;
     file.write_all(text.as_bytes())
-        .map_err(|e| Diagnostic::error(format!("cannot write `{}`: {e}", path.display())))?;
-    Ok(path)
+        .map_err(|e| Diagnostic::error(format!("cannot write `{}`: {e}", path.display())))
 }

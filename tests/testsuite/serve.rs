@@ -141,6 +141,77 @@ fn serve_never_writes_public_and_build_has_no_reload_script() {
     }
 }
 
+/// `materia new symptom` and `new supplement` write records with every field that build at
+/// once, without a warning, and whose names are cross-linked; a record of the same id in
+/// any format is never overwritten.
+#[test]
+fn new_records_are_skeletons_that_build_and_link() {
+    let site = Site::new();
+    let root = site.root().to_string_lossy().into_owned();
+    site.file("content/supplements/zinc.toml", "name = \"Zinc\"\n")
+        .article("a.md", "title: A", "Restless legs and \"iron\" at night.\n");
+    let new = |what: &str, name: &str| site.run(&["new", what, name, "--root", &root]);
+    new("symptom", "Restless legs").assert_ok();
+    new("supplement", "Iron \"ferrous\" sulfate").assert_ok();
+    let symptom =
+        std::fs::read_to_string(site.path("content/symptoms/restless-legs.yaml")).unwrap();
+    assert!(
+        symptom.starts_with("name: \"Restless legs\"\n"),
+        "{symptom}"
+    );
+    for field in [
+        "aliases:",
+        "summary:",
+        "description:",
+        "seek_care:",
+        "sources:",
+    ] {
+        assert!(
+            symptom.contains(&format!("\n{field}")),
+            "{field}: {symptom}"
+        );
+    }
+    let supplement =
+        std::fs::read_to_string(site.path("content/supplements/iron-ferrous-sulfate.yaml"))
+            .unwrap();
+    for field in [
+        "forms:",
+        "typical_dose:",
+        "upper_limit:",
+        "interactions:",
+        "links:",
+    ] {
+        assert!(
+            supplement.contains(&format!("\n{field}")),
+            "{field}: {supplement}"
+        );
+    }
+    let built = site.build();
+    built.assert_ok();
+    assert!(!built.stderr.contains("warning"), "{}", built.stderr);
+    assert!(site
+        .read("supplements/iron-ferrous-sulfate/index.html")
+        .contains("<h1 id=\"record-title\">Iron &quot;ferrous&quot; sulfate</h1>"));
+    assert!(site
+        .read("articles/a/index.html")
+        .contains("href=\"/symptoms/restless-legs/\">Restless legs</a>"));
+
+    let again = new("supplement", "zinc");
+    again.assert_failed();
+    assert!(
+        again
+            .stderr
+            .contains("a supplement record with the id `zinc` already exists")
+            && again.stderr.contains("content/supplements/zinc.toml"),
+        "{}",
+        again.stderr
+    );
+    assert!(!site.path("content/supplements/zinc.yaml").exists());
+    let empty = new("symptom", "!!");
+    empty.assert_failed();
+    assert!(empty.stderr.contains("empty record id"), "{}", empty.stderr);
+}
+
 #[test]
 fn new_article_writes_a_skeleton_that_builds() {
     let site = Site::new();
