@@ -30,6 +30,9 @@ pub struct Article {
     pub prepared: Prepared,
     /// Where each of `body.links` is written.
     pub link_locations: Vec<Location>,
+    /// Where `reviewed_on` is written (the file's first line without one), for
+    /// `materia check`'s review warnings.
+    pub review_location: Location,
     /// Hash of the file's text: what caches of later stages key on.
     pub source_hash: u64,
     /// What is odd but does not stop the article (dates out of order), reported by every
@@ -221,6 +224,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         body: body.outline,
         prepared: body.prepared,
         link_locations,
+        review_location: at("reviewed_on", ""),
         source_hash: file.hash,
         warnings,
     })

@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::LinkedSite;
 use crate::render::Output;
-use crate::{backlinks, catalog, link, load, parse, render, search};
+use crate::{backlinks, catalog, link, load, parse, render, review, search};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -529,6 +529,11 @@ impl Builder {
         }
         progress.stage("cataloguing", 0);
         let catalog = catalog::catalog(parsed, diags);
+        if self.options.strict {
+            for warning in review::warnings(&catalog, today()) {
+                diags.push(warning);
+            }
+        }
         timings.mark("catalog");
         progress.stage("linking", 0);
         let search_cache = &mut self.search_cache;

@@ -6,7 +6,7 @@
 //! |---|---|---|
 //! | load | [`load`] (with [`theme`]) | [`load::Sources`]: every file as text |
 //! | parse | [`parse`] (with [`article`], [`front_matter`], [`records`], [`markdown`]) | [`parse::Parsed`]: typed articles and records |
-//! | catalog | [`catalog`] | [`catalog::Catalog`]: URLs, ids and terms resolved |
+//! | catalog | [`catalog`] (with [`review`] for `materia check`) | [`catalog::Catalog`]: URLs, ids and terms resolved |
 //! | link | [`link`] (with [`autolink`], [`backlinks`]) | [`link::LinkedSite`]: cross-linked pages, backlinks |
 //! | search | [`search`] | [`search::SearchIndex`]: the index files, and the manifest the search page inlines |
 //! | render | [`render`] (with [`views`], [`jsonld`], [`feeds`]) | [`render::Output`]: the site in memory, index files added; or, for `materia build`, each page handed to a [`render::Sink`] as it is made |
@@ -41,6 +41,7 @@ pub mod parse;
 pub mod plain_post;
 pub mod records;
 pub mod render;
+pub mod review;
 pub mod search;
 pub mod serve;
 pub mod slug;

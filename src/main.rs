@@ -148,6 +148,11 @@ enum Command {
         root: PathBuf,
     },
     /// Run every check of `build`, plus heading-anchor checks on links, and write nothing.
+    ///
+    /// For editors, it also warns of health pages whose trust information is missing or
+    /// stale: symptom records without `seek_care`, records without `sources`, and, when
+    /// site.toml sets `review_interval_days`, articles with no medical review (`reviewed_by`
+    /// and `reviewed_on`) or whose review is overdue. Warnings do not fail the check.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -423,10 +428,18 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
                     b.supplements,
                     out.display()
                 ),
-                _ => eprintln!(
-                    "Checked {} articles, {} symptoms and {} supplements in {secs:.2}s: no errors",
-                    b.articles, b.symptoms, b.supplements
-                ),
+                _ => {
+                    let warnings = report.len() - errors;
+                    let warned = match warnings {
+                        0 => String::new(),
+                        1 => ", 1 warning".to_string(),
+                        n => format!(", {n} warnings"),
+                    };
+                    eprintln!(
+                        "Checked {} articles, {} symptoms and {} supplements in {secs:.2}s: no errors{warned}",
+                        b.articles, b.symptoms, b.supplements
+                    )
+                }
             }
         }
     }

@@ -702,3 +702,51 @@ fn a_static_file_where_a_page_goes() {
     );
     assert_rejected(&site, &["would overwrite a generated page"]);
 }
+
+/// `materia check` lists, as warnings, the health pages whose trust information is missing
+/// or stale: with a review interval, articles never reviewed or overdue; symptoms without
+/// "when to seek care"; records without sources. `build` says nothing of them.
+#[test]
+fn check_warns_of_missing_and_overdue_reviews_and_of_records_without_sources() {
+    // The suite's "today" is 2026-01-01 (`SOURCE_DATE_EPOCH`).
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        &format!("{SITE_TOML}review_interval_days = 100\n"),
+    )
+    .article(
+        "overdue.md",
+        "title: Overdue\nreviewed_by: Dr A\nreviewed_on: 2025-06-01",
+        "Text.",
+    )
+    .article(
+        "current.md",
+        "title: Current\nreviewed_by: Dr A\nreviewed_on: 2025-12-01",
+        "Text.",
+    )
+    .article("never.md", "title: Never", "Text.")
+    .file("content/symptoms/cramps.yaml", "name: Cramps\n")
+    .file(
+        "content/supplements/zinc.yaml",
+        "name: Zinc\nsources:\n  - title: Zinc fact sheet\n    url: https://example.org/zinc\n",
+    );
+    let root = site.root().to_string_lossy().into_owned();
+    let run = site.run(&["check", "--root", &root]);
+    run.assert_ok();
+    for expected in [
+        "warning: the medical review of `Overdue` is overdue: reviewed on 2025-06-01, due again on 2025-09-09",
+        "content/articles/overdue.md:4:1",
+        "warning: `Never` has no medical review",
+        "content/articles/never.md:1:1",
+        "warning: symptom `Cramps` has no `seek_care`",
+        "warning: symptom `Cramps` has no `sources`",
+        "no errors, 4 warnings",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("`Current`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`Zinc`"), "{}", run.stderr);
+    let built = site.build();
+    built.assert_ok();
+    assert!(!built.stderr.contains("warning"), "{}", built.stderr);
+}

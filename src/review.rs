@@ -1,0 +1,73 @@
+//! What `materia check` adds for the editors of a health site: the pages whose trust
+//! information is missing or stale. A symptom page without "when to seek care" or a record
+//! without sources builds, and so does an article whose medical review has lapsed (its
+//! page says the review is due), but an editorial team wants them listed before it
+//! publishes, as warnings that do not stop the build.
+
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::diagnostics::Diagnostic;
+use crate::records::RecordText;
+use std::path::Path;
+
+/// The warnings of `catalog`'s articles and records, `today` being the build's date.
+pub fn warnings(catalog: &Catalog, today: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(days) = catalog.config.review_interval_days {
+        for a in &catalog.articles {
+            let fm = &a.front;
+            let warning = match (fm.reviewed_by.as_deref(), fm.reviewed_on) {
+                (Some(by), Some(on)) if !by.trim().is_empty() => {
+                    let due = Date::from_days_since_epoch(on.days_since_epoch() + i64::from(days));
+                    if due.days_since_epoch() >= today.days_since_epoch() {
+                        continue;
+                    }
+                    Diagnostic::warning(format!(
+                        "the medical review of `{}` is overdue: reviewed on {}, due again on {} \
+                         (`review_interval_days = {days}`)",
+                        fm.title,
+                        on.iso(),
+                        due.iso()
+                    ))
+                    .hint("have it reviewed again, then set `reviewed_on` to the review's date")
+                }
+                _ => Diagnostic::warning(format!(
+                    "`{}` has no medical review, and the site reviews its articles every {days} \
+                     days (`review_interval_days`)",
+                    fm.title
+                ))
+                .hint("once a clinician has reviewed it, add `reviewed_by` and `reviewed_on`"),
+            };
+            out.push(warning.at_location(a.review_location.clone()));
+        }
+    }
+    for s in &catalog.symptoms {
+        if is_empty(&s.seek_care) {
+            out.push(missing(&s.path, "symptom", &s.name, "seek_care").hint(
+                "add `seek_care`: the red flags, and when to see a doctor or get help at once",
+            ));
+        }
+        if s.sources.is_empty() {
+            out.push(missing_sources(&s.path, "symptom", &s.name));
+        }
+    }
+    for s in &catalog.supplements {
+        if s.sources.is_empty() {
+            out.push(missing_sources(&s.path, "supplement", &s.name));
+        }
+    }
+    out
+}
+
+fn is_empty(text: &RecordText) -> bool {
+    text.body.outline.plain_text.trim().is_empty()
+}
+
+fn missing(path: &Path, kind: &str, name: &str, field: &str) -> Diagnostic {
+    Diagnostic::warning(format!("{kind} `{name}` has no `{field}`")).in_file(path)
+}
+
+fn missing_sources(path: &Path, kind: &str, name: &str) -> Diagnostic {
+    missing(path, kind, name, "sources")
+        .hint("add `sources`, a list of `{title, url}`: its page shows them as references")
+}
