@@ -72,11 +72,12 @@ pub fn convert(
                     }
                 },
                 // One per item of a bulleted list.
-                Line::Markdown(t) => {
-                    let item = t
-                        .trim_start()
-                        .strip_prefix(['-', '*', '+'])
-                        .filter(|item| item.starts_with(' '));
+                Line::Markdown(_) | Line::Bullet(_) => {
+                    let item = match line {
+                        Line::Bullet(item) => Some(item),
+                        Line::Markdown(t) => markdown_item(t),
+                        _ => None,
+                    };
                     if let Some((listed, item)) = in_list.zip(item) {
                         lists[list(listed)].extend(plain_post::split_keywords(item));
                     }
@@ -85,7 +86,7 @@ pub fn convert(
             }
             continue;
         }
-        if !matches!(line, Line::Markdown(_) | Line::Blank)
+        if !matches!(line, Line::Markdown(_) | Line::Bullet(_) | Line::Blank)
             && body.ends_with('\n')
             && !body.ends_with("\n\n")
         {
@@ -93,10 +94,12 @@ pub fn convert(
             body.push('\n');
         }
         match line {
-            Line::Heading(h) => body.push_str(&format!("## {h}\n\n")),
-            Line::Faq(_) => body.push_str("## Frequently asked questions\n\n"),
             // A label before the closing lists is a section title.
-            Line::Label(h) => body.push_str(&format!("## {}\n\n", h.trim_end_matches(':'))),
+            Line::Heading(h) | Line::Label(h) => {
+                let (level, h) = plain_post::section_title(h);
+                body.push_str(&format!("{} {h}\n\n", "#".repeat(level.into())));
+            }
+            Line::Faq(_) => body.push_str("## Frequently asked questions\n\n"),
             Line::Question(_, q) => body.push_str(&format!("Q: {q}\n\n")),
             Line::Answer(_, a) => body.push_str(&format!("A: {a}\n\n")),
             Line::Text(t) => {
@@ -109,6 +112,11 @@ pub fn convert(
             // A run of Markdown lines (a list, a table) stays together.
             Line::Markdown(t) => {
                 body.push_str(t);
+                body.push('\n');
+            }
+            Line::Bullet(item) => {
+                body.push_str("- ");
+                body.push_str(item);
                 body.push('\n');
             }
             Line::Blank => {}
@@ -140,6 +148,13 @@ pub fn convert(
     }
 }
 
+/// The text of a Markdown bulleted list item ("- item").
+fn markdown_item(t: &str) -> Option<&str> {
+    t.trim_start()
+        .strip_prefix(['-', '*', '+'])
+        .filter(|item| item.starts_with(' '))
+}
+
 /// Where the lists closing a post start: lines that are a label and its list ("Keywords:
 /// a, b", "Tags: c"), and labels on lines of their own with the list after them (a line, or
 /// a bulleted list); `lines.len()` when the post has none.
@@ -162,7 +177,7 @@ fn closing_lists_start(lines: &[Line]) -> usize {
                 items += 1;
                 continue;
             }
-            Line::Markdown(_) if texts == 0 => {
+            Line::Markdown(_) | Line::Bullet(_) if texts == 0 => {
                 items += 1;
                 continue;
             }

@@ -132,8 +132,9 @@ enum Command {
     /// numbered title ending with a colon, "Conclusion", or a short line without closing
     /// punctuation before a paragraph) become `##` headings, a "Q&A Section" (or "FAQ",
     /// "Frequently Asked Questions (FAQ)", …) becomes the FAQ, the "Important Keywords" or
-    /// closing "Keywords: …" line becomes `keywords`, a closing "Tags: …" line `tags`, and
-    /// links to a supplement record's `links` fill `supplements`.
+    /// closing "Keywords: …" line becomes `keywords`, a closing "Tags: …" line `tags`, lines
+    /// bulleted with "•" a list, and links to a supplement record's `links` fill
+    /// `supplements`.
     Import {
         /// The posts to convert.
         #[arg(required = true)]

@@ -348,31 +348,47 @@ fn post_events<'a>(
         match lines[i] {
             Line::Blank => {}
             Line::Heading(h) | Line::Faq(h) | Line::Label(h) => {
-                // "FAQ:" or "Important Keywords:" as a heading, without its colon.
-                let h = h.trim_end_matches(':').trim_end();
+                let (level, h) = plain_post::section_title(h);
+                let level = if level == 3 {
+                    HeadingLevel::H3
+                } else {
+                    HeadingLevel::H2
+                };
                 let start = at(h) + base;
                 let span = start..start + h.len();
                 events.push((
                     Event::Start(Tag::Heading {
-                        level: HeadingLevel::H2,
+                        level,
                         id: None,
                         classes: Vec::new(),
                         attrs: Vec::new(),
                     }),
                     span.clone(),
                 ));
-                events.extend(
-                    Parser::new_ext(h, options())
-                        .into_offset_iter()
-                        .filter(|(e, _)| {
-                            !matches!(
-                                e,
-                                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-                            )
-                        })
-                        .map(|(e, r)| (e, r.start + start..r.end + start)),
-                );
-                events.push((Event::End(TagEnd::Heading(HeadingLevel::H2)), span));
+                push_inline(h, start, events);
+                events.push((Event::End(TagEnd::Heading(level)), span));
+            }
+            Line::Bullet(_) => {
+                let first = i;
+                while let Some(Line::Bullet(_)) = lines.get(i + 1) {
+                    i += 1;
+                }
+                let span = |item: &str| {
+                    let start = at(item) + base;
+                    start..start + item.len()
+                };
+                let items = lines[first..=i].iter().filter_map(|l| match l {
+                    Line::Bullet(item) => Some(*item),
+                    _ => None,
+                });
+                let whole = span(items.clone().next().unwrap_or_default());
+                events.push((Event::Start(Tag::List(None)), whole.clone()));
+                for item in items {
+                    events.push((Event::Start(Tag::Item), span(item)));
+                    push_inline(item, at(item) + base, events);
+                    events.push((Event::End(TagEnd::Item), span(item)));
+                }
+                events.push((Event::End(TagEnd::List(false)), whole));
             }
             Line::Markdown(first) => {
                 let mut last = first;
@@ -389,6 +405,22 @@ fn post_events<'a>(
         }
         i += 1;
     }
+}
+
+/// The inline events of `text`, a line that starts at byte `start` of the file: parsed as a
+/// paragraph, without the paragraph.
+fn push_inline<'a>(text: &'a str, start: usize, events: &mut Vec<Spanned<'a>>) {
+    events.extend(
+        Parser::new_ext(text, options())
+            .into_offset_iter()
+            .filter(|(e, _)| {
+                !matches!(
+                    e,
+                    Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                )
+            })
+            .map(|(e, r)| (e, r.start + start..r.end + start)),
+    );
 }
 
 /// A body's HTML, with the stretches the link stage may rewrite marked: link and image

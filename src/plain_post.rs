@@ -27,6 +27,9 @@ pub enum Line<'a> {
     /// A line of Markdown block syntax (a list item, a quote, a table row, an ATX
     /// heading); a run of them is read as Markdown together.
     Markdown(&'a str),
+    /// An item of a list bulleted with a character Markdown does not read as one ("• ",
+    /// as text copied from a word processor or a web page has): the text after it.
+    Bullet(&'a str),
     Blank,
 }
 
@@ -132,7 +135,19 @@ pub fn classify(line: &str) -> Line<'_> {
     if is_block_syntax(t) {
         return Line::Markdown(t);
     }
+    if let Some(item) = bulleted(t) {
+        return Line::Bullet(item);
+    }
     Line::Text(t)
+}
+
+/// The text after a bullet character that is not Markdown's ("• ", "▪ ", "– "), if the
+/// line opens with one.
+pub fn bulleted(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix(['•', '◦', '▪', '●', '‣', '–', '—'])?;
+    // "–5 °C" or "—and then": a dash is a bullet only before a space.
+    let item = rest.strip_prefix([' ', '\t'])?.trim();
+    (!item.is_empty()).then_some(item)
 }
 
 /// "Q&A", "Q&A Section", "FAQ", "Frequently asked questions", … (lower-cased, without a
@@ -226,6 +241,31 @@ fn after_number(t: &str) -> Option<&str> {
     (digits > 0).then(|| &t[digits..])
 }
 
+/// A section title line as its heading: its level, 2, or 3 for a part of a numbered section
+/// ("1.1 Title"), and its text, without a closing colon ("FAQ:") or bold around the whole
+/// line ("**Who is at risk?**", which the heading is already). The text is a slice of
+/// `line`, so its offset in the file is known.
+pub fn section_title(line: &str) -> (u8, &str) {
+    let h = line.trim_end_matches(':').trim_end();
+    let h = ["**", "__"]
+        .iter()
+        .find_map(|m| h.strip_prefix(m)?.strip_suffix(m))
+        .filter(|inner| !inner.contains("**") && !inner.contains("__"))
+        .map_or(h, str::trim);
+    (if subsection_number(h) { 3 } else { 2 }, h)
+}
+
+/// Whether a section title is numbered as a part of another section ("1.1 Title",
+/// "2.3. Title"); a title that opens with a decimal ("1.5 mg a day") is not.
+fn subsection_number(title: &str) -> bool {
+    after_number(title)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(after_number)
+        .map(|rest| rest.strip_prefix(['.', ')']).unwrap_or(rest))
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
 /// The text after "N. " or "N) " at the start of a line.
 fn numbered(t: &str) -> Option<&str> {
     let rest = after_number(t)?;
@@ -281,7 +321,7 @@ fn settle(lines: &mut [Line]) {
         let Line::Text(t) = lines[i] else { continue };
         let followed_by_prose = match next {
             Some(Line::Text(n)) => !title_like(n),
-            Some(Line::Question(..) | Line::Markdown(_)) => true,
+            Some(Line::Question(..) | Line::Markdown(_) | Line::Bullet(_)) => true,
             _ => false,
         };
         if title_like(t) && followed_by_prose {
@@ -321,7 +361,11 @@ pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
         }
         spans |=
             t.starts_with('#') || line.starts_with(' ') || t.starts_with('[') && t.contains("]:");
-        joined |= !after_blank && !label && !is_block_syntax(t) && qa_marker(t).is_none();
+        joined |= !after_blank
+            && !label
+            && !is_block_syntax(t)
+            && bulleted(t).is_none()
+            && qa_marker(t).is_none();
         if blank && (spans || joined) {
             // Markdown: most bodies end up here within a few lines.
             return None;
@@ -421,6 +465,34 @@ mod tests {
         }
         assert_eq!(classify("Tags:"), Line::Label("Tags:"));
         assert_eq!(classify("Tags: a"), Line::Text("Tags: a"));
+    }
+
+    #[test]
+    fn other_bullets_are_list_items_and_titles_say_their_level() {
+        assert_eq!(
+            classify("• Take it with food."),
+            Line::Bullet("Take it with food.")
+        );
+        assert_eq!(classify("▪ B12"), Line::Bullet("B12"));
+        assert_eq!(
+            classify("– a dash and a space"),
+            Line::Bullet("a dash and a space")
+        );
+        // Not bullets: a dash before a number or a word, a bullet alone.
+        assert_eq!(classify("–5 °C at night."), Line::Text("–5 °C at night."));
+        assert_eq!(classify("•"), Line::Text("•"));
+        for (line, expected) in [
+            ("Causes", (2, "Causes")),
+            ("FAQ:", (2, "FAQ")),
+            ("**Who is at risk?**", (2, "Who is at risk?")),
+            ("**Bold** and **bold**", (2, "**Bold** and **bold**")),
+            ("1.1 Zinc and colds", (3, "1.1 Zinc and colds")),
+            ("2.3. Zinc and colds", (3, "2.3. Zinc and colds")),
+            ("1. Zinc and colds", (2, "1. Zinc and colds")),
+            ("1.5 mg is the dose", (2, "1.5 mg is the dose")),
+        ] {
+            assert_eq!(section_title(line), expected, "{line}");
+        }
     }
 
     #[test]

@@ -514,3 +514,56 @@ fn closing_tags_and_labelled_keywords_lines_are_read() {
         .read("tags/minerals/index.html")
         .contains("/minerals/own/"));
 }
+
+/// Text copied from a word processor or a web page: items bulleted with "•", a "1.1" part
+/// of a numbered section, a title line in bold. Imported and pasted, the bullets are a list
+/// (they were paragraphs opening with "•"), the part a level-3 heading under its section
+/// (it was level 2), and the bold title a plain heading (it kept `<strong>` inside).
+#[test]
+fn word_processor_bullets_subsections_and_bold_titles_are_read() {
+    let post = POST
+        .replace(
+            "Iron deficiency is common in young women.\n",
+            "Iron deficiency is common in young women.\nKey points:\n• Tiredness comes first.\n▪ A blood test confirms it.\n",
+        )
+        .replace(
+            "2. Testing and Treatment\n",
+            "1.1 Who Is Tested\nDoctors test people with symptoms.\n**Testing and Treatment**\n",
+        );
+    let site = site_with_records();
+    site.file("post.txt", &post)
+        .article("minerals/pasted.md", "title: Pasted", &post);
+    let text = imported(&site, "post.txt");
+    assert!(
+        text.contains("Key points:\n\n- Tiredness comes first.\n- A blood test confirms it.\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n### 1.1 Who Is Tested\n"), "{text}");
+    assert!(text.contains("\n## Testing and Treatment\n"), "{text}");
+    site.build().assert_ok();
+    for page in [
+        "articles/imported/index.html",
+        "articles/minerals/pasted/index.html",
+    ] {
+        let html = site.read(page);
+        let body = article_body(&html);
+        assert!(
+            body.contains(
+                "<ul>\n<li>Tiredness comes first.</li>\n<li>A blood test confirms it.</li>\n</ul>"
+            ),
+            "{page}: {body}"
+        );
+        assert!(
+            body.contains("<h3 id=\"1-1-who-is-tested\">1.1 Who Is Tested <a"),
+            "{page}: {body}"
+        );
+        assert!(
+            body.contains("<h2 id=\"testing-and-treatment\">Testing and Treatment <a"),
+            "{page}: {body}"
+        );
+        assert!(
+            !body.contains('•') && !body.contains("<strong>Testing"),
+            "{page}: {body}"
+        );
+    }
+}
