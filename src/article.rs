@@ -224,7 +224,11 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         body: body.outline,
         prepared: body.prepared,
         link_locations,
-        review_location: at("reviewed_on", ""),
+        review_location: Location {
+            file: file.path.clone(),
+            line: front_matter::key_line(&split, "reviewed_on").unwrap_or(1),
+            col: 1,
+        },
         source_hash: file.hash,
         warnings,
     })

@@ -194,6 +194,23 @@ pub fn locate_in(text: &str, line_offset: usize, key: &str, value: &str) -> (usi
     KeyLines::new(text, line_offset, key).locate(value)
 }
 
+/// The 1-based line of the front matter's first line that sets `key`, if one does: where to
+/// point at a field's value as a whole, found without collecting the lines (every article
+/// asks it).
+pub fn key_line(split: &Split, key: &str) -> Option<usize> {
+    let i = split.front.lines().position(|line| sets_key(line, key))?;
+    Some(i + 1 + split.front_line_offset)
+}
+
+/// Whether `line` sets `key` (`key:`, `key =`, `"key":`).
+fn sets_key(line: &str, key: &str) -> bool {
+    line.trim_start()
+        .trim_start_matches('"')
+        .strip_prefix(key)
+        .map(|rest| rest.trim_start_matches('"'))
+        .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+}
+
 /// The lines of a text and where `key` is written in it, found once for all the values
 /// of a list: an article's ids were each located by reading its front matter again from
 /// the top, about 1 % of a build.
@@ -208,13 +225,7 @@ pub struct KeyLines<'a> {
 impl<'a> KeyLines<'a> {
     pub fn new(text: &'a str, line_offset: usize, key: &str) -> KeyLines<'a> {
         let lines: Vec<&str> = text.lines().collect();
-        let is_key = |line: &&str| {
-            line.trim_start()
-                .trim_start_matches('"')
-                .strip_prefix(key)
-                .map(|rest| rest.trim_start_matches('"'))
-                .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
-        };
+        let is_key = |line: &&str| sets_key(line, key);
         KeyLines {
             first: lines.iter().position(is_key),
             last: lines.iter().rposition(is_key),

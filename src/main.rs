@@ -25,27 +25,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// keys stay mixed with ahash's random per-process seeds.
 struct SeedPerThread;
 
-/// mimalloc's `purge_delay` option, by its number in the C enum (15 in mimalloc 2 and 3;
-/// the Rust bindings name the options of version 1 only). A test below reads mimalloc's own
-/// list of option names to check it.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Tells mimalloc to keep the memory a build frees instead of handing it back to the system a
-/// second later. A build frees its parsing and linking memory while it renders, and mimalloc
-/// purged it (1,500 `madvise` calls at 10,000 articles, each a TLB flush on every core) only
-/// for rendering to fault fresh pages in again: 0.976 of the time at 10,000 articles, in
-/// rounds that run each binary first and last in turn (benches/README.md). A one-shot
-/// command gives everything back as it exits anyway; `serve` keeps the default, so a
-/// long-running server returns what a rebuild no longer needs.
-#[allow(unsafe_code)]
-fn keep_freed_memory() {
-    // SAFETY: `mi_option_set` checks the option number against its table and stores the
-    // value with a plain write; it is called from `main` before any other thread exists
-    // (rayon's pool starts with the build), so no read races it. -1 is mimalloc's documented
-    // value for "never purge".
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
-}
-
 impl ahash::random_state::RandomSource for SeedPerThread {
     fn gen_hasher_seed(&self) -> usize {
         thread_local! {
@@ -63,6 +42,28 @@ impl ahash::random_state::RandomSource for SeedPerThread {
             seed
         })
     }
+}
+
+/// mimalloc's `purge_delay` option, by its number in the C enum (15 in mimalloc 2 and 3,
+/// which the Rust bindings do not name). A test below reads mimalloc's own
+/// list of option names to check it.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Tells mimalloc to keep the memory a build frees instead of handing it back to the system a
+/// second later. A build frees its parsing and linking memory while it renders, and mimalloc
+/// purged it with 1,500 `madvise` calls at 10,000 articles, each a system call that stops
+/// the other core to flush its address cache, while rendering went on allocating: 0.976 of
+/// the time at 10,000 articles without them, in rounds that run each binary first and last
+/// in turn (benches/README.md). A one-shot command gives everything back as it exits
+/// anyway; `serve` keeps the default, so a long-running server returns what a rebuild no
+/// longer needs.
+#[allow(unsafe_code)]
+fn keep_freed_memory() {
+    // SAFETY: `mi_option_set` checks the option number against its table and stores the
+    // value with a plain write; it is called from `main` before any other thread exists
+    // (rayon's pool starts with the build), so no read races it. -1 is mimalloc's documented
+    // value for "never purge".
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
 }
 
 #[derive(Parser)]
@@ -153,7 +154,8 @@ enum Command {
     /// For editors, it also warns of health pages whose trust information is missing or
     /// stale: symptom records without `seek_care`, records without `sources`, and, when
     /// site.toml sets `review_interval_days`, articles with no medical review (`reviewed_by`
-    /// and `reviewed_on`) or whose review is overdue. Warnings do not fail the check.
+    /// and `reviewed_on`), with half of one, or whose review is overdue. Warnings do not fail
+    /// the check.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,

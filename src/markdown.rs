@@ -898,10 +898,10 @@ fn faq_from_bold_questions<'a>(
     items
 }
 
-/// Removes a closing "Important Keywords" list, as a heading plus a paragraph or as one
-/// paragraph that starts with the label.
-/// Takes the list closing `events`, of the top-level `blocks` given, if it is one of a kind
-/// `wanted`: removes it, and its label, from both.
+/// Takes the list closing `events` ("Important Keywords" or "Tags", as a heading or a
+/// paragraph over the list, or as one paragraph that starts with the label), of the
+/// top-level `blocks` given, if it is of a kind `wanted`: removes it, and its label, from
+/// both.
 fn take_closing_list(
     events: &mut Vec<Spanned>,
     blocks: &mut Vec<Range<usize>>,

@@ -43,7 +43,7 @@ pub fn article(
     }
     std::fs::create_dir_all(&dir)
         .map_err(|e| Diagnostic::error(format!("cannot create `{}`: {e}", dir.display())))?;
-    let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
+    let quoted = yaml_quoted(title);
     let text = format!(
         "---\ntitle: \"{quoted}\"\ndescription: \"\"\ndate: {date}\nauthors: []\n# reviewed_by: \"\"\n# reviewed_on: {date}\nkeywords: []\nsymptoms: []\nsupplements: []\ntags: []\nreferences: []\ndraft: true\n---\n\nWrite the introduction here.\n\n## First section\n\n## Frequently asked questions\n\n### A question readers ask?\n\nThe answer.\n",
         date = today.iso()
@@ -90,7 +90,7 @@ pub fn record(root: &Path, kind: Record, name: &str) -> Result<PathBuf, Diagnost
     std::fs::create_dir_all(&dir)
         .map_err(|e| Diagnostic::error(format!("cannot create `{}`: {e}", dir.display())))?;
     let path = dir.join(format!("{id}.yaml"));
-    let name = name.trim().replace('\\', "\\\\").replace('"', "\\\"");
+    let name = yaml_quoted(name.trim());
     let text = match kind {
         Record::Symptom => format!(
             "name: \"{name}\"
@@ -142,6 +142,11 @@ sources: []
     };
     write_new(&path, &text)?;
     Ok(path)
+}
+
+/// `s` for the inside of a double-quoted YAML string.
+fn yaml_quoted(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// Writes `text` to `path`, which must not exist: `create_new` refuses to overwrite even a

@@ -16,12 +16,16 @@ pub fn warnings(catalog: &Catalog, today: Date) -> Vec<Diagnostic> {
     if let Some(days) = catalog.config.review_interval_days {
         for a in &catalog.articles {
             let fm = &a.front;
-            let warning = match (fm.reviewed_by.as_deref(), fm.reviewed_on) {
-                (Some(by), Some(on)) if !by.trim().is_empty() => {
-                    let due = Date::from_days_since_epoch(on.days_since_epoch() + i64::from(days));
-                    if due.days_since_epoch() >= today.days_since_epoch() {
-                        continue;
-                    }
+            let reviewer = fm
+                .reviewed_by
+                .as_deref()
+                .is_some_and(|by| !by.trim().is_empty());
+            let due = fm.reviewed_on.map(|on| {
+                let due = on.days_since_epoch() + i64::from(days);
+                (on, Date::from_days_since_epoch(due))
+            });
+            let warning = match (reviewer, due) {
+                (_, Some((on, due))) if due.days_since_epoch() < today.days_since_epoch() => {
                     Diagnostic::warning(format!(
                         "the medical review of `{}` is overdue: reviewed on {}, due again on {} \
                          (`review_interval_days = {days}`)",
@@ -31,7 +35,19 @@ pub fn warnings(catalog: &Catalog, today: Date) -> Vec<Diagnostic> {
                     ))
                     .hint("have it reviewed again, then set `reviewed_on` to the review's date")
                 }
-                _ => Diagnostic::warning(format!(
+                (true, Some(_)) => continue,
+                (false, Some(_)) => Diagnostic::warning(format!(
+                    "`{}` gives the date of its medical review but not who reviewed it",
+                    fm.title
+                ))
+                .hint("add `reviewed_by` with the reviewer's name"),
+                (true, None) => Diagnostic::warning(format!(
+                    "`{}` names its medical reviewer but not the review's date, so the review \
+                     can never fall due (`review_interval_days = {days}`)",
+                    fm.title
+                ))
+                .hint("add `reviewed_on: YYYY-MM-DD`"),
+                (false, None) => Diagnostic::warning(format!(
                     "`{}` has no medical review, and the site reviews its articles every {days} \
                      days (`review_interval_days`)",
                     fm.title

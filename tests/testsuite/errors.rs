@@ -725,6 +725,7 @@ fn check_warns_of_missing_and_overdue_reviews_and_of_records_without_sources() {
         "Text.",
     )
     .article("never.md", "title: Never", "Text.")
+    .article("undated.md", "title: Undated\nreviewed_by: Dr A", "Text.")
     .file("content/symptoms/cramps.yaml", "name: Cramps\n")
     .file(
         "content/supplements/zinc.yaml",
@@ -738,9 +739,10 @@ fn check_warns_of_missing_and_overdue_reviews_and_of_records_without_sources() {
         "content/articles/overdue.md:4:1",
         "warning: `Never` has no medical review",
         "content/articles/never.md:1:1",
+        "warning: `Undated` names its medical reviewer but not the review's date",
         "warning: symptom `Cramps` has no `seek_care`",
         "warning: symptom `Cramps` has no `sources`",
-        "no errors, 4 warnings",
+        "no errors, 5 warnings",
     ] {
         assert!(run.stderr.contains(expected), "{expected}:\n{}", run.stderr);
     }
