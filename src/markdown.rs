@@ -874,15 +874,32 @@ fn bold_question<'a>(block: &[Spanned<'a>]) -> Option<Vec<Spanned<'a>>> {
         .then(|| question.to_vec())
 }
 
-/// An FAQ of [`bold_question`] paragraphs, each answered by the blocks after it.
-fn faq_from_bold_questions<'a>(
+/// A paragraph that is a question and nothing else: one line, not long, ending with "?"
+/// ("How much zinc do I need?"). Its events, without the paragraph.
+fn plain_question<'a>(block: &[Spanned<'a>]) -> Option<Vec<Spanned<'a>>> {
+    let inner = block.get(1..block.len().checked_sub(1)?)?;
+    let one_line = !inner
+        .iter()
+        .any(|(e, _)| matches!(e, Event::SoftBreak | Event::HardBreak));
+    if !is_paragraph(block) || !one_line {
+        return None;
+    }
+    let text = block_text(inner);
+    let text = text.trim_end();
+    (text.ends_with('?') && text.chars().count() <= 200).then(|| inner.to_vec())
+}
+
+/// An FAQ of question paragraphs (found by `question`), each answered by the blocks after
+/// it.
+fn faq_from_question_paragraphs<'a>(
     events: &[Spanned<'a>],
     blocks: &[Range<usize>],
+    question: fn(&[Spanned<'a>]) -> Option<Vec<Spanned<'a>>>,
 ) -> Vec<FaqItem<'a>> {
     let mut items: Vec<FaqItem> = Vec::new();
     for b in blocks {
         let block = &events[b.clone()];
-        match bold_question(block) {
+        match question(block) {
             Some(question) => items.push(FaqItem {
                 question,
                 answer: Vec::new(),
@@ -894,7 +911,30 @@ fn faq_from_bold_questions<'a>(
             }
         }
     }
+    items
+}
+
+/// An FAQ of [`bold_question`] paragraphs, each answered by the blocks after it.
+fn faq_from_bold_questions<'a>(
+    events: &[Spanned<'a>],
+    blocks: &[Range<usize>],
+) -> Vec<FaqItem<'a>> {
+    let mut items = faq_from_question_paragraphs(events, blocks, bold_question);
     items.retain(|i| !i.answer.is_empty());
+    items
+}
+
+/// An FAQ of [`plain_question`] paragraphs, each answered by the blocks after it. Only
+/// where every question has an answer: a plain paragraph may end with "?" without asking
+/// one of the FAQ's questions, and then the section is left as it was written.
+fn faq_from_plain_questions<'a>(
+    events: &[Spanned<'a>],
+    blocks: &[Range<usize>],
+) -> Vec<FaqItem<'a>> {
+    let items = faq_from_question_paragraphs(events, blocks, plain_question);
+    if items.iter().any(|i| i.answer.is_empty()) {
+        return Vec::new();
+    }
     items
 }
 
@@ -988,14 +1028,16 @@ fn shape_faq_section(events: &mut Vec<Spanned>) -> Vec<FaqEntry> {
         .find(|(_, b)| heading_level(&events[(*b).clone()]).is_some_and(|l| l <= level || !titled))
         .map_or(blocks.len(), |(i, _)| i);
     let section_blocks = &blocks[start_idx + 1..end_idx];
-    // Questions as sub-headings, as `Q1:` markers, or as bold paragraphs; what comes before
-    // the first question introduces the FAQ and stays.
+    // Questions as sub-headings, as `Q1:` markers, as bold paragraphs, or as paragraphs of
+    // one line that end with "?"; what comes before the first question introduces the FAQ
+    // and stays.
     type IsQuestion = fn(&[Spanned]) -> bool;
     type Shape = for<'e> fn(&[Spanned<'e>], &[Range<usize>]) -> Vec<FaqItem<'e>>;
-    let shapes: [(IsQuestion, Shape); 3] = [
+    let shapes: [(IsQuestion, Shape); 4] = [
         (|b| heading_level(b).is_some(), faq_from_headings),
         (has_question_line, faq_from_markers),
         (|b| bold_question(b).is_some(), faq_from_bold_questions),
+        (|b| plain_question(b).is_some(), faq_from_plain_questions),
     ];
     let Some((from, items)) = shapes.iter().find_map(|(is_question, shape)| {
         let from = section_blocks
@@ -1497,6 +1539,18 @@ mod tests {
                 offset: 30,
             })
         );
+    }
+
+    #[test]
+    fn a_plain_question_is_one_short_line_ending_with_a_question_mark() {
+        let faq = |text: &str| html(text).1.faq.len();
+        assert_eq!(faq("## FAQ\n\nIs it safe?\n\nYes.\n"), 1);
+        // Wrapped over two lines: a paragraph that ends with a question, not a question.
+        assert_eq!(faq("## FAQ\n\nSome say it is safe;\nis it?\n\nYes.\n"), 0);
+        let long = format!("## FAQ\n\n{}?\n\nYes.\n", "word ".repeat(45));
+        assert_eq!(faq(&long), 0);
+        // Outside an FAQ section, questions are prose.
+        assert_eq!(faq("## Safety\n\nIs it safe?\n\nYes.\n"), 0);
     }
 
     #[test]

@@ -670,6 +670,53 @@ fn faq_with_bold_paragraph_questions_or_dotted_markers_is_read() {
     );
 }
 
+/// An FAQ whose questions are plain lines ending with "?", each followed by its answer, as
+/// posts often write them, in Markdown and pasted as a post: it had no FAQ block and no
+/// `FAQPage`. A section where a "question" has no answer is left as written.
+#[test]
+fn faq_with_plain_question_lines_is_read() {
+    let site = Site::new();
+    site.article(
+        "nerves/plain.md",
+        "title: Plain",
+        "Intro.\n\n## FAQ\n\nWhat is B12?\n\nA vitamin.\n\nWho needs more?\n\nOlder adults.\n\nAnd vegans.\n",
+    )
+    .article(
+        "nerves/pasted.md",
+        "title: Pasted",
+        "Introduction\nB12 is a vitamin that keeps nerves working. Low levels cause tingling.\n\
+         Frequently Asked Questions\nWhat is B12?\nA vitamin.\nWho needs more?\nOlder adults.\n",
+    )
+    .article(
+        "nerves/unanswered.md",
+        "title: Unanswered",
+        "Intro.\n\n## FAQ\n\nWhat is B12?\n\nA vitamin.\n\nAny more questions?\n",
+    );
+    site.build().assert_ok();
+    let read = |page: &str| site.read(&format!("articles/nerves/{page}/index.html"));
+    let html = read("plain");
+    let pairs = faq_pairs(&html);
+    assert_eq!(pairs.len(), 2, "{pairs:?}");
+    assert_eq!(pairs[0], ("What is B12?".into(), "A vitamin.".into()));
+    assert!(pairs[1].1.contains("Older adults.") && pairs[1].1.contains("And vegans."));
+    assert_eq!(
+        json_ld_of(&html, "FAQPage")["mainEntity"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        faq_pairs(&read("pasted")),
+        [
+            ("What is B12?".into(), "A vitamin.".into()),
+            ("Who needs more?".into(), "Older adults.".into())
+        ]
+    );
+    let html = read("unanswered");
+    assert!(!html.contains("FAQPage") && !html.contains("class=\"faq\""));
+    assert!(article_body(&html).contains("<p>Any more questions?</p>"));
+}
+
 /// Closing keywords written as "Keywords: a, b" or as a list under a "Keywords" heading are
 /// the article's keywords when its front matter has none; a closing paragraph that merely
 /// starts with the word, and a glossary of definitions under such a heading, are not.
