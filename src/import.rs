@@ -51,6 +51,7 @@ pub fn convert(
         _ => None,
     };
     let closing = closing_lists_start(&lines);
+    let asked = plain_questions(&lines);
     for (i, line) in lines.into_iter().enumerate() {
         if i >= closing {
             let list = |listed: Listed| match listed {
@@ -102,6 +103,9 @@ pub fn convert(
             Line::Faq(_) => body.push_str("## Frequently asked questions\n\n"),
             Line::Question(_, q) => body.push_str(&format!("Q: {q}\n\n")),
             Line::Answer(_, a) => body.push_str(&format!("A: {a}\n\n")),
+            // A question of the FAQ written as a plain line: a question heading, as the
+            // build reads it either way.
+            Line::Text(t) if asked[i] => body.push_str(&format!("### {t}\n\n")),
             Line::Text(t) => {
                 if first_paragraph.is_none() {
                     first_paragraph = Some(t.to_string());
@@ -146,6 +150,47 @@ pub fn convert(
         supplements,
         body: body.trim_end().to_string() + "\n",
     }
+}
+
+/// Which lines are questions of an FAQ section written as plain lines ending with "?",
+/// each followed by its answer: all of a section's such lines, or (where one has no answer
+/// after it, and may not be a question) none, as the build reads them.
+fn plain_questions(lines: &[Line]) -> Vec<bool> {
+    let mut asked = vec![false; lines.len()];
+    let is_question = |t: &str| t.ends_with('?') && t.chars().count() <= 200;
+    let mut i = 0;
+    while i < lines.len() {
+        if !matches!(lines[i], Line::Faq(_)) {
+            i += 1;
+            continue;
+        }
+        // The section runs to the next title.
+        let end = (i + 1..lines.len())
+            .find(|&j| matches!(lines[j], Line::Heading(_) | Line::Faq(_) | Line::Label(_)))
+            .unwrap_or(lines.len());
+        let section: Vec<usize> = (i + 1..end).filter(|&j| lines[j] != Line::Blank).collect();
+        let questions: Vec<usize> = section
+            .iter()
+            .copied()
+            .filter(|&j| matches!(lines[j], Line::Text(t) if is_question(t)))
+            .collect();
+        // Questions with `Q1:` markers make the FAQ; a line ending with "?" is then prose.
+        let marked = section
+            .iter()
+            .any(|&j| matches!(lines[j], Line::Question(..)));
+        let answered = !marked
+            && questions.iter().all(|q| {
+                let next = section.iter().find(|&&j| j > *q);
+                next.is_some_and(|&j| !questions.contains(&j))
+            });
+        if answered {
+            for q in questions {
+                asked[q] = true;
+            }
+        }
+        i = end;
+    }
+    asked
 }
 
 /// The text of a Markdown bulleted list item ("- item").

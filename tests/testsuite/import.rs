@@ -98,19 +98,12 @@ fn a_post_with_bold_questions_and_listed_keywords_is_read() {
             "Important Keywords\nIron deficiency, anaemia symptoms, iron supplements.\n",
             "Keywords:\n- Iron deficiency\n- anaemia symptoms\n- iron supplements\n",
         );
-    let site = site_with_records();
-    site.file("styled.txt", &styled)
-        .article("minerals/pasted.md", "title: Pasted", &styled);
-    let text = imported(&site, "styled.txt");
+    let (site, text) = both_ways(&styled);
     assert!(
         text.contains("Q: What are the first signs of low iron?\n"),
         "{text}"
     );
-    site.build().assert_ok();
-    for page in [
-        "articles/imported/index.html",
-        "articles/minerals/pasted/index.html",
-    ] {
+    for page in BOTH {
         let html = site.read(page);
         let faq = json_ld_of(&html, "FAQPage");
         assert_eq!(
@@ -397,6 +390,23 @@ fn imported(site: &Site, file: &str) -> String {
     text
 }
 
+/// The pages of a post imported (`imported.md`) and pasted as it is (`minerals/pasted.md`).
+const BOTH: [&str; 2] = [
+    "articles/imported/index.html",
+    "articles/minerals/pasted/index.html",
+];
+
+/// A site with records where `post` is imported and pasted as it is, built; and the
+/// imported Markdown.
+fn both_ways(post: &str) -> (Site, String) {
+    let site = site_with_records();
+    site.file("post.txt", post)
+        .article("minerals/pasted.md", "title: Pasted", post);
+    let text = imported(&site, "post.txt");
+    site.build().assert_ok();
+    (site, text)
+}
+
 /// A numbered section title that asks a question ("2. How is it tested?") or ends with a
 /// colon is a section title, imported and pasted: it was left as a one-item list starting
 /// at its number, with no heading and no entry in the table of contents.
@@ -405,17 +415,10 @@ fn a_numbered_question_titles_its_section() {
     let post = POST
         .replace("2. Testing and Treatment", "2. How Is It Tested?")
         .replace("1. Signs of Low Iron", "1. Signs of Low Iron:");
-    let site = site_with_records();
-    site.file("post.txt", &post)
-        .article("minerals/pasted.md", "title: Pasted", &post);
-    let text = imported(&site, "post.txt");
+    let (site, text) = both_ways(&post);
     assert!(text.contains("\n## How Is It Tested?\n"), "{text}");
     assert!(text.contains("\n## Signs of Low Iron\n"), "{text}");
-    site.build().assert_ok();
-    for page in [
-        "articles/imported/index.html",
-        "articles/minerals/pasted/index.html",
-    ] {
+    for page in BOTH {
         let html = site.read(page);
         assert!(
             html.contains("<h2 id=\"how-is-it-tested\">How Is It Tested?"),
@@ -530,21 +533,14 @@ fn word_processor_bullets_subsections_and_bold_titles_are_read() {
             "2. Testing and Treatment\n",
             "1.1 Who Is Tested\nDoctors test people with symptoms.\n**Testing and Treatment**\n",
         );
-    let site = site_with_records();
-    site.file("post.txt", &post)
-        .article("minerals/pasted.md", "title: Pasted", &post);
-    let text = imported(&site, "post.txt");
+    let (site, text) = both_ways(&post);
     assert!(
         text.contains("Key points:\n\n- Tiredness comes first.\n- A blood test confirms it.\n"),
         "{text}"
     );
     assert!(text.contains("\n### 1.1 Who Is Tested\n"), "{text}");
     assert!(text.contains("\n## Testing and Treatment\n"), "{text}");
-    site.build().assert_ok();
-    for page in [
-        "articles/imported/index.html",
-        "articles/minerals/pasted/index.html",
-    ] {
+    for page in BOTH {
         let html = site.read(page);
         let body = article_body(&html);
         assert!(
@@ -565,5 +561,27 @@ fn word_processor_bullets_subsections_and_bold_titles_are_read() {
             !body.contains('•') && !body.contains("<strong>Testing"),
             "{page}: {body}"
         );
+    }
+}
+
+/// An FAQ of plain question lines, each followed by its answer, is imported with each
+/// question as a `###` heading, and builds as the same FAQ as the post pasted as it is.
+#[test]
+fn plain_question_lines_of_an_faq_are_imported_as_question_headings() {
+    let post = POST
+        .replace("Q1: ", "")
+        .replace("A1: ", "")
+        .replace("Q2: ", "")
+        .replace("A2: ", "");
+    let (site, text) = both_ways(&post);
+    assert!(
+        text.contains("\n### What are the first signs of low iron?\n\nTiredness and pale skin.\n"),
+        "{text}"
+    );
+    for page in BOTH {
+        let faq = json_ld_of(&site.read(page), "FAQPage");
+        let questions = faq["mainEntity"].as_array().cloned().unwrap_or_default();
+        assert_eq!(questions.len(), 2, "{page}: {faq}");
+        assert_eq!(questions[1]["name"], "Can it be treated?", "{page}");
     }
 }
