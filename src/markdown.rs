@@ -278,7 +278,10 @@ fn shaped<'a>(text: &'a str, base: usize, shape_faq: bool, notes: &str) -> Shape
     let mut events: Vec<Spanned> = Vec::with_capacity(text.len() / 24 + 16);
     match shape_faq.then(|| plain_post::as_post(text)).flatten() {
         Some(lines) => post_events(text, &lines, base, &mut events),
-        None => push_parsed(text, base, &mut events),
+        None => {
+            push_parsed(text, base, &mut events);
+            bulleted_paragraphs_as_lists(&mut events);
+        }
     }
     let notes_defined = footnotes::take_definitions(&mut events);
     let (mut trailing_keywords, mut trailing_tags) = (None, None);
@@ -405,6 +408,87 @@ fn post_events<'a>(
         }
         i += 1;
     }
+}
+
+/// Markdown reads lines bulleted with "•" (as text copied from a word processor or a web
+/// page has them) as the lines of one paragraph. A paragraph whose every line opens with
+/// such a bullet is a list, one item a line, and a run of such paragraphs (bullets with
+/// blank lines between them) one list. Dashes are left alone here: "— Author" under a
+/// quote is no list.
+fn bulleted_paragraphs_as_lists<'a>(events: &mut Vec<Spanned<'a>>) {
+    let opens_bulleted = |i: usize| {
+        matches!(events.get(i), Some((Event::Start(Tag::Paragraph), _)))
+            && matches!(events.get(i + 1), Some((Event::Text(t), _)) if markdown_bullet(t).is_some())
+    };
+    // Most bodies have no such paragraph: nothing is copied for them.
+    if !(0..events.len()).any(opens_bulleted) {
+        return;
+    }
+    let mut out: Vec<Spanned<'a>> = Vec::with_capacity(events.len() + 16);
+    let mut list: Option<Range<usize>> = None;
+    let mut i = 0;
+    while i < events.len() {
+        let end = opens_bulleted(i)
+            .then(|| {
+                (i + 1..events.len())
+                    .find(|&j| matches!(events[j].0, Event::End(TagEnd::Paragraph)))
+            })
+            .flatten();
+        let lines = end.and_then(|end| bulleted_lines(&events[i + 1..end]));
+        let (Some(end), Some(lines)) = (end, lines) else {
+            if let Some(span) = list.take() {
+                out.push((Event::End(TagEnd::List(false)), span));
+            }
+            out.push(events[i].clone());
+            i += 1;
+            continue;
+        };
+        let span = events[i].1.clone();
+        if list.is_none() {
+            out.push((Event::Start(Tag::List(None)), span.clone()));
+            list = Some(span.clone());
+        }
+        for line in lines {
+            let (first, rest) = line.split_first().unwrap_or((&events[i], &[]));
+            let item_span = first.1.start..line.last().map_or(first.1.end, |(_, r)| r.end);
+            out.push((Event::Start(Tag::Item), item_span.clone()));
+            if let (Event::Text(t), r) = first {
+                let cut = markdown_bullet(t).map_or(0, |item| t.len() - item.len());
+                let item: CowStr<'a> = match t {
+                    CowStr::Borrowed(b) => CowStr::Borrowed(&b[cut..]),
+                    other => CowStr::from(other[cut..].to_string()),
+                };
+                if !item.is_empty() {
+                    out.push((Event::Text(item), r.start + cut..r.end));
+                }
+            }
+            out.extend(rest.iter().cloned());
+            out.push((Event::End(TagEnd::Item), item_span));
+        }
+        i = end + 1;
+    }
+    if let Some(span) = list {
+        out.push((Event::End(TagEnd::List(false)), span));
+    }
+    *events = out;
+}
+
+/// The lines of a paragraph's events (split at its line breaks), if every one opens with a
+/// [`markdown_bullet`].
+fn bulleted_lines<'e, 'a>(inner: &'e [Spanned<'a>]) -> Option<Vec<&'e [Spanned<'a>]>> {
+    let lines: Vec<&[Spanned]> = inner
+        .split(|(e, _)| matches!(e, Event::SoftBreak | Event::HardBreak))
+        .collect();
+    lines
+        .iter()
+        .all(|line| matches!(line.first(), Some((Event::Text(t), _)) if markdown_bullet(t).is_some()))
+        .then_some(lines)
+}
+
+/// The text after a "•" (or "◦", "▪", "●", "‣") and a space that open `text`.
+fn markdown_bullet(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(['•', '◦', '▪', '●', '‣'])?;
+    rest.strip_prefix([' ', '\t']).map(str::trim_start)
 }
 
 /// The inline events of `text`, a line that starts at byte `start` of the file: parsed as a
@@ -1551,6 +1635,23 @@ mod tests {
         assert_eq!(faq(&long), 0);
         // Outside an FAQ section, questions are prose.
         assert_eq!(faq("## Safety\n\nIs it safe?\n\nYes.\n"), 0);
+    }
+
+    #[test]
+    fn paragraphs_of_bulleted_lines_are_lists() {
+        let out = |text: &str| html(text).0;
+        assert_eq!(
+            out("Intro.\n\n• one\n• **two** too\n\n• three\n\nAfter.\n"),
+            "<p>Intro.</p>\n<ul>\n<li>one</li>\n<li><strong>two</strong> too</li>\n<li>three</li>\n</ul>\n<p>After.</p>\n"
+        );
+        assert_eq!(
+            out("> A quote.\n\n• one\n"),
+            "<blockquote>\n<p>A quote.</p>\n</blockquote>\n<ul>\n<li>one</li>\n</ul>\n"
+        );
+        // Not every line bulleted, a bullet without a space, a dash: paragraphs as written.
+        for text in ["• one\nplain line\n", "•one\n", "— An author\n"] {
+            assert!(out(text).starts_with("<p>"), "{text}");
+        }
     }
 
     #[test]
