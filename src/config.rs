@@ -1,6 +1,7 @@
 //! `site.toml`: the site's title, address, theme and cross-linking rules. Unknown keys are
 //! errors (with a "did you mean"), so a typo never silently changes nothing.
 
+use crate::date::Date;
 use crate::diagnostics::Diagnostic;
 use crate::structured::{self, Format, Origin};
 use serde::Deserialize;
@@ -94,6 +95,16 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
+    /// When an article reviewed on `reviewed_on` is due for review again: `None` when the
+    /// site sets no `review_interval_days`. Pages show "review due" after that day, and
+    /// `materia check` warns of them.
+    pub fn review_due(&self, reviewed_on: Date) -> Option<Date> {
+        let days = self.review_interval_days?;
+        Some(Date::from_days_since_epoch(
+            reviewed_on.days_since_epoch() + i64::from(days),
+        ))
+    }
+
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostic> {
         let origin = Origin {
             file,

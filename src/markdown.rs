@@ -485,10 +485,10 @@ fn bulleted_lines<'e, 'a>(inner: &'e [Spanned<'a>]) -> Option<Vec<&'e [Spanned<'
         .then_some(lines)
 }
 
-/// The text after a "•" (or "◦", "▪", "●", "‣") and a space that open `text`.
+/// The text after a "•" (or "◦", "▪", "●", "‣") and a space that open `text`: not after a
+/// dash, in Markdown.
 fn markdown_bullet(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix(['•', '◦', '▪', '●', '‣'])?;
-    rest.strip_prefix([' ', '\t']).map(str::trim_start)
+    plain_post::after_bullet(text, false)
 }
 
 /// The inline events of `text`, a line that starts at byte `start` of the file: parsed as a

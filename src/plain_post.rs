@@ -68,21 +68,22 @@ const TAG_LABELS: [&str; 4] = ["tags", "tagged", "post tags", "article tags"];
 /// "Tags:"), and what follows the label, empty when it stands alone; `None` when `text`
 /// has no such label.
 pub fn list_after_label(text: &str) -> Option<(Listed, &str)> {
-    let lower = text.to_ascii_lowercase();
     // The seed's label, with or without a colon before its list.
-    if lower.starts_with("important keywords") {
-        let rest = text.get("important keywords".len()..)?;
+    const SEED_LABEL: &str = "important keywords";
+    if let Some(rest) = text
+        .get(SEED_LABEL.len()..)
+        .filter(|_| text[..SEED_LABEL.len()].eq_ignore_ascii_case(SEED_LABEL))
+    {
         return Some((Listed::Keywords, rest.trim_start().trim_start_matches(':')));
     }
-    // Any other label only with its colon, or alone: "Keywords are…" is prose.
-    let (label, rest) = match lower.find(':') {
-        Some(colon) => (&lower[..colon], text.get(colon + 1..)?),
-        None => (lower.as_str(), ""),
-    };
+    // Any other label only with its colon, or alone: "Keywords are…" is prose. Compared
+    // without lower-casing a copy: every article's last paragraph is asked.
+    let (label, rest) = text.split_once(':').unwrap_or((text, ""));
     let label = label.trim();
-    if KEYWORD_LABELS.contains(&label) {
+    let named = |labels: &[&str]| labels.iter().any(|l| l.eq_ignore_ascii_case(label));
+    if named(&KEYWORD_LABELS) {
         Some((Listed::Keywords, rest))
-    } else if TAG_LABELS.contains(&label) {
+    } else if named(&TAG_LABELS) {
         Some((Listed::Tags, rest))
     } else {
         None
@@ -141,12 +142,24 @@ pub fn classify(line: &str) -> Line<'_> {
     Line::Text(t)
 }
 
-/// The text after a bullet character that is not Markdown's ("• ", "▪ ", "– "), if the
-/// line opens with one.
+/// Bullet characters that are not Markdown's, as word processors and web pages write them.
+const BULLETS: [char; 5] = ['•', '◦', '▪', '●', '‣'];
+
+/// What follows a bullet that is not Markdown's and the space after it, where `t` opens with
+/// one; with `dashes`, "– " and "— " are bullets too. In a post, lines bulleted with a dash
+/// are lists; in Markdown, a dash line is more often an author under a quote.
+pub fn after_bullet(t: &str, dashes: bool) -> Option<&str> {
+    let rest = t
+        .strip_prefix(BULLETS)
+        .or_else(|| t.strip_prefix(['–', '—']).filter(|_| dashes))?;
+    // "–5 °C" or "—and then": a bullet only before a space.
+    rest.strip_prefix([' ', '\t']).map(str::trim_start)
+}
+
+/// The item of a post's line bulleted with a character that is not Markdown's ("• ", "▪ ",
+/// "– "), if the line is one.
 pub fn bulleted(t: &str) -> Option<&str> {
-    let rest = t.strip_prefix(['•', '◦', '▪', '●', '‣', '–', '—'])?;
-    // "–5 °C" or "—and then": a dash is a bullet only before a space.
-    let item = rest.strip_prefix([' ', '\t'])?.trim();
+    let item = after_bullet(t, true)?.trim_end();
     (!item.is_empty()).then_some(item)
 }
 

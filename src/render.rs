@@ -1265,12 +1265,10 @@ impl Renderer<'_> {
         if let Some(s) = self.section_of(i) {
             crumbs.push(s.clone());
         }
-        let review_due = match (fm.reviewed_on, c.config.review_interval_days) {
-            (Some(on), Some(days)) => {
-                on.days_since_epoch() + i64::from(days) < self.today.days_since_epoch()
-            }
-            _ => false,
-        };
+        let review_due = fm
+            .reviewed_on
+            .and_then(|on| c.config.review_due(on))
+            .is_some_and(|due| due < self.today);
         let description = self.description(i);
         let site_url = self.abs("/");
         let mut page = jsonld::MedicalWebPage::new(

@@ -20,21 +20,18 @@ pub fn warnings(catalog: &Catalog, today: Date) -> Vec<Diagnostic> {
                 .reviewed_by
                 .as_deref()
                 .is_some_and(|by| !by.trim().is_empty());
-            let due = fm.reviewed_on.map(|on| {
-                let due = on.days_since_epoch() + i64::from(days);
-                (on, Date::from_days_since_epoch(due))
-            });
+            let due = fm
+                .reviewed_on
+                .and_then(|on| Some((on, catalog.config.review_due(on)?)));
             let warning = match (reviewer, due) {
-                (_, Some((on, due))) if due.days_since_epoch() < today.days_since_epoch() => {
-                    Diagnostic::warning(format!(
-                        "the medical review of `{}` is overdue: reviewed on {}, due again on {} \
+                (_, Some((on, due))) if due < today => Diagnostic::warning(format!(
+                    "the medical review of `{}` is overdue: reviewed on {}, due again on {} \
                          (`review_interval_days = {days}`)",
-                        fm.title,
-                        on.iso(),
-                        due.iso()
-                    ))
-                    .hint("have it reviewed again, then set `reviewed_on` to the review's date")
-                }
+                    fm.title,
+                    on.iso(),
+                    due.iso()
+                ))
+                .hint("have it reviewed again, then set `reviewed_on` to the review's date"),
                 (true, Some(_)) => continue,
                 (false, Some(_)) => Diagnostic::warning(format!(
                     "`{}` gives the date of its medical review but not who reviewed it",
