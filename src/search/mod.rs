@@ -39,27 +39,32 @@ const KIND_NAMES: [&str; 3] = ["article", "symptom", "supplement"];
 
 /// The fields of a page, with their BM25F weights and length normalisation. A match in the
 /// title counts most; names and keywords (aliases of a record, keywords of an article)
-/// next, then headings, then the description, then the body. `Synonyms` holds the names
-/// and aliases of every record an article mentions, so that a lay term ("pins and
-/// needles") also finds articles that only use the clinical one ("paresthesia").
+/// next, then headings, then the description, then the body. (The names and aliases of the
+/// records an article mentions are lent to it as synonyms: see [`weigh`].)
 #[derive(Clone, Copy)]
 enum Field {
     Title,
     Names,
     Headings,
     Description,
-    Synonyms,
     Body,
 }
 
-const FIELDS: usize = 6;
-const WEIGHT: [f32; FIELDS] = [8.0, 5.0, 3.0, 2.0, 1.5, 1.0];
-/// (The synonyms field counts once per term whatever its length: its entry is unused.)
-const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.3, 0.5, 0.75, 0.0, 0.75];
+const FIELDS: usize = 5;
+const WEIGHT: [f32; FIELDS] = [8.0, 5.0, 3.0, 2.0, 1.0];
+const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.3, 0.5, 0.75, 0.75];
 const K1: f32 = 1.2;
-/// What a word of a `[search] synonyms` group is worth on a page that uses another word of
-/// the group, as a share of that word's own weight there.
-const SYNONYM_SHARE: f32 = 0.75;
+/// What a page's strength in a synonym group (a record's names, or a `[search] synonyms`
+/// group) is worth to every word of the group there, as a share of the saturated score a
+/// word of that strength would have. Half: the most a lent word can score is what a word
+/// used once or twice in a page of average length scores, so that pages using a reader's
+/// own words rank above those using others ("methylcobalamin" above "B12", which is on
+/// every page of a B12 site).
+const SYNONYM_SHARE: f32 = 0.5;
+/// The strength in a record's names of an article that refers to the record without using
+/// any of them (its `symptoms` or `supplements` in front matter, or a link to one of its
+/// product pages): a single mention in the body of a page of average length.
+const REFERENCE_ONLY: f32 = 1.0;
 /// A page's score for a term is idf × saturated frequency, stored apart as integers (the
 /// idf once per term, the frequency per posting), so that a word found on every page
 /// still ranks its pages: a product rounded to an integer would make them all equal.
@@ -115,9 +120,8 @@ struct Source<'a> {
     texts: Texts<'a>,
 }
 
-/// Where a page's field texts (every field but `Synonyms`, which is made of the names of the
-/// records it mentions) come from. An article's are made only when its terms are counted
-/// (see [`article_fields`]), and all of them come from its source file.
+/// Where a page's field texts come from. An article's are made only when its terms are
+/// counted (see [`article_fields`]), and all of them come from its source file.
 enum Texts<'a> {
     Article(&'a Article),
     Record([Cow<'a, str>; FIELDS]),
@@ -144,8 +148,8 @@ pub struct Counted {
     groups: Vec<SynonymGroup>,
 }
 
-/// A group of `[search] synonyms` from `site.toml`, as terms: a page with every term of one
-/// member has the terms of all of them, in its synonyms field.
+/// A group of `[search] synonyms` from `site.toml`, or a record's name and aliases, as terms:
+/// a page with every term of one member is lent the terms of all of them (see [`weigh`]).
 struct SynonymGroup {
     /// Each word or phrase as its terms (stop words left out).
     members: Vec<Vec<u32>>,
@@ -153,10 +157,19 @@ struct SynonymGroup {
     all: Vec<u32>,
 }
 
+impl SynonymGroup {
+    fn new(members: Vec<Vec<u32>>) -> SynonymGroup {
+        let mut all: Vec<u32> = members.iter().flatten().copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        SynonymGroup { members, all }
+    }
+}
+
 /// A record's names as terms, for the articles that mention it and for its own page.
 struct RecordTerms {
-    /// Every term of its name and aliases, sorted.
-    all: Vec<u32>,
+    /// Its name and aliases.
+    names: SynonymGroup,
     /// The names and aliases of one term each ("B12", "tiredness"): the page is what a
     /// reader typing the word alone is after, as a page with that one-word title is.
     whole: Vec<u32>,
@@ -366,17 +379,23 @@ fn index_counted(
         return None;
     }
     let names = vocabulary.terms();
-    // (The synonyms field is not length-normalised, so its slot here stays unused.)
-    let mut average = [0f32; FIELDS];
-    for own in &counted {
+    // Each page's lengths are measured against pages of its kind: a symptom's page is
+    // short beside an article, and against the site's average every thorough article
+    // would be a long one, its words worth a fifth of a record's.
+    let mut average = [[0f32; FIELDS]; KIND_NAMES.len()];
+    let mut pages_of_kind = [0usize; KIND_NAMES.len()];
+    for (own, d) in counted.iter().zip(&docs) {
+        pages_of_kind[d.kind as usize] += 1;
         for (f, (_, len)) in own.iter().enumerate() {
-            average[f] += *len as f32;
+            average[d.kind as usize][f] += *len as f32;
+        }
+    }
+    for (kind, pages) in average.iter_mut().zip(pages_of_kind) {
+        for a in kind {
+            *a = (*a / pages.max(1) as f32).max(1.0);
         }
     }
     let n = docs.len().max(1) as f32;
-    for a in &mut average {
-        *a = (*a / n).max(1.0);
-    }
     // Pages are articles, then the records in `record_terms`' order.
     let first_record = docs.len().saturating_sub(record_terms.len());
     let weighted: Vec<Vec<(u32, u32)>> = counted
@@ -386,12 +405,19 @@ fn index_counted(
         .map_init(
             || Weights::new(names.len()),
             |scratch, (i, (own, d))| {
-                let synonyms = d.records.iter().map(|&r| record_terms[r].all.as_slice());
+                let mentioned = d.records.iter().map(|&r| &record_terms[r].names);
                 let whole = i
                     .checked_sub(first_record)
                     .and_then(|r| record_terms.get(r))
                     .map_or(&[][..], |r| r.whole.as_slice());
-                weigh(own, synonyms, &groups, whole, &average, scratch)
+                weigh(
+                    own,
+                    mentioned,
+                    &groups,
+                    whole,
+                    &average[d.kind as usize],
+                    scratch,
+                )
             },
         )
         .collect();
@@ -517,9 +543,16 @@ impl Weights {
 }
 
 /// BM25F's pseudo-frequency of each term of a page: the sum over fields of weight ×
-/// frequency, each field normalised by its length against the site's average; then
-/// saturated, and scaled to an integer. The page's terms come out in no particular order
-/// ([`invert`] needs none).
+/// frequency, each field normalised by its length against the average of pages of its
+/// kind; then saturated, and scaled to an integer. The page's terms come out in no
+/// particular order ([`invert`] needs none).
+///
+/// Synonyms are lent after that. A page's strength in a group (the site's `[search]
+/// synonyms` groups, and the names of each record the page mentions) is that of its best
+/// member, a member being as strong as its weakest word; every word of the group then scores
+/// at least [`SYNONYM_SHARE`] of what a word of that strength scores. So "pins and needles"
+/// finds an article that only says "tingling", and ranks it by how much it says so; an
+/// article using the words themselves ranks above one using another name as often.
 ///
 /// A page whose title is the term alone (the page *named* Magnesium) scores double after
 /// saturation: otherwise a long article mentioning the name often enough could outrank it.
@@ -527,7 +560,7 @@ impl Weights {
 /// Vitamin B12), where a word on every page saturates the same everywhere.
 fn weigh<'t>(
     fields: &[Counts; FIELDS],
-    synonyms: impl Iterator<Item = &'t [u32]>,
+    mentioned: impl Iterator<Item = &'t SynonymGroup>,
     groups: &'t [SynonymGroup],
     whole_names: &[u32],
     average: &[f32; FIELDS],
@@ -538,17 +571,9 @@ fn weigh<'t>(
         _ => None,
     };
     let Weights { tf, terms: seen } = scratch;
-    // Each term's sum is added up in this field order, so the floats, and the scores, do
-    // not depend on the order of a field's terms.
-    const ORDER: [Field; FIELDS - 1] = [
-        Field::Title,
-        Field::Names,
-        Field::Headings,
-        Field::Description,
-        Field::Body,
-    ];
-    for f in ORDER.map(|f| f as usize) {
-        let (terms, len) = &fields[f];
+    // Each term's sum is added up in field order, so the floats, and the scores, do not
+    // depend on the order of a field's terms.
+    for (f, (terms, len)) in fields.iter().enumerate() {
         let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * *len as f32 / average[f];
         let each = WEIGHT[f] / norm;
         for &(term, count) in terms {
@@ -562,33 +587,38 @@ fn weigh<'t>(
             *sum += each * count as f32;
         }
     }
-    // The site's synonym groups the page's own words match (all the words of one member,
-    // in any field: what a query of that member would match), each as strong as its
-    // member's weakest word (of the best member), read before any synonym is added, so
-    // that one group never brings in another.
-    let strength = |member: &Vec<u32>| {
-        member.iter().try_fold(f32::MAX, |least, &term| {
-            let sum = tf.get(term as usize).copied().unwrap_or(0.0);
-            (sum > 0.0).then_some(least.min(sum))
-        })
+    // Every strength is read before any word is lent, so that one group never brings in
+    // another. A site group counts only where the page has a member (the words of a phrase
+    // anywhere on the page: what a query of them would match); a record's names wherever
+    // the page mentions the record, since that is settled by the link stage.
+    let strength = |group: &SynonymGroup| {
+        let member = |words: &Vec<u32>| {
+            words.iter().try_fold(f32::MAX, |least, &term| {
+                let sum = tf.get(term as usize).copied().unwrap_or(0.0);
+                (sum > 0.0).then_some(least.min(sum))
+            })
+        };
+        group.members.iter().filter_map(member).reduce(f32::max)
     };
-    let matched: Vec<(&[u32], f32)> = groups
+    let lent: Vec<(&[u32], f32)> = groups
         .iter()
-        .filter_map(|g| {
-            let best = g.members.iter().filter_map(strength).reduce(f32::max)?;
-            Some((g.all.as_slice(), best * SYNONYM_SHARE))
-        })
+        .filter_map(|g| Some((g.all.as_slice(), lend(strength(g)?))))
+        .chain(mentioned.map(|g| {
+            (
+                g.all.as_slice(),
+                lend(strength(g).unwrap_or(REFERENCE_ONLY)),
+            )
+        }))
         .collect();
-    // A word of the group finds the page almost as the page's own word would: readers
-    // choose the word, the page does not.
-    for (terms, sum) in matched {
-        add_missing(tf, seen, terms, sum);
-    }
-    // Records' names last, once each and lightly: a name of a record the page mentions
-    // lets the page be found by that name when it does not use it, but must not lift the
-    // page above others for a word the page already has.
-    for terms in synonyms {
-        add_missing(tf, seen, terms, WEIGHT[Field::Synonyms as usize]);
+    for (terms, sum) in lent {
+        for &term in terms {
+            if let Some(slot) = tf.get_mut(term as usize) {
+                if *slot == 0.0 {
+                    seen.push(term);
+                }
+                *slot = slot.max(sum);
+            }
+        }
     }
     seen.drain(..)
         .map(|term| {
@@ -598,25 +628,27 @@ fn weigh<'t>(
             } else {
                 1.0
             };
-            let saturated = boost * sum * (K1 + 1.0) / (sum + K1);
-            (term, ((saturated * TF_SCALE).round() as u32).max(1))
+            (
+                term,
+                ((boost * saturate(sum) * TF_SCALE).round() as u32).max(1),
+            )
         })
         .collect()
 }
 
-/// Gives each of `terms` the page does not have yet the pseudo-frequency `sum`.
-fn add_missing(tf: &mut [f32], seen: &mut Vec<u32>, terms: &[u32], sum: f32) {
-    for &term in terms {
-        if let Some(slot) = tf.get_mut(term as usize) {
-            if *slot == 0.0 {
-                seen.push(term);
-                *slot = sum;
-            }
-        }
-    }
+/// BM25's saturation of a term's pseudo-frequency: from 0 towards `K1 + 1`.
+fn saturate(sum: f32) -> f32 {
+    sum * (K1 + 1.0) / (sum + K1)
 }
 
-/// An article's field texts, but `Synonyms`.
+/// The pseudo-frequency lent to the words of a synonym group on a page as strong as
+/// `strength` in the group: the one whose saturated score is [`SYNONYM_SHARE`] of its own.
+fn lend(strength: f32) -> f32 {
+    let score = SYNONYM_SHARE * saturate(strength);
+    score * K1 / (K1 + 1.0 - score)
+}
+
+/// An article's field texts.
 fn article_fields(a: &Article) -> [Cow<'_, str>; FIELDS] {
     let mut fields: [Cow<str>; FIELDS] = Default::default();
     fields[Field::Title as usize] = Cow::Borrowed(&a.front.title);
@@ -702,17 +734,25 @@ fn record_names(c: &Catalog, counter: &mut Counter) -> Vec<RecordTerms> {
     symptoms
         .chain(supplements)
         .map(|(name, aliases)| {
-            let (mut all, mut whole) = (Vec::new(), Vec::new());
-            for n in std::iter::once(name).chain(aliases) {
-                let (terms, _) = counter.counts(n);
-                if let [(term, _)] = terms.as_slice() {
-                    whole.push(*term);
-                }
-                all.extend(terms.into_iter().map(|(term, _)| term));
+            let mut whole = Vec::new();
+            let members: Vec<Vec<u32>> = std::iter::once(name)
+                .chain(aliases)
+                .map(|n| {
+                    let (terms, _) = counter.counts(n);
+                    if let [(term, _)] = terms.as_slice() {
+                        whole.push(*term);
+                    }
+                    terms
+                        .into_iter()
+                        .map(|(term, _)| term)
+                        .collect::<Vec<u32>>()
+                })
+                .filter(|terms| !terms.is_empty())
+                .collect();
+            RecordTerms {
+                names: SynonymGroup::new(members),
+                whole,
             }
-            all.sort_unstable();
-            all.dedup();
-            RecordTerms { all, whole }
         })
         .collect()
 }
@@ -731,10 +771,7 @@ fn synonym_groups(groups: &[Vec<String>], counter: &mut Counter) -> Vec<SynonymG
                 })
                 .filter(|terms| !terms.is_empty())
                 .collect();
-            let mut all: Vec<u32> = members.iter().flatten().copied().collect();
-            all.sort_unstable();
-            all.dedup();
-            (members.len() > 1).then_some(SynonymGroup { members, all })
+            (members.len() > 1).then(|| SynonymGroup::new(members))
         })
         .collect()
 }

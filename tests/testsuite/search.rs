@@ -241,6 +241,100 @@ fn aliases_are_synonyms_for_the_record_and_the_articles_that_mention_it() {
     );
 }
 
+/// A record's other names find an article in proportion to how much it uses them, and
+/// below an article using the reader's own words: "pins and needles" ranks the article
+/// that says so once above one that says "tingling" four times, and that one above one
+/// saying "tingling" once.
+#[test]
+fn aliases_rank_pages_by_how_much_they_use_the_records_names() {
+    let site = Site::new();
+    site.file(
+        "content/symptoms/paresthesia.yaml",
+        "name: Paresthesia\naliases: [pins and needles, tingling]\nsummary: Prickling skin.\n",
+    );
+    let filler = "Sleep, food and movement all play a part in how the body feels each day. ";
+    for (slug, mentions) in [
+        (
+            "once-in-passing",
+            "Some people feel tingling in the hands. ",
+        ),
+        (
+            "the-words-themselves",
+            "Some people feel pins and needles in the hands. ",
+        ),
+        (
+            "all-about-it",
+            "Tingling starts in the toes. Tingling spreads. Tingling at night is common. \
+             Tingling that lasts needs a doctor. ",
+        ),
+    ] {
+        site.article(
+            &format!("nerves/{slug}.md"),
+            &format!("title: {slug}"),
+            &format!("{}{mentions}{}", filler.repeat(4), filler.repeat(4)),
+        );
+    }
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    assert_eq!(
+        index.postings("needl"),
+        [
+            "/symptoms/paresthesia/",
+            "/articles/nerves/the-words-themselves/",
+            "/articles/nerves/all-about-it/",
+            "/articles/nerves/once-in-passing/",
+        ]
+    );
+}
+
+/// Lengths are measured against pages of the same kind: a thorough article that keeps
+/// using a word ranks above a short symptom page that uses it once, though every article
+/// is long beside a record.
+#[test]
+fn a_thorough_article_outranks_a_record_using_the_word_in_passing() {
+    let site = Site::new();
+    for (kind, id, text) in [
+        (
+            "symptoms",
+            "balance-problems",
+            "Feeling unsteady on your feet.",
+        ),
+        ("symptoms", "fatigue", "Tired all the time."),
+        ("supplements", "zinc", "A mineral."),
+        ("supplements", "iron", "A mineral for blood."),
+    ] {
+        site.file(
+            &format!("content/{kind}/{id}.yaml"),
+            &format!("name: {id}\ndescription: {text}\n"),
+        );
+    }
+    let filler = "Walking, standing and turning each ask a lot of the nerves in the legs. ";
+    for (slug, text) in [
+        (
+            "steady-on-your-feet",
+            "An unsteady walk is worth a check. Unsteady knees after illness are common. \
+             If you feel unsteady in the dark, light the stairs. Unsteady days pass.",
+        ),
+        ("walking-more", "Walk a little further each week."),
+        ("stretching", "Stretch after walking."),
+    ] {
+        site.article(
+            &format!("movement/{slug}.md"),
+            &format!("title: {slug}"),
+            &format!("{}{text}", filler.repeat(12)),
+        );
+    }
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    assert_eq!(
+        index.postings("unsteadi"),
+        [
+            "/articles/movement/steady-on-your-feet/",
+            "/symptoms/balance-problems/",
+        ]
+    );
+}
+
 /// `[search] synonyms` in `site.toml`: a word of a group finds the pages that use another
 /// (all the words of a phrase, as a query of them would), ranked by how strongly they use
 /// it; a page with only part of a phrase is not found, nor is a page of another group.
