@@ -11,6 +11,8 @@
 //! fully) and the page texts for excerpts (`search/x/N.json`, a few pages per file) load
 //! after that. Shards are packed to a byte budget, not one per letter or per term, so a big
 //! site has hundreds of index files, not tens of thousands.
+//! A word that matches nothing where it sorts, its first letters misspelt, is looked up by
+//! its ending in the site's words spelt backwards (`search/e/N.json`).
 
 pub mod text;
 
@@ -95,6 +97,8 @@ const MAX_POSTINGS: usize = 2000;
 /// A shard, or a tail file, is closed once it holds this many bytes.
 const SHARD_BYTES: usize = 16 * 1024;
 const TAIL_BYTES: usize = 48 * 1024;
+/// A file of the words by their endings (see [`by_endings`]) is closed at this many bytes.
+const ENDINGS_BYTES: usize = 16 * 1024;
 /// Pages per excerpt file, and the bytes of text kept for each page's excerpt.
 const TEXT_CHUNK: usize = 10;
 const TEXT_CHARS: usize = 700;
@@ -926,21 +930,66 @@ fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
         text.push(b'}');
         (format!("search/t/{n}.json"), text)
     }));
+    let (ends, ending_files) = by_endings(terms);
+    files.extend(ending_files);
     let mut manifest = String::from("{\"v\":1,\"docs\":");
     let _ = write!(
         manifest,
-        "{},\"chunk\":{},\"kinds\":{},\"stop\":{},\"shards\":{}}}",
+        "{},\"chunk\":{},\"kinds\":{},\"stop\":{},\"shards\":{},\"ends\":{}}}",
         docs.len(),
         TEXT_CHUNK,
         json(&KIND_NAMES),
         json(&text::STOP_WORDS),
-        json(&firsts)
+        json(&firsts),
+        json(&ends)
     );
     files.push((
         "search/index.json".to_string(),
         manifest.clone().into_bytes(),
     ));
     (manifest, files)
+}
+
+/// The words of the index, spelt backwards, sorted and packed into files
+/// (`search/e/N.json`: a list of the words as they are), with the first backward word of
+/// each file for the manifest.
+///
+/// A misspelt word is looked for in the shard where it would sort, which holds the words it
+/// may be a typo of only when its first letters are right. Readers get the first letters of
+/// a long word wrong as often as the rest ("pnuemonia", "nueropathy"); the word's ending
+/// then finds the words it may be meant for, and their shards. Words of fewer than four
+/// letters (never corrected) and words with digits are left out.
+fn by_endings(terms: &[Term]) -> (Vec<String>, Vec<(String, Vec<u8>)>) {
+    let mut backwards: Vec<(String, &str)> = terms
+        .iter()
+        .map(|t| t.term.as_ref())
+        .filter(|t| t.chars().nth(3).is_some() && !t.chars().any(char::is_numeric))
+        .map(|t| (t.chars().rev().collect(), t))
+        .collect();
+    backwards.sort_unstable();
+    let (mut firsts, mut files) = (Vec::new(), Vec::new());
+    let mut text = String::new();
+    for (back, term) in &backwards {
+        if text.is_empty() {
+            firsts.push(back.clone());
+            text.push('[');
+        } else {
+            text.push(',');
+        }
+        text.push_str(&json(term));
+        if text.len() >= ENDINGS_BYTES {
+            text.push(']');
+            files.push((
+                format!("search/e/{}.json", files.len()),
+                std::mem::take(&mut text).into_bytes(),
+            ));
+        }
+    }
+    if !text.is_empty() {
+        text.push(']');
+        files.push((format!("search/e/{}.json", files.len()), text.into_bytes()));
+    }
+    (firsts, files)
 }
 
 /// A term's entry in its shard, around its tail file number (known only when packing), and

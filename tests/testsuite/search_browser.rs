@@ -326,6 +326,37 @@ fn typo_fallback_follows_word_length() {
     browser.assert_no_console_errors();
 }
 
+/// A word whose first letters are wrong sorts into another shard than the word it is
+/// meant for; the words ending as it does find it ("apresthesia" for "paresthesia").
+#[test]
+fn a_typo_in_the_first_letters_is_found_by_the_words_ending() {
+    let site = crate::search::large_site();
+    site.build().assert_ok();
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(&site.path("public"));
+    // The premise: on this site the two sort into different shards.
+    let manifest: Value = serde_json::from_str(&site.read("search/index.json")).unwrap();
+    let shard = |w: &str| {
+        manifest["shards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .rposition(|f| f.as_str().unwrap() <= w)
+    };
+    assert_ne!(shard("apresthesia"), shard("paresthesia"));
+    browser.goto(&server.url("/search/")).unwrap();
+    browser.wait_until("window.materiaSearch").unwrap();
+    assert_eq!(matched(&browser, "apresthesia "), json!([["paresthesia"]]));
+    assert_eq!(matched(&browser, "nmubness "), json!([["numb"]]));
+    assert_eq!(
+        results(&browser, &server, "aprasthesia")[0],
+        "/symptoms/paresthesia/"
+    );
+    browser.assert_no_console_errors();
+}
+
 #[test]
 fn ranking_prefers_titles_and_pages_matching_every_word() {
     let Some((_site, server, browser)) = open() else {

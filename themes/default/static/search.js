@@ -97,16 +97,23 @@ function search(q, show) {
       }
       t.sh.forEach(n => need[n] = 1);
     });
-    let nums = Object.keys(need);
-    return load(nums, 's/').then(got => {
-      let S = {}, meta = {}, tails = [];
-      nums.forEach((n, i) => {
-        S[n] = got[i];
-        got[i].d.forEach(r => meta[r[0]] = r.slice(1));
+    let nums = Object.keys(need), S = {};
+    const shards = ns => load(ns, 's/').then(g => ns.forEach((n, i) => S[n] = g[i]));
+    return shards(nums).then(() => {
+      // A long word matching nothing where it sorts: the words ending as it does, by the
+      // files of words spelt backwards ("pnuemonia" finds "pneumonia"), then their shards.
+      let miss = Q.terms.filter(t => !Object.keys(t.m = expand(t, t.sh.map(n => S[n]))).length && t.w.length > 3 && !NUM.test(t.w) && man.ends && man.ends.length);
+      return miss.length && load(miss.map(t => Math.max(0, man.ends.findLastIndex(b => b <= [...t.s].reverse().join('')))), 'e/').then(E => {
+        let more = {};
+        miss.forEach((t, i) => (t.sh = Object.keys(t.m = expand(t, [{ t: Object.fromEntries(E[i].map(k => [k])) }])).map(shardOf)).forEach(n => more[n] = 1));
+        return shards(Object.keys(more));
       });
+    }).then(() => {
+      let meta = {}, tails = [];
+      for (let n in S) S[n].d.forEach(r => meta[r[0]] = r.slice(1));
       // Entries: [term, [idf, pages, tail file, page, tf, …], weight].
       Q.terms.forEach(t => {
-        let m = t.m = expand(t, t.sh.map(n => S[n]));
+        let m = t.m;
         t.e = [];
         t.sh.forEach(n => {
           for (let k in m) {
