@@ -108,6 +108,7 @@ enum Command {
     /// Watches content/, themes/ and site.toml. A failed build keeps the last good site
     /// served and shows the errors over every open page. public/ is never written.
     Serve {
+        /// The site's folder, holding site.toml and content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Port to listen on (0 picks a free one).
@@ -119,6 +120,7 @@ enum Command {
         /// Open the site in a browser once it is served.
         #[arg(long)]
         open: bool,
+        /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
     },
@@ -146,6 +148,7 @@ enum Command {
         /// The article's title (default: the post's first line, or derived from its keywords).
         #[arg(long)]
         title: Option<String>,
+        /// The site's folder, holding site.toml and content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -157,10 +160,13 @@ enum Command {
     /// and `reviewed_on`), with half of one, or whose review is overdue. Warnings do not fail
     /// the check.
     Check {
+        /// The site's folder, holding site.toml and content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Print problems only: no summary.
         #[arg(long, short)]
         quiet: bool,
     },
@@ -175,6 +181,7 @@ enum NewCommand {
         /// Section folder under content/articles/ (may be nested: `a/b`).
         #[arg(long, short)]
         section: Option<String>,
+        /// The site's folder, holding site.toml and content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -183,6 +190,7 @@ enum NewCommand {
     Symptom {
         /// The symptom's name ("Restless legs"); its slug is the record's id and URL.
         name: String,
+        /// The site's folder, holding site.toml and content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -191,6 +199,7 @@ enum NewCommand {
     Supplement {
         /// The supplement's name ("Zinc"); its slug is the record's id and URL.
         name: String,
+        /// The site's folder, holding site.toml and content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -414,8 +423,8 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
     if errors > 0 {
         let what = if out.is_some() { "build" } else { "check" };
         eprintln!(
-            "error: {what} failed with {errors} error{}; nothing was written",
-            if errors == 1 { "" } else { "s" }
+            "error: {what} failed with {}; nothing was written",
+            counted(errors, "error")
         );
         return ExitCode::from(1);
     }
@@ -424,23 +433,23 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
             let secs = started.elapsed().as_secs_f64();
             match (written, out) {
                 (Some(n), Some(out)) => eprintln!(
-                    "Built {} files ({} articles, {} symptoms, {} supplements) into {} in {secs:.2}s",
-                    n,
-                    b.articles,
-                    b.symptoms,
-                    b.supplements,
+                    "Built {} ({}, {}, {}) into {} in {secs:.2}s",
+                    counted(n, "file"),
+                    counted(b.articles, "article"),
+                    counted(b.symptoms, "symptom"),
+                    counted(b.supplements, "supplement"),
                     out.display()
                 ),
                 _ => {
-                    let warnings = report.len() - errors;
-                    let warned = match warnings {
+                    let warned = match report.len() - errors {
                         0 => String::new(),
-                        1 => ", 1 warning".to_string(),
-                        n => format!(", {n} warnings"),
+                        n => format!(", {}", counted(n, "warning")),
                     };
                     eprintln!(
-                        "Checked {} articles, {} symptoms and {} supplements in {secs:.2}s: no errors{warned}",
-                        b.articles, b.symptoms, b.supplements
+                        "Checked {}, {} and {} in {secs:.2}s: no errors{warned}",
+                        counted(b.articles, "article"),
+                        counted(b.symptoms, "symptom"),
+                        counted(b.supplements, "supplement")
                     )
                 }
             }
@@ -448,6 +457,11 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
     }
     builder.exit_without_freeing();
     ExitCode::SUCCESS
+}
+
+/// "1 article", "2 articles": a count and a noun that takes an s.
+fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]
@@ -459,6 +473,31 @@ mod tests {
     extern "C" {
         // Exported by mimalloc, not declared by its Rust bindings.
         fn mi_options_print_out(out: libmimalloc_sys::mi_output_fun, arg: *mut c_void);
+    }
+
+    /// `--help` tells what every command and every option is for: an option without a line
+    /// of its own is a flag users must guess at.
+    #[test]
+    fn every_command_and_option_says_what_it_is_for() {
+        use clap::CommandFactory;
+        fn undocumented(command: &clap::Command, path: &str, out: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    out.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                let path = format!("{path} {}", sub.get_name());
+                if sub.get_name() != "help" && sub.get_about().is_none() {
+                    out.push(path.clone());
+                }
+                undocumented(sub, &path, out);
+            }
+        }
+        let mut missing = Vec::new();
+        undocumented(&Cli::command(), "materia", &mut missing);
+        assert!(missing.is_empty(), "no help for: {missing:?}");
     }
 
     unsafe extern "C" fn append(message: *const c_char, into: *mut c_void) {

@@ -104,6 +104,38 @@ fn every_url_kind_of_the_contract_is_written() {
     );
 }
 
+/// Every build and check ends with a one-line summary of what it did, counted in words
+/// that agree with the numbers; `--quiet` silences it.
+#[test]
+fn build_and_check_end_with_a_summary_that_quiet_silences() {
+    let site = Site::new();
+    site.article("a.md", "title: Alone", "One article.\n");
+    let built = site.build();
+    built.assert_ok();
+    let files = crate::support::tree(&site.path("public")).len();
+    let lines: Vec<&str> = built.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", built.stderr);
+    let summary = format!("Built {files} files (1 article, 0 symptoms, 0 supplements) into ");
+    assert!(lines[0].starts_with(&summary), "{:?}", lines[0]);
+    assert!(
+        lines[0].ends_with('s'),
+        "ends with the time taken: {:?}",
+        lines[0]
+    );
+    assert_eq!(site.build_with(&["--quiet"]).stderr, "");
+    let root = site.root().to_string_lossy().into_owned();
+    let checked = site.run(&["check", "--root", &root]);
+    assert!(
+        checked
+            .stderr
+            .starts_with("Checked 1 article, 0 symptoms and 0 supplements in "),
+        "{}",
+        checked.stderr
+    );
+    assert!(checked.stderr.trim_end().ends_with(": no errors"));
+    assert_eq!(site.run(&["check", "--root", &root, "-q"]).stderr, "");
+}
+
 #[test]
 fn list_pages_link_to_their_articles() {
     let site = site_with_records();
