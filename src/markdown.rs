@@ -9,6 +9,7 @@
 //! whole site (where a link to another article goes, which words become cross-links), so
 //! that stage fills those in without parsing the Markdown again.
 
+mod bare_urls;
 mod footnotes;
 
 pub use footnotes::{FootnoteFault, FootnoteProblem};
@@ -283,6 +284,7 @@ fn shaped<'a>(text: &'a str, base: usize, shape_faq: bool, notes: &str) -> Shape
             bulleted_paragraphs_as_lists(&mut events);
         }
     }
+    bare_urls::link(&mut events);
     let notes_defined = footnotes::take_definitions(&mut events);
     let (mut trailing_keywords, mut trailing_tags) = (None, None);
     if shape_faq {

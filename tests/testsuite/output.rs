@@ -505,6 +505,56 @@ fn record_description_is_cross_linked_except_to_its_own_page() {
     );
 }
 
+/// Bare web addresses in text are links, as GitHub and Hugo make them (a health post's
+/// sources are often written so), ending where the sentence goes on; a bare address of a
+/// product page is a reference to its supplement. Code and existing links stay as they are.
+#[test]
+fn bare_web_addresses_are_links_and_count_as_references() {
+    let site = site_with_records();
+    site.article(
+        "diet/sources.md",
+        "title: Sources",
+        "Buy at https://shop.example/collections/b12. Read www.nhs.uk/b12, or \
+         (https://en.wikipedia.org/wiki/Cobalamin_(vitamin)).\n\n\
+         Not `https://in.code/` nor [a link to https://x.example/](https://x.example/).\n",
+    );
+    site.build().assert_ok();
+    let html = site.read("articles/diet/sources/index.html");
+    let body = article_body(&html);
+    // The texts of the body's links to `href`.
+    let anchors = |href: &str| -> Vec<&str> {
+        let open = format!("<a href=\"{href}\">");
+        body.match_indices(&open)
+            .filter_map(|(at, _)| {
+                let text = &body[at + open.len()..];
+                Some(&text[..text.find("</a>")?])
+            })
+            .collect()
+    };
+    for (href, text) in [
+        (
+            "https://shop.example/collections/b12",
+            "https://shop.example/collections/b12",
+        ),
+        ("https://www.nhs.uk/b12", "www.nhs.uk/b12"),
+        (
+            "https://en.wikipedia.org/wiki/Cobalamin_(vitamin)",
+            "https://en.wikipedia.org/wiki/Cobalamin_(vitamin)",
+        ),
+    ] {
+        assert_eq!(anchors(href), [text], "{href} in:\n{body}");
+    }
+    assert!(body.contains("<code>https://in.code/</code>"), "{body}");
+    assert_eq!(
+        anchors("https://x.example/"),
+        ["a link to https://x.example/"]
+    );
+    assert!(links_to(
+        &site.read("supplements/b12/index.html"),
+        "/articles/diet/sources/"
+    ));
+}
+
 #[test]
 fn link_to_a_supplement_product_url_counts_as_a_reference() {
     let site = site_with_records();
