@@ -155,12 +155,14 @@ fn bench_size(
     }
     let (bytes, files) = index_size(&out.join("search"));
     println!(
-        "index: {} in {} files (s/ shards {}, t/ tails {}, x/ excerpts {}); search.js {}",
+        "index: {} in {} files (s/ shards {}, t/ tails {}, x/ excerpts {}, e/ endings {}); \
+         search.js {}",
         kib(bytes),
         files.iter().sum::<usize>(),
         files[0],
         files[1],
         files[2],
+        files[3],
         kib(fs::metadata(out.join("search.js")).map_or(0, |m| m.len()))
     );
 
@@ -271,9 +273,9 @@ fn timed_build(
 }
 
 /// Bytes of every file under `dir` but `index.html`, and the file counts of `s/`, `t/`, `x/`.
-fn index_size(dir: &Path) -> (u64, [usize; 3]) {
+fn index_size(dir: &Path) -> (u64, [usize; 4]) {
     let mut bytes = 0;
-    let mut counts = [0; 3];
+    let mut counts = [0; 4];
     for entry in WalkDir::new(dir).into_iter().flatten() {
         if !entry.file_type().is_file() || entry.file_name() == "index.html" {
             continue;
@@ -284,6 +286,7 @@ fn index_size(dir: &Path) -> (u64, [usize; 3]) {
             Some("s") => counts[0] += 1,
             Some("t") => counts[1] += 1,
             Some("x") => counts[2] += 1,
+            Some("e") => counts[3] += 1,
             _ => {}
         }
     }
