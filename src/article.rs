@@ -60,7 +60,7 @@ fn in_url_path(c: char) -> bool {
 
 pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
-    let front = front_matter::parse(&split, &file.path).map_err(|d| vec![d])?;
+    let mut front = front_matter::parse(&split, &file.path).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
     let at = |key: &str, value: &str| {
         let (line, col) = front_matter::locate(&split, key, value);
@@ -140,7 +140,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     }
     let mut warnings = date_warnings(&front, crate::date::today(), |key| at(key, ""));
     let (text, offset) = without_repeated_title(split.body, split.body_offset, &front.title);
-    let body = markdown::parse(text, offset, true, "");
+    let body = markdown::parse_article(text, offset, front.references.is_empty());
     let index = LineIndex::new(&file.text);
     let at_offset = |offset: usize| {
         let (line, col) = index.position(offset);
@@ -192,6 +192,18 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
             None => at(key, name),
         }
     }));
+    // A closing "References" section stands in for front matter's `references` only where
+    // those are empty, as the closing lists do for keywords and tags.
+    if front.references.is_empty() {
+        for r in &body.references {
+            let reference = front_matter::Reference {
+                title: r.title.clone(),
+                url: r.url.clone(),
+            };
+            problems.extend(reference.check(|_| at_offset(r.offset)));
+            front.references.push(reference);
+        }
+    }
     let ids = |key: &str, list: &[String]| -> Vec<IdRef> {
         if list.is_empty() {
             return Vec::new();

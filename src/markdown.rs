@@ -11,6 +11,9 @@
 
 mod bare_urls;
 mod footnotes;
+mod references;
+
+pub use references::BodyReference;
 
 pub use footnotes::{FootnoteFault, FootnoteProblem};
 
@@ -73,6 +76,8 @@ pub struct Outline {
     pub trailing_keywords: Option<ClosingList>,
     /// From a closing "Tags: …" paragraph, if there was one (it is removed).
     pub trailing_tags: Option<ClosingList>,
+    /// From a closing "References" section, if there was one (it is removed).
+    pub references: Vec<BodyReference>,
     pub links: Vec<LinkRef>,
     /// Every heading id on the page, for `#fragment` link checks.
     pub anchors: Vec<String>,
@@ -204,15 +209,33 @@ fn word_count(text: &str) -> usize {
 /// footnotes, which must differ between the Markdown texts of one page: `""` for an
 /// article's body (`fn:1`, as Hugo writes them), the field's name and a dash for a record's.
 pub fn parse(text: &str, base: usize, shape_faq: bool, notes: &str) -> Body {
+    parse_with(text, base, shape_faq, notes, shape_faq)
+}
+
+/// An article's body: [`parse`] with its shapes, and with a closing "References" section
+/// taken as its references only when `take_references` (front matter has none; otherwise
+/// the section stays as written).
+pub fn parse_article(text: &str, base: usize, take_references: bool) -> Body {
+    parse_with(text, base, true, "", take_references)
+}
+
+fn parse_with(
+    text: &str,
+    base: usize,
+    shape_faq: bool,
+    notes: &str,
+    take_references: bool,
+) -> Body {
     let Shaped {
         events,
         trailing_keywords,
         trailing_tags,
+        references,
         faq,
         toc,
         anchors,
         footnote_problems,
-    } = shaped(text, base, shape_faq, notes);
+    } = shaped(text, base, shape_faq, notes, take_references);
     let links = events
         .iter()
         .filter_map(|(e, r)| match e {
@@ -239,6 +262,7 @@ pub fn parse(text: &str, base: usize, shape_faq: bool, notes: &str) -> Body {
             faq,
             trailing_keywords,
             trailing_tags,
+            references,
             links,
             anchors,
             plain_text,
@@ -266,13 +290,20 @@ struct Shaped<'a> {
     events: Vec<Spanned<'a>>,
     trailing_keywords: Option<ClosingList>,
     trailing_tags: Option<ClosingList>,
+    references: Vec<BodyReference>,
     faq: Vec<FaqEntry>,
     toc: Vec<TocEntry>,
     anchors: Vec<String>,
     footnote_problems: Vec<FootnoteProblem>,
 }
 
-fn shaped<'a>(text: &'a str, base: usize, shape_faq: bool, notes: &str) -> Shaped<'a> {
+fn shaped<'a>(
+    text: &'a str,
+    base: usize,
+    shape_faq: bool,
+    notes: &str,
+    take_references: bool,
+) -> Shaped<'a> {
     // Sized for the densest Markdown measured (an event per 27 bytes; articles average one
     // per 46): grown from empty by doubling, each article's events were copied about as
     // many times over as the parser took to make them.
@@ -287,18 +318,30 @@ fn shaped<'a>(text: &'a str, base: usize, shape_faq: bool, notes: &str) -> Shape
     bare_urls::link(&mut events);
     let notes_defined = footnotes::take_definitions(&mut events);
     let (mut trailing_keywords, mut trailing_tags) = (None, None);
+    let mut references = Vec::new();
     if shape_faq {
-        // A post may close with both lists, in either order: each is taken from the end in
-        // turn. A second list of one kind stays in the text: which of the two is the
-        // article's is not for the build to guess.
-        let mut blocks = top_level_blocks(&events);
-        while let Some((listed, list)) = take_closing_list(&mut events, &mut blocks, |l| match l {
-            Listed::Keywords => trailing_keywords.is_none(),
-            Listed::Tags => trailing_tags.is_none(),
-        }) {
-            match listed {
-                Listed::Keywords => trailing_keywords = Some(list),
-                Listed::Tags => trailing_tags = Some(list),
+        // A post may close with both lists, in either order, and with its sources before or
+        // after them: each is taken from the end in turn. A second list of one kind stays
+        // in the text: which of the two is the article's is not for the build to guess.
+        loop {
+            let mut blocks = top_level_blocks(&events);
+            while let Some((listed, list)) =
+                take_closing_list(&mut events, &mut blocks, |l| match l {
+                    Listed::Keywords => trailing_keywords.is_none(),
+                    Listed::Tags => trailing_tags.is_none(),
+                })
+            {
+                match listed {
+                    Listed::Keywords => trailing_keywords = Some(list),
+                    Listed::Tags => trailing_tags = Some(list),
+                }
+            }
+            if !references.is_empty() || !take_references {
+                break;
+            }
+            references = references::take(&mut events);
+            if references.is_empty() {
+                break;
             }
         }
     }
@@ -319,6 +362,7 @@ fn shaped<'a>(text: &'a str, base: usize, shape_faq: bool, notes: &str) -> Shape
         events,
         trailing_keywords,
         trailing_tags,
+        references,
         faq,
         toc,
         anchors,
@@ -1717,9 +1761,10 @@ mod tests {
         };
         for md in crate::testing::random_texts(&pieces, 30, 1500) {
             let body = parse(&md, 0, true, "");
-            let events: Vec<Event> = Decorated::new(shaped(&md, 0, true, "").events.into_iter())
-                .map(|(e, _)| e)
-                .collect();
+            let events: Vec<Event> =
+                Decorated::new(shaped(&md, 0, true, "", true).events.into_iter())
+                    .map(|(e, _)| e)
+                    .collect();
             assert_eq!(body.prepared.html, render(events.clone()), "{md:?}");
 
             // Every destination replaced.

@@ -555,6 +555,73 @@ fn bare_web_addresses_are_links_and_count_as_references() {
     ));
 }
 
+/// A closing "References" section of citations is the article's references when front
+/// matter has none: numbered under the article and cited in its JSON-LD, as front matter's
+/// are. With front matter references the section stays as written. A citation's script
+/// link is an error at its line.
+#[test]
+fn a_closing_references_section_is_the_articles_references() {
+    let site = Site::new();
+    let section = "## References\n\n\
+                   1. NHS. Vitamin B12 deficiency. https://www.nhs.uk/b12/\n\
+                   2. [NIH: Vitamin B12](https://ods.od.nih.gov/b12/)\n";
+    site.article("a.md", "title: Cited", &format!("Text.\n\n{section}"))
+        .article(
+            "b.md",
+            "title: Both\nreferences:\n  - title: Front\n    url: https://front.example/",
+            &format!("Text.\n\n{section}"),
+        );
+    site.build().assert_ok();
+    let html = site.read("articles/a/index.html");
+    let citations: Vec<(String, String)> = json_ld_of(&html, "MedicalWebPage")["citation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let text = |k: &str| c[k].as_str().unwrap().to_string();
+            (text("name"), text("url"))
+        })
+        .collect();
+    assert_eq!(
+        citations,
+        [
+            (
+                "NHS. Vitamin B12 deficiency.".to_string(),
+                "https://www.nhs.uk/b12/".to_string()
+            ),
+            (
+                "NIH: Vitamin B12".to_string(),
+                "https://ods.od.nih.gov/b12/".to_string()
+            ),
+        ]
+    );
+    let listed = section_after(&html, "id=\"article-references\"");
+    assert!(
+        listed.contains(">NHS. Vitamin B12 deficiency.</a>"),
+        "{listed}"
+    );
+    assert!(
+        !article_body(&html).contains("id=\"references\""),
+        "the section is not in the body too"
+    );
+    let both = site.read("articles/b/index.html");
+    assert!(
+        article_body(&both).contains("id=\"references\""),
+        "left as written"
+    );
+    let cited = json_ld_of(&both, "MedicalWebPage")["citation"].clone();
+    assert_eq!(cited.as_array().unwrap().len(), 1, "{cited}");
+
+    site.article(
+        "c.md",
+        "title: Script",
+        "Text.\n\n## Sources\n\n- [Click](javascript:alert(1))\n",
+    );
+    let failed = site.build();
+    failed.assert_failed();
+    assert!(failed.stderr.contains("c.md:8:3"), "{}", failed.stderr);
+}
+
 #[test]
 fn link_to_a_supplement_product_url_counts_as_a_reference() {
     let site = site_with_records();
