@@ -17,7 +17,7 @@ pub struct BodyReference {
 }
 
 /// Takes the body's last section from `events` when its heading names references and all
-/// it holds is citations; otherwise takes nothing.
+/// it holds is citations, one at least with a link; otherwise takes nothing.
 pub(super) fn take(events: &mut Vec<Spanned>) -> Vec<BodyReference> {
     let blocks = top_level_blocks(events);
     let Some(h) = blocks
@@ -42,9 +42,11 @@ pub(super) fn take(events: &mut Vec<Spanned>) -> Vec<BodyReference> {
             None => return Vec::new(),
         }
     }
-    if !found.is_empty() {
-        events.truncate(blocks[h].start);
+    // A list under "Sources" with no address in it is more likely foods than citations.
+    if !found.iter().any(|r| r.url.is_some()) {
+        return Vec::new();
     }
+    events.truncate(blocks[h].start);
     found
 }
 
@@ -245,6 +247,7 @@ mod tests {
             "## Further reading\n\n- https://a.example/\n",
             "## References\n\n- https://a.example/\n\n## Afterword\n\nText.\n",
             "## References\n\n- https://a.example/\n\nRead www.a.example or https://b.example/.\n",
+            "## Sources\n\n- Meat and fish\n- Eggs and dairy\n",
         ] {
             let (refs, html) = taken(md);
             assert!(refs.is_empty(), "{md}: {refs:?}");
