@@ -2,7 +2,7 @@
 //! nothing yet of other pages; the catalog resolves the ids and links it names.
 
 use crate::diagnostics::{Diagnostic, LineIndex, Location};
-use crate::front_matter::{self, FrontMatter};
+use crate::front_matter::{self, FrontMatter, Reference};
 use crate::load::SourceFile;
 use crate::markdown::{self, ClosingList, FootnoteFault, Outline, Prepared};
 use crate::records::IdRef;
@@ -23,6 +23,8 @@ pub struct Article {
     pub keywords: Vec<String>,
     /// Front matter tags, or else a closing "Tags: …" list.
     pub tags: Vec<String>,
+    /// Front matter references, or else a closing "References" section's citations.
+    pub references: Vec<Reference>,
     pub symptoms: Vec<IdRef>,
     pub supplements: Vec<IdRef>,
     pub body: Outline,
@@ -60,7 +62,7 @@ fn in_url_path(c: char) -> bool {
 
 pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
-    let mut front = front_matter::parse(&split, &file.path).map_err(|d| vec![d])?;
+    let front = front_matter::parse(&split, &file.path).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
     let at = |key: &str, value: &str| {
         let (line, col) = front_matter::locate(&split, key, value);
@@ -140,7 +142,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     }
     let mut warnings = date_warnings(&front, crate::date::today(), |key| at(key, ""));
     let (text, offset) = without_repeated_title(split.body, split.body_offset, &front.title);
-    let body = markdown::parse_article(text, offset, front.references.is_empty());
+    let mut body = markdown::parse_article(text, offset, front.references.is_empty());
     let index = LineIndex::new(&file.text);
     let at_offset = |offset: usize| {
         let (line, col) = index.position(offset);
@@ -193,17 +195,17 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         }
     }));
     // A closing "References" section stands in for front matter's `references` only where
-    // those are empty, as the closing lists do for keywords and tags.
-    if front.references.is_empty() {
-        for r in &body.references {
-            let reference = front_matter::Reference {
-                title: r.title.clone(),
-                url: r.url.clone(),
-            };
-            problems.extend(reference.check(|_| at_offset(r.offset)));
-            front.references.push(reference);
+    // those are empty (`parse_article` takes it only then), as the closing lists do for
+    // keywords and tags.
+    let references = if front.references.is_empty() {
+        let taken = std::mem::take(&mut body.outline.references);
+        for r in &taken {
+            problems.extend(r.reference.check(|_| at_offset(r.offset)));
         }
-    }
+        taken.into_iter().map(|r| r.reference).collect()
+    } else {
+        front.references.clone()
+    };
     let ids = |key: &str, list: &[String]| -> Vec<IdRef> {
         if list.is_empty() {
             return Vec::new();
@@ -231,6 +233,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         front,
         keywords,
         tags,
+        references,
         symptoms,
         supplements,
         body: body.outline,

@@ -323,8 +323,8 @@ fn shaped<'a>(
         // A post may close with both lists, in either order, and with its sources before or
         // after them: each is taken from the end in turn. A second list of one kind stays
         // in the text: which of the two is the article's is not for the build to guess.
+        let mut blocks = top_level_blocks(&events);
         loop {
-            let mut blocks = top_level_blocks(&events);
             while let Some((listed, list)) =
                 take_closing_list(&mut events, &mut blocks, |l| match l {
                     Listed::Keywords => trailing_keywords.is_none(),
@@ -339,7 +339,7 @@ fn shaped<'a>(
             if !references.is_empty() || !take_references {
                 break;
             }
-            references = references::take(&mut events);
+            references = references::take(&mut events, &mut blocks);
             if references.is_empty() {
                 break;
             }

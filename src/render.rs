@@ -1295,7 +1295,7 @@ impl Renderer<'_> {
         } else {
             fm.authors.iter().map(|n| jsonld::person(n)).collect()
         };
-        page.citation = fm
+        page.citation = a
             .references
             .iter()
             .map(|r| jsonld::creative_work(&r.title, r.url.as_deref()))
@@ -1343,7 +1343,7 @@ impl Renderer<'_> {
                     title: &t.title,
                 })
                 .collect(),
-            references: self.sources(&fm.references),
+            references: self.sources(&a.references),
             keywords: c.article_keywords[i]
                 .iter()
                 .map(|&k| Named {

@@ -12,25 +12,34 @@ use std::ops::Range;
 pub(super) fn link(events: &mut Vec<Spanned>) {
     // Runs of text events, joined: pulldown-cmark splits text at characters that might have
     // been emphasis (`_`), which addresses are full of. Only runs with the start of an
-    // address are joined: most text has none.
+    // address are kept and joined: most text has none.
     let mut linkable = LinkableText::default();
     let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut run: Option<(Range<usize>, bool)> = None;
     for (i, (e, _)) in events.iter().enumerate() {
-        if !(linkable.admits(e) && matches!(e, Event::Text(_))) {
+        let admitted = linkable.admits(e);
+        let Event::Text(text) = e else { continue };
+        if !admitted {
             continue;
         }
-        match spans.last_mut() {
-            Some(run) if run.end == i => run.end = i + 1,
-            _ => spans.push(i..i + 1),
+        let starts = next_start(text).is_some();
+        match &mut run {
+            Some((r, any)) if r.end == i => (r.end, *any) = (i + 1, *any || starts),
+            _ => {
+                if let Some((r, true)) = run.take() {
+                    spans.push(r);
+                }
+                run = Some((i..i + 1, starts));
+            }
         }
     }
+    spans.extend(run.and_then(|(r, any)| any.then_some(r)));
     let text = |i: usize| match &events[i].0 {
         Event::Text(t) => t.as_ref(),
         _ => "",
     };
     let runs: Vec<(Range<usize>, String, Vec<Range<usize>>)> = spans
         .into_iter()
-        .filter(|run| run.clone().any(|i| next_start(text(i)).is_some()))
         .filter_map(|run| {
             let joined: String = run.clone().map(text).collect();
             let urls = find(&joined);
@@ -98,21 +107,9 @@ pub(super) fn link(events: &mut Vec<Spanned>) {
 /// address in brackets).
 fn find(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(at) = next_start(&text[i..]) {
+    while let Some((at, prefix)) = next_start(&text[i..]) {
         let start = i + at;
-        let lower = |n: usize| text.get(start..start + n).map(str::to_ascii_lowercase);
-        let prefix = if lower(8).as_deref() == Some("https://") {
-            8
-        } else if lower(7).as_deref() == Some("http://") {
-            7
-        } else if lower(4).as_deref() == Some("www.") {
-            4
-        } else {
-            i = start + 1;
-            continue;
-        };
         let word_start = text[..start]
             .chars()
             .next_back()
@@ -129,41 +126,41 @@ fn find(text: &str) -> Vec<Range<usize>> {
                 .chars()
                 .all(|c| c.is_alphanumeric() || "-._:".contains(c))
             && (prefix != 4 || host_name.contains('.') && !host_name.ends_with('.'));
-        if word_start && valid {
+        i = if word_start && valid {
             found.push(start..end);
-            i = end;
+            end
         } else {
-            i = start + 1;
-        }
-        if i >= bytes.len() {
-            break;
-        }
+            start + 1
+        };
     }
     found
 }
 
 /// The next place in `text` an address may start (`http://`, `https://` or `www.`, in either
-/// case): found with vectorised searches for `://` and `www.`, which prose rarely holds,
-/// rather than for every `h` and `w`.
-fn next_start(text: &str) -> Option<usize> {
+/// case), and the length of that prefix: found with vectorised searches for `://` and
+/// `www.`, which prose rarely holds, rather than for every `h` and `w`.
+fn next_start(text: &str) -> Option<(usize, usize)> {
     use memchr::memmem::Finder;
     use std::sync::LazyLock;
     static SCHEME: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("://"));
     static WWW: LazyLock<[Finder<'static>; 2]> =
         LazyLock::new(|| [Finder::new("www."), Finder::new("WWW.")]);
     let bytes = text.as_bytes();
-    let www = WWW.iter().filter_map(|f| f.find(bytes)).min();
+    let www = WWW
+        .iter()
+        .filter_map(|f| f.find(bytes))
+        .min()
+        .map(|at| (at, 4));
     let mut from = 0;
-    let scheme = loop {
+    let scheme = 'found: loop {
         let Some(at) = SCHEME.find(&bytes[from..]).map(|i| from + i) else {
             break None;
         };
         let before = |n: usize| at.checked_sub(n).map(|s| &bytes[s..at]);
-        if let Some(s) = before(5).filter(|b| b.eq_ignore_ascii_case(b"https")) {
-            break Some(at - s.len());
-        }
-        if let Some(s) = before(4).filter(|b| b.eq_ignore_ascii_case(b"http")) {
-            break Some(at - s.len());
+        for scheme in ["https", "http"] {
+            if before(scheme.len()).is_some_and(|b| b.eq_ignore_ascii_case(scheme.as_bytes())) {
+                break 'found Some((at - scheme.len(), scheme.len() + 3));
+            }
         }
         from = at + 1;
     };

@@ -4,22 +4,26 @@
 //! engines read as a health page's sources. Authors and pasted posts write their sources so
 //! far more often than in front matter.
 
-use super::{block_text, heading_level, top_level_blocks, Spanned};
+use super::{block_text, heading_level, Spanned};
+use crate::front_matter::Reference;
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use std::ops::Range;
 
-/// A citation from the body: its text, its link's destination if it has one, and where it
-/// is written (a byte offset in the file).
+/// A citation from the body, as front matter writes one, and where it is written (a byte
+/// offset in the file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyReference {
-    pub title: String,
-    pub url: Option<String>,
+    pub reference: Reference,
     pub offset: usize,
 }
 
-/// Takes the body's last section from `events` when its heading names references and all
-/// it holds is citations, one at least with a link; otherwise takes nothing.
-pub(super) fn take(events: &mut Vec<Spanned>) -> Vec<BodyReference> {
-    let blocks = top_level_blocks(events);
+/// Takes the body's last section from `events` (and its blocks from `blocks`, the
+/// top-level blocks of `events`) when its heading names references and all it holds is
+/// citations, one at least with a link; otherwise takes nothing.
+pub(super) fn take(
+    events: &mut Vec<Spanned>,
+    blocks: &mut Vec<Range<usize>>,
+) -> Vec<BodyReference> {
     let Some(h) = blocks
         .iter()
         .rposition(|b| heading_level(&events[b.clone()]).is_some())
@@ -43,10 +47,11 @@ pub(super) fn take(events: &mut Vec<Spanned>) -> Vec<BodyReference> {
         }
     }
     // A list under "Sources" with no address in it is more likely foods than citations.
-    if !found.iter().any(|r| r.url.is_some()) {
+    if !found.iter().any(|r| r.reference.url.is_some()) {
         return Vec::new();
     }
     events.truncate(blocks[h].start);
+    blocks.truncate(h);
     found
 }
 
@@ -170,7 +175,10 @@ fn citation(inline: &[Spanned]) -> Option<BodyReference> {
         (true, Some(url)) => url.clone(),
         (true, None) => return None,
     };
-    Some(BodyReference { title, url, offset })
+    Some(BodyReference {
+        reference: Reference { title, url },
+        offset,
+    })
 }
 
 #[cfg(test)]
@@ -182,7 +190,7 @@ mod tests {
         let refs = body
             .references
             .iter()
-            .map(|r| (r.title.clone(), r.url.clone()))
+            .map(|r| (r.reference.title.clone(), r.reference.url.clone()))
             .collect();
         (refs, body.prepared.html.clone())
     }

@@ -443,10 +443,7 @@ fn shards_partition_the_sorted_terms() {
 fn words_are_filed_by_their_endings_for_early_typos() {
     let site = large_site();
     // 3,000 more words, of letters only, for more than one file.
-    let letter = |n: usize| char::from(b'a' + (n % 26) as u8);
-    let glossary: Vec<String> = (0..3000)
-        .map(|i| format!("{}{}{}ane", letter(i), letter(i / 26), letter(i / 676)))
-        .collect();
+    let glossary: Vec<String> = (0..3000).map(|i| format!("{}ane", letters(i, 3))).collect();
     site.article("bulk/glossary.md", "title: Glossary", &glossary.join(" "));
     site.build().assert_ok();
     let index = Index::read(&site);
@@ -502,13 +499,20 @@ fn words_are_filed_by_their_endings_for_early_typos() {
     assert!(filed.contains(&"paresthesia".to_string()));
 }
 
+/// `n` as `count` letters, the last digit first (base 26: 0 is "aa…", 1 "ba…"), so that
+/// consecutive numbers start with every letter of the alphabet in turn.
+fn letters(n: usize, count: usize) -> String {
+    (0..count)
+        .map(|d| char::from(b'a' + (n / 26usize.pow(d as u32) % 26) as u8))
+        .collect()
+}
+
 /// The search fixture with 400 more pages, each with words of its own (a coined one of
 /// letters only, from every letter of the alphabet): enough for several shards.
 pub fn large_site() -> Site {
     let site = search_site();
-    let letter = |n: usize| char::from(b'a' + (n % 26) as u8);
     for i in 0..400 {
-        let coined = format!("{}{}xol", letter(i), letter(i / 26));
+        let coined = format!("{}xol", letters(i, 2));
         site.article(
             &format!("bulk/page-{i}.md"),
             &format!("title: Bulk page {i} about word{i}"),
