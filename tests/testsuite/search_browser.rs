@@ -193,6 +193,14 @@ fn typing_in_the_home_page_header_box_shows_results_and_the_keyboard_works() {
         .execute("return document.activeElement.name;", vec![])
         .unwrap();
     assert_eq!(focused, "q");
+    // ... but not while the reader types in a field: there `/` is a character.
+    let kept = browser
+        .execute(
+            "return document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: '/', bubbles: true, cancelable: true}));",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(kept, true, "`/` typed into the search box was swallowed");
     browser
         .type_into("input[type=search][name=q]", "magnes")
         .unwrap();

@@ -2,7 +2,7 @@
 (function () {
 'use strict';
 var doc = document, me = doc.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
-  cache = {}, man, seq = 0, marked, inline = doc.getElementById('search-index'), WORD = /[\p{Alphabetic}\p{N}]+/gu, NUM = /\p{N}/u;
+	cache = {}, man, seq = 0, marked, inline = doc.getElementById('search-index'), WORD = /[\p{Alphabetic}\p{N}]+/gu, NUM = /\p{N}/u;
 function stem(w){// Snowball English (Porter2) as rust-stemmers 1.2.0, plus text.rs's IRREGULAR
 let f,m,L,P,Q,b,c,o={},
 S=s=>/[^aeiouy][aeiouy][^aeiouwxyY]$|^[aeiouy][^aeiouy]$/u.test(s),
@@ -22,282 +22,274 @@ X('tional2|ational5e|alize3|icate3|iciti3|ical2|ful|ness|ative',P,s=>s=='ative'&
 X('([ae]nc|[ai]bl|at|iv|iz)e|al|er|ic|[ae]nt|e?ment|ism|iti|ous|ion',Q,(s,c)=>/^ion[^st]/.test(s+c));
 X('e|l',P,(s,c)=>s>'e'?c!='l'||L<Q:L<Q&&S(w.slice(0,-1)));
 return f?w.replace(/Y/g,'y'):w}
-// Manifest: inline on the search page, else fetched.
 if (inline) man = JSON.parse(inline.textContent);
 const A = AbortSignal, T = () => A.timeout && { signal: A.timeout(9e3) }, get = p => cache[p] || (cache[p] = fetch(base + p, T()).then(r => {
-  if (!r.ok) throw Error(r.status + ' ' + p);
-  return r.json();
+	if (!r.ok) throw Error(r.status + ' ' + p);
+	return r.json();
 }).catch(e => { delete cache[p]; throw e; }));
-const load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
+const K = Object.keys, load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
 const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 const words = s => (fold(s).match(WORD) || []).filter(w => [...w].length < 41);
 const stemw = w => NUM.test(w) ? w : stem(w);
 const notStop = w => !man.stop.includes(w);
-const at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
-const shardOf = t => Math.max(0, man.shards.findLastIndex(b => b <= t));
+const on = (e, k, f) => e.addEventListener(k, f), at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
+const find = (bounds, t) => Math.max(0, bounds.findLastIndex(b => b <= t)), shardOf = t => find(man.shards, t);
 // Optimal string alignment distance, up to `max` (a[-1] is undefined: no bounds checks).
 function dist(a, b, max) {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let d = [[...Array(b.length + 1).keys()]], i, j, lo, v, M = Math.min;
-  for (i = 1; i <= a.length; i++) {
-    d[i] = [i];
-    lo = max + 1;
-    for (j = 1; j <= b.length; j++) {
-      v = M(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]));
-      if (a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = M(v, d[i - 2][j - 2] + 1);
-      lo = M(lo, d[i][j] = v);
-    }
-    if (lo > max) return lo;
-  }
-  return d[a.length][b.length];
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	let d = [[...Array(b.length + 1).keys()]], i, j, lo, v, M = Math.min;
+	for (i = 1; i <= a.length; i++) {
+		d[i] = [i];
+		lo = max + 1;
+		for (j = 1; j <= b.length; j++) {
+			v = M(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]));
+			if (a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = M(v, d[i - 2][j - 2] + 1);
+			lo = M(lo, d[i][j] = v);
+		}
+		if (lo > max) return lo;
+	}
+	return d[a.length][b.length];
 }
 
 // A query's words (quoted ones required), the last a prefix while typed, and its phrases.
 function parse(q) {
-  let parts = q.split('"'), terms = [], phrases = [];
-  parts.forEach((p, i) => {
-    let ws = words(p);
-    if (i % 2 && ws.length > 1) phrases.push(' ' + ws.join(' ') + ' ');
-    ws.filter(notStop).forEach(w => terms.push({ w, s: stemw(w), need: i % 2 }));
-  });
-  let last = terms[terms.length - 1];
-  if (last && parts.length % 2 && /[\p{Alphabetic}\p{N}]$/u.test(q)) last.p = 1;
-  return { terms, phrases };
+	let parts = q.split('"'), terms = [], phrases = [];
+	parts.forEach((p, i) => {
+		let ws = words(p);
+		if (i % 2 && ws.length > 1) phrases.push(' ' + ws.join(' ') + ' ');
+		ws.filter(notStop).forEach(w => terms.push({ w, s: stemw(w), need: i % 2 }));
+	});
+	let last = terms.at(-1);
+	if (last && parts.length % 2 && /[\p{Alphabetic}\p{N}]$/u.test(q)) last.p = 1;
+	return { terms, phrases };
 }
 
 // A word's index terms, weighted: its stem; while typed, terms it begins; else the nearest
 // (half its length at least) to it or to a stem plus a suffix ("numbess": numb+ness).
 const SUF = ',e,s,es,ed,ing,ly,y,ness,ment,ion,ency,ence,al,ity,ic'.split(',');
 function expand(t, shards) {
-  let out = {}, keys = [], best = 99, w = t.w, max = w.length > 7 ? 2 : w.length > 3 ? 1 : 0;
-  shards.forEach(s => keys.push(...Object.keys(s.t)));
-  keys.forEach(k => {
-    if (k == t.s) out[k] = 1;
-    else if (t.p && w.length > 1 && (!k.indexOf(w) || (k.length > 3 && w.length - k.length < 3 && !w.indexOf(k)))) out[k] = out[k] || 0.8;
-  });
-  if (Object.keys(out).length || !max) return out;
-  keys.forEach(k => {
-    let d = k.length * 2 < w.length ? 9 : Math.min(dist(t.s, k, max), ...SUF.map(e => dist(w, k + e, max)));
-    if (d <= max && d <= best) { if (d < best) out = {}; best = d; out[k] = 0.7; }
-  });
-  return out;
+	let out = {}, keys = shards.flatMap(s => K(s.t)), best = 99, w = t.w, max = w.length > 7 ? 2 : w.length > 3 ? 1 : 0;
+	keys.forEach(k => {
+		if (k == t.s) out[k] = 1;
+		else if (t.p && w.length > 1 && (!k.indexOf(w) || (k.length > 3 && w.length - k.length < 3 && !w.indexOf(k)))) out[k] = out[k] || 0.8;
+	});
+	if (K(out).length || !max) return out;
+	keys.forEach(k => {
+		let d = k.length * 2 < w.length ? 9 : Math.min(dist(t.s, k, max), ...SUF.map(e => dist(w, k + e, max)));
+		if (d <= max && d <= best) { if (d < best) out = {}; best = d; out[k] = 0.7; }
+	});
+	return out;
 }
 
 // show(r): first results, then with long posting lists' tails.
 function search(q, show) {
-  let my = ++seq;
-  return (man ? Promise.resolve() : get('index.json').then(m => { man = m; })).then(() => {
-    let Q = parse(q), need = {};
-    if (!Q.terms.length) return show({ q, list: [], count: 0 });
-    Q.terms.forEach(t => {
-      t.sh = [shardOf(t.s)];
-      if (t.p) for (let i = shardOf(t.w); i < man.shards.length && t.sh.length < 4; i++) {
-        if (!t.sh.includes(i)) t.sh.push(i);
-        if (!man.shards[i + 1] || man.shards[i + 1].indexOf(t.w)) break;
-      }
-      t.sh.forEach(n => need[n] = 1);
-    });
-    let nums = Object.keys(need), S = {};
-    const shards = ns => load(ns, 's/').then(g => ns.forEach((n, i) => S[n] = g[i]));
-    return shards(nums).then(() => {
-      // A long word matching nothing where it sorts: the words ending as it does, by the
-      // files of words spelt backwards ("pnuemonia" finds "pneumonia"), then their shards.
-      let miss = Q.terms.filter(t => !Object.keys(t.m = expand(t, t.sh.map(n => S[n]))).length && t.w.length > 3 && !NUM.test(t.w) && man.ends && man.ends.length);
-      return miss.length && load(miss.map(t => Math.max(0, man.ends.findLastIndex(b => b <= [...t.s].reverse().join('')))), 'e/').then(E => {
-        let more = {};
-        miss.forEach((t, i) => (t.sh = Object.keys(t.m = expand(t, [{ t: Object.fromEntries(E[i].map(k => [k])) }])).map(shardOf)).forEach(n => more[n] = 1));
-        return shards(Object.keys(more));
-      });
-    }).then(() => {
-      let meta = {}, tails = [];
-      for (let n in S) S[n].d.forEach(r => meta[r[0]] = r.slice(1));
-      // Entries: [term, [idf, pages, tail file, page, tf, …], weight].
-      Q.terms.forEach(t => {
-        let m = t.m;
-        t.e = [];
-        t.sh.forEach(n => {
-          for (let k in m) {
-            let h = S[n].t[k];
-            if (!h) continue;
-            t.e.push([k, h, m[k]]);
-            if (h[1] > (h.length - 3) / 2 && !tails.includes(h[2])) tails.push(h[2]);
-          }
-        });
-      });
-      let later = tails.length > 0 && (Q.terms.length > 1 || Q.phrases.length > 0);
-      function rank(T) {
-        let sc = {}, hit = {}, need = 0, count = 0, d;
-        Q.terms.forEach(t => {
-          let best = {}, put = (d, v) => { best[d] = Math.max(best[d] || 0, v); };
-          if (t.need) need += 100;
-          t.e.forEach(e => {
-            let h = e[1], w = h[0] * e[2], tl = T && T[e[0]], j, d = 0;
-            count = Math.max(count, h[1]);
-            for (j = 3; j < h.length; j += 2) put(h[j], h[j + 1] * w);
-            if (tl) for (j = 0; j < tl.length; j += 2) put(d += tl[j], tl[j + 1] * w);
-          });
-          for (d in best) { sc[d] = (sc[d] || 0) + best[d]; hit[d] = (hit[d] || 0) + 1 + (t.need ? 100 : 0); }
-        });
-        // A page whose whole title the query names (Magnesium for "magnesium") leads.
-        for (d in sc) if (meta[d]) {
-          let tk = words(meta[d][0]).filter(notStop);
-          if (tk.length == Q.terms.length && tk.every(w => Q.terms.some(t => t.m[stemw(w)]))) sc[d] *= 2;
-        }
-        let list = Object.keys(sc).filter(d => hit[d] >= need).map(Number);
-        list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
-        // One word: its best term's page count covers pages not loaded.
-        return { q, Q, list, meta, more: !T && later, count: Q.terms.length == 1 ? Math.max(count, list.length) : list.length };
-      }
-      if (my != seq) return;
-      show(rank());
-      if (later) return load(tails, 't/').then(got => {
-        let T = {};
-        got.forEach(f => Object.assign(T, f));
-        if (my == seq) show(rank(T));
-      });
-    });
-  });
+	let my = ++seq;
+	return Promise.resolve(man || get('index.json')).then(m => {
+		man = m;
+		let Q = parse(q), need = {};
+		if (!Q.terms.length) return show({ q, list: [], count: 0 });
+		Q.terms.forEach(t => {
+			t.sh = [shardOf(t.s)];
+			if (t.p) for (let i = shardOf(t.w); i < man.shards.length && t.sh.length < 4; i++) {
+				if (!t.sh.includes(i)) t.sh.push(i);
+				if (!man.shards[i + 1] || man.shards[i + 1].indexOf(t.w)) break;
+			}
+			t.sh.forEach(n => need[n] = 1);
+		});
+		let nums = K(need), S = {};
+		const shards = ns => load(ns, 's/').then(g => ns.forEach((n, i) => S[n] = g[i]));
+		return shards(nums).then(() => {
+			// A long word matching nothing where it sorts: the words ending as it does, by the
+			// files of words spelt backwards ("pnuemonia" finds "pneumonia"), then their shards.
+			let miss = Q.terms.filter(t => !K(t.m = expand(t, t.sh.map(n => S[n]))).length && t.w.length > 3 && !NUM.test(t.w) && man.ends?.length);
+			return miss.length && load(miss.map(t => find(man.ends, [...t.s].reverse().join(''))), 'e/').then(E => {
+				let more = {};
+				miss.forEach((t, i) => (t.sh = K(t.m = expand(t, [{ t: Object.fromEntries(E[i].map(k => [k])) }])).map(shardOf)).forEach(n => more[n] = 1));
+				return shards(K(more));
+			});
+		}).then(() => {
+			let meta = {}, tails = [];
+			for (let n in S) S[n].d.forEach(r => meta[r[0]] = r.slice(1));
+			// Entries: [term, [idf, pages, tail file, page, tf, …], weight].
+			Q.terms.forEach(t => {
+				let m = t.m;
+				t.e = [];
+				t.sh.forEach(n => {
+					for (let k in m) {
+						let h = S[n].t[k];
+						if (!h) continue;
+						t.e.push([k, h, m[k]]);
+						if (h[1] > (h.length - 3) / 2 && !tails.includes(h[2])) tails.push(h[2]);
+					}
+				});
+			});
+			let later = tails.length > 0 && (Q.terms.length > 1 || Q.phrases.length > 0);
+			function rank(T) {
+				let sc = {}, hit = {}, need = 0, count = 0, d;
+				Q.terms.forEach(t => {
+					let best = {}, put = (d, v) => { best[d] = Math.max(best[d] || 0, v); };
+					if (t.need) need += 100;
+					t.e.forEach(e => {
+						let h = e[1], w = h[0] * e[2], tl = T && T[e[0]], j, d = 0;
+						count = Math.max(count, h[1]);
+						for (j = 3; j < h.length; j += 2) put(h[j], h[j + 1] * w);
+						if (tl) for (j = 0; j < tl.length; j += 2) put(d += tl[j], tl[j + 1] * w);
+					});
+					for (d in best) { sc[d] = (sc[d] || 0) + best[d]; hit[d] = (hit[d] || 0) + 1 + (t.need ? 100 : 0); }
+				});
+				// A page whose whole title the query names (Magnesium for "magnesium") leads.
+				for (d in sc) if (meta[d]) {
+					let tk = words(meta[d][0]).filter(notStop);
+					if (tk.length == Q.terms.length && tk.every(w => Q.terms.some(t => t.m[stemw(w)]))) sc[d] *= 2;
+				}
+				let list = K(sc).filter(d => hit[d] >= need).map(Number);
+				list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
+				// One word: its best term's page count covers pages not loaded.
+				return { q, Q, list, meta, more: !T && later, count: Q.terms.length == 1 ? Math.max(count, list.length) : list.length };
+			}
+			if (my != seq) return;
+			show(rank());
+			if (later) return load(tails, 't/').then(got => {
+				let T = {};
+				got.forEach(f => Object.assign(T, f));
+				if (my == seq) show(rank(T));
+			});
+		});
+	});
 }
 
 // Stored page texts (and titles shards lack).
 function texts(ids) {
-  let c = man.chunk, nums = [...new Set(ids.map(d => Math.floor(d / c)))], out = {};
-  return load(nums, 'x/').then(got => {
-    nums.forEach((n, i) => got[i].forEach((r, j) => out[n * c + j] = r));
-    return out;
-  });
+	let c = man.chunk, nums = [...new Set(ids.map(d => Math.floor(d / c)))], out = {};
+	return load(nums, 'x/').then(got => {
+		nums.forEach((n, i) => got[i].forEach((r, j) => out[n * c + j] = r));
+		return out;
+	});
 }
 
 const el = (tag, cls, text) => Object.assign(doc.createElement(tag), cls && { className: cls }, text && { textContent: text });
 
 // A window of text around the first matched word, matches marked.
 function excerpt(text, Q) {
-  let m, hits = [], re = new RegExp(WORD), keys = {};
-  Q.terms.forEach(t => Object.assign(keys, t.m));
-  while ((m = re.exec(text))) {
-    let f = fold(m[0]);
-    if (keys[stemw(f)] || Q.terms.some(t => t.p && !f.indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
-  }
-  let from = hits.length ? text.lastIndexOf(' ', Math.max(0, hits[0][0] - 60)) + 1 : 0,
-    to = text.length > from + 220 ? Math.max(text.lastIndexOf(' ', from + 220), from + 99) : text.length, p = el('p', 'search-excerpt'), i = from;
-  if (from) p.append('… ');
-  hits.forEach(h => {
-    if (h[0] < i || h[1] > to) return;
-    p.append(text.slice(i, h[0]), el('mark', '', text.slice(h[0], h[1])));
-    i = h[1];
-  });
-  p.append(text.slice(i, to) + (to < text.length ? ' …' : ''));
-  p.h = hits.length;
-  return p;
+	let m, hits = [], re = new RegExp(WORD), keys = Object.assign({}, ...Q.terms.map(t => t.m));
+	while ((m = re.exec(text))) {
+		let f = fold(m[0]);
+		if (keys[stemw(f)] || Q.terms.some(t => t.p && !f.indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
+	}
+	let from = hits.length ? text.lastIndexOf(' ', Math.max(0, hits[0][0] - 60)) + 1 : 0,
+		to = text.length > from + 220 ? Math.max(text.lastIndexOf(' ', from + 220), from + 99) : text.length, p = el('p', 'search-excerpt'), i = from;
+	if (from) p.append('… ');
+	hits.forEach(h => {
+		if (h[0] < i || h[1] > to) return;
+		p.append(text.slice(i, h[0]), el('mark', '', text.slice(h[0], h[1])));
+		i = h[1];
+	});
+	p.append(text.slice(i, to) + (to < text.length ? ' …' : ''));
+	p.h = hits.length;
+	return p;
 }
 
 // A page's prose (no headings or listed titles), for matches past its stored text.
 const FULL = {}, own = u => FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ? r.text() : '').then(h => {
-  let d = new DOMParser().parseFromString(h, 'text/html'), e = d.querySelectorAll('.prose :is(p,li,td,dd)');
-  return [...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent).join(' ').replace(/\s+/g, ' ');
+	let d = new DOMParser().parseFromString(h, 'text/html'), e = d.querySelectorAll('.prose :is(p,li,td,dd)');
+	return [...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent).join(' ').replace(/\s+/g, ' ');
 }).catch(() => ''));
 
 // A search box as an ARIA combobox: a popup under the header's, or the search page's list.
 function ui(input) {
-  let page = doc.getElementById('search-results'), popup = !page, box = page || el('div', 'search-popup'),
-    status = el('p', 'search-status'), list = el('ul'), more = el('button', 'search-more', 'More results'),
-    active = -1, timer, TEXT = {}, DEEP, dq, limit, last, AD = 'aria-activedescendant';
-  if (page && page.getAttribute('data-input') != input.id) return;
-  if (popup) { box.id = 'search-results'; box.hidden = true; input.form.after(box); }
-  at(status, 'role', 'status');
-  list.id = 'search-listbox';
-  ats(list, { role: 'listbox', 'aria-label': 'Search results' });
-  more.type = 'button';
-  more.hidden = true;
-  more.onclick = () => { limit += 10; show(last); };
-  box.replaceChildren(status, list, more);
-  ats(input, { role: 'combobox', 'aria-autocomplete': 'list', 'aria-controls': list.id, 'aria-expanded': false });
-  const options = () => list.querySelectorAll('[role=option]');
-  function move(i) {
-    let o = options();
-    if (!o.length) return;
-    active = (i + o.length) % o.length;
-    o.forEach((e, j) => at(e, 'aria-selected', j == active));
-    at(input, AD, o[active].id);
-    o[active].scrollIntoView({ block: 'nearest' });
-  }
-  function open(on) {
-    if (popup) box.hidden = !on;
-    at(input, 'aria-expanded', on);
-  }
-  // A phrase holds unless the page's text, when complete, lacks it.
-  const phrase = (r, d) => !TEXT[d] || TEXT[d][4] || r.Q.phrases.every(p => (' ' + words(TEXT[d][3]).join(' ') + ' ').includes(p));
-  function show(r) {
-    if (r.q != dq) DEEP = {}, dq = r.q;
-    let ph = r.Q && r.Q.phrases.length, ids = ph ? r.list.filter(d => phrase(r, d)) : r.list, rows = [], missing = [], deep = [];
-    last = r;
-    ids.slice(0, limit).forEach(d => {
-      let t = TEXT[d], m = r.meta[d] || t, a = el('a'), li = el('li');
-      if (!t) missing.push(d);
-      if (!m) return;
-      at(li, 'role', 'presentation');
-      a.href = m[2];
-      a.id = 'search-option-' + rows.length;
-      ats(a, { role: 'option', 'aria-selected': false });
-      a.append(el('span', 'search-title', m[0]), ' ', el('span', 'search-kind', man.kinds[m[1]]));
-      if (t) {
-        let x = excerpt(t[3], r.Q), f = DEEP[d];
-        if (!popup && !x.h && t[4] && f == null) deep.push(d);
-        a.append(f && f.h ? f : x);
-      }
-      li.append(a);
-      rows.push(li);
-    });
-    list.replaceChildren(...rows);
-    if (rows.length && !marked) { marked = 1; performance.mark('materia-search-results'); }
-    more.hidden = popup || ids.length <= limit;
-    active = -1;
-    input.removeAttribute(AD);
-    let n = ph ? ids.length : r.count, q = r.q.trim();
-    status.textContent = q ? (n ? n + ' result' + (n == 1 ? '' : 's') : 'No results') + ' for “' + q + '”' : '';
-    open(!!q);
-    // Busy until ranking and excerpts settle: tests wait on it.
-    at(box, 'aria-busy', !!(r.more || missing.length || deep.length));
-    if (missing.length) texts(missing).then(got => {
-      Object.assign(TEXT, got);
-      if (r == last) show(r);
-    }, () => r == last && at(box, 'aria-busy', false));
-    let D = DEEP;
-    if (deep.length) Promise.all(deep.map(d => own(TEXT[d][2]).then(s => { D[d] = excerpt(s, r.Q); }))).then(() => r == last && show(r));
-  }
-  function run() {
-    let q = input.value;
-    limit = popup ? 8 : 10;
-    if (!popup) history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
-    if (!q.trim()) { seq++; return show({ q: '', list: [] }); }
-    search(q, r => { if (q == input.value) show(r); }).catch(e => { status.textContent = 'Search is unavailable: ' + e.message; });
-  }
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 60); });
-  input.addEventListener('keydown', e => {
-    let o = options(), k = e.key;
-    if (k == 'ArrowDown' || k == 'ArrowUp') { e.preventDefault(); open(true); move(active + (k == 'ArrowDown' ? 1 : -1)); }
-    else if (k == 'Enter' && o[active]) { e.preventDefault(); location.href = o[active].href; }
-    else if (k == 'Enter' && !popup) { e.preventDefault(); run(); }
-    else if (k == 'Escape') { open(false); active = -1; }
-  });
-  if (popup) {
-    const out = e => { let t = e.relatedTarget; if (!input.form.contains(t) && !box.contains(t)) open(false); };
-    input.addEventListener('focus', () => { if (list.children.length) open(true); });
-    input.form.addEventListener('focusout', out);
-    box.addEventListener('focusout', out);
-  } else {
-    let q = new URLSearchParams(location.search).get('q');
-    if (q) { input.value = q; run(); }
-  }
+	let page = doc.getElementById('search-results'), popup = !page, box = page || el('div', 'search-popup'),
+		status = el('p', 'search-status'), list = el('ul'), more = el('button', 'search-more', 'More results'),
+		active = -1, timer, TEXT = {}, DEEP, dq, limit, last, AD = 'aria-activedescendant';
+	if (page && page.getAttribute('data-input') != input.id) return;
+	if (popup) { box.id = 'search-results'; box.hidden = true; input.form.after(box); }
+	at(status, 'role', 'status');
+	ats(list, { id: 'search-listbox', role: 'listbox', 'aria-label': 'Search results' });
+	ats(more, { type: 'button', hidden: '' });
+	more.onclick = () => { limit += 10; show(last); };
+	box.replaceChildren(status, list, more);
+	ats(input, { role: 'combobox', 'aria-autocomplete': 'list', 'aria-controls': list.id, 'aria-expanded': false });
+	const options = () => list.querySelectorAll('[role=option]');
+	function move(i) {
+		let o = options();
+		if (!o.length) return;
+		active = (i + o.length) % o.length;
+		o.forEach((e, j) => at(e, 'aria-selected', j == active));
+		at(input, AD, o[active].id);
+		o[active].scrollIntoView({ block: 'nearest' });
+	}
+	function open(on) { if (popup) box.hidden = !on; at(input, 'aria-expanded', on); }
+	// A phrase holds unless the page's text, when complete, lacks it.
+	const phrase = (r, d) => !TEXT[d] || TEXT[d][4] || r.Q.phrases.every(p => (' ' + words(TEXT[d][3]).join(' ') + ' ').includes(p));
+	function show(r) {
+		if (r.q != dq) DEEP = {}, dq = r.q;
+		let ph = r.Q && r.Q.phrases.length, ids = ph ? r.list.filter(d => phrase(r, d)) : r.list, rows = [], missing = [], deep = [];
+		last = r;
+		ids.slice(0, limit).forEach(d => {
+			let t = TEXT[d], m = r.meta[d] || t, a = el('a'), li = el('li');
+			if (!t) missing.push(d);
+			if (!m) return;
+			at(li, 'role', 'presentation');
+			a.href = m[2];
+			a.id = 'search-option-' + rows.length;
+			ats(a, { role: 'option', 'aria-selected': false });
+			a.append(el('span', 'search-title', m[0]), ' ', el('span', 'search-kind', man.kinds[m[1]]));
+			if (t) {
+				let x = excerpt(t[3], r.Q), f = DEEP[d];
+				if (!popup && !x.h && t[4] && f == null) deep.push(d);
+				a.append(f && f.h ? f : x);
+			}
+			li.append(a);
+			rows.push(li);
+		});
+		list.replaceChildren(...rows);
+		if (rows.length && !marked) { marked = 1; performance.mark('materia-search-results'); }
+		more.hidden = popup || ids.length <= limit;
+		active = -1;
+		input.removeAttribute(AD);
+		let n = ph ? ids.length : r.count, q = r.q.trim();
+		status.textContent = q ? (n ? n + ' result' + (n == 1 ? '' : 's') : 'No results') + ' for “' + q + '”' : '';
+		open(!!q);
+		// Busy until ranking and excerpts settle: tests wait on it.
+		at(box, 'aria-busy', !!(r.more || missing.length || deep.length));
+		if (missing.length) texts(missing).then(got => {
+			Object.assign(TEXT, got);
+			if (r == last) show(r);
+		}, () => r == last && at(box, 'aria-busy', false));
+		let D = DEEP;
+		if (deep.length) Promise.all(deep.map(d => own(TEXT[d][2]).then(s => { D[d] = excerpt(s, r.Q); }))).then(() => r == last && show(r));
+	}
+	function run() {
+		let q = input.value;
+		limit = popup ? 8 : 10;
+		if (!popup) history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
+		if (!q.trim()) { seq++; return show({ q: '', list: [] }); }
+		search(q, r => { if (q == input.value) show(r); }).catch(e => { status.textContent = 'Search is unavailable: ' + e.message; });
+	}
+	on(input, 'input', () => { clearTimeout(timer); timer = setTimeout(run, 60); });
+	on(input, 'keydown', e => {
+		let o = options(), k = e.key;
+		if (k == 'ArrowDown' || k == 'ArrowUp') { e.preventDefault(); open(true); move(active + (k == 'ArrowDown' ? 1 : -1)); }
+		else if (k == 'Enter' && o[active]) { e.preventDefault(); location.href = o[active].href; }
+		else if (k == 'Enter' && !popup) { e.preventDefault(); run(); }
+		else if (k == 'Escape') { open(false); active = -1; }
+	});
+	if (popup) {
+		const out = e => { let t = e.relatedTarget; if (!input.form.contains(t) && !box.contains(t)) open(false); };
+		on(input, 'focus', () => { if (list.children.length) open(true); });
+		on(input.form, 'focusout', out);
+		on(box, 'focusout', out);
+	} else {
+		let q = new URLSearchParams(location.search).get('q');
+		if (q) { input.value = q; run(); }
+	}
 }
 
 // For themes drawing their own results: ids, parsed query (Q.terms[i].m).
-window.materiaSearch = { fold, words, stem: stemw, search: q => {
-  let r; return search(q, x => { r = x; }).then(() => r);
-} };
-doc.querySelectorAll('input[type=search][name=q]').forEach(ui);
-doc.addEventListener('keydown', e => {
-  let t = e.target, i = doc.querySelector('input[type=search][name=q]');
-  if (e.key == '/' && i && !e.ctrlKey && !e.metaKey && !e.altKey && !/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) && !t.isContentEditable) { e.preventDefault(); i.focus(); i.select(); }
+window.materiaSearch = { fold, words, stem: stemw, search: q => { let r; return search(q, x => r = x).then(() => r); } };
+const BOX = 'input[type=search][name=q]';
+doc.querySelectorAll(BOX).forEach(ui);
+on(doc, 'keydown', e => {
+	let t = e.target, i = doc.querySelector(BOX);
+	if (e.key == '/' && i && !(e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || t.closest('input,textarea,select'))) { e.preventDefault(); i.focus(); i.select(); }
 });
 })();
