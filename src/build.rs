@@ -416,16 +416,27 @@ impl Builder {
             before.push((*i, old_article, old_linked));
         }
         timings.mark("backlinks");
+        // A keyword's list that gains or loses a page changes which pages exist: the full
+        // build writes them and drops the ones gone.
+        let per_page = last.site.catalog.config.paginate_by;
+        let pages_moved = lists.keywords.iter().any(|&k| {
+            crate::views::page_count(backlinks.keyword_articles[k].len(), per_page)
+                != crate::views::page_count(last.site.backlinks.keyword_articles[k].len(), per_page)
+        });
         let changed: Vec<(usize, bool)> = edits.iter().map(|(i, _, card)| (*i, *card)).collect();
         let local = Diagnostics::new();
-        let pages = render::render_articles(
-            &last.site,
-            today,
-            &changed,
-            &lists,
-            &local,
-            &mut self.render_cache,
-        );
+        let pages = if pages_moved {
+            None
+        } else {
+            render::render_articles(
+                &last.site,
+                today,
+                &changed,
+                &lists,
+                &local,
+                &mut self.render_cache,
+            )
+        };
         timings.mark("render");
         let Some(pages) = pages.filter(|_| local.is_empty()) else {
             // Back as it was, for the full build that follows.

@@ -15,6 +15,7 @@ const FIELDS: &[&str] = &[
     "theme",
     "disclaimer",
     "review_interval_days",
+    "paginate_by",
     "linking",
     "search",
 ];
@@ -34,6 +35,8 @@ struct RawConfig {
     disclaimer: Option<String>,
     #[serde(default)]
     review_interval_days: Option<u32>,
+    #[serde(default = "fifty")]
+    paginate_by: usize,
     #[serde(default)]
     linking: Linking,
     #[serde(default)]
@@ -54,6 +57,12 @@ pub struct Linking {
 
 fn one() -> usize {
     1
+}
+
+/// The default page size of listings: a section of a few dozen articles stays one page,
+/// one of thousands is not one page of megabytes.
+fn fifty() -> usize {
+    50
 }
 
 impl Default for Linking {
@@ -90,6 +99,9 @@ pub struct SiteConfig {
     pub theme: String,
     pub disclaimer: String,
     pub review_interval_days: Option<u32>,
+    /// How many articles a section, keyword or tag page lists before the rest go to
+    /// `page/2/` and on; 0 lists them all on one page.
+    pub paginate_by: usize,
     pub linking: Linking,
     pub search: Search,
 }
@@ -154,6 +166,7 @@ impl SiteConfig {
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             disclaimer: raw.disclaimer.unwrap_or_default(),
             review_interval_days: raw.review_interval_days,
+            paginate_by: raw.paginate_by,
             linking: raw.linking,
             search: raw.search,
         })

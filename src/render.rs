@@ -88,6 +88,7 @@ impl RenderCache {
 #[derive(Serialize)]
 struct SectionPage<'a> {
     section: SectionView<'a>,
+    paginator: Paginator,
 }
 
 /// An article, symptom or supplement page: its view, under the name the template knows it
@@ -112,7 +113,9 @@ impl<V: Serialize> Serialize for Disclaimed<'_, V> {
 struct TermPage<'a> {
     kind: &'a str,
     term: Named,
+    /// This page's articles.
     articles: Vec<ArticleCard<'a>>,
+    paginator: Paginator,
     index_url: String,
 }
 
@@ -377,7 +380,9 @@ pub fn render_articles(
     // Pages whose lists of articles changed, with the indexes that count them.
     jobs.extend(lists.symptoms.iter().map(|&s| Job::Symptom(s)));
     jobs.extend(lists.supplements.iter().map(|&s| Job::Supplement(s)));
-    jobs.extend(lists.keywords.iter().map(|&k| Job::Keyword(k)));
+    for &k in &lists.keywords {
+        jobs.extend(list_jobs(site, List::Keyword, k));
+    }
     jobs.extend(lists.related.iter().map(|&a| Job::Article(a)));
     for (changed, index) in [
         (&lists.symptoms, Job::SymptomIndex),
@@ -430,15 +435,21 @@ fn listing_jobs(site: &LinkedSite, i: usize) -> Vec<Job> {
             .collect()
     };
     let mut jobs = vec![Job::Home];
-    jobs.extend((0..site.catalog.sections.len()).map(Job::Section));
+    for s in 0..site.catalog.sections.len() {
+        jobs.extend(list_jobs(site, List::Section, s));
+    }
     jobs.extend(listed(&b.symptom_articles).into_iter().map(Job::Symptom));
     jobs.extend(
         listed(&b.supplement_articles)
             .into_iter()
             .map(Job::Supplement),
     );
-    jobs.extend(listed(&b.keyword_articles).into_iter().map(Job::Keyword));
-    jobs.extend(listed(&b.tag_articles).into_iter().map(Job::Tag));
+    for k in listed(&b.keyword_articles) {
+        jobs.extend(list_jobs(site, List::Keyword, k));
+    }
+    for t in listed(&b.tag_articles) {
+        jobs.extend(list_jobs(site, List::Tag, t));
+    }
     jobs.extend(listed(&b.related).into_iter().map(Job::Article));
     jobs
 }
@@ -622,11 +633,17 @@ fn render_all<T: Send>(
         Job::NotFound,
     ];
     jobs.extend((0..c.articles.len()).map(Job::Article));
-    jobs.extend((0..c.sections.len()).map(Job::Section));
+    for (listing, n) in [
+        (List::Section, c.sections.len()),
+        (List::Keyword, c.keywords.len()),
+        (List::Tag, c.tags.len()),
+    ] {
+        for i in 0..n {
+            jobs.extend(list_jobs(site, listing, i));
+        }
+    }
     jobs.extend((0..c.symptoms.len()).map(Job::Symptom));
     jobs.extend((0..c.supplements.len()).map(Job::Supplement));
-    jobs.extend((0..c.keywords.len()).map(Job::Keyword));
-    jobs.extend((0..c.tags.len()).map(Job::Tag));
     for (i, a) in c.articles.iter().enumerate() {
         for alias in &a.front.aliases {
             jobs.push(Job::Redirect(i, alias.clone()));
@@ -710,11 +727,12 @@ fn render_all<T: Send>(
 enum Job {
     Home,
     Article(usize),
-    Section(usize),
+    /// Page `.2` (from 1) of a list of articles.
+    List(List, usize, usize),
+    /// `page/1/` of a list split into pages, which sends readers to the list's own URL.
+    FirstPage(List, usize),
     Symptom(usize),
     Supplement(usize),
-    Keyword(usize),
-    Tag(usize),
     SymptomIndex,
     SupplementIndex,
     KeywordIndex,
@@ -722,6 +740,44 @@ enum Job {
     Search,
     NotFound,
     Redirect(usize, String),
+}
+
+/// The lists of articles that are split into pages.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum List {
+    Section,
+    Keyword,
+    Tag,
+}
+
+/// The articles of a list, in the catalog's order (a section's are sorted when shown).
+fn list_articles(site: &LinkedSite, listing: List, i: usize) -> &[usize] {
+    match listing {
+        List::Section => &site.catalog.sections[i].articles,
+        List::Keyword => &site.backlinks.keyword_articles[i],
+        List::Tag => &site.backlinks.tag_articles[i],
+    }
+}
+
+/// A list's URL, with `base_path`.
+fn list_url(site: &LinkedSite, listing: List, i: usize) -> &str {
+    let c = &site.catalog;
+    match listing {
+        List::Section => &c.sections[i].url,
+        List::Keyword => &c.keywords[i].url,
+        List::Tag => &c.tags[i].url,
+    }
+}
+
+/// The pages of a list: each of its pages, and the `page/1/` redirect when there are more.
+fn list_jobs(site: &LinkedSite, listing: List, i: usize) -> impl Iterator<Item = Job> {
+    let pages = page_count(
+        list_articles(site, listing, i).len(),
+        site.catalog.config.paginate_by,
+    );
+    (1..=pages)
+        .map(move |p| Job::List(listing, i, p))
+        .chain((pages > 1).then_some(Job::FirstPage(listing, i)))
 }
 
 /// Tera's escaper: the five characters HTML needs, as everywhere else in the page (Tera's
@@ -1028,11 +1084,16 @@ impl Renderer<'_> {
         match job {
             Job::Home => self.home(),
             Job::Article(i) => self.article(*i),
-            Job::Section(i) => self.section(*i),
+            Job::List(List::Section, i, page) => self.section(*i, *page),
+            Job::List(List::Keyword, i, page) => self.term(true, *i, *page),
+            Job::List(List::Tag, i, page) => self.term(false, *i, *page),
+            Job::FirstPage(listing, i) => {
+                let url = list_url(self.site, *listing, *i);
+                let url = url.strip_prefix(self.base()).unwrap_or(url);
+                self.redirect_page(&[url, "page/1/"].concat(), self.abs(url))
+            }
             Job::Symptom(i) => self.symptom(*i),
             Job::Supplement(i) => self.supplement(*i),
-            Job::Keyword(i) => self.term(true, *i),
-            Job::Tag(i) => self.term(false, *i),
             Job::SymptomIndex => self.list("symptoms"),
             Job::SupplementIndex => self.list("supplements"),
             Job::KeywordIndex => self.list("keywords"),
@@ -1071,7 +1132,11 @@ impl Renderer<'_> {
 
     fn redirect(&self, i: usize, alias: &str) -> Result<Rendered, Diagnostic> {
         let target = self.abs(&self.c.articles[i].url);
-        let path = crate::catalog::alias_page("", alias);
+        self.redirect_page(&crate::catalog::alias_page("", alias), target)
+    }
+
+    /// A page at `path` (without `base_path`) that sends readers to `target`.
+    fn redirect_page(&self, path: &str, target: String) -> Result<Rendered, Diagnostic> {
         let cfg = &self.c.config;
         let site = SiteView {
             title: &cfg.title,
@@ -1086,8 +1151,8 @@ impl Renderer<'_> {
         let html = self
             .tera
             .render("redirect.html", &context)
-            .map_err(|e| self.render_error("redirect.html", &path, &e))?;
-        Ok((file_for(&path), Arc::from(html.into_bytes()), 0))
+            .map_err(|e| self.render_error("redirect.html", path, &e))?;
+        Ok((file_for(path), Arc::from(html.into_bytes()), 0))
     }
 
     /// The first problem of a page's failed render, at the template line it names. Tera
@@ -1394,38 +1459,79 @@ impl Renderer<'_> {
         )
     }
 
-    fn section(&self, i: usize) -> Result<Rendered, Diagnostic> {
+    fn section(&self, i: usize, page: usize) -> Result<Rendered, Diagnostic> {
         let s = &self.c.sections[i];
         let mut articles = s.articles.clone();
         self.sort_newest_first(&mut articles);
+        let (paginator, meta) = self.list_page(
+            &s.url,
+            page,
+            &articles,
+            &s.title,
+            format!("{} articles on {}.", s.title, self.c.config.title),
+            self.section_crumbs(&s.path),
+        );
         let view = SectionView {
             title: &s.title,
             url: &s.url,
-            articles: self.list_cards(&articles),
-            subsections: s
-                .children
-                .iter()
-                .map(|&ch| self.section_summary(ch))
-                .collect(),
+            articles: self.list_cards(paginator.slice(&articles, self.c.config.paginate_by)),
+            // Sub-sections lead the section: on its first page only.
+            subsections: if page == 1 {
+                s.children
+                    .iter()
+                    .map(|&ch| self.section_summary(ch))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         };
-        let path = s
-            .url
-            .strip_prefix(self.base())
-            .unwrap_or(&s.url)
-            .to_string();
+        self.finish(
+            "section.html",
+            meta,
+            SectionPage {
+                section: view,
+                paginator,
+            },
+        )
+    }
+
+    /// Page `page` of the list of `articles` at `url`: what to offer of its other pages,
+    /// and its title, description, JSON-LD and breadcrumbs (after the first page, the
+    /// trail passes through the first).
+    fn list_page(
+        &self,
+        url: &str,
+        page: usize,
+        articles: &[usize],
+        title: &str,
+        description: String,
+        mut breadcrumbs: Vec<Titled>,
+    ) -> (Paginator, PageMeta) {
+        let paginator = Paginator::new(url, page, articles.len(), self.c.config.paginate_by);
+        let first = url.strip_prefix(self.base()).unwrap_or(url);
+        let path = page_url(first, page);
+        let (title, description) = if page == 1 {
+            (title.to_string(), description)
+        } else {
+            breadcrumbs.push(Titled {
+                title: title.to_string(),
+                url: url.to_string(),
+            });
+            let total = paginator.total;
+            (
+                format!("{title} (page {page} of {total})"),
+                format!("{description} Page {page} of {total}."),
+            )
+        };
         let meta = PageMeta {
+            jsonld: vec![jsonld::web_page("CollectionPage", &title, &self.abs(&path))],
             path,
-            title: s.title.clone(),
-            description: format!("{} articles on {}.", s.title, self.c.config.title),
+            title,
+            description,
             og_type: "website",
-            jsonld: vec![jsonld::web_page(
-                "CollectionPage",
-                &s.title,
-                &self.abs(s.url.strip_prefix(self.base()).unwrap_or(&s.url)),
-            )],
-            breadcrumbs: self.section_crumbs(&s.path),
+            breadcrumbs,
         };
-        self.finish("section.html", meta, SectionPage { section: view })
+        (paginator, meta)
     }
 
     fn section_count(&self, i: usize) -> usize {
@@ -1599,7 +1705,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn term(&self, keyword: bool, i: usize) -> Result<Rendered, Diagnostic> {
+    fn term(&self, keyword: bool, i: usize, page: usize) -> Result<Rendered, Diagnostic> {
         let c = self.c;
         let (term, articles, kind, index, label) = if keyword {
             (
@@ -1618,30 +1724,21 @@ impl Renderer<'_> {
                 "Tags",
             )
         };
-        let path = term
-            .url
-            .strip_prefix(self.base())
-            .unwrap_or(&term.url)
-            .to_string();
-        let meta = PageMeta {
-            path: path.clone(),
-            title: term.name.clone(),
-            description: format!("Articles about {} on {}.", term.name, c.config.title),
-            og_type: "website",
-            jsonld: vec![jsonld::web_page(
-                "CollectionPage",
-                &term.name,
-                &self.abs(&path),
-            )],
-            breadcrumbs: vec![
+        let (paginator, meta) = self.list_page(
+            &term.url,
+            page,
+            articles,
+            &term.name,
+            format!("Articles about {} on {}.", term.name, c.config.title),
+            vec![
                 self.home_crumb(),
                 Titled {
                     title: label.into(),
                     url: format!("{}{index}", self.base()),
                 },
             ],
-        };
-        let cards = self.list_cards(articles);
+        );
+        let cards = self.list_cards(paginator.slice(articles, c.config.paginate_by));
         self.finish(
             "term.html",
             meta,
@@ -1652,6 +1749,7 @@ impl Renderer<'_> {
                     url: term.url.clone(),
                 },
                 articles: cards,
+                paginator,
                 index_url: format!("{}{index}", self.base()),
             },
         )

@@ -54,6 +54,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "search.html",
     "404.html",
     "redirect.html",
+    "pagination.html",
 );
 
 pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[

@@ -291,3 +291,130 @@ pub struct SectionView<'a> {
     pub articles: Vec<ArticleCard<'a>>,
     pub subsections: Vec<SectionSummary>,
 }
+
+/// Where a long list of articles (a section's, a keyword's, a tag's) is split: its first
+/// page at the list's own URL, the others at `<url>page/<n>/`, as Zola and Hugo write them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// How many pages the list has (1 when it is not split).
+    pub total: usize,
+    /// How many articles the whole list holds.
+    pub count: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// The pages to offer by number: the first, the last and the two on either side of
+    /// this one, with `null` where numbers are left out.
+    pub links: Vec<Option<PageLink>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+/// How many pages a list of `count` articles takes at `per_page` a page (0: one page).
+pub fn page_count(count: usize, per_page: usize) -> usize {
+    if per_page == 0 {
+        1
+    } else {
+        count.div_ceil(per_page).max(1)
+    }
+}
+
+/// The URL of page `n` of the list at `url` (which ends with `/`).
+pub fn page_url(url: &str, n: usize) -> String {
+    if n <= 1 {
+        url.to_string()
+    } else {
+        format!("{url}page/{n}/")
+    }
+}
+
+impl Paginator {
+    pub fn new(url: &str, current: usize, count: usize, per_page: usize) -> Paginator {
+        let total = page_count(count, per_page);
+        let mut links = Vec::new();
+        for n in 1..=total {
+            if n == 1 || n == total || n.abs_diff(current) <= 2 {
+                links.push(Some(PageLink {
+                    number: n,
+                    url: page_url(url, n),
+                    current: n == current,
+                }));
+            } else if links.last().is_some_and(Option::is_some) {
+                links.push(None);
+            }
+        }
+        Paginator {
+            current,
+            total,
+            count,
+            previous: (current > 1).then(|| page_url(url, current - 1)),
+            next: (current < total).then(|| page_url(url, current + 1)),
+            links,
+        }
+    }
+
+    /// The part of `items` this page shows.
+    pub fn slice<'t, T>(&self, items: &'t [T], per_page: usize) -> &'t [T] {
+        if per_page == 0 {
+            return items;
+        }
+        let from = ((self.current - 1) * per_page).min(items.len());
+        &items[from..(from + per_page).min(items.len())]
+    }
+}
+
+#[cfg(test)]
+mod pager_tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_offered_around_this_one_with_gaps() {
+        let p = Paginator::new("/t/", 5, 95, 10);
+        assert_eq!(p.total, 10);
+        let shown: Vec<Option<usize>> = p
+            .links
+            .iter()
+            .map(|l| l.as_ref().map(|l| l.number))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                Some(1),
+                None,
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                None,
+                Some(10)
+            ]
+        );
+        assert_eq!(p.previous.as_deref(), Some("/t/page/4/"));
+        assert_eq!(p.next.as_deref(), Some("/t/page/6/"));
+        let first = Paginator::new("/t/", 1, 95, 10);
+        assert_eq!(first.previous, None);
+        assert_eq!(first.next.as_deref(), Some("/t/page/2/"));
+        assert_eq!(first.links[0].as_ref().map(|l| l.url.as_str()), Some("/t/"));
+        let items: Vec<usize> = (0..95).collect();
+        assert_eq!(p.slice(&items, 10), &items[40..50]);
+        assert_eq!(
+            Paginator::new("/t/", 10, 95, 10).slice(&items, 10),
+            &items[90..95]
+        );
+    }
+
+    #[test]
+    fn without_a_page_size_a_list_is_one_page() {
+        let p = Paginator::new("/t/", 1, 500, 0);
+        assert_eq!((p.total, &p.previous, &p.next), (1, &None, &None));
+        assert_eq!(p.slice(&[1, 2, 3], 0), &[1, 2, 3]);
+        assert_eq!(page_count(0, 10), 1);
+    }
+}

@@ -184,3 +184,40 @@ fn axe_reports_what_it_should() {
         );
     }
 }
+
+/// The links between the pages of a long list, in both colour schemes (the current page is
+/// marked with colours of its own).
+#[test]
+fn a_page_of_a_long_list_passes_axe() {
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let site = crate::support::Site::paged(1, 7);
+    site.build().assert_ok();
+    let server = StaticServer::start(&site.path("public"));
+    let mut found = Vec::new();
+    for (scheme, switches) in [
+        ("light", &[][..]),
+        ("dark", &["--blink-settings=preferredColorScheme=0"][..]),
+    ] {
+        let Some(browser) = Browser::start_with(switches) else {
+            return;
+        };
+        for page in ["/articles/nerves/page/4/", "/tags/nerves/page/2/"] {
+            browser.goto(&server.url(page)).unwrap();
+            let links = browser
+                .execute(
+                    "return document.querySelectorAll('.pagination a').length;",
+                    vec![],
+                )
+                .unwrap();
+            assert!(links.as_u64() >= Some(5), "{page}: {links}");
+            found.extend(
+                violations(&browser, &axe)
+                    .into_iter()
+                    .map(|v| format!("{scheme} {page}: {v}")),
+            );
+        }
+    }
+    assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
+}

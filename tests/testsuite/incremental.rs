@@ -59,7 +59,9 @@ fn write_settings(root: &Path) {
     write(
         root,
         "site.toml",
-        "title = \"T\"\nbase_url = \"https://e.org\"\n",
+        // One article a page: lists of two or more are split, and body edits that add or
+        // drop a keyword's mention change how many pages its list has.
+        "title = \"T\"\nbase_url = \"https://e.org\"\npaginate_by = 1\n",
     );
 }
 
@@ -197,7 +199,7 @@ fn edit(root: &Path, rng: &mut Rng, kind: usize, touched: &mut Vec<PathBuf>) {
         10..=17 => {
             // An edit of the body alone, as authors make most: the quick rebuild's case,
             // and the edits it must turn down (a new heading, a changed excerpt, a new
-            // mention).
+            // mention or one gone).
             let path = articles.join(format!("{}a{}.md", rng.pick(SECTIONS), rng.below(5)));
             let Ok(text) = std::fs::read_to_string(&path) else {
                 return;
@@ -206,9 +208,11 @@ fn edit(root: &Path, rng: &mut Rng, kind: usize, touched: &mut Vec<PathBuf>) {
                 return;
             };
             let (front, body) = text.split_at(end);
-            let body = match rng.below(6) {
+            let body = match rng.below(7) {
                 // Another article's link to this heading breaks.
                 5 => body.replacen("## More on nerves", "More on nerves", 1),
+                // A mention goes: a list of articles may lose one, and a page with it.
+                6 => body.replacen(rng.pick(TERMS), "nerves", 1),
                 0 => format!("{body}\nAnd often the nerves.\n"),
                 1 => format!("{body}\n{} again.\n", rng.pick(TERMS)),
                 2 => body.replacen("the", "a", 1),
@@ -559,4 +563,47 @@ fn a_stopped_search_index_stays_pending_and_then_comes_out_whole() {
     built.output.pages.extend(index);
     let full = build(root, &BuildOptions::default(), &Diagnostics::new(), &Silent).unwrap();
     assert_eq!(files(&built), files(&full));
+}
+
+/// A body edit that drops the mention putting an article on a keyword's second page: the
+/// page goes, as in a full build (a quick rebuild that only re-rendered pages would keep it).
+#[test]
+fn a_keyword_page_that_empties_goes_after_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write_settings(root);
+    write(
+        root,
+        "content/articles/a.md",
+        "---\ntitle: A\ndate: 2024-01-02\nkeywords: [nerve health]\n---\nText.\n",
+    );
+    let b = "---\ntitle: B\ndate: 2024-01-01\n---\nGood for nerve health, they say.\n";
+    write(root, "content/articles/b.md", b);
+    let options = BuildOptions::default();
+    let mut builder = Builder::new(root, options.clone());
+    let diags = Diagnostics::new();
+    let built = builder.build_pages(&diags, &Silent).expect("builds");
+    assert!(built
+        .output
+        .pages
+        .contains_key("keywords/nerve-health/page/2/index.html"));
+    write(
+        root,
+        "content/articles/b.md",
+        &b.replace("nerve health", "the nerves"),
+    );
+    builder.changed([root.join("content/articles/b.md")]);
+    let built = builder.build_pages(&diags, &Silent).expect("builds");
+    let full = build(root, &options, &Diagnostics::new(), &Silent).expect("builds");
+    for page in [
+        "keywords/nerve-health/page/2/index.html",
+        "keywords/nerve-health/page/1/index.html",
+    ] {
+        assert!(!full.output.pages.contains_key(page), "{page}");
+        assert!(!built.output.pages.contains_key(page), "{page} stayed");
+    }
+    assert_eq!(
+        built.output.pages["keywords/nerve-health/index.html"],
+        full.output.pages["keywords/nerve-health/index.html"]
+    );
 }

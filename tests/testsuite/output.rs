@@ -2351,3 +2351,89 @@ fn a_page_without_a_description_is_described_by_its_opening_text() {
         .read("symptoms/numbness/index.html")
         .contains("<meta name=\"description\" content=\"Less feeling in the skin.\">"));
 }
+
+/// A long list of articles is split into pages: the first at the list's own URL, the rest
+/// at `page/N/`, each linking to the others, titled and canonical on its own, with a
+/// redirect at `page/1/`; a check accepts links to them.
+#[test]
+fn long_lists_are_split_into_pages() {
+    let site = Site::paged(2, 5);
+    site.article(
+        "about.md",
+        "title: About",
+        "See [older nerve articles](/articles/nerves/page/3/) and [tagged](/tags/nerves/page/2/).\n",
+    );
+    site.build().assert_ok();
+    let titles = |page: &str| -> Vec<String> {
+        let html = site.read(page);
+        html.match_indices("class=\"card-title\"><a href=\"")
+            .map(|(i, m)| {
+                let rest = &html[i + m.len()..];
+                let title = &rest[rest.find('>').unwrap() + 1..];
+                title[..title.find('<').unwrap()].to_string()
+            })
+            .collect()
+    };
+    // Newest first, two a page, the last page shorter.
+    assert_eq!(
+        titles("articles/nerves/index.html"),
+        ["Article 5", "Article 4"]
+    );
+    assert_eq!(
+        titles("articles/nerves/page/2/index.html"),
+        ["Article 3", "Article 2"]
+    );
+    assert_eq!(titles("articles/nerves/page/3/index.html"), ["Article 1"]);
+    assert!(!site.exists("articles/nerves/page/4/index.html"));
+    assert_eq!(titles("tags/nerves/page/3/index.html"), ["Article 1"]);
+    // Every page of the tag says how many articles the whole list holds.
+    assert!(site
+        .read("tags/nerves/page/2/index.html")
+        .contains("5 articles tagged"));
+
+    let second = site.read("articles/nerves/page/2/index.html");
+    assert!(
+        second.contains("<title>Nerves (page 2 of 3) · "),
+        "{second}"
+    );
+    assert!(second
+        .contains("<link rel=\"canonical\" href=\"https://example.org/articles/nerves/page/2/\">"));
+    assert!(second.contains("<a href=\"/articles/nerves/\" rel=\"prev\">"));
+    assert!(second.contains("<a href=\"/articles/nerves/page/3/\" rel=\"next\">"));
+    assert!(second.contains(
+        "<a href=\"/articles/nerves/page/2/\" aria-label=\"Page 2\" aria-current=\"page\">"
+    ));
+    let first = site.read("articles/nerves/index.html");
+    assert!(
+        first.contains("<title>Nerves · "),
+        "the first page keeps the list's title"
+    );
+    assert!(!first.contains("rel=\"prev\""));
+    assert!(site
+        .read("articles/nerves/page/1/index.html")
+        .contains("url=https://example.org/articles/nerves/"));
+    // A list that fits on one page has no page links and no page/1/.
+    assert!(!site
+        .read("articles/index.html")
+        .contains("class=\"pagination\""));
+    assert!(!site.exists("articles/page/1/index.html"));
+    // The sitemap lists each list once, at its first page.
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/articles/nerves/</loc>"));
+    assert!(!sitemap.contains("/page/"));
+
+    // Without a page size, one page holds them all, and there is no page 3 to link to.
+    site.file(
+        "site.toml",
+        &format!("{}paginate_by = 0\n", crate::support::SITE_TOML),
+    );
+    let refused = site.build();
+    refused.assert_failed();
+    assert!(refused
+        .stderr
+        .contains("link to `/articles/nerves/page/3/`, a page that does not exist"));
+    site.article("about.md", "title: About", "No links.\n");
+    site.build().assert_ok();
+    assert_eq!(titles("articles/nerves/index.html").len(), 5);
+    assert!(!site.exists("articles/nerves/page/2/index.html"));
+}

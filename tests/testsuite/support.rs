@@ -63,6 +63,24 @@ impl Site {
         site
     }
 
+    /// A site whose section `nerves` holds `articles` articles ("Article 1" and on, a day
+    /// apart, all tagged "Nerves"), its lists split into pages of `per_page`.
+    pub fn paged(per_page: usize, articles: usize) -> Site {
+        let site = Site::new();
+        site.file(
+            "site.toml",
+            &format!("{SITE_TOML}paginate_by = {per_page}\n"),
+        );
+        for n in 1..=articles {
+            site.article(
+                &format!("nerves/a{n}.md"),
+                &format!("title: Article {n}\ndate: 2025-01-{n:02}\ntags: [Nerves]"),
+                "Text.\n",
+            );
+        }
+        site
+    }
+
     /// No files at all.
     pub fn bare() -> Site {
         Site {

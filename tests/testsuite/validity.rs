@@ -99,8 +99,8 @@ fn every_page_of_the_bundled_site_is_valid_html() {
 }
 
 /// Every Markdown feature, both FAQ shapes, a pasted plain-text post, references, images,
-/// aliases, a disclaimer with a link, records with every field, and content strings that
-/// need escaping: what authors write, the pages must stay valid with.
+/// aliases, a disclaimer with a link, records with every field, content strings that need
+/// escaping, and lists split into pages: what authors write, the pages must stay valid with.
 #[test]
 fn pages_with_every_content_shape_are_valid_html() {
     let Some((java, vnu)) = checker() else {
@@ -111,7 +111,8 @@ fn pages_with_every_content_shape_are_valid_html() {
         "site.toml",
         "title = \"Checks & <Balances>\"\nbase_url = \"https://example.org\"\n\
          description = \"A site \\\"quoted\\\" & escaped\"\n\
-         disclaimer = \"Not advice: see [the symptoms](/symptoms/).\"\n",
+         disclaimer = \"Not advice: see [the symptoms](/symptoms/).\"\n\
+         paginate_by = 1\n",
     )
     .file("content/_index.md", "Welcome to the **library**. Start with [tingling](/symptoms/paresthesia/).\n")
     .file("content/static/img/nerve.png", "not decoded by anyone")
@@ -161,6 +162,7 @@ fn pages_with_every_content_shape_are_valid_html() {
          Important Keywords\nnumbness, tingling, B12\n",
     );
     site.build().assert_ok();
+    assert!(site.exists("articles/nerves/page/2/index.html"));
     let found = problems(&java, &vnu, &site.path("public"));
     assert!(found.is_empty(), "{found}");
 }
