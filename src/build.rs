@@ -26,6 +26,8 @@ pub struct BuildOptions {
     /// with and without it to measure what the index adds to a build. The search page then
     /// carries an empty manifest.
     pub skip_search_index: bool,
+    /// The address to build for instead of `site.toml`'s `base_url` (`--base-url`).
+    pub base_url: Option<String>,
 }
 
 /// What a successful build made, with counts for the summary line.
@@ -513,7 +515,7 @@ impl Builder {
         progress.stage("loading", 0);
         let reread = std::mem::take(&mut self.reread);
         let last = self.sources.take();
-        let sources = match (changed, &last) {
+        let mut sources = match (changed, &last) {
             (Some(changed), Some(last)) => {
                 let changed: HashSet<PathBuf> = changed.into_iter().chain(reread).collect();
                 let reuse = load::Reuse {
@@ -524,6 +526,14 @@ impl Builder {
             }
             _ => load::load(&self.root, diags),
         }?;
+        if let Some(url) = &self.options.base_url {
+            if let Err(e) = sources.config.set_base_url(url) {
+                diags.push(Diagnostic::error(format!("--base-url: {e}")).hint(
+                    "give the address the site is deployed at, like `https://preview.example.org/kb/`",
+                ));
+                return None;
+            }
+        }
         if self.link_cache.enabled {
             self.sources = Some(sources.clone());
         }

@@ -124,21 +124,13 @@ impl SiteConfig {
         };
         let raw: RawConfig =
             structured::parse(text, Format::Toml, origin, "invalid site.toml", FIELDS)?;
-        let base_url = raw.base_url.trim().trim_end_matches('/').to_string();
-        let Some(after_scheme) = base_url
-            .strip_prefix("https://")
-            .or_else(|| base_url.strip_prefix("http://"))
-        else {
+        let Some((base_url, base_path)) = split_base_url(&raw.base_url) else {
             return Err(Diagnostic::error(format!(
                 "`base_url` must be an absolute http(s) address, not `{}`",
                 raw.base_url
             ))
             .at(file, line_of_key(text, "base_url"), 1)
             .hint("write it like `base_url = \"https://example.org\"`"));
-        };
-        let base_path = match after_scheme.find('/') {
-            Some(i) => after_scheme[i..].to_string(),
-            None => String::new(),
         };
         if let Some(group) = raw
             .search
@@ -172,12 +164,36 @@ impl SiteConfig {
         })
     }
 
+    /// Builds the site for another address than `site.toml`'s (`materia build --base-url`,
+    /// for a preview deploy). `url` is as [`split_base_url`] takes it.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base_url, base_path) = split_base_url(url)
+            .ok_or_else(|| format!("`{url}` is not an absolute http(s) address"))?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+
     /// The absolute address of a site path such as `/symptoms/fatigue/` (given without
     /// `base_path`).
     pub fn absolute(&self, path: &str) -> String {
         // Not `format!`: called for every link of every page's JSON-LD and feeds.
         [self.base_url.as_str(), path].concat()
     }
+}
+
+/// An absolute http(s) address as `base_url` and `base_path`: without its trailing `/`, and
+/// the path after the host (`/kb`, or empty at a domain's root).
+pub fn split_base_url(raw: &str) -> Option<(String, String)> {
+    let base_url = raw.trim().trim_end_matches('/').to_string();
+    let after_scheme = base_url
+        .strip_prefix("https://")
+        .or_else(|| base_url.strip_prefix("http://"))
+        .filter(|host| !host.is_empty() && !host.starts_with('/'))?;
+    let base_path = after_scheme
+        .find('/')
+        .map_or_else(String::new, |i| after_scheme[i..].to_string());
+    Some((base_url, base_path))
 }
 
 /// Where `needle` first is from the line of `key` on, as a 1-based line and column (in
@@ -212,6 +228,22 @@ mod tests {
             c.map(|c| c.absolute("/a/")),
             Some("https://x.org/kb/a/".into())
         );
+    }
+
+    #[test]
+    fn an_address_needs_a_scheme_and_a_host() {
+        let split = |u: &str| split_base_url(u);
+        assert_eq!(
+            split("http://x.org"),
+            Some(("http://x.org".into(), String::new()))
+        );
+        assert_eq!(
+            split(" https://x.org/a/b/ "),
+            Some(("https://x.org/a/b".into(), "/a/b".into()))
+        );
+        for bad in ["x.org", "https://", "https:///kb", "ftp://x.org", ""] {
+            assert_eq!(split(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -101,6 +101,10 @@ enum Command {
         /// Print errors only: no progress bar, no summary.
         #[arg(long, short)]
         quiet: bool,
+        /// Build for this address instead of site.toml's `base_url`, as for a preview or
+        /// staging deploy: canonical URLs, feeds, the sitemap and every link take it.
+        #[arg(long, value_name = "URL", value_parser = base_url_arg)]
+        base_url: Option<String>,
     },
     /// Build the site into memory and serve it, rebuilding and reloading open pages on
     /// every change.
@@ -220,6 +224,7 @@ fn main() -> ExitCode {
             out,
             drafts,
             quiet,
+            base_url,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             run(
@@ -231,6 +236,7 @@ fn main() -> ExitCode {
                     // For the search benchmark only, which times builds with and without
                     // the index (see benches/README.md); not an option users need.
                     skip_search_index: std::env::var_os("MATERIA_SKIP_SEARCH_INDEX").is_some(),
+                    base_url,
                 },
                 quiet,
             )
@@ -460,6 +466,15 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
 }
 
 /// "1 article", "2 articles": a count and a noun that takes an s.
+/// `--base-url`, checked as site.toml's `base_url` is, before anything is built.
+fn base_url_arg(url: &str) -> Result<String, String> {
+    materia::config::split_base_url(url)
+        .map(|_| url.to_string())
+        .ok_or_else(|| {
+            "give an absolute http(s) address, like https://preview.example.org/kb/".into()
+        })
+}
+
 fn counted(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }

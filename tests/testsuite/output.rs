@@ -2437,3 +2437,48 @@ fn long_lists_are_split_into_pages() {
     assert_eq!(titles("articles/nerves/index.html").len(), 5);
     assert!(!site.exists("articles/nerves/page/2/index.html"));
 }
+
+/// `--base-url` builds the site for another address (a preview deploy) without editing
+/// site.toml: canonical URLs, the sitemap, the feed and every site link take it.
+#[test]
+fn base_url_option_builds_for_another_address() {
+    let site = site_with_records();
+    site.article(
+        "nerves/tingling.md",
+        "title: Tingling\ndate: 2025-01-02",
+        "Pins and needles, see [the list](/symptoms/).\n",
+    );
+    site.build_with(&["--base-url", "https://preview.example.net/kb/"])
+        .assert_ok();
+    let page = site.read("articles/nerves/tingling/index.html");
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://preview.example.net/kb/articles/nerves/tingling/\">"
+    ));
+    assert!(
+        page.contains("href=\"/kb/symptoms/paresthesia/\""),
+        "cross-links"
+    );
+    assert!(page.contains("href=\"/kb/symptoms/\""), "authors' links");
+    assert!(page.contains("href=\"/kb/style.css\""));
+    assert!(site
+        .read("sitemap.xml")
+        .contains("<loc>https://preview.example.net/kb/articles/nerves/tingling/</loc>"));
+    assert!(site
+        .read("atom.xml")
+        .contains("https://preview.example.net/kb/articles/nerves/tingling/"));
+    assert!(!site.read("sitemap.xml").contains("example.org"));
+    // Without it, site.toml's address as before.
+    site.build().assert_ok();
+    assert!(site
+        .read("sitemap.xml")
+        .contains("<loc>https://example.org/articles/nerves/tingling/</loc>"));
+    // An address that is none is refused before anything is built.
+    let refused = site.build_with(&["--base-url", "preview.example.net"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("absolute http(s) address"),
+        "{}",
+        refused.stderr
+    );
+    assert!(site.read("sitemap.xml").contains("https://example.org/"));
+}
