@@ -149,6 +149,9 @@ pub struct MedicalWebPage<'a> {
     pub description: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub headline: &'a str,
+    /// The page's first picture, absolute.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     #[serde(rename = "inLanguage", skip_serializing_if = "str::is_empty")]
     pub in_language: &'a str,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -177,6 +180,7 @@ impl<'a> MedicalWebPage<'a> {
             date_published: None,
             description: "",
             headline: name,
+            image: None,
             in_language: "",
             keywords: String::new(),
             last_reviewed: None,
@@ -414,6 +418,8 @@ mod tests {
             page.date_published = published.clone();
             page.description = description;
             page.in_language = language;
+            let image = on(1).then(|| "https://x/i.png".to_string());
+            page.image = image.clone();
             page.keywords = keywords.clone();
             page.last_reviewed = published.clone();
             page.reviewed_by = reviewer.map(person);
@@ -431,6 +437,7 @@ mod tests {
                 "description": description,
                 "url": url,
                 "inLanguage": language,
+                "image": image,
                 "author": authors.iter().map(|a| person_map(a)).collect::<Vec<_>>(),
                 "publisher": org_map("Site", "https://x/"),
                 "reviewedBy": reviewer.map(person_map),

@@ -28,6 +28,9 @@ pub struct LinkedArticle {
     pub supplements: Vec<usize>,
     pub keywords_mentioned: Vec<usize>,
     pub has_product_links: bool,
+    /// The body's first picture, for link previews (`og:image`): a site path with
+    /// `base_path`, or an external http(s) address.
+    pub image: Option<String>,
     /// A hash of everything this was made from (the article's source and the linking
     /// context): equal keys, equal linked articles.
     pub key: u64,
@@ -247,6 +250,7 @@ impl<'a> ArticleLinker<'a> {
             supplements,
             keywords_mentioned,
             has_product_links: !resolved.products.is_empty(),
+            image: resolved.image,
             key: self.key(article),
         };
         (linked, local.sorted())
@@ -512,6 +516,8 @@ struct Resolved {
     products: Vec<usize>,
     /// What each link's destination becomes, where it changes.
     dests: Vec<Option<String>>,
+    /// The first picture's address (see [`LinkedArticle::image`]).
+    image: Option<String>,
 }
 
 impl LinkChecker<'_> {
@@ -540,6 +546,9 @@ impl LinkChecker<'_> {
             };
             match checked {
                 Ok(Dest::External) => {
+                    if link.is_image && resolved.image.is_none() {
+                        resolved.image = web_address(raw);
+                    }
                     if let Some(&s) =
                         normalise_url(raw).and_then(|u| self.catalog.product_links.get(&u))
                     {
@@ -550,6 +559,9 @@ impl LinkChecker<'_> {
                 }
                 Ok(Dest::Internal(url)) => {
                     let path = url.split('#').next().unwrap_or("").to_string();
+                    if link.is_image && resolved.image.is_none() {
+                        resolved.image = Some(path.clone());
+                    }
                     resolved.dests[index] = Some(url);
                     resolved.internal.push(path);
                 }
@@ -697,6 +709,16 @@ impl LinkChecker<'_> {
                 || c.keywords.iter().any(|k| k.url == list)
                 || c.tags.iter().any(|t| t.url == list))
     }
+}
+
+/// An external picture's address as a link preview can fetch it: http(s), with a scheme.
+fn web_address(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if raw.starts_with("//") {
+        return Some(["https:", raw].concat());
+    }
+    let lower = raw.get(..8)?.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| raw.to_string())
 }
 
 enum Dest {

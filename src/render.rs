@@ -1376,6 +1376,12 @@ impl Renderer<'_> {
             .join(", ");
         page.last_reviewed = fm.reviewed_on.map(|d| d.iso());
         page.reviewed_by = fm.reviewed_by.as_deref().map(jsonld::person);
+        // Site paths carry `base_path` already; external pictures are absolute.
+        let image = linked.image.as_ref().map(|p| match p.starts_with('/') {
+            true => [self.origin(), p].concat(),
+            false => p.clone(),
+        });
+        page.image = image.clone();
         let mut ld = vec![jsonld::Ld::of(&page)];
         if !a.body.faq.is_empty() {
             let entries = a
@@ -1398,6 +1404,7 @@ impl Renderer<'_> {
             reviewed_by: fm.reviewed_by.as_deref(),
             reading_minutes: self.reading_minutes(i),
             content_html: &linked.html,
+            image,
             toc: a
                 .body
                 .toc
@@ -1949,12 +1956,18 @@ impl Renderer<'_> {
     /// Article `i`'s body for the feed, then the site's disclaimer, their links absolute.
     /// Links in the body carry the site's `base_path` already, so they take the address's
     /// origin alone.
-    fn feed_html(&self, i: usize) -> String {
+    /// Scheme and host of `base_url`: what a site path that carries `base_path` is
+    /// absolute against.
+    fn origin(&self) -> &str {
         let config = &self.c.config;
-        let origin = config
+        config
             .base_url
             .strip_suffix(config.base_path.as_str())
-            .unwrap_or(&config.base_url);
+            .unwrap_or(&config.base_url)
+    }
+
+    fn feed_html(&self, i: usize) -> String {
+        let origin = self.origin();
         let page = self.abs(&self.c.articles[i].url);
         let Some(article) = self.site.articles.get(i) else {
             return String::new();

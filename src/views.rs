@@ -145,6 +145,8 @@ pub struct ArticleView<'a> {
     pub reviewed_by: Option<&'a str>,
     pub reading_minutes: usize,
     pub content_html: &'a str,
+    /// The body's first picture, absolute, for link previews; null without one.
+    pub image: Option<String>,
     pub toc: Vec<TocView<'a>>,
     pub references: Vec<SourceView<'a>>,
     pub keywords: Vec<Named>,

@@ -2482,3 +2482,46 @@ fn base_url_option_builds_for_another_address() {
     );
     assert!(site.read("sitemap.xml").contains("https://example.org/"));
 }
+
+/// An article's first picture is its link preview: `og:image` and JSON-LD `image`, absolute
+/// (under the site's path), with a large Twitter card; an article without one has neither.
+#[test]
+fn an_articles_first_picture_is_its_link_preview() {
+    let site = Site::new();
+    site.file("content/static/img/nerve.png", "png")
+        .article(
+            "nerves/local.md",
+            "title: Local",
+            "Text.\n\n![A nerve](/img/nerve.png) and ![Another](https://cdn.example/b.png)\n",
+        )
+        .article(
+            "nerves/remote.md",
+            "title: Remote",
+            "Text.\n\n![A chart](https://cdn.example/chart.png \"Chart\")\n",
+        )
+        .article("nerves/plain.md", "title: Plain", "No pictures.\n");
+    site.build_with(&["--base-url", "https://example.org/health"])
+        .assert_ok();
+    let local = site.read("articles/nerves/local/index.html");
+    let absolute = "https://example.org/health/img/nerve.png";
+    assert!(
+        local.contains(&format!(
+            "<meta property=\"og:image\" content=\"{absolute}\">"
+        )),
+        "{local}"
+    );
+    assert!(local.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    let ld = crate::support::json_ld_of(&local, "MedicalWebPage");
+    assert_eq!(ld["image"], absolute);
+    let remote = site.read("articles/nerves/remote/index.html");
+    assert!(
+        remote.contains("<meta property=\"og:image\" content=\"https://cdn.example/chart.png\">")
+    );
+    let plain = site.read("articles/nerves/plain/index.html");
+    assert!(!plain.contains("og:image"));
+    assert!(plain.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    assert_eq!(plain.matches("twitter:card").count(), 1);
+    assert!(crate::support::json_ld_of(&plain, "MedicalWebPage")
+        .get("image")
+        .is_none());
+}
