@@ -645,6 +645,7 @@ fn prepare(events: Vec<Spanned<'_>>, size: usize) -> Prepared {
         dest: None,
         links: 0,
         image_depth: 0,
+        images: 0,
     };
     // Writing to a `String` cannot fail.
     let _ = pulldown_cmark::html::write_html_fmt(Shared(&html), tracker);
@@ -653,6 +654,12 @@ fn prepare(events: Vec<Spanned<'_>>, size: usize) -> Prepared {
         holes,
     }
 }
+
+/// How pulldown-cmark's writer begins an image.
+const IMAGE_PREFIX: &str = "<img src=\"";
+
+/// Attributes for pictures below the first: fetched and decoded as the reader nears them.
+const LAZY: &str = " loading=\"lazy\" decoding=\"async\"";
 
 /// The output the HTML writer and the [`Tracker`] share.
 struct Shared<'h>(&'h RefCell<String>);
@@ -677,6 +684,8 @@ struct Tracker<'a, 'h, I: Iterator<Item = Spanned<'a>>> {
     dest: Option<(usize, &'static str, u32)>,
     /// Links and images so far.
     links: u32,
+    /// Images so far.
+    images: u32,
     /// Inside an image, whose content the writer turns into `alt` text and whose links it
     /// leaves out: how deep.
     image_depth: usize,
@@ -686,13 +695,18 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Tracker<'a, '_, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
-        let len = self.html.borrow().len();
         if let Some((from, prefix, k)) = self.dest.take() {
-            let html = self.html.borrow();
+            let mut html = self.html.borrow_mut();
             // pulldown-cmark writes the destination between `prefix` and a quote, which its
             // escaping of the destination never leaves in.
             if html[from..].starts_with(prefix) {
-                let start = from + prefix.len();
+                let mut start = from + prefix.len();
+                // Pictures after the first (which may be the first thing a reader sees) load
+                // as they are scrolled to. Every hole so far lies before this one.
+                if prefix == IMAGE_PREFIX && self.images > 1 {
+                    html.insert_str(from + "<img".len(), LAZY);
+                    start += LAZY.len();
+                }
                 if let Some(n) = html[start..].find('"') {
                     self.holes.push(Hole {
                         range: start..start + n,
@@ -701,6 +715,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Tracker<'a, '_, I> {
                 }
             }
         }
+        let len = self.html.borrow().len();
         let event = self.events.next().map(|(e, _)| e);
         // Nothing inside an image is admitted: images block linking.
         let in_run = event.as_ref().is_some_and(|e| self.linkable.admits(e));
@@ -737,7 +752,8 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Tracker<'a, '_, I> {
             Event::Start(Tag::Link { .. }) => Some("<a href=\""),
             Event::Start(Tag::Image { .. }) => {
                 self.image_depth = 1;
-                Some("<img src=\"")
+                self.images += 1;
+                Some(IMAGE_PREFIX)
             }
             _ => None,
         };
@@ -1754,10 +1770,20 @@ mod tests {
             "  \n",
             "- item\n",
         ];
+        // A plain render, with the pictures after the first made lazy as `prepare` does.
         let render = |events: Vec<Event>| {
             let mut html = String::new();
             pulldown_cmark::html::push_html(&mut html, events.into_iter());
-            html
+            let lazy = ["<img", LAZY, " src=\""].concat();
+            let mut parts = html.split(IMAGE_PREFIX);
+            let first = parts.next().unwrap_or_default().to_string();
+            match parts.next() {
+                Some(second) => {
+                    [first, second.to_string()].join(IMAGE_PREFIX)
+                        + &parts.fold(String::new(), |acc, p| acc + &lazy + p)
+                }
+                None => first,
+            }
         };
         for md in crate::testing::random_texts(&pieces, 30, 1500) {
             let body = parse(&md, 0, true, "");

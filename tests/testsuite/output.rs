@@ -2485,6 +2485,7 @@ fn base_url_option_builds_for_another_address() {
 
 /// An article's first picture is its link preview: `og:image` and JSON-LD `image`, absolute
 /// (under the site's path), with a large Twitter card; an article without one has neither.
+/// Pictures after the first load lazily.
 #[test]
 fn an_articles_first_picture_is_its_link_preview() {
     let site = Site::new();
@@ -2492,7 +2493,8 @@ fn an_articles_first_picture_is_its_link_preview() {
         .article(
             "nerves/local.md",
             "title: Local",
-            "Text.\n\n![A nerve](/img/nerve.png) and ![Another](https://cdn.example/b.png)\n",
+            "Text.\n\n![A nerve](/img/nerve.png) and ![Another](https://cdn.example/b.png), then\n\
+             ![Third](/img/nerve.png \"T\") and [the plain one](plain.md).\n",
         )
         .article(
             "nerves/remote.md",
@@ -2513,6 +2515,19 @@ fn an_articles_first_picture_is_its_link_preview() {
     assert!(local.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
     let ld = crate::support::json_ld_of(&local, "MedicalWebPage");
     assert_eq!(ld["image"], absolute);
+    // The first picture loads at once; later ones as the reader scrolls to them.
+    assert!(
+        local.contains("<img src=\"/health/img/nerve.png\" alt=\"A nerve\""),
+        "{local}"
+    );
+    assert!(local.contains(
+        "<img loading=\"lazy\" decoding=\"async\" src=\"https://cdn.example/b.png\" alt=\"Another\""
+    ));
+    // What follows a lazy picture still finds its place: its destination, a link's.
+    assert!(local.contains(
+        "<img loading=\"lazy\" decoding=\"async\" src=\"/health/img/nerve.png\" alt=\"Third\" title=\"T\""
+    ));
+    assert!(local.contains("<a href=\"/health/articles/nerves/plain/\">the plain one</a>"));
     let remote = site.read("articles/nerves/remote/index.html");
     assert!(
         remote.contains("<meta property=\"og:image\" content=\"https://cdn.example/chart.png\">")
