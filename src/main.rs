@@ -465,7 +465,6 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
     ExitCode::SUCCESS
 }
 
-/// "1 article", "2 articles": a count and a noun that takes an s.
 /// `--base-url`, checked as site.toml's `base_url` is, before anything is built.
 fn base_url_arg(url: &str) -> Result<String, String> {
     materia::config::split_base_url(url)
@@ -475,6 +474,7 @@ fn base_url_arg(url: &str) -> Result<String, String> {
         })
 }
 
+/// "1 article", "2 articles": a count and a noun that takes an s.
 fn counted(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }

@@ -727,7 +727,7 @@ fn render_all<T: Send>(
 enum Job {
     Home,
     Article(usize),
-    /// Page `.2` (from 1) of a list of articles.
+    /// A list of articles (which, and its index), and which of its pages (from 1).
     List(List, usize, usize),
     /// `page/1/` of a list split into pages, which sends readers to the list's own URL.
     FirstPage(List, usize),
