@@ -137,6 +137,15 @@ fn humanise(message: &str, format: Format) -> String {
         Some(i) => format!("{}expected `name: value` fields", &message[..i]),
         None => message.to_string(),
     };
+    // Counts (`paginate_by`, `review_interval_days`) are Rust's unsigned integers.
+    let message = &["usize", "u32", "u64"]
+        .iter()
+        .fold(message.clone(), |m, t| {
+            m.replace(
+                &format!("expected {t}"),
+                "expected a whole number, 0 or more",
+            )
+        });
     let inner = core(message);
     if inner.starts_with("invalid type") || inner.starts_with("missing field") {
         return message.to_string();
@@ -218,6 +227,12 @@ fn hint_for(message: &str, format: Format, known_fields: &[&str]) -> Option<Stri
     }
     if message.contains("expected a boolean") {
         return Some("write `true` or `false`".into());
+    }
+    if ["usize", "u32", "u64"]
+        .iter()
+        .any(|t| message.ends_with(&format!("expected {t}")))
+    {
+        return Some("write a number without quotes or a decimal point, like `50`".into());
     }
     if matches!(format, Format::Yaml) && message.contains("mapping values are not allowed") {
         return Some("a value containing `: ` must be quoted: `title: \"Q: why?\"`".into());

@@ -111,6 +111,27 @@ fn unknown_front_matter_field_suggests_the_right_one() {
     );
 }
 
+/// A count that is no count (`paginate_by = -1`, `"10"`) says what it should be, at its
+/// place, in words authors use (not Rust's `usize`).
+#[test]
+fn a_negative_or_quoted_count_in_site_toml_is_explained() {
+    let site = good_site();
+    let good = crate::support::SITE_TOML;
+    let line = good.lines().count() + 1;
+    for value in ["-1", "\"10\"", "2.5"] {
+        site.file("site.toml", &format!("{good}paginate_by = {value}\n"));
+        let stderr = assert_rejected(
+            &site,
+            &[
+                "a whole number, 0 or more",
+                &format!("site.toml:{line}:15"),
+                "like `50`",
+            ],
+        );
+        assert!(!stderr.contains("usize"), "{stderr}");
+    }
+}
+
 /// A typo inside a table of `site.toml` is matched against that table's fields, not the
 /// file's top-level ones (which the hint listed, for `[linking]` and `[search]`); a synonym
 /// group of one word is an error at that word.
