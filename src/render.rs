@@ -1481,7 +1481,7 @@ impl Renderer<'_> {
         let view = SectionView {
             title: &s.title,
             url: &s.url,
-            articles: self.list_cards(paginator.slice(&articles, self.c.config.paginate_by)),
+            articles: self.list_cards(paginator.slice(&articles)),
             // Sub-sections lead the section: on its first page only.
             subsections: if page == 1 {
                 s.children
@@ -1745,7 +1745,7 @@ impl Renderer<'_> {
                 },
             ],
         );
-        let cards = self.list_cards(paginator.slice(articles, c.config.paginate_by));
+        let cards = self.list_cards(paginator.slice(articles));
         self.finish(
             "term.html",
             meta,
@@ -1953,9 +1953,6 @@ impl Renderer<'_> {
         );
     }
 
-    /// Article `i`'s body for the feed, then the site's disclaimer, their links absolute.
-    /// Links in the body carry the site's `base_path` already, so they take the address's
-    /// origin alone.
     /// Scheme and host of `base_url`: what a site path that carries `base_path` is
     /// absolute against.
     fn origin(&self) -> &str {
@@ -1966,6 +1963,9 @@ impl Renderer<'_> {
             .unwrap_or(&config.base_url)
     }
 
+    /// Article `i`'s body for the feed, then the site's disclaimer, their links absolute.
+    /// Links in the body carry the site's `base_path` already, so they take the address's
+    /// origin alone.
     fn feed_html(&self, i: usize) -> String {
         let origin = self.origin();
         let page = self.abs(&self.c.articles[i].url);

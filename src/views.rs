@@ -309,6 +309,9 @@ pub struct Paginator {
     /// The pages to offer by number: the first, the last and the two on either side of
     /// this one, with `null` where numbers are left out.
     pub links: Vec<Option<PageLink>>,
+    /// Articles a page (0: all on one).
+    #[serde(skip)]
+    per_page: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -358,16 +361,17 @@ impl Paginator {
             previous: (current > 1).then(|| page_url(url, current - 1)),
             next: (current < total).then(|| page_url(url, current + 1)),
             links,
+            per_page,
         }
     }
 
     /// The part of `items` this page shows.
-    pub fn slice<'t, T>(&self, items: &'t [T], per_page: usize) -> &'t [T] {
-        if per_page == 0 {
+    pub fn slice<'t, T>(&self, items: &'t [T]) -> &'t [T] {
+        if self.per_page == 0 {
             return items;
         }
-        let from = ((self.current - 1) * per_page).min(items.len());
-        &items[from..(from + per_page).min(items.len())]
+        let from = ((self.current - 1) * self.per_page).min(items.len());
+        &items[from..(from + self.per_page).min(items.len())]
     }
 }
 
@@ -405,9 +409,9 @@ mod pager_tests {
         assert_eq!(first.next.as_deref(), Some("/t/page/2/"));
         assert_eq!(first.links[0].as_ref().map(|l| l.url.as_str()), Some("/t/"));
         let items: Vec<usize> = (0..95).collect();
-        assert_eq!(p.slice(&items, 10), &items[40..50]);
+        assert_eq!(p.slice(&items), &items[40..50]);
         assert_eq!(
-            Paginator::new("/t/", 10, 95, 10).slice(&items, 10),
+            Paginator::new("/t/", 10, 95, 10).slice(&items),
             &items[90..95]
         );
     }
@@ -416,7 +420,7 @@ mod pager_tests {
     fn without_a_page_size_a_list_is_one_page() {
         let p = Paginator::new("/t/", 1, 500, 0);
         assert_eq!((p.total, &p.previous, &p.next), (1, &None, &None));
-        assert_eq!(p.slice(&[1, 2, 3], 0), &[1, 2, 3]);
+        assert_eq!(p.slice(&[1, 2, 3]), &[1, 2, 3]);
         assert_eq!(page_count(0, 10), 1);
     }
 }
