@@ -153,6 +153,14 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         }
     };
     let link_locations = body.links.iter().map(|l| at_offset(l.offset)).collect();
+    warnings.extend(body.links.iter().filter(|l| l.no_alt).map(|l| {
+        Diagnostic::warning(format!(
+            "picture `{}` has no text: readers who cannot see it hear only its file name",
+            l.dest
+        ))
+        .hint("say what it shows between the brackets: `![what it shows](…)`; a purely decorative picture can be HTML with an empty alt, `<img src=\"…\" alt=\"\">`")
+        .at_location(at_offset(l.offset))
+    }));
     warnings.extend(body.footnote_problems.iter().map(|problem| {
         let label = &problem.label;
         let (message, hint) = match problem.fault {

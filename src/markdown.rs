@@ -49,6 +49,9 @@ pub struct LinkRef {
     pub dest: String,
     pub offset: usize,
     pub is_image: bool,
+    /// An image with nothing between its brackets, which screen readers can only name by
+    /// its file name.
+    pub no_alt: bool,
 }
 
 /// A parsed body: its HTML, and what it tells about itself.
@@ -238,16 +241,19 @@ fn parse_with(
     } = shaped(text, base, shape_faq, notes, take_references);
     let links = events
         .iter()
-        .filter_map(|(e, r)| match e {
+        .enumerate()
+        .filter_map(|(k, (e, r))| match e {
             Event::Start(Tag::Link { dest_url, .. }) => Some(LinkRef {
                 dest: dest_url.to_string(),
                 offset: r.start,
                 is_image: false,
+                no_alt: false,
             }),
             Event::Start(Tag::Image { dest_url, .. }) => Some(LinkRef {
                 dest: dest_url.to_string(),
                 offset: r.start,
                 is_image: true,
+                no_alt: !image_has_text(&events[k + 1..]),
             }),
             _ => None,
         })
@@ -271,6 +277,23 @@ fn parse_with(
             footnote_problems,
         },
     }
+}
+
+/// Whether the image whose content `events` begins with has any text (its `alt`).
+fn image_has_text(events: &[Spanned<'_>]) -> bool {
+    let mut depth = 1;
+    for (e, _) in events {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => return true,
+            _ => {}
+        }
+        if depth == 0 {
+            break;
+        }
+    }
+    false
 }
 
 impl Outline {

@@ -1637,6 +1637,32 @@ fn footnote_typos_are_warned_about_with_their_lines() {
     assert!(!body.contains("Never referred to"), "{body}");
 }
 
+/// A picture with nothing between its brackets is announced by its file name alone: the
+/// author hears of it, with the line; a described one, or one described by code, is fine.
+#[test]
+fn a_picture_without_text_is_warned_about_with_its_line() {
+    let site = Site::new();
+    site.file("content/static/img/nerve.png", "png").article(
+        "nerves/a.md",
+        "title: A",
+        "Text.\n\n![](/img/nerve.png)\n\n![A nerve cell](/img/nerve.png) ![`x`](/img/nerve.png)\n\n[![ ](/img/nerve.png)](/img/nerve.png)\n",
+    );
+    let built = site.build();
+    built.assert_ok_saying(&[
+        "warning: picture `/img/nerve.png` has no text: readers who cannot see it hear only its file name\n  --> content/articles/nerves/a.md:6:1",
+        "--> content/articles/nerves/a.md:10:2",
+    ]);
+    assert_eq!(
+        built.stderr.matches("has no text").count(),
+        2,
+        "{}",
+        built.stderr
+    );
+    assert!(site
+        .read("articles/nerves/a/index.html")
+        .contains("alt=\"A nerve cell\""));
+}
+
 /// A record page shows two Markdown texts (description, when to seek care); notes of each
 /// get ids of their own, where both would have had `fn:1`.
 #[test]
