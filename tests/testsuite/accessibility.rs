@@ -96,6 +96,23 @@ fn one_page_of_each_kind(public: &Path) -> Vec<String> {
     pages
 }
 
+/// The colour schemes pages are checked in: a name, the browser's switches, whether dark.
+const SCHEMES: [(&str, &[&str], bool); 2] = [
+    ("light", &[], false),
+    ("dark", &["--blink-settings=preferredColorScheme=0"], true),
+];
+
+/// The page in the browser sees the scheme it is meant to be checked in.
+fn assert_scheme(browser: &Browser, scheme: &str, dark: bool) {
+    let prefers_dark = browser
+        .execute(
+            "return matchMedia('(prefers-color-scheme: dark)').matches;",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(prefers_dark, json!(dark), "{scheme} scheme not in effect");
+}
+
 #[test]
 fn every_kind_of_page_of_the_bundled_site_passes_axe() {
     let Some(axe) = axe_source() else {
@@ -114,26 +131,13 @@ fn every_kind_of_page_of_the_bundled_site_passes_axe() {
     let mut found = Vec::new();
     let mut pages = one_page_of_each_kind(&public);
     pages.push("/search/?q=tingling".into());
-    for (scheme, switches, dark) in [
-        ("light", &[][..], false),
-        (
-            "dark",
-            &["--blink-settings=preferredColorScheme=0"][..],
-            true,
-        ),
-    ] {
+    for (scheme, switches, dark) in SCHEMES {
         let Some(browser) = Browser::start_with(switches) else {
             return;
         };
         for page in &pages {
             browser.goto(&server.url(page)).unwrap();
-            let prefers_dark = browser
-                .execute(
-                    "return matchMedia('(prefers-color-scheme: dark)').matches;",
-                    vec![],
-                )
-                .unwrap();
-            assert_eq!(prefers_dark, json!(dark), "{scheme} scheme not in effect");
+            assert_scheme(&browser, scheme, dark);
             if page.starts_with("/search/") {
                 browser
                     .wait_until(
@@ -196,15 +200,13 @@ fn a_page_of_a_long_list_passes_axe() {
     site.build().assert_ok();
     let server = StaticServer::start(&site.path("public"));
     let mut found = Vec::new();
-    for (scheme, switches) in [
-        ("light", &[][..]),
-        ("dark", &["--blink-settings=preferredColorScheme=0"][..]),
-    ] {
+    for (scheme, switches, dark) in SCHEMES {
         let Some(browser) = Browser::start_with(switches) else {
             return;
         };
         for page in ["/articles/nerves/page/4/", "/tags/nerves/page/2/"] {
             browser.goto(&server.url(page)).unwrap();
+            assert_scheme(&browser, scheme, dark);
             let links = browser
                 .execute(
                     "return document.querySelectorAll('.pagination a').length;",

@@ -2388,8 +2388,16 @@ fn long_lists_are_split_into_pages() {
         "about.md",
         "title: About",
         "See [older nerve articles](/articles/nerves/page/3/) and [tagged](/tags/nerves/page/2/).\n",
-    );
+    )
+    .article("nerves/deep/d.md", "title: Deep", "In a sub-section.\n");
     site.build().assert_ok();
+    // A section's sub-sections lead its first page only.
+    assert!(site
+        .read("articles/nerves/index.html")
+        .contains("<a href=\"/articles/nerves/deep/\">"));
+    assert!(!site
+        .read("articles/nerves/page/2/index.html")
+        .contains("section-topics"));
     let titles = |page: &str| -> Vec<String> {
         let html = site.read(page);
         html.match_indices("class=\"card-title\"><a href=\"")
