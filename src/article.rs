@@ -62,7 +62,7 @@ fn in_url_path(c: char) -> bool {
 
 pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
-    let front = front_matter::parse(&split, &file.path).map_err(|d| vec![d])?;
+    let front = front_matter::parse(&split, &file.path)?;
     let mut problems = Vec::new();
     let at = |key: &str, value: &str| {
         let (line, col) = front_matter::locate(&split, key, value);

@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::diagnostics::Diagnostic;
-use crate::structured::{self, Format, Origin};
+use crate::structured::{self, Extra, Format, Origin};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -18,6 +18,7 @@ const FIELDS: &[&str] = &[
     "paginate_by",
     "linking",
     "search",
+    "extra",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -41,6 +42,8 @@ struct RawConfig {
     linking: Linking,
     #[serde(default)]
     search: Search,
+    #[serde(default)]
+    extra: Extra,
 }
 
 /// The `[linking]` table.
@@ -104,6 +107,8 @@ pub struct SiteConfig {
     pub paginate_by: usize,
     pub linking: Linking,
     pub search: Search,
+    /// The `[extra]` table, for the theme's templates (`site.extra`).
+    pub extra: Extra,
 }
 
 impl SiteConfig {
@@ -117,7 +122,7 @@ impl SiteConfig {
         ))
     }
 
-    pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostic> {
+    pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let origin = Origin {
             file,
             line_offset: 0,
@@ -125,12 +130,12 @@ impl SiteConfig {
         let raw: RawConfig =
             structured::parse(text, Format::Toml, origin, "invalid site.toml", FIELDS)?;
         let Some((base_url, base_path)) = split_base_url(&raw.base_url) else {
-            return Err(Diagnostic::error(format!(
+            return Err(vec![Diagnostic::error(format!(
                 "`base_url` must be an absolute http(s) address, not `{}`",
                 raw.base_url
             ))
             .at(file, line_of_key(text, "base_url"), 1)
-            .hint("write it like `base_url = \"https://example.org\"`"));
+            .hint("write it like `base_url = \"https://example.org\"`")]);
         };
         if let Some(group) = raw
             .search
@@ -143,11 +148,11 @@ impl SiteConfig {
                 .find(|w| !w.trim().is_empty())
                 .and_then(|w| position_after(text, "synonyms", &format!("\"{w}\"")))
                 .unwrap_or_else(|| (line_of_key(text, "synonyms"), 1));
-            return Err(Diagnostic::error(format!(
+            return Err(vec![Diagnostic::error(format!(
                 "a synonym group needs two words or phrases or more, not {group:?}"
             ))
             .at(file, line, col)
-            .hint("list the words readers use for one another in one group, like `[\"elderly\", \"older adults\"]`"));
+            .hint("list the words readers use for one another in one group, like `[\"elderly\", \"older adults\"]`")]);
         }
         Ok(SiteConfig {
             title: raw.title,
@@ -161,6 +166,7 @@ impl SiteConfig {
             paginate_by: raw.paginate_by,
             linking: raw.linking,
             search: raw.search,
+            extra: raw.extra,
         })
     }
 
@@ -253,7 +259,9 @@ mod tests {
         // The word earlier in the file is not where the group is.
         let text = &text.replace("title = \"t\"", "title = 'On \"elderly\" care'");
         let err = SiteConfig::parse(text, Path::new("site.toml")).err();
-        let err = err.map(|d| (d.message, d.location.map(|l| (l.line, l.col))));
+        let err = err
+            .and_then(|all| all.into_iter().next())
+            .map(|d| (d.message, d.location.map(|l| (l.line, l.col))));
         assert_eq!(
             err,
             Some((
@@ -275,7 +283,7 @@ mod tests {
         )
         .err();
         assert_eq!(
-            err.and_then(|d| d.hint),
+            err.and_then(|d| d.into_iter().next()?.hint),
             Some("did you mean `theme`?".into())
         );
     }

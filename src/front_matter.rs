@@ -23,6 +23,7 @@ pub const FIELDS: &[&str] = &[
     "slug",
     "draft",
     "aliases",
+    "extra",
 ];
 
 /// A citation: `{title, url}`.
@@ -81,21 +82,26 @@ pub struct FrontMatter {
     pub description: Option<String>,
     #[serde(default)]
     pub date: Option<Date>,
-    #[serde(default)]
+    /// `lastmod` is Hugo's name for it.
+    #[serde(default, alias = "lastmod")]
     pub updated: Option<Date>,
-    #[serde(default)]
+    #[serde(
+        default,
+        alias = "author",
+        deserialize_with = "structured::one_or_more"
+    )]
     pub authors: Vec<String>,
     #[serde(default)]
     pub reviewed_by: Option<String>,
     #[serde(default)]
     pub reviewed_on: Option<Date>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     pub keywords: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     pub symptoms: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     pub supplements: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     pub tags: Vec<String>,
     #[serde(default)]
     pub references: Vec<Reference>,
@@ -103,8 +109,10 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     #[serde(default)]
     pub draft: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::one_or_more")]
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub extra: structured::Extra,
 }
 
 /// An article's text cut in two.
@@ -164,15 +172,15 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     )))
 }
 
-pub fn parse(split: &Split, file: &Path) -> Result<FrontMatter, Diagnostic> {
+pub fn parse(split: &Split, file: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
     let origin = Origin {
         file,
         line_offset: split.front_line_offset,
     };
     if split.front.trim().is_empty() {
-        return Err(Diagnostic::error("front matter is empty")
+        return Err(vec![Diagnostic::error("front matter is empty")
             .at(file, 1, 1)
-            .hint("add at least `title: \"…\"`"));
+            .hint("add at least `title: \"…\"`")]);
     }
     structured::parse(
         split.front,

@@ -98,10 +98,13 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         );
         return None;
     }
-    let config = match read_text(&site_toml).and_then(|t| SiteConfig::parse(&t, &site_toml)) {
+    let config = match read_text(&site_toml)
+        .map_err(|d| vec![d])
+        .and_then(|t| SiteConfig::parse(&t, &site_toml))
+    {
         Ok(c) => Some(c),
         Err(d) => {
-            diags.push(d);
+            diags.extend(d);
             None
         }
     };

@@ -36,8 +36,8 @@ pub struct ParseCache {
     /// article's HTML once it is linked.
     enabled: bool,
     articles: HashMap<PathBuf, (u64, ArticleResult)>,
-    symptoms: HashMap<PathBuf, (u64, Result<Symptom, Diagnostic>)>,
-    supplements: HashMap<PathBuf, (u64, Result<Supplement, Diagnostic>)>,
+    symptoms: HashMap<PathBuf, (u64, Result<Symptom, Vec<Diagnostic>>)>,
+    supplements: HashMap<PathBuf, (u64, Result<Supplement, Vec<Diagnostic>>)>,
 }
 
 impl ParseCache {
@@ -53,12 +53,12 @@ impl ParseCache {
 /// `cache` then holds these files alone.
 fn parse_records<T: Clone + Send + Sync>(
     files: &[SourceFile],
-    parse: fn(&SourceFile) -> Result<T, Diagnostic>,
-    cache: &mut HashMap<PathBuf, (u64, Result<T, Diagnostic>)>,
+    parse: fn(&SourceFile) -> Result<T, Vec<Diagnostic>>,
+    cache: &mut HashMap<PathBuf, (u64, Result<T, Vec<Diagnostic>>)>,
     diags: &Diagnostics,
 ) -> Vec<T> {
     let previous = std::mem::take(cache);
-    let results: Vec<(PathBuf, u64, Result<T, Diagnostic>)> = files
+    let results: Vec<(PathBuf, u64, Result<T, Vec<Diagnostic>>)> = files
         .par_iter()
         .map(|f| {
             let result = match previous.get(&f.path) {
@@ -72,7 +72,7 @@ fn parse_records<T: Clone + Send + Sync>(
     for (path, hash, result) in results {
         match &result {
             Ok(record) => records.push(record.clone()),
-            Err(d) => diags.push(d.clone()),
+            Err(d) => diags.extend(d.iter().cloned()),
         }
         cache.insert(path, (hash, result));
     }

@@ -6,7 +6,7 @@ use crate::diagnostics::{Diagnostic, Location};
 use crate::front_matter::{locate_in, KeyLines, Reference};
 use crate::load::SourceFile;
 use crate::markdown::{self, Body};
-use crate::structured::{self, Format, Origin};
+use crate::structured::{self, Extra, Format, Origin};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,7 @@ pub const SYMPTOM_FIELDS: &[&str] = &[
     "related_symptoms",
     "related_supplements",
     "sources",
+    "extra",
 ];
 
 pub const SUPPLEMENT_FIELDS: &[&str] = &[
@@ -34,13 +35,14 @@ pub const SUPPLEMENT_FIELDS: &[&str] = &[
     "related_symptoms",
     "links",
     "sources",
+    "extra",
 ];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSymptom {
     name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     aliases: Vec<String>,
     #[serde(default)]
     body_system: Option<String>,
@@ -50,12 +52,14 @@ struct RawSymptom {
     description: Option<String>,
     #[serde(default)]
     seek_care: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     related_symptoms: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     related_supplements: Vec<String>,
     #[serde(default)]
     sources: Vec<Reference>,
+    #[serde(default)]
+    extra: Extra,
 }
 
 /// Free text that authors write either as one Markdown string or as a list of points.
@@ -79,13 +83,13 @@ impl TextOrList {
 #[serde(deny_unknown_fields)]
 struct RawSupplement {
     name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     aliases: Vec<String>,
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
     description: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     forms: Vec<String>,
     #[serde(default)]
     typical_dose: Option<String>,
@@ -93,12 +97,14 @@ struct RawSupplement {
     upper_limit: Option<String>,
     #[serde(default)]
     interactions: Option<TextOrList>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::comma_list")]
     related_symptoms: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "structured::one_or_more")]
     links: Vec<String>,
     #[serde(default)]
     sources: Vec<Reference>,
+    #[serde(default)]
+    extra: Extra,
 }
 
 /// An id written in a file, with where it was written, for "unknown id" errors.
@@ -153,6 +159,7 @@ pub struct Symptom {
     pub sources: Vec<Reference>,
     /// Where each alias is written, for conflicting-term errors.
     pub alias_locations: Vec<Location>,
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone)]
@@ -171,6 +178,7 @@ pub struct Supplement {
     pub links: Vec<String>,
     pub sources: Vec<Reference>,
     pub alias_locations: Vec<Location>,
+    pub extra: Extra,
 }
 
 struct Ctx<'a> {
@@ -251,8 +259,8 @@ fn check_name(name: &str, path: &Path, text: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Diagnostic> {
-    let (id, format) = id_and_format(file)?;
+pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Vec<Diagnostic>> {
+    let (id, format) = id_and_format(file).map_err(|d| vec![d])?;
     let origin = Origin {
         file: &file.path,
         line_offset: 0,
@@ -264,12 +272,12 @@ pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Diagnostic> {
         "invalid symptom record",
         SYMPTOM_FIELDS,
     )?;
-    check_name(&raw.name, &file.path, &file.text)?;
+    check_name(&raw.name, &file.path, &file.text).map_err(|d| vec![d])?;
     let ctx = Ctx {
         text: &file.text,
         path: &file.path,
     };
-    ctx.check_sources(&raw.sources)?;
+    ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
     Ok(Symptom {
         alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
         id,
@@ -283,11 +291,12 @@ pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Diagnostic> {
         related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
         related_supplements: ctx.ids("related_supplements", raw.related_supplements),
         sources: raw.sources,
+        extra: raw.extra,
     })
 }
 
-pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Diagnostic> {
-    let (id, format) = id_and_format(file)?;
+pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Vec<Diagnostic>> {
+    let (id, format) = id_and_format(file).map_err(|d| vec![d])?;
     let origin = Origin {
         file: &file.path,
         line_offset: 0,
@@ -299,12 +308,12 @@ pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Diagnostic> {
         "invalid supplement record",
         SUPPLEMENT_FIELDS,
     )?;
-    check_name(&raw.name, &file.path, &file.text)?;
+    check_name(&raw.name, &file.path, &file.text).map_err(|d| vec![d])?;
     let ctx = Ctx {
         text: &file.text,
         path: &file.path,
     };
-    ctx.check_sources(&raw.sources)?;
+    ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
     Ok(Supplement {
         alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
         id,
@@ -323,5 +332,6 @@ pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Diagnostic> {
         related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
         links: raw.links,
         sources: raw.sources,
+        extra: raw.extra,
     })
 }

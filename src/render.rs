@@ -555,6 +555,10 @@ impl<'a> Renderer<'a> {
                     .hash(&mut h);
                 // The disclaimer as shown: its links' targets are other pages' URLs.
                 (&site.disclaimer, cfg.review_interval_days).hash(&mut h);
+                // JSON values have no `Hash`; their text stands in for them.
+                serde_json::to_string(&cfg.extra)
+                    .unwrap_or_default()
+                    .hash(&mut h);
                 h.finish()
             },
             caching: cache.enabled,
@@ -1028,6 +1032,7 @@ impl Renderer<'_> {
                 description: &cfg.description,
                 language: &cfg.language,
                 base_url: &cfg.base_url,
+                extra: &cfg.extra,
             },
             base_path: self.base(),
             page_title: meta.title,
@@ -1143,6 +1148,7 @@ impl Renderer<'_> {
             description: &cfg.description,
             language: &cfg.language,
             base_url: &cfg.base_url,
+            extra: &cfg.extra,
         };
         let context = tera::Context::from_serialize(
             &json!({"target": target, "base_path": self.base(), "site": site}),
@@ -1445,6 +1451,7 @@ impl Renderer<'_> {
                 .map(|&r| self.card(r))
                 .collect(),
             has_product_links: linked.has_product_links,
+            extra: &fm.extra,
         };
         let meta = PageMeta {
             path,
@@ -1596,6 +1603,7 @@ impl Renderer<'_> {
                 .collect(),
             articles: self.list_cards(&self.site.backlinks.symptom_articles[i]),
             sources: self.sources(&s.sources),
+            extra: &s.extra,
         };
         let description = if s.summary.is_empty() {
             s.description.body.describing_text().to_string()
@@ -1670,6 +1678,7 @@ impl Renderer<'_> {
                 .collect(),
             articles: self.list_cards(&self.site.backlinks.supplement_articles[i]),
             sources: self.sources(&s.sources),
+            extra: &s.extra,
         };
         let description = if s.summary.is_empty() {
             s.description.body.describing_text().to_string()

@@ -3,7 +3,8 @@
 //! front-matter snippet) and says how to fix the problem.
 
 use crate::diagnostics::{did_you_mean, Diagnostic, LineIndex};
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 mod plain_yaml;
@@ -34,6 +35,95 @@ impl Format {
     }
 }
 
+/// A list of strings written as a list, or as one string of comma-separated items
+/// (`tags: b12, nerves`, as the "Important Keywords" line is written), for fields of terms
+/// and ids, which hold no commas.
+pub fn comma_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    deserializer.deserialize_any(ListVisitor { split: true })
+}
+
+/// A list of strings written as a list, or as one string that is its only item (`authors:
+/// Jane Doe, MD`): for fields whose items may hold commas.
+pub fn one_or_more<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    deserializer.deserialize_any(ListVisitor { split: false })
+}
+
+struct ListVisitor {
+    split: bool,
+}
+
+impl<'de> Visitor<'de> for ListVisitor {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a sequence of strings, or a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+        let items: Vec<String> = if self.split {
+            v.split(',').map(|i| i.trim().to_string()).collect()
+        } else {
+            vec![v.trim().to_string()]
+        };
+        Ok(items.into_iter().filter(|i| !i.is_empty()).collect())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element::<String>()? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+
+    // `tags:` with nothing after it, or `~`: no items.
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+}
+
+/// An `extra` table: fields of the author's own for a theme's templates (Zola's `extra`,
+/// Hugo's `params`), which Materia passes on without reading. Always a table, so that a
+/// template may test `extra.x` whether or not a page sets it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Extra(serde_json::Map<String, serde_json::Value>);
+
+impl<'de> Deserialize<'de> for Extra {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Object(map) => Ok(Extra(
+                map.into_iter().map(|(k, v)| (k, plain_dates(v))).collect(),
+            )),
+            serde_json::Value::Null => Ok(Extra::default()),
+            _ => Err(de::Error::custom(
+                "invalid type: expected a table of `name: value` fields",
+            )),
+        }
+    }
+}
+
+/// TOML's own dates arrive as a one-entry table (`{"$__toml_private_datetime": "…"}`);
+/// templates get the text, as from YAML.
+fn plain_dates(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if map.len() == 1 {
+                if let Some(Value::String(s)) = map.get("$__toml_private_datetime") {
+                    return Value::String(s.clone());
+                }
+            }
+            Value::Object(map.into_iter().map(|(k, v)| (k, plain_dates(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(plain_dates).collect()),
+        other => other,
+    }
+}
+
 /// Where a snippet sits in its file, so parser positions can be shifted to file positions.
 #[derive(Debug, Clone, Copy)]
 pub struct Origin<'a> {
@@ -42,15 +132,16 @@ pub struct Origin<'a> {
     pub line_offset: usize,
 }
 
-/// Deserializes `text`; on failure returns a diagnostic located in the original file.
-/// `known_fields` feeds the "did you mean" hint for misspelt keys.
+/// Deserializes `text`; on failure returns every problem it has (not just the first the
+/// parser stops at), each located in the original file. `known_fields` feeds the "did you
+/// mean" hint for misspelt keys.
 pub fn parse<T: DeserializeOwned>(
     text: &str,
     format: Format,
     origin: Origin,
     what: &str,
     known_fields: &[&str],
-) -> Result<T, Diagnostic> {
+) -> Result<T, Vec<Diagnostic>> {
     let (message, position) = match format {
         Format::Yaml => match plain_yaml::parse(text)
             .and_then(|value| serde_yaml_ng::from_value::<T>(value).ok())
@@ -82,12 +173,192 @@ pub fn parse<T: DeserializeOwned>(
         },
     };
     let (line, col) = position.unwrap_or((1, 1));
-    let hint = hint_for(&message, format, known_fields);
-    Err(
-        Diagnostic::error(format!("{what}: {}", humanise(&message, format)))
+    let problem = |message: &str, line: usize, col: usize| {
+        Diagnostic::error(format!("{what}: {}", humanise(message, format)))
             .at(origin.file, line + origin.line_offset, col)
-            .maybe_hint(hint),
-    )
+            .maybe_hint(hint_for(message, format, known_fields))
+    };
+    let mut all = vec![problem(&message, line, col)];
+    // The parser stops at the first problem; an author with three misnamed fields should
+    // not have to run the build three times to learn of them.
+    if let Some(fields) = Fields::read(text, format) {
+        let first_key = fields.key_at(text, format, line);
+        let mut bad = Vec::new();
+        for key in fields.keys() {
+            if let Err(message) = fields.check_alone::<T>(&key) {
+                if Some(&key) != first_key.as_ref() {
+                    let (line, key_col, value_col) =
+                        key_position(text, format, &key).unwrap_or((1, 1, 1));
+                    // Checked alone, a field's value errs without the field's name.
+                    let (message, col) = if message.starts_with("unknown field") {
+                        let own = backticked(&message) == Some(key.as_str());
+                        (message, if own { key_col } else { value_col })
+                    } else {
+                        (format!("{key}: {message}"), value_col)
+                    };
+                    all.push(problem(&message, line, col));
+                }
+                bad.push(key);
+            }
+        }
+        // What is wrong with the fields together (a required one missing), once the ones
+        // wrong alone are set aside.
+        if !bad.is_empty() {
+            if let Err(message) = fields.check_without::<T>(&bad) {
+                let extra = problem(&message, 1, 1);
+                if !all.iter().any(|d| d.message == extra.message) {
+                    all.push(extra);
+                }
+            }
+        }
+    }
+    Err(all)
+}
+
+/// A text's top-level fields, read without their types, for checking one at a time.
+enum Fields {
+    Yaml(serde_yaml_ng::Mapping),
+    Toml(toml::Table),
+    Json(serde_json::Map<String, serde_json::Value>),
+}
+
+impl Fields {
+    fn read(text: &str, format: Format) -> Option<Fields> {
+        match format {
+            Format::Yaml => match serde_yaml_ng::from_str(text).ok()? {
+                serde_yaml_ng::Value::Mapping(m) => Some(Fields::Yaml(m)),
+                _ => None,
+            },
+            Format::Toml => toml::from_str(text).ok().map(Fields::Toml),
+            Format::Json => match serde_json::from_str(text).ok()? {
+                serde_json::Value::Object(m) => Some(Fields::Json(m)),
+                _ => None,
+            },
+        }
+    }
+
+    /// The names of the fields, in the order written (TOML's in name order).
+    fn keys(&self) -> Vec<String> {
+        match self {
+            Fields::Yaml(m) => m
+                .keys()
+                .filter_map(|k| k.as_str().map(str::to_string))
+                .collect(),
+            Fields::Toml(t) => t.keys().cloned().collect(),
+            Fields::Json(m) => m.keys().cloned().collect(),
+        }
+    }
+
+    /// The fields whose names `keep` accepts, as a `T`: its error message if that fails.
+    fn check<T: DeserializeOwned>(&self, keep: impl Fn(&str) -> bool) -> Result<(), String> {
+        match self {
+            Fields::Yaml(m) => {
+                let part: serde_yaml_ng::Mapping = m
+                    .iter()
+                    .filter(|(k, _)| k.as_str().is_some_and(&keep))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                serde_yaml_ng::from_value::<T>(serde_yaml_ng::Value::Mapping(part))
+                    .map(drop)
+                    .map_err(|e| strip_position_suffix(&e.to_string()))
+            }
+            Fields::Toml(t) => {
+                let part: toml::Table = t
+                    .iter()
+                    .filter(|(k, _)| keep(k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                toml::Value::Table(part)
+                    .try_into::<T>()
+                    .map(drop)
+                    .map_err(|e| e.message().trim().to_string())
+            }
+            Fields::Json(m) => {
+                let part: serde_json::Map<String, serde_json::Value> = m
+                    .iter()
+                    .filter(|(k, _)| keep(k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                serde_json::from_value::<T>(serde_json::Value::Object(part))
+                    .map(drop)
+                    .map_err(|e| strip_position_suffix(&e.to_string()))
+            }
+        }
+    }
+
+    /// The field `key` alone: its problem, if it has one of its own (a missing field is
+    /// the others' absence, not its problem).
+    fn check_alone<T: DeserializeOwned>(&self, key: &str) -> Result<(), String> {
+        match self.check::<T>(|k| k == key) {
+            Err(message) if !message.contains("missing field") => Err(message),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_without<T: DeserializeOwned>(&self, skip: &[String]) -> Result<(), String> {
+        self.check::<T>(|k| !skip.iter().any(|s| s == k))
+    }
+
+    /// The field written on or before `line` (1-based, in `text`): the one a problem the
+    /// parser found there belongs to.
+    fn key_at(&self, text: &str, format: Format, line: usize) -> Option<String> {
+        self.keys()
+            .into_iter()
+            .filter_map(|k| Some((key_position(text, format, &k)?.0, k)))
+            .filter(|(at, _)| *at <= line)
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, k)| k)
+    }
+}
+
+/// Where the top-level field `key` is set in `text`: the 1-based line, the column of the
+/// key, and the column of its value (the key's when the value starts on a later line).
+fn key_position(text: &str, format: Format, key: &str) -> Option<(usize, usize, usize)> {
+    let mut in_table = false;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if format == Format::Toml && trimmed.starts_with('[') {
+            let name = trimmed.trim_start_matches('[');
+            let name = name
+                .split([']', '.'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"');
+            if name == key {
+                return Some((i + 1, indent + 1, indent + 1));
+            }
+            in_table = true;
+            continue;
+        }
+        let top_level = match format {
+            Format::Yaml => indent == 0,
+            Format::Toml => !in_table,
+            Format::Json => true,
+        };
+        if !top_level {
+            continue;
+        }
+        let quoted = trimmed.strip_prefix(['"', '\'']);
+        let after = match quoted {
+            Some(q) => q
+                .strip_prefix(key)
+                .and_then(|r| r.strip_prefix(['"', '\''])),
+            None => trimmed.strip_prefix(key),
+        };
+        let Some(after) = after else { continue };
+        let sep = after.trim_start();
+        if let Some(value) = sep.strip_prefix([':', '=']) {
+            let value_start = line.len() - value.trim_start().len();
+            let key_col = line[..indent].chars().count() + 1;
+            if value.trim().is_empty() {
+                return Some((i + 1, key_col, key_col));
+            }
+            return Some((i + 1, key_col, line[..value_start].chars().count() + 1));
+        }
+    }
+    None
 }
 
 /// serde_yaml and serde_json mention " at line L column C" counted from the start of the
@@ -147,7 +418,10 @@ fn humanise(message: &str, format: Format) -> String {
             )
         });
     let inner = core(message);
-    if inner.starts_with("invalid type") || inner.starts_with("missing field") {
+    if ["invalid type", "invalid value", "missing field"]
+        .iter()
+        .any(|p| inner.starts_with(p))
+    {
         return message.to_string();
     }
     if message.starts_with("unknown field") {
@@ -271,6 +545,7 @@ mod tests {
             &["name", "aliases"],
         )
         .err()
+        .and_then(|all| all.into_iter().next())
         .map(|d| (d.message, d.location.map(|l| l.line), d.hint));
         assert_eq!(
             err,
@@ -292,12 +567,18 @@ mod tests {
             &["name"],
         );
         assert_eq!(
-            toml_err.err().and_then(|d| d.location).map(|l| l.line),
+            toml_err
+                .err()
+                .and_then(|d| d.into_iter().next()?.location)
+                .map(|l| l.line),
             Some(3)
         );
         let json_err = parse::<Rec>("{\n\"name\": 3}", Format::Json, origin(), "bad", &["name"]);
         assert_eq!(
-            json_err.err().and_then(|d| d.location).map(|l| l.line),
+            json_err
+                .err()
+                .and_then(|d| d.into_iter().next()?.location)
+                .map(|l| l.line),
             Some(3)
         );
     }
@@ -306,8 +587,55 @@ mod tests {
     fn missing_field_hint() {
         let d = parse::<Rec>("aliases: []\n", Format::Yaml, origin(), "bad", &["name"]).err();
         assert_eq!(
-            d.and_then(|d| d.hint),
+            d.and_then(|d| d.into_iter().next()?.hint),
             Some("add the required field `name: …`".to_string())
         );
+    }
+
+    /// Where a field is set, to point at it when it is not the parser's first problem: the
+    /// key's column and its value's, top-level keys only (not a nested table's or list's).
+    #[test]
+    fn finds_top_level_fields_in_each_format() {
+        let yaml = "name: a\nsources:\n  - title: t\n'title': x\ndesc:   y\n";
+        assert_eq!(key_position(yaml, Format::Yaml, "name"), Some((1, 1, 7)));
+        assert_eq!(key_position(yaml, Format::Yaml, "sources"), Some((2, 1, 1)));
+        assert_eq!(key_position(yaml, Format::Yaml, "title"), Some((4, 1, 10)));
+        assert_eq!(key_position(yaml, Format::Yaml, "desc"), Some((5, 1, 9)));
+        let toml = "title = \"t\"\n[linking]\nexclude = []\n[[sources]]\ntitle = \"s\"\n";
+        assert_eq!(key_position(toml, Format::Toml, "title"), Some((1, 1, 9)));
+        assert_eq!(key_position(toml, Format::Toml, "linking"), Some((2, 1, 1)));
+        assert_eq!(key_position(toml, Format::Toml, "exclude"), None);
+        assert_eq!(key_position(toml, Format::Toml, "sources"), Some((4, 1, 1)));
+        let json = "{\n  \"name\": \"a\",\n  \"forms\": []\n}";
+        assert_eq!(key_position(json, Format::Json, "forms"), Some((3, 3, 12)));
+    }
+
+    /// A list written as one string: split at commas for terms and ids, whole for names.
+    #[test]
+    fn a_list_may_be_one_string() {
+        #[derive(Debug, Deserialize)]
+        struct L {
+            #[serde(default, deserialize_with = "comma_list")]
+            tags: Vec<String>,
+            #[serde(default, deserialize_with = "one_or_more")]
+            authors: Vec<String>,
+        }
+        let read = |text: &str| {
+            parse::<L>(text, Format::Yaml, origin(), "bad", &[])
+                .map(|l| (l.tags, l.authors))
+                .map_err(|e| e.into_iter().map(|d| d.message).collect::<Vec<_>>())
+        };
+        let v = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            read("tags: a, b ,, c\nauthors: Jane Doe, MD\n"),
+            Ok((v(&["a", "b", "c"]), v(&["Jane Doe, MD"])))
+        );
+        assert_eq!(
+            read("tags: [a, b]\nauthors: ~\n"),
+            Ok((v(&["a", "b"]), v(&[])))
+        );
+        assert_eq!(read("tags: \"\"\n"), Ok((v(&[]), v(&[]))));
+        assert!(read("tags: 3\n").is_err());
+        assert!(read("tags: [a, [b]]\n").is_err());
     }
 }

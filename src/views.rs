@@ -3,6 +3,7 @@
 //! field; keep the two in step.
 
 use crate::date::Date;
+use crate::structured::Extra;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -11,6 +12,7 @@ pub struct SiteView<'a> {
     pub description: &'a str,
     pub language: &'a str,
     pub base_url: &'a str,
+    pub extra: &'a Extra,
 }
 
 /// `{title, url}`: breadcrumbs, sections.
@@ -155,6 +157,7 @@ pub struct ArticleView<'a> {
     pub supplements: Vec<RecordCard<'a>>,
     pub related: Vec<ArticleCard<'a>>,
     pub has_product_links: bool,
+    pub extra: &'a Extra,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -171,6 +174,7 @@ pub struct SymptomView<'a> {
     pub related_supplements: Vec<RecordCard<'a>>,
     pub articles: Vec<ArticleCard<'a>>,
     pub sources: Vec<SourceView<'a>>,
+    pub extra: &'a Extra,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -195,6 +199,7 @@ pub struct SupplementView<'a> {
     pub links: Vec<ProductLink<'a>>,
     pub articles: Vec<ArticleCard<'a>>,
     pub sources: Vec<SourceView<'a>>,
+    pub extra: &'a Extra,
 }
 
 #[derive(Debug, Clone, Serialize)]

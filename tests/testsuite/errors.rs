@@ -111,6 +111,80 @@ fn unknown_front_matter_field_suggests_the_right_one() {
     );
 }
 
+/// Every problem of a front matter, a record and `site.toml` is reported in one build,
+/// each at its own line, not only the first the parser stops at: an author migrating a
+/// site fixes them all in one pass.
+#[test]
+fn every_problem_of_a_front_matter_record_or_site_toml_is_reported_at_once() {
+    let site = good_site();
+    site.article(
+        "bad.md",
+        "title: Bad\nreviwed_by: Dr A\ndate: 2024-13-01\nimage: x.png\nreferences:\n  - title: A\n    link: https://a.org\ndraft: maybe",
+        "Text",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "unknown field `reviwed_by`",
+            "bad.md:3:1",
+            "did you mean `reviewed_by`?",
+            "no month 13",
+            "bad.md:4:7",
+            "unknown field `image`",
+            "bad.md:5:1",
+            "unknown field `link`",
+            "the fields allowed here are: title, url",
+            "bad.md:6:1",
+            "draft: invalid type: string \"maybe\", expected a boolean",
+            "bad.md:9:8",
+            "write `true` or `false`",
+            "build failed with 5 errors",
+        ],
+    );
+    assert_eq!(
+        stderr.matches("reviwed_by").count(),
+        1,
+        "reported twice: {stderr}"
+    );
+    site.file("content/articles/bad.md", "---\ntitle: Ok\n---\nText\n");
+    site.file(
+        "content/symptoms/numbness.json",
+        "{\n  \"nmae\": \"Numbness\",\n  \"alias\": [\"numb\"],\n  \"sources\": 3\n}\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "unknown field `nmae`",
+            "numbness.json:2:",
+            "unknown field `alias`",
+            "numbness.json:3:3",
+            "sources: invalid type: integer `3`, expected a sequence",
+            "numbness.json:4:14",
+            "missing field `name`",
+            "build failed with 4 errors",
+        ],
+    );
+    site.file("content/symptoms/numbness.json", "{\"name\": \"Numbness\"}");
+    let good = crate::support::SITE_TOML;
+    let line = good.lines().count() + 1;
+    site.file(
+        "site.toml",
+        &format!("{good}theem = \"x\"\npaginate_by = \"10\"\n[linking]\nmax_link = 2\n"),
+    );
+    assert_rejected(
+        &site,
+        &[
+            &format!("site.toml:{line}:1"),
+            "did you mean `theme`?",
+            &format!("site.toml:{}:15", line + 1),
+            "paginate_by: invalid type: string \"10\", expected a whole number",
+            &format!("site.toml:{}:1", line + 3),
+            "unknown field `max_link`",
+            "build failed with 3 errors",
+        ],
+    );
+}
+
 /// A count that is no count (`paginate_by = -1`, `"10"`) says what it should be, at its
 /// place, in words authors use (not Rust's `usize`).
 #[test]

@@ -2574,3 +2574,98 @@ fn an_articles_first_picture_is_its_link_preview() {
         .get("image")
         .is_none());
 }
+
+/// A list field written as one string is taken as a list: terms and ids split at commas
+/// (`tags: nerves, b12`), authors and paths whole (`author: Jane Doe, MD`); Hugo's `author`
+/// and `lastmod` are read as `authors` and `updated`; `tags: ~` is no tags. Records too.
+#[test]
+fn list_fields_may_be_one_string_and_hugos_names_are_read() {
+    let site = Site::new();
+    site.file(
+        "content/symptoms/fatigue.yaml",
+        "name: Fatigue\naliases: tiredness, exhaustion\nrelated_supplements: zinc\n",
+    )
+    .file(
+        "content/supplements/zinc.json",
+        "{\"name\": \"Zinc\", \"forms\": \"tablet, lozenge\", \"links\": \"https://shop.example/zinc\"}",
+    )
+    .article(
+        "a/one.md",
+        "title: One\nauthor: Jane Doe, MD\ndate: 2024-01-01\nlastmod: 2024-02-01\ntags: nerves, b12\nkeywords: ~\nsymptoms: fatigue\nsupplements: zinc\naliases: /old/one/",
+        "Body text about [a shop](https://shop.example/zinc).\n",
+    )
+    .article(
+        "a/two.md",
+        "title = \"Two\"\nauthors = \"Ann Lee\"\nkeywords = \"tiredness, sleep\"",
+        "Being exhausted.\n",
+    );
+    // The second article's front matter is TOML.
+    let two = std::fs::read_to_string(site.path("content/articles/a/two.md"))
+        .unwrap()
+        .replace("---", "+++");
+    site.file("content/articles/a/two.md", &two);
+    site.build().assert_ok();
+    let one = site.read("articles/a/one/index.html");
+    assert!(one.contains("By Jane Doe, MD</span>"), "{one}");
+    assert!(one.contains("Updated <time datetime=\"2024-02-01\">"));
+    assert!(links_to(&one, "/tags/nerves/") && links_to(&one, "/tags/b12/"));
+    assert!(links_to(&one, "/symptoms/fatigue/") && links_to(&one, "/supplements/zinc/"));
+    assert!(site.read("old/one/index.html").contains("/articles/a/one/"));
+    let two = site.read("articles/a/two/index.html");
+    assert!(two.contains("By Ann Lee</span>"), "{two}");
+    assert!(links_to(&two, "/keywords/tiredness/") && links_to(&two, "/keywords/sleep/"));
+    let fatigue = site.read("symptoms/fatigue/index.html");
+    assert!(fatigue.contains("exhaustion") && links_to(&fatigue, "/supplements/zinc/"));
+    // "exhausted" is no alias; "exhaustion" is, and links the record.
+    let zinc = site.read("supplements/zinc/index.html");
+    assert!(zinc.contains("lozenge") && zinc.contains("https://shop.example/zinc"));
+    // Both names of one field are one field written twice.
+    site.article("a/one.md", "title: One\nauthor: A\nauthors: [B]", "Text\n");
+    site.build()
+        .assert_failed()
+        .assert_said(&["duplicate field `authors`", "one.md:"]);
+}
+
+/// `extra` tables (an article's, a record's, `site.toml`'s) reach the templates as
+/// `article.extra`, `symptom.extra`, `supplement.extra` and `site.extra`, values as
+/// written (TOML's dates as their text), and are an empty table where unset.
+#[test]
+fn extra_fields_reach_the_templates() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        &format!("{SITE_TOML}[extra]\nhandle = \"@kb\"\nlaunched = 2024-01-02\n"),
+    )
+    .file(
+        "content/symptoms/fatigue.yaml",
+        "name: Fatigue\nextra:\n  icd10: R53\n",
+    )
+    .article(
+        "a/one.md",
+        "title: One\nextra:\n  specialty: Neurology\n  stages: [early, late]",
+        "Text.\n",
+    )
+    .article("a/two.md", "title: Two", "Text.\n")
+    .file(
+        "themes/default/templates/article.html",
+        "{% extends \"base.html\" %}{% block content %}<p id=x>{{ article.extra.specialty | default(value=\"\") }}|{{ article.extra.stages | default(value=[]) | length }}|{{ site.extra.handle }}|{{ site.extra.launched }}|{% if article.extra.none %}set{% else %}unset{% endif %}</p>{% endblock content %}",
+    )
+    .file(
+        "themes/default/templates/symptom.html",
+        "{% extends \"base.html\" %}{% block content %}<p id=x>{{ symptom.extra.icd10 }}</p>{% endblock content %}",
+    );
+    site.build().assert_ok();
+    assert!(site
+        .read("articles/a/one/index.html")
+        .contains("<p id=x>Neurology|2|@kb|2024-01-02|unset</p>"));
+    assert!(site
+        .read("articles/a/two/index.html")
+        .contains("<p id=x>|0|@kb|2024-01-02|unset</p>"));
+    assert!(site
+        .read("symptoms/fatigue/index.html")
+        .contains("<p id=x>R53</p>"));
+    site.article("a/two.md", "title: Two\nextra: 3", "Text.\n");
+    site.build()
+        .assert_failed()
+        .assert_said(&["expected a table of `name: value` fields", "two.md:3:8"]);
+}
