@@ -161,6 +161,35 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         .hint("say what it shows between the brackets: `![what it shows](…)`; a purely decorative picture can be HTML with an empty alt, `<img src=\"…\" alt=\"\">`")
         .at_location(at_offset(l.offset))
     }));
+    warnings.extend(body.heading_skips.iter().map(|skip| {
+        let hashes = |n: u8| "#".repeat(usize::from(n));
+        let own = hashes(skip.level);
+        let (message, hint) = match skip.after {
+            Some(after) => (
+                format!(
+                    "heading `{own}` comes straight after a `{}` heading",
+                    hashes(after)
+                ),
+                format!(
+                    "make it `{}`, or put a `{}` heading between them",
+                    hashes(after + 1),
+                    hashes(after + 1)
+                ),
+            ),
+            None => {
+                let top = hashes(skip.level - 1);
+                (
+                    format!("heading `{own}` comes before any `{top}` heading"),
+                    format!("make it `{top}`, or put a `{top}` heading before it"),
+                )
+            }
+        };
+        Diagnostic::warning(format!(
+            "{message}: readers who move through the page by its headings miss a level"
+        ))
+        .hint(hint)
+        .at_location(at_offset(skip.offset))
+    }));
     warnings.extend(body.footnote_problems.iter().map(|problem| {
         let label = &problem.label;
         let (message, hint) = match problem.fault {

@@ -93,6 +93,21 @@ pub struct Outline {
     pub words: usize,
     /// References to notes never defined, and notes never referenced.
     pub footnote_problems: Vec<FootnoteProblem>,
+    /// Headings that go more than one level deeper than the heading before them.
+    pub heading_skips: Vec<HeadingSkip>,
+}
+
+/// A heading more than one level below the one before it (`####` straight after `##`):
+/// screen-reader users, who move through a page by its headings, miss a level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingSkip {
+    /// Where the heading is written: a byte offset in the file.
+    pub offset: usize,
+    /// The level of the heading before it as written (its number of `#`), or `None` when
+    /// it is the first and the text's highest headings are `level` − 1 or less.
+    pub after: Option<u8>,
+    /// Its own level as written.
+    pub level: u8,
 }
 
 impl std::ops::Deref for Body {
@@ -238,6 +253,7 @@ fn parse_with(
         toc,
         anchors,
         footnote_problems,
+        heading_skips,
     } = shaped(text, base, shape_faq, notes, take_references);
     let links = events
         .iter()
@@ -275,6 +291,7 @@ fn parse_with(
             lead,
             words,
             footnote_problems,
+            heading_skips,
         },
     }
 }
@@ -318,6 +335,7 @@ struct Shaped<'a> {
     toc: Vec<TocEntry>,
     anchors: Vec<String>,
     footnote_problems: Vec<FootnoteProblem>,
+    heading_skips: Vec<HeadingSkip>,
 }
 
 fn shaped<'a>(
@@ -338,6 +356,7 @@ fn shaped<'a>(
             bulleted_paragraphs_as_lists(&mut events);
         }
     }
+    let top = level_headings(&mut events);
     bare_urls::link(&mut events);
     let notes_defined = footnotes::take_definitions(&mut events);
     let (mut trailing_keywords, mut trailing_tags) = (None, None);
@@ -373,6 +392,8 @@ fn shaped<'a>(
     } else {
         Vec::new()
     };
+    // After the closing lists and references are taken out: their headings are not shown.
+    let heading_skips = heading_skips(&events, top);
     let (toc, mut anchors) = assign_heading_ids(&mut events);
     // Without `[^` in the source there is no note and no reference to one, and the search
     // for unresolved references walked every event of every page (1 % of a large build).
@@ -390,7 +411,60 @@ fn shaped<'a>(
         toc,
         anchors,
         footnote_problems,
+        heading_skips,
     }
+}
+
+/// Moves a text's headings, keeping how they nest, until the highest is an `h2`: its page
+/// is headed by its title, the one `h1`, so a body written with `#` sections (as many are,
+/// pasted from elsewhere) would have given the page several, and one that starts at `###`
+/// a gap below it. Returns the highest level as written (2 for a text without headings).
+fn level_headings(events: &mut [Spanned]) -> u8 {
+    let levels = || {
+        events.iter().filter_map(|(e, _)| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+    };
+    let Some(top) = levels().min() else {
+        return 2;
+    };
+    if top != 2 {
+        let moved = |level: HeadingLevel| {
+            HeadingLevel::try_from((level as usize + 2).saturating_sub(top).clamp(2, 6))
+                .unwrap_or(level)
+        };
+        for (e, _) in events.iter_mut() {
+            match e {
+                Event::Start(Tag::Heading { level, .. }) | Event::End(TagEnd::Heading(level)) => {
+                    *level = moved(*level);
+                }
+                _ => {}
+            }
+        }
+    }
+    top as u8
+}
+
+/// The headings that go more than one level deeper than the one before them (the first,
+/// than the page's `h1`), in the levels written: [`level_headings`] moved them from `top`.
+fn heading_skips(events: &[Spanned], top: u8) -> Vec<HeadingSkip> {
+    let mut skips = Vec::new();
+    let mut before = 1;
+    for (e, r) in events.iter() {
+        if let Event::Start(Tag::Heading { level, .. }) = e {
+            let level = *level as u8;
+            if level > before + 1 {
+                skips.push(HeadingSkip {
+                    offset: r.start,
+                    after: (before > 1).then(|| before + top - 2),
+                    level: level + top - 2,
+                });
+            }
+            before = level;
+        }
+    }
+    skips
 }
 
 /// `text`'s events, their offsets moved by `base`.

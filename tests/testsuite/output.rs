@@ -2305,7 +2305,8 @@ fn hidden_static_files_are_published_but_not_editor_or_git_files() {
 
 /// A body that opens by repeating the title (`# Title`, as Markdown exported from elsewhere
 /// often does, or a pasted post's first line) does not show it twice: the page has one
-/// `h1`. Another opening heading stays.
+/// `h1`. Another opening heading stays, one level down (see
+/// `body_headings_step_down_from_the_title_and_skipped_levels_are_warned_of`).
 #[test]
 fn a_title_repeated_at_the_top_of_the_body_is_shown_once() {
     let site = Site::new();
@@ -2335,9 +2336,10 @@ fn a_title_repeated_at_the_top_of_the_body_is_shown_once() {
     assert!(!article_body(&a).contains("Tingling hands"), "{a}");
     let b = site.read("articles/b/index.html");
     assert!(
-        article_body(&b).contains("<h1 id=\"another-heading\">"),
+        article_body(&b).contains("<h2 id=\"another-heading\">"),
         "{b}"
     );
+    assert_eq!(b.matches("<h1").count(), 1, "{b}");
     let c = article_body(&site.read("articles/c/index.html")).to_string();
     assert!(!c.contains("<p>Low Iron</p>"), "{c}");
     assert!(c.contains("<h2 id=\"introduction\">"), "{c}");
@@ -2668,4 +2670,70 @@ fn extra_fields_reach_the_templates() {
     site.build()
         .assert_failed()
         .assert_said(&["expected a table of `name: value` fields", "two.md:3:8"]);
+}
+
+/// The page's title is its one `h1`: a body written with `#` sections, or starting at
+/// `###`, has its headings moved as a whole until the highest is an `h2`, nesting kept
+/// (and the contents list them); a heading that still skips a level is warned of at its
+/// line, in the levels the author wrote.
+#[test]
+fn body_headings_step_down_from_the_title_and_skipped_levels_are_warned_of() {
+    let site = Site::new();
+    site.article(
+        "a.md",
+        "title: A",
+        "Intro.\n\n# Causes\n\nText.\n\n## Diet\n\nText.\n\n# Signs\n\nText.\n\n# Tests\n\nText.\n",
+    )
+    .article(
+        "b.md",
+        "title: B",
+        "### One\n\nText.\n\n### Two\n\nText.\n\n#### Two a\n\nText.\n",
+    )
+    .article(
+        "c.md",
+        "title: C",
+        "## One\n\nText.\n\n#### Deep\n\nText.\n\n### Early\n\n## Two\n",
+    );
+    let run = site.build();
+    run.assert_ok_saying(&[
+        "warning: heading `####` comes straight after a `##` heading",
+        "content/articles/c.md:8:1",
+        "make it `###`, or put a `###` heading between them",
+    ]);
+    assert_eq!(
+        run.stderr.matches("warning: heading").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let a = site.read("articles/a/index.html");
+    assert_eq!(a.matches("<h1").count(), 1, "{a}");
+    let body = article_body(&a);
+    for h in [
+        "<h2 id=\"causes\">",
+        "<h3 id=\"diet\">",
+        "<h2 id=\"signs\">",
+        "<h2 id=\"tests\">",
+    ] {
+        assert!(body.contains(h), "{h}: {body}");
+    }
+    assert!(
+        a.contains("<a href=\"#causes\">Causes</a>"),
+        "no contents: {a}"
+    );
+    let b = article_body(&site.read("articles/b/index.html")).to_string();
+    assert!(
+        b.contains("<h2 id=\"one\">") && b.contains("<h3 id=\"two-a\">"),
+        "{b}"
+    );
+    // A skip before the text's highest level: the first heading is below it.
+    site.article(
+        "d.md",
+        "title: D",
+        "### Early\n\nText.\n\n## Main\n\nText.\n",
+    );
+    site.build().assert_ok_saying(&[
+        "warning: heading `###` comes before any `##` heading",
+        "content/articles/d.md:4:1",
+    ]);
 }
