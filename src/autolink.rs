@@ -9,7 +9,7 @@
 //! [`Prepared`]), and neither is a page's own term.
 
 use crate::catalog::Target;
-use crate::markdown::Prepared;
+use crate::markdown::{Prepared, Settled};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -74,7 +74,7 @@ impl Linker {
     pub fn link(
         &self,
         body: &Prepared,
-        dests: &[Option<String>],
+        dests: &[Settled],
         rules: &PageRules,
         state: &mut PageState,
     ) -> String {

@@ -55,6 +55,8 @@ pub struct Catalog {
     pub disclaimer: Body,
     pub theme: ThemeSources,
     pub assets: Vec<Asset>,
+    /// The width and height of each picture among `assets`, by its `url_path`.
+    pub picture_sizes: HashMap<String, (u32, u32)>,
     /// Sorted by URL.
     pub articles: Vec<Arc<Article>>,
     /// Sorted by id.
@@ -138,6 +140,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         mut symptoms,
         mut supplements,
         assets,
+        picture_sizes,
         theme,
     } = parsed;
     let mut articles = articles;
@@ -245,6 +248,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         disclaimer,
         theme,
         assets,
+        picture_sizes,
         articles,
         symptoms,
         supplements,

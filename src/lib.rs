@@ -38,6 +38,7 @@ pub mod load;
 pub mod markdown;
 pub mod new;
 pub mod parse;
+pub mod pictures;
 pub mod plain_post;
 pub mod records;
 pub mod render;

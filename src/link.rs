@@ -9,7 +9,7 @@ use crate::backlinks::{self, Backlinks};
 use crate::catalog::{normalise_url, Catalog, Target};
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::front_matter;
-use crate::markdown::LinkRef;
+use crate::markdown::{LinkRef, Settled};
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -98,6 +98,10 @@ fn environment_hash(catalog: &Catalog, strict: bool) -> u64 {
         .collect();
     files.sort();
     files.hash(&mut h);
+    // Pictures' sizes go into the pages that show them.
+    let mut sizes: Vec<(&String, &(u32, u32))> = catalog.picture_sizes.iter().collect();
+    sizes.sort();
+    sizes.hash(&mut h);
     if strict {
         for a in &catalog.articles {
             a.url.hash(&mut h);
@@ -514,8 +518,8 @@ struct Resolved {
     internal: Vec<String>,
     /// Supplements whose product or collection page is linked.
     products: Vec<usize>,
-    /// What each link's destination becomes, where it changes.
-    dests: Vec<Option<String>>,
+    /// What each link's destination becomes, where it changes, and each picture's size.
+    dests: Vec<Settled>,
     /// The first picture's address (see [`LinkedArticle::image`]).
     image: Option<String>,
 }
@@ -532,7 +536,7 @@ impl LinkChecker<'_> {
         location_of: impl Fn(usize) -> Option<Location>,
     ) -> Resolved {
         let mut resolved = Resolved {
-            dests: vec![None; links.len()],
+            dests: vec![Settled::default(); links.len()],
             ..Resolved::default()
         };
         for (index, link) in links.iter().enumerate() {
@@ -559,10 +563,13 @@ impl LinkChecker<'_> {
                 }
                 Ok(Dest::Internal(url)) => {
                     let path = url.split('#').next().unwrap_or("").to_string();
-                    if link.is_image && resolved.image.is_none() {
-                        resolved.image = Some(path.clone());
+                    if link.is_image {
+                        if resolved.image.is_none() {
+                            resolved.image = Some(path.clone());
+                        }
+                        resolved.dests[index].size = self.picture_size(&path);
                     }
-                    resolved.dests[index] = Some(url);
+                    resolved.dests[index].dest = Some(url);
                     resolved.internal.push(path);
                 }
                 Err(problem) => {
@@ -683,15 +690,40 @@ impl LinkChecker<'_> {
         }))
     }
 
+    /// The size of the picture at the site path `path` (with `base_path`), if it is one of
+    /// the site's files whose size is known.
+    fn picture_size(&self, path: &str) -> Option<(u32, u32)> {
+        let c = self.catalog;
+        let file = path
+            .strip_prefix(c.config.base_path.as_str())?
+            .trim_start_matches('/');
+        c.picture_sizes.get(file).copied().or_else(|| {
+            let decoded = percent_encoding::percent_decode_str(file)
+                .decode_utf8()
+                .ok()?;
+            c.picture_sizes.get(decoded.as_ref()).copied()
+        })
+    }
+
     fn lookup(&self, path: &str) -> Option<String> {
         let paths = &self.catalog.paths;
-        let stripped = path.strip_suffix("index.html").unwrap_or(path);
-        [
-            stripped.to_string(),
-            format!("{}/", stripped.trim_end_matches('/')),
-        ]
-        .into_iter()
-        .find(|p| paths.contains(p) || self.is_list_page(p))
+        let find = |path: &str| {
+            let stripped = path.strip_suffix("index.html").unwrap_or(path);
+            [
+                stripped.to_string(),
+                format!("{}/", stripped.trim_end_matches('/')),
+            ]
+            .into_iter()
+            .find(|p| paths.contains(p) || self.is_list_page(p))
+        };
+        // `my%20photo.jpg` is how Markdown writes a space in a link: the file's name has
+        // the space.
+        find(path).or_else(|| {
+            let decoded = percent_encoding::percent_decode_str(path)
+                .decode_utf8()
+                .ok()?;
+            (decoded != path).then(|| find(&decoded)).flatten()
+        })
     }
 
     /// Whether `path` is a later page of a section's, keyword's or tag's list

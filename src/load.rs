@@ -54,6 +54,8 @@ pub struct Sources {
     pub supplements: Vec<SourceFile>,
     /// `content/static/` and the theme's `static/`, content first so it wins on conflicts.
     pub assets: Vec<Asset>,
+    /// The width and height of each picture among `assets`, by its `url_path`.
+    pub picture_sizes: HashMap<String, (u32, u32)>,
     pub theme: ThemeSources,
 }
 
@@ -202,6 +204,7 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
             assets.push(asset.clone());
         }
     }
+    let picture_sizes = picture_sizes(&assets, reuse.as_ref());
     Some(Sources {
         root: root.to_path_buf(),
         config,
@@ -210,8 +213,30 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         symptoms,
         supplements,
         assets,
+        picture_sizes,
         theme,
     })
+}
+
+/// The sizes of the pictures among `assets`, each read from its file's first bytes unless
+/// `reuse` has it from a load in which the file was the same.
+fn picture_sizes(assets: &[Asset], reuse: Option<&Reuse>) -> HashMap<String, (u32, u32)> {
+    assets
+        .par_iter()
+        .filter_map(|asset| {
+            let AssetSource::File(path) = &asset.source else {
+                return None;
+            };
+            if !crate::pictures::is_picture(&asset.url_path) {
+                return None;
+            }
+            let known = reuse
+                .filter(|r| !r.changed.contains(path))
+                .and_then(|r| r.last.picture_sizes.get(&asset.url_path).copied());
+            let size = known.or_else(|| crate::pictures::size(path))?;
+            Some((asset.url_path.clone(), size))
+        })
+        .collect()
 }
 
 /// A collection's files from the last load, by path, and the paths that changed since.

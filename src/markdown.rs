@@ -23,6 +23,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use std::ops::Range;
 
 /// An event with its byte range in the source file (not just in the body). Its text borrows
@@ -674,18 +675,31 @@ enum Fill {
     /// The destination of the `k`th link or image (as in [`Outline::links`]), escaped for an
     /// attribute.
     Dest(u32),
+    /// Nothing, or the `width` and `height` of the `k`th link, a picture: an empty stretch
+    /// after its `src`.
+    Size(u32),
     /// Text, escaped: `&`, `<` and `>` as entities, soft line breaks as `\n`.
     Text,
 }
 
+/// What the link stage settles of a link or picture of a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settled {
+    /// Where it goes, where that differs from what was written (`other.md` → its URL).
+    pub dest: Option<String>,
+    /// A picture's width and height, where its file tells them.
+    pub size: Option<(u32, u32)>,
+}
+
 impl Prepared {
-    /// Writes the HTML to `out`, with each link destination `k` replaced by `dests[k]` where
-    /// that is `Some`, and each piece of linkable text, unescaped, handed to `text`, which
-    /// writes it as HTML and returns true, or returns false to keep it as it is.
+    /// Writes the HTML to `out`, with each link `k` as `settled[k]` says (its destination
+    /// replaced, a picture's size added), and each piece of linkable text, unescaped, handed
+    /// to `text`, which writes it as HTML and returns true, or returns false to keep it as
+    /// it is.
     pub fn fill(
         &self,
         out: &mut String,
-        dests: &[Option<String>],
+        settled: &[Settled],
         mut text: impl FnMut(&str, &mut String) -> bool,
     ) {
         let mut at = 0;
@@ -694,13 +708,20 @@ impl Prepared {
             out.push_str(&self.html[at..range.start]);
             let written = &self.html[range.clone()];
             let done = match hole.fill {
-                Fill::Dest(k) => match dests.get(k as usize) {
-                    Some(Some(dest)) => {
+                Fill::Dest(k) => match settled.get(k as usize).and_then(|s| s.dest.as_ref()) {
+                    Some(dest) => {
                         // Writing to a `String` cannot fail.
                         let _ = pulldown_cmark_escape::escape_href(&mut *out, dest);
                         true
                     }
-                    _ => false,
+                    None => false,
+                },
+                Fill::Size(k) => match settled.get(k as usize).and_then(|s| s.size) {
+                    Some((width, height)) => {
+                        let _ = write!(out, " width=\"{width}\" height=\"{height}\"");
+                        true
+                    }
+                    None => false,
                 },
                 Fill::Text => text(&unescape_body_text(written), out),
             };
@@ -809,6 +830,13 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Tracker<'a, '_, I> {
                         range: start..start + n,
                         fill: Fill::Dest(k),
                     });
+                    if prefix == IMAGE_PREFIX {
+                        let after = start + n + 1;
+                        self.holes.push(Hole {
+                            range: after..after,
+                            fill: Fill::Size(k),
+                        });
+                    }
                 }
             }
         }
@@ -1892,8 +1920,11 @@ mod tests {
             assert_eq!(body.prepared.html, render(events.clone()), "{md:?}");
 
             // Every destination replaced.
-            let dests: Vec<Option<String>> = (0..body.links.len())
-                .map(|k| Some(format!("/r{k}/")))
+            let dests: Vec<Settled> = (0..body.links.len())
+                .map(|k| Settled {
+                    dest: Some(format!("/r{k}/")),
+                    size: None,
+                })
                 .collect();
             let mut k = 0;
             let moved = events.iter().cloned().map(|mut e| {

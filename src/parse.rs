@@ -25,6 +25,7 @@ pub struct Parsed {
     pub symptoms: Vec<Symptom>,
     pub supplements: Vec<Supplement>,
     pub assets: Vec<Asset>,
+    pub picture_sizes: HashMap<String, (u32, u32)>,
     pub theme: ThemeSources,
 }
 
@@ -160,6 +161,7 @@ pub fn parse_cached(
         symptoms,
         supplements,
         assets: sources.assets,
+        picture_sizes: sources.picture_sizes,
         theme: sources.theme,
     }
 }

@@ -607,3 +607,52 @@ fn a_keyword_page_that_empties_goes_after_an_edit() {
         full.output.pages["keywords/nerve-health/index.html"]
     );
 }
+
+/// A picture replaced by one of another size: the rebuild that the watcher's report starts
+/// reads its size again (an unchanged picture's is kept from the last build), and the page
+/// gives the new one, as a full build does.
+#[test]
+fn a_replaced_picture_gives_its_new_size_after_a_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write_settings(root);
+    let gif = |w: u16, h: u16| {
+        let mut bytes = b"GIF89a".to_vec();
+        bytes.extend_from_slice(&w.to_le_bytes());
+        bytes.extend_from_slice(&h.to_le_bytes());
+        bytes.extend_from_slice(b"\0\0\0;");
+        bytes
+    };
+    std::fs::create_dir_all(root.join("content/static")).unwrap();
+    std::fs::write(root.join("content/static/a.gif"), gif(10, 20)).unwrap();
+    std::fs::write(root.join("content/static/b.gif"), gif(30, 40)).unwrap();
+    write(
+        root,
+        "content/articles/a.md",
+        "---\ntitle: A\n---\n![one](/a.gif) ![two](/b.gif)\n",
+    );
+    let options = BuildOptions::default();
+    let mut builder = Builder::new(root, options.clone());
+    let diags = Diagnostics::new();
+    let page = |built: &Built| {
+        String::from_utf8_lossy(&built.output.pages["articles/a/index.html"]).into_owned()
+    };
+    let first = page(&builder.build_pages(&diags, &Silent).expect("builds"));
+    assert!(
+        first.contains("src=\"/a.gif\" width=\"10\" height=\"20\""),
+        "{first}"
+    );
+    std::fs::write(root.join("content/static/a.gif"), gif(50, 60)).unwrap();
+    builder.changed([root.join("content/static/a.gif")]);
+    let again = page(&builder.build_pages(&diags, &Silent).expect("builds"));
+    assert!(
+        again.contains("src=\"/a.gif\" width=\"50\" height=\"60\""),
+        "{again}"
+    );
+    assert!(
+        again.contains("src=\"/b.gif\" width=\"30\" height=\"40\""),
+        "{again}"
+    );
+    let full = build(root, &options, &Diagnostics::new(), &Silent).expect("builds");
+    assert_eq!(page(&full), again);
+}

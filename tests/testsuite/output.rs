@@ -2737,3 +2737,67 @@ fn body_headings_step_down_from_the_title_and_skipped_levels_are_warned_of() {
         "content/articles/d.md:4:1",
     ]);
 }
+
+/// Pictures that are files of the site get their `width` and `height` from the file (PNG,
+/// GIF, JPEG turned by its EXIF orientation), so the text does not jump as they load; a
+/// picture elsewhere, or a file that is no readable picture, gets none. Also in records and
+/// on the home page, and for names written with `%20` for a space.
+#[test]
+fn pictures_of_the_site_are_given_their_size() {
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        // The header is all a size reader needs: signature and IHDR.
+        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        b.extend_from_slice(&w.to_be_bytes());
+        b.extend_from_slice(&h.to_be_bytes());
+        b.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+        b
+    }
+    /// A JPEG whose EXIF orientation is 6 (stored 80 wide, 60 high; shown turned).
+    fn turned_jpeg() -> Vec<u8> {
+        let mut tiff = b"II\x2a\0\x08\0\0\0\x01\0".to_vec();
+        tiff.extend_from_slice(&[0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0]);
+        let mut b = vec![0xFF, 0xD8, 0xFF, 0xE1];
+        b.extend_from_slice(&u16::try_from(tiff.len() + 8).unwrap().to_be_bytes());
+        b.extend_from_slice(b"Exif\0\0");
+        b.extend_from_slice(&tiff);
+        // SOF0: precision, height 60, width 80, one component.
+        b.extend_from_slice(&[0xFF, 0xC0, 0, 11, 8, 0, 60, 0, 80, 1, 1, 0x11, 0]);
+        b.extend_from_slice(&[0xFF, 0xDA, 0, 2]);
+        b
+    }
+    let site = Site::new();
+    site.bytes("content/static/img/wide.png", &png(640, 320))
+        .bytes("content/articles/nerves/my photo.png", &png(300, 400))
+        .bytes("content/static/img/portrait.jpg", &turned_jpeg())
+        .file("content/static/img/fake.png", "not a picture")
+        .file(
+            "content/_index.md",
+            "Welcome. ![Banner](/img/wide.png)\n",
+        )
+        .file(
+            "content/symptoms/numbness.yaml",
+            "name: Numbness\ndescription: \"![Map of nerves](/img/wide.png)\"\n",
+        )
+        .article(
+            "nerves/a.md",
+            "title: A",
+            "![Wide](/img/wide.png)\n\n![Mine](my%20photo.png)\n\n![Turned](/img/portrait.jpg)\n\n![Fake](/img/fake.png)\n\n![Far](https://cdn.example/x.png)\n",
+        );
+    site.build().assert_ok();
+    let a = article_body(&site.read("articles/nerves/a/index.html")).to_string();
+    for img in [
+        "<img src=\"/img/wide.png\" width=\"640\" height=\"320\" alt=\"Wide\"",
+        "src=\"/articles/nerves/my%20photo.png\" width=\"300\" height=\"400\" alt=\"Mine\"",
+        "src=\"/img/portrait.jpg\" width=\"60\" height=\"80\" alt=\"Turned\"",
+        "src=\"/img/fake.png\" alt=\"Fake\"",
+        "src=\"https://cdn.example/x.png\" alt=\"Far\"",
+    ] {
+        assert!(a.contains(img), "{img}: {a}");
+    }
+    assert!(site
+        .read("index.html")
+        .contains("src=\"/img/wide.png\" width=\"640\" height=\"320\" alt=\"Banner\""));
+    assert!(site
+        .read("symptoms/numbness/index.html")
+        .contains("src=\"/img/wide.png\" width=\"640\" height=\"320\" alt=\"Map of nerves\""));
+}
