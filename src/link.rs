@@ -31,6 +31,8 @@ pub struct LinkedArticle {
     /// The body's first picture, for link previews (`og:image`): a site path with
     /// `base_path`, or an external http(s) address.
     pub image: Option<String>,
+    /// Its width and height, where it is a file of the site.
+    pub image_size: Option<(u32, u32)>,
     /// A hash of everything this was made from (the article's source and the linking
     /// context): equal keys, equal linked articles.
     pub key: u64,
@@ -255,6 +257,7 @@ impl<'a> ArticleLinker<'a> {
             keywords_mentioned,
             has_product_links: !resolved.products.is_empty(),
             image: resolved.image,
+            image_size: resolved.image_size,
             key: self.key(article),
         };
         (linked, local.sorted())
@@ -520,8 +523,9 @@ struct Resolved {
     products: Vec<usize>,
     /// What each link's destination becomes, where it changes, and each picture's size.
     dests: Vec<Settled>,
-    /// The first picture's address (see [`LinkedArticle::image`]).
+    /// The first picture's address (see [`LinkedArticle::image`]), and its size.
     image: Option<String>,
+    image_size: Option<(u32, u32)>,
 }
 
 impl LinkChecker<'_> {
@@ -564,10 +568,12 @@ impl LinkChecker<'_> {
                 Ok(Dest::Internal(url)) => {
                     let path = url.split('#').next().unwrap_or("").to_string();
                     if link.is_image {
+                        let size = self.picture_size(&path);
                         if resolved.image.is_none() {
                             resolved.image = Some(path.clone());
+                            resolved.image_size = size;
                         }
-                        resolved.dests[index].size = self.picture_size(&path);
+                        resolved.dests[index].size = size;
                     }
                     resolved.dests[index].dest = Some(url);
                     resolved.internal.push(path);

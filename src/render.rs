@@ -1411,6 +1411,8 @@ impl Renderer<'_> {
             reading_minutes: self.reading_minutes(i),
             content_html: &linked.html,
             image,
+            image_width: linked.image_size.map(|s| s.0),
+            image_height: linked.image_size.map(|s| s.1),
             toc: a
                 .body
                 .toc

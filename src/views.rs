@@ -149,6 +149,9 @@ pub struct ArticleView<'a> {
     pub content_html: &'a str,
     /// The body's first picture, absolute, for link previews; null without one.
     pub image: Option<String>,
+    /// Its width and height, where it is a file of the site; else null.
+    pub image_width: Option<u32>,
+    pub image_height: Option<u32>,
     pub toc: Vec<TocView<'a>>,
     pub references: Vec<SourceView<'a>>,
     pub keywords: Vec<Named>,

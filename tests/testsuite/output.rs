@@ -2784,7 +2784,10 @@ fn pictures_of_the_site_are_given_their_size() {
             "![Wide](/img/wide.png)\n\n![Mine](my%20photo.png)\n\n![Turned](/img/portrait.jpg)\n\n![Fake](/img/fake.png)\n\n![Far](https://cdn.example/x.png)\n",
         );
     site.build().assert_ok();
-    let a = article_body(&site.read("articles/nerves/a/index.html")).to_string();
+    let page = site.read("articles/nerves/a/index.html");
+    // The first picture is the link preview, with its size for the sites that show it.
+    assert!(page.contains("<meta property=\"og:image:width\" content=\"640\">\n<meta property=\"og:image:height\" content=\"320\">"), "{page}");
+    let a = article_body(&page).to_string();
     for img in [
         "<img src=\"/img/wide.png\" width=\"640\" height=\"320\" alt=\"Wide\"",
         "src=\"/articles/nerves/my%20photo.png\" width=\"300\" height=\"400\" alt=\"Mine\"",
