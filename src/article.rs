@@ -23,6 +23,9 @@ pub struct Article {
     pub keywords: Vec<String>,
     /// Front matter tags, or else a closing "Tags: …" list.
     pub tags: Vec<String>,
+    /// Its authors, then its medical reviewer if not one of them: the people credited on
+    /// the page, each with a page listing their articles.
+    pub credited: Vec<String>,
     /// Front matter references, or else a closing "References" section's citations.
     pub references: Vec<Reference>,
     pub symptoms: Vec<IdRef>,
@@ -262,6 +265,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     }
     url.push_str(&slug);
     url.push('/');
+    let credited = credited(&front);
     Ok(Article {
         path: file.path.clone(),
         section,
@@ -270,6 +274,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         front,
         keywords,
         tags,
+        credited,
         references,
         symptoms,
         supplements,
@@ -284,6 +289,17 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         source_hash: file.hash,
         warnings,
     })
+}
+
+fn credited(front: &FrontMatter) -> Vec<String> {
+    let mut people: Vec<String> = Vec::new();
+    for name in front.authors.iter().chain(&front.reviewed_by) {
+        let name = name.trim();
+        if !name.is_empty() && !people.iter().any(|p| p == name) {
+            people.push(name.to_string());
+        }
+    }
+    people
 }
 
 /// A body that opens by repeating the article's title, as a `# Title` heading or as the

@@ -19,6 +19,8 @@ pub struct Backlinks {
     pub supplement_articles: Vec<Vec<usize>>,
     pub keyword_articles: Vec<Vec<usize>>,
     pub tag_articles: Vec<Vec<usize>>,
+    /// The articles each person wrote or reviewed.
+    pub author_articles: Vec<Vec<usize>>,
     /// Best first.
     pub related: Vec<Vec<usize>>,
     /// Every article, newest first, then by title.
@@ -56,6 +58,7 @@ pub fn compute(
     let mut supplement_articles = vec![Vec::new(); catalog.supplements.len()];
     let mut keyword_articles = vec![Vec::new(); catalog.keywords.len()];
     let mut tag_articles = vec![Vec::new(); catalog.tags.len()];
+    let mut author_articles = vec![Vec::new(); catalog.authors.len()];
     for &a in &newest_first {
         let linked = &articles[a];
         for &s in &linked.symptoms {
@@ -74,6 +77,9 @@ pub fn compute(
         }
         for &t in &catalog.article_tags[a] {
             tag_articles[t].push(a);
+        }
+        for &p in &catalog.article_authors[a] {
+            author_articles[p].push(a);
         }
     }
     let rank_all = || {
@@ -110,6 +116,7 @@ pub fn compute(
         supplement_articles,
         keyword_articles,
         tag_articles,
+        author_articles,
         related,
         newest_first,
     }

@@ -24,7 +24,7 @@ pub enum Target {
     Keyword(usize),
 }
 
-/// A keyword or a tag: a name shown to readers and its page.
+/// A keyword, a tag or a person credited: a name shown to readers and its page.
 #[derive(Debug, Clone)]
 pub struct Term {
     pub name: String,
@@ -70,9 +70,14 @@ pub struct Catalog {
     /// Sorted by slug.
     pub keywords: Vec<Term>,
     pub tags: Vec<Term>,
-    /// Per article: its keywords and tags, as indices.
+    /// The people articles credit, authors and medical reviewers, at `/authors/<slug>/`.
+    pub authors: Vec<Term>,
+    /// Per article: its keywords, tags and people, as indices.
     pub article_keywords: Vec<Vec<usize>>,
     pub article_tags: Vec<Vec<usize>>,
+    pub article_authors: Vec<Vec<usize>>,
+    /// Per article: its medical reviewer, as an index into `authors`.
+    pub article_reviewer: Vec<Option<usize>>,
     /// Per article: the explicit `symptoms`/`supplements` of its front matter.
     pub article_symptoms: Vec<Vec<usize>>,
     pub article_supplements: Vec<Vec<usize>>,
@@ -124,6 +129,7 @@ pub fn same_shape(old: &Article, new: &Article) -> bool {
         && old.section == new.section
         && old.keywords == new.keywords
         && old.tags == new.tags
+        && old.credited == new.credited
         && old.front.aliases == new.front.aliases
         && old.front.draft == new.front.draft
         && refs(&old.symptoms) == refs(&new.symptoms)
@@ -206,10 +212,30 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         resolve(&s.related_symptoms, &symptom_ids, "symptom");
     }
 
-    let ((keywords, article_keywords), (tags, article_tags)) = rayon::join(
-        || collect_terms(&articles, |a| &a.keywords, "keyword", base),
-        || collect_terms(&articles, |a| &a.tags, "tag", base),
-    );
+    let ((keywords, article_keywords), ((tags, article_tags), (authors, article_authors))) =
+        rayon::join(
+            || collect_terms(&articles, |a| &a.keywords, "keyword", base),
+            || {
+                rayon::join(
+                    || collect_terms(&articles, |a| &a.tags, "tag", base),
+                    || collect_terms(&articles, |a| &a.credited, "author", base),
+                )
+            },
+        );
+    let article_reviewer = {
+        let by_slug: HashMap<&str, usize> = authors
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.slug.as_str(), i))
+            .collect();
+        articles
+            .iter()
+            .map(|a| {
+                let slug = slugify(a.front.reviewed_by.as_deref()?);
+                by_slug.get(slug.as_str()).copied()
+            })
+            .collect()
+    };
     let terms = build_terms(&config, &symptoms, &supplements, &keywords, diags);
 
     let mut product_links = HashMap::new();
@@ -260,6 +286,9 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         tags,
         article_keywords,
         article_tags,
+        authors,
+        article_authors,
+        article_reviewer,
         article_symptoms,
         article_supplements,
         sections,
@@ -322,9 +351,9 @@ fn report_duplicate_ids<'a>(
     }
 }
 
-/// Keywords or tags across all articles, merged by slug (so `Vitamin D` and `vitamin d`
-/// are one page), named as first written, and each article's by index. `kind` is `keyword`
-/// or `tag`. A name with no letter or digit has no slug, so no page: it is left out.
+/// Keywords, tags or people across all articles, merged by slug (so `Vitamin D` and
+/// `vitamin d` are one page), named as first written, and each article's by index. `kind`
+/// is `keyword`, `tag` or `author`. A name with no letter or digit has no slug, so no page: it is left out.
 fn collect_terms<'a>(
     articles: &'a [Arc<Article>],
     names: impl Fn(&'a Article) -> &'a Vec<String> + Sync,
@@ -531,6 +560,7 @@ fn site_paths(c: &Catalog, diags: &Diagnostics) -> HashSet<String> {
         "/supplements/",
         "/keywords/",
         "/tags/",
+        "/authors/",
         "/search/",
     ] {
         paths.insert(format!("{base}{fixed}"));
@@ -544,6 +574,7 @@ fn site_paths(c: &Catalog, diags: &Diagnostics) -> HashSet<String> {
     paths.extend(c.supplement_urls.iter().cloned());
     paths.extend(c.keywords.iter().map(|k| k.url.clone()));
     paths.extend(c.tags.iter().map(|t| t.url.clone()));
+    paths.extend(c.authors.iter().map(|t| t.url.clone()));
     for asset in &c.assets {
         paths.insert(format!("{base}/{}", asset.url_path));
     }

@@ -69,7 +69,8 @@ pub fn escape_for_script(out: &mut String, json: &str) {
 
 const CONTEXT: &str = "https://schema.org";
 
-/// A Person (no `url`) or an Organization.
+/// A Person (with the URL of their page on the site, where they have one) or an
+/// Organization.
 #[derive(Serialize)]
 pub struct Agent<'a> {
     #[serde(rename = "@type")]
@@ -79,11 +80,11 @@ pub struct Agent<'a> {
     url: Option<String>,
 }
 
-pub fn person(name: &str) -> Agent<'_> {
+pub fn person(name: &str, url: Option<String>) -> Agent<'_> {
     Agent {
         kind: "Person",
         name,
-        url: None,
+        url,
     }
 }
 
@@ -412,7 +413,7 @@ mod tests {
             } else {
                 Vec::new()
             };
-            page.author = authors.iter().map(|a| person(a)).collect();
+            page.author = authors.iter().map(|a| person(a, None)).collect();
             page.citation = refs.iter().map(|&(n, u)| creative_work(n, u)).collect();
             page.date_modified = modified.clone();
             page.date_published = published.clone();
@@ -422,7 +423,7 @@ mod tests {
             page.image = image.clone();
             page.keywords = keywords.clone();
             page.last_reviewed = published.clone();
-            page.reviewed_by = reviewer.map(person);
+            page.reviewed_by = reviewer.map(|r| person(r, None));
 
             let about: Vec<Value> = page
                 .about

@@ -732,7 +732,7 @@ impl LinkChecker<'_> {
         })
     }
 
-    /// Whether `path` is a later page of a section's, keyword's or tag's list
+    /// Whether `path` is a later page of a section's, keyword's, tag's or person's list
     /// (`/tags/b12/page/2/`). How many pages a keyword's list has is known only once every
     /// article is linked, so any page number is taken.
     fn is_list_page(&self, path: &str) -> bool {
@@ -745,7 +745,8 @@ impl LinkChecker<'_> {
             && n.parse::<usize>().is_ok_and(|n| n >= 1)
             && (c.sections.iter().any(|s| s.url == list)
                 || c.keywords.iter().any(|k| k.url == list)
-                || c.tags.iter().any(|t| t.url == list))
+                || c.tags.iter().any(|t| t.url == list)
+                || c.authors.iter().any(|t| t.url == list))
     }
 }
 

@@ -9,6 +9,7 @@ use crate::feeds::{self, FeedEntry, SitemapEntry};
 use crate::jsonld;
 use crate::link::LinkedSite;
 use crate::markdown;
+use crate::slug::slugify;
 use crate::theme::Asset;
 use crate::views::*;
 use rayon::prelude::*;
@@ -113,10 +114,19 @@ impl<V: Serialize> Serialize for Disclaimed<'_, V> {
 struct TermPage<'a> {
     kind: &'a str,
     term: Named,
+    /// On a person's page: how many of the articles they wrote and how many they reviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roles: Option<Roles>,
     /// This page's articles.
     articles: Vec<ArticleCard<'a>>,
     paginator: Paginator,
     index_url: String,
+}
+
+#[derive(Serialize)]
+struct Roles {
+    wrote: usize,
+    reviewed: usize,
 }
 
 #[derive(Serialize)]
@@ -450,6 +460,9 @@ fn listing_jobs(site: &LinkedSite, i: usize) -> Vec<Job> {
     for t in listed(&b.tag_articles) {
         jobs.extend(list_jobs(site, List::Tag, t));
     }
+    for p in listed(&b.author_articles) {
+        jobs.extend(list_jobs(site, List::Author, p));
+    }
     jobs.extend(listed(&b.related).into_iter().map(Job::Article));
     jobs
 }
@@ -634,6 +647,7 @@ fn render_all<T: Send>(
         Job::SupplementIndex,
         Job::KeywordIndex,
         Job::TagIndex,
+        Job::AuthorIndex,
         Job::NotFound,
     ];
     jobs.extend((0..c.articles.len()).map(Job::Article));
@@ -641,6 +655,7 @@ fn render_all<T: Send>(
         (List::Section, c.sections.len()),
         (List::Keyword, c.keywords.len()),
         (List::Tag, c.tags.len()),
+        (List::Author, c.authors.len()),
     ] {
         for i in 0..n {
             jobs.extend(list_jobs(site, listing, i));
@@ -741,6 +756,7 @@ enum Job {
     SupplementIndex,
     KeywordIndex,
     TagIndex,
+    AuthorIndex,
     Search,
     NotFound,
     Redirect(usize, String),
@@ -752,6 +768,7 @@ enum List {
     Section,
     Keyword,
     Tag,
+    Author,
 }
 
 /// The articles of a list, in the catalog's order (a section's are sorted when shown).
@@ -760,6 +777,7 @@ fn list_articles(site: &LinkedSite, listing: List, i: usize) -> &[usize] {
         List::Section => &site.catalog.sections[i].articles,
         List::Keyword => &site.backlinks.keyword_articles[i],
         List::Tag => &site.backlinks.tag_articles[i],
+        List::Author => &site.backlinks.author_articles[i],
     }
 }
 
@@ -770,6 +788,7 @@ fn list_url(site: &LinkedSite, listing: List, i: usize) -> &str {
         List::Section => &c.sections[i].url,
         List::Keyword => &c.keywords[i].url,
         List::Tag => &c.tags[i].url,
+        List::Author => &c.authors[i].url,
     }
 }
 
@@ -1090,8 +1109,7 @@ impl Renderer<'_> {
             Job::Home => self.home(),
             Job::Article(i) => self.article(*i),
             Job::List(List::Section, i, page) => self.section(*i, *page),
-            Job::List(List::Keyword, i, page) => self.term(true, *i, *page),
-            Job::List(List::Tag, i, page) => self.term(false, *i, *page),
+            Job::List(listing, i, page) => self.term(*listing, *i, *page),
             Job::FirstPage(listing, i) => {
                 let url = list_url(self.site, *listing, *i);
                 let url = url.strip_prefix(self.base()).unwrap_or(url);
@@ -1103,6 +1121,7 @@ impl Renderer<'_> {
             Job::SupplementIndex => self.list("supplements"),
             Job::KeywordIndex => self.list("keywords"),
             Job::TagIndex => self.list("tags"),
+            Job::AuthorIndex => self.list("authors"),
             Job::Search => self.simple(
                 "search.html",
                 "/search/",
@@ -1364,7 +1383,10 @@ impl Renderer<'_> {
         page.author = if fm.authors.is_empty() {
             vec![jsonld::organization(&c.config.title, site_url)]
         } else {
-            fm.authors.iter().map(|n| jsonld::person(n)).collect()
+            fm.authors
+                .iter()
+                .map(|n| jsonld::person(n, self.person_url(n).map(|u| [self.origin(), u].concat())))
+                .collect()
         };
         page.citation = a
             .references
@@ -1381,7 +1403,10 @@ impl Renderer<'_> {
             .collect::<Vec<_>>()
             .join(", ");
         page.last_reviewed = fm.reviewed_on.map(|d| d.iso());
-        page.reviewed_by = fm.reviewed_by.as_deref().map(jsonld::person);
+        page.reviewed_by = fm
+            .reviewed_by
+            .as_deref()
+            .map(|n| jsonld::person(n, self.person_url(n).map(|u| [self.origin(), u].concat())));
         // Site paths carry `base_path` already; external pictures are absolute.
         let image = linked.image.as_ref().map(|p| match p.starts_with('/') {
             true => [self.origin(), p].concat(),
@@ -1407,6 +1432,15 @@ impl Renderer<'_> {
             reviewed_on: fm.reviewed_on.map(DateView::from),
             review_due,
             authors: &fm.authors,
+            author_links: fm
+                .authors
+                .iter()
+                .map(|n| Named {
+                    name: n.clone(),
+                    url: self.person_url(n).unwrap_or_default().to_string(),
+                })
+                .collect(),
+            reviewer_url: fm.reviewed_by.as_deref().and_then(|n| self.person_url(n)),
             reviewed_by: fm.reviewed_by.as_deref(),
             reading_minutes: self.reading_minutes(i),
             content_html: &linked.html,
@@ -1723,31 +1757,50 @@ impl Renderer<'_> {
         )
     }
 
-    fn term(&self, keyword: bool, i: usize, page: usize) -> Result<Rendered, Diagnostic> {
+    /// The page of a person an article credits, by name (with `base_path`).
+    fn person_url(&self, name: &str) -> Option<&str> {
+        let slug = slugify(name);
+        let people = &self.c.authors;
+        let i = people
+            .binary_search_by(|t| t.slug.as_str().cmp(&slug))
+            .ok()?;
+        Some(&people[i].url)
+    }
+
+    /// A keyword's, tag's or person's page (a section's is [`Self::section`]).
+    fn term(&self, listing: List, i: usize, page: usize) -> Result<Rendered, Diagnostic> {
         let c = self.c;
-        let (term, articles, kind, index, label) = if keyword {
-            (
+        let b = &self.site.backlinks;
+        let (term, articles, kind, index, label) = match listing {
+            List::Keyword => (
                 &c.keywords[i],
-                &self.site.backlinks.keyword_articles[i],
+                &b.keyword_articles[i],
                 "keyword",
                 "/keywords/",
                 "Keywords",
-            )
-        } else {
-            (
-                &c.tags[i],
-                &self.site.backlinks.tag_articles[i],
-                "tag",
-                "/tags/",
-                "Tags",
-            )
+            ),
+            List::Author => (
+                &c.authors[i],
+                &b.author_articles[i],
+                "author",
+                "/authors/",
+                "Authors",
+            ),
+            List::Tag | List::Section => (&c.tags[i], &b.tag_articles[i], "tag", "/tags/", "Tags"),
+        };
+        let description = match listing {
+            List::Author => format!(
+                "Articles written or medically reviewed by {} on {}.",
+                term.name, c.config.title
+            ),
+            _ => format!("Articles about {} on {}.", term.name, c.config.title),
         };
         let (paginator, meta) = self.list_page(
             &term.url,
             page,
             articles,
             &term.name,
-            format!("Articles about {} on {}.", term.name, c.config.title),
+            description,
             vec![
                 self.home_crumb(),
                 Titled {
@@ -1766,6 +1819,17 @@ impl Renderer<'_> {
                     name: term.name.clone(),
                     url: term.url.clone(),
                 },
+                // An author who also reviews an article counts as its reviewer only.
+                roles: (listing == List::Author).then(|| {
+                    let reviewed = articles
+                        .iter()
+                        .filter(|&&a| c.article_reviewer[a] == Some(i))
+                        .count();
+                    Roles {
+                        wrote: articles.len() - reviewed,
+                        reviewed,
+                    }
+                }),
                 articles: cards,
                 paginator,
                 index_url: format!("{}{index}", self.base()),
@@ -1791,6 +1855,11 @@ impl Renderer<'_> {
                 "Keywords",
                 "Every keyword used on this site, with the articles about it.".into(),
                 c.keywords.iter().enumerate().map(|(i, k)| ListItem { name: &k.name, url: &k.url, summary: "", count: b.keyword_articles[i].len() }).collect(),
+            ),
+            "authors" => (
+                "Authors and reviewers",
+                "The people who write and medically review the articles on this site.".into(),
+                c.authors.iter().enumerate().map(|(i, t)| ListItem { name: &t.name, url: &t.url, summary: "", count: b.author_articles[i].len() }).collect(),
             ),
             _ => (
                 "Tags",
@@ -1945,11 +2014,18 @@ impl Renderer<'_> {
                 lastmod: newest(&b.tag_articles[i]),
             });
         }
+        for (i, t) in c.authors.iter().enumerate() {
+            entries.push(SitemapEntry {
+                url: self.abs(t.url.strip_prefix(self.base()).unwrap_or(&t.url)),
+                lastmod: newest(&b.author_articles[i]),
+            });
+        }
         for p in [
             "/symptoms/",
             "/supplements/",
             "/keywords/",
             "/tags/",
+            "/authors/",
             "/search/",
         ] {
             entries.push(SitemapEntry {

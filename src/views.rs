@@ -144,7 +144,11 @@ pub struct ArticleView<'a> {
     pub reviewed_on: Option<DateView>,
     pub review_due: bool,
     pub authors: &'a [String],
+    /// The authors with their pages (`/authors/<slug>/`), in the same order.
+    pub author_links: Vec<Named>,
     pub reviewed_by: Option<&'a str>,
+    /// The reviewer's page.
+    pub reviewer_url: Option<&'a str>,
     pub reading_minutes: usize,
     pub content_html: &'a str,
     /// The body's first picture, absolute, for link previews; null without one.

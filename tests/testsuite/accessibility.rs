@@ -83,7 +83,14 @@ fn first_page_in(dir: &Path) -> Option<PathBuf> {
 fn one_page_of_each_kind(public: &Path) -> Vec<String> {
     let url = |dir: &Path| format!("/{}/", dir.strip_prefix(public).unwrap().to_string_lossy());
     let mut pages = vec!["/".to_string(), "/404.html".to_string()];
-    for kind in ["articles", "symptoms", "supplements", "keywords", "tags"] {
+    for kind in [
+        "articles",
+        "symptoms",
+        "supplements",
+        "keywords",
+        "tags",
+        "authors",
+    ] {
         pages.push(format!("/{kind}/"));
         let first =
             first_page_in(&public.join(kind)).unwrap_or_else(|| panic!("no page under /{kind}/"));

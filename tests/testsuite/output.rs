@@ -1849,7 +1849,9 @@ fn review_is_flagged_as_due_after_the_review_interval() {
         .read("articles/nerves/old/index.html")
         .contains("due for renewal"));
     let fresh = site.read("articles/nerves/fresh/index.html");
-    assert!(fresh.contains("Medically reviewed by <strong>Dr Rev</strong>"));
+    assert!(fresh.contains(
+        "Medically reviewed by <a href=\"/authors/dr-rev/\"><strong>Dr Rev</strong></a>"
+    ));
     assert!(!fresh.contains("due for renewal"));
 }
 
@@ -2608,13 +2610,16 @@ fn list_fields_may_be_one_string_and_hugos_names_are_read() {
     site.file("content/articles/a/two.md", &two);
     site.build().assert_ok();
     let one = site.read("articles/a/one/index.html");
-    assert!(one.contains("By Jane Doe, MD</span>"), "{one}");
+    assert!(
+        one.contains("By <a href=\"/authors/jane-doe-md/\">Jane Doe, MD</a></span>"),
+        "{one}"
+    );
     assert!(one.contains("Updated <time datetime=\"2024-02-01\">"));
     assert!(links_to(&one, "/tags/nerves/") && links_to(&one, "/tags/b12/"));
     assert!(links_to(&one, "/symptoms/fatigue/") && links_to(&one, "/supplements/zinc/"));
     assert!(site.read("old/one/index.html").contains("/articles/a/one/"));
     let two = site.read("articles/a/two/index.html");
-    assert!(two.contains("By Ann Lee</span>"), "{two}");
+    assert!(two.contains(">Ann Lee</a></span>"), "{two}");
     assert!(links_to(&two, "/keywords/tiredness/") && links_to(&two, "/keywords/sleep/"));
     let fatigue = site.read("symptoms/fatigue/index.html");
     assert!(fatigue.contains("exhaustion") && links_to(&fatigue, "/supplements/zinc/"));
@@ -2803,4 +2808,88 @@ fn pictures_of_the_site_are_given_their_size() {
     assert!(site
         .read("symptoms/numbness/index.html")
         .contains("src=\"/img/wide.png\" width=\"640\" height=\"320\" alt=\"Map of nerves\""));
+}
+
+/// Everyone an article credits, its authors and its medical reviewer, has a page at
+/// `/authors/<slug>/` listing the articles they wrote or reviewed (newest first, split into
+/// pages like any list, saying how many of each), linked from the byline and the review
+/// note and named with its URL in the JSON-LD; `/authors/` lists them all, and the sitemap
+/// has them. Names are merged by slug, as keywords are.
+#[test]
+fn authors_and_reviewers_have_pages_of_their_articles() {
+    let site = Site::paged(2, 0);
+    site.article(
+        "a.md",
+        "title: A\ndate: 2024-01-01\nauthors: [Jane Doe, Sam Roe]\nreviewed_by: Dr Ann Lee",
+        "Text.\n",
+    )
+    .article(
+        "b.md",
+        "title: B\ndate: 2024-02-01\nauthors: [jane doe]\nreviewed_by: Dr Ann Lee",
+        "Text.\n",
+    )
+    .article(
+        "c.md",
+        "title: C\ndate: 2024-03-01\nauthors: [Dr Ann Lee]\nreviewed_by: Jane Doe",
+        "Text.\n",
+    )
+    .article("d.md", "title: D\ndate: 2024-04-01", "Text.\n");
+    site.build().assert_ok();
+    let a = site.read("articles/a/index.html");
+    assert!(a.contains(
+        "By <a href=\"/authors/jane-doe/\">Jane Doe</a> and <a href=\"/authors/sam-roe/\">Sam Roe</a>"
+    ), "{a}");
+    assert!(a.contains("Medically reviewed by <a href=\"/authors/dr-ann-lee/\">"));
+    let ld = json_ld_of(&a, "MedicalWebPage");
+    assert_eq!(
+        ld["author"][0]["url"],
+        "https://example.org/authors/jane-doe/"
+    );
+    assert_eq!(
+        ld["reviewedBy"]["url"],
+        "https://example.org/authors/dr-ann-lee/"
+    );
+    // Jane wrote A and B (as "jane doe" too) and reviewed C: three articles, two a page.
+    let jane = site.read("authors/jane-doe/index.html");
+    assert!(jane.contains("<h1>Jane Doe</h1>"), "{jane}");
+    assert!(jane.contains("Jane Doe wrote 2 articles and medically reviewed 1 on this site."));
+    assert!(jane.contains("href=\"/articles/c/\"") && jane.contains("href=\"/articles/b/\""));
+    assert!(
+        !jane.contains("href=\"/articles/a/\""),
+        "newest first, two a page"
+    );
+    assert!(site
+        .read("authors/jane-doe/page/2/index.html")
+        .contains("href=\"/articles/a/\""));
+    let ann = site.read("authors/dr-ann-lee/index.html");
+    assert!(ann.contains("Dr Ann Lee wrote 1 article and medically reviewed 2 on this site."));
+    assert!(site
+        .read("authors/sam-roe/index.html")
+        .contains("Sam Roe wrote 1 article on this site."));
+    assert!(a.contains("<li><a href=\"/authors/\">Authors and reviewers</a></li>"));
+    let index = site.read("authors/index.html");
+    for page in [
+        "/authors/jane-doe/",
+        "/authors/sam-roe/",
+        "/authors/dr-ann-lee/",
+    ] {
+        assert!(
+            index.contains(&format!("href=\"{page}\"")),
+            "{page}: {index}"
+        );
+    }
+    // No byline, no link to anyone's page (the footer links the index).
+    assert_eq!(site.read("articles/d/index.html").matches("/authors/").count(), 1);
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/authors/jane-doe/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.org/authors/</loc>"));
+    // A link to a person's page is a link to a page of the site.
+    site.article(
+        "e.md",
+        "title: E",
+        "See [Jane](/authors/jane-doe/) and [no one](/authors/nobody/).\n",
+    );
+    site.build()
+        .assert_failed()
+        .assert_said(&["link to `/authors/nobody/`, a page that does not exist"]);
 }
