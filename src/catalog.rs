@@ -7,7 +7,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::markdown::Body;
 use crate::parse::Parsed;
-use crate::records::{IdRef, Supplement, Symptom};
+use crate::records::{IdRef, Person, Supplement, Symptom};
 use crate::slug::slugify;
 use crate::theme::{Asset, ThemeSources};
 use crate::words::normalise_term;
@@ -70,8 +70,16 @@ pub struct Catalog {
     /// Sorted by slug.
     pub keywords: Vec<Term>,
     pub tags: Vec<Term>,
-    /// The people articles credit, authors and medical reviewers, at `/authors/<slug>/`.
+    /// The people articles credit, authors and medical reviewers, and everyone with a
+    /// record, at `/authors/<slug>/`. Sorted by slug.
     pub authors: Vec<Term>,
+    /// Each of `authors`' record in `people`, if they have one.
+    pub author_records: Vec<Option<usize>>,
+    /// The slug of every way a person is written (a name in an article, a record's name and
+    /// aliases) to their place in `authors`.
+    pub author_slugs: HashMap<String, usize>,
+    /// `content/authors/` records, sorted by id.
+    pub people: Vec<Person>,
     /// Per article: its keywords, tags and people, as indices.
     pub article_keywords: Vec<Vec<usize>>,
     pub article_tags: Vec<Vec<usize>>,
@@ -145,6 +153,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         articles,
         mut symptoms,
         mut supplements,
+        mut people,
         assets,
         picture_sizes,
         theme,
@@ -212,30 +221,26 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         resolve(&s.related_symptoms, &symptom_ids, "symptom");
     }
 
-    let ((keywords, article_keywords), ((tags, article_tags), (authors, article_authors))) =
-        rayon::join(
-            || collect_terms(&articles, |a| &a.keywords, "keyword", base),
-            || {
-                rayon::join(
-                    || collect_terms(&articles, |a| &a.tags, "tag", base),
-                    || collect_terms(&articles, |a| &a.credited, "author", base),
-                )
-            },
-        );
-    let article_reviewer = {
-        let by_slug: HashMap<&str, usize> = authors
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.slug.as_str(), i))
-            .collect();
-        articles
-            .iter()
-            .map(|a| {
-                let slug = slugify(a.front.reviewed_by.as_deref()?);
-                by_slug.get(slug.as_str()).copied()
-            })
-            .collect()
-    };
+    let ((keywords, article_keywords), (tags, article_tags)) = rayon::join(
+        || collect_terms(&articles, |a| &a.keywords, "keyword", base),
+        || collect_terms(&articles, |a| &a.tags, "tag", base),
+    );
+    people.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    report_duplicate_ids(people.iter().map(|p| (&p.id, &p.path)), "person", diags);
+    people.dedup_by(|b, a| a.id == b.id);
+    let People {
+        terms: authors,
+        records: author_records,
+        by_slug: author_slugs,
+        per_article: article_authors,
+    } = collect_people(&articles, &people, base, diags);
+    let article_reviewer = articles
+        .iter()
+        .map(|a| {
+            let slug = slugify(a.front.reviewed_by.as_deref()?);
+            author_slugs.get(&slug).copied()
+        })
+        .collect();
     let terms = build_terms(&config, &symptoms, &supplements, &keywords, diags);
 
     let mut product_links = HashMap::new();
@@ -287,6 +292,9 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         article_keywords,
         article_tags,
         authors,
+        author_records,
+        author_slugs,
+        people,
         article_authors,
         article_reviewer,
         article_symptoms,
@@ -404,6 +412,118 @@ fn collect_terms<'a>(
         })
         .collect();
     (terms, per_article)
+}
+
+/// The people articles credit, and the records of `content/authors/`.
+struct People {
+    terms: Vec<Term>,
+    records: Vec<Option<usize>>,
+    by_slug: HashMap<String, usize>,
+    per_article: Vec<Vec<usize>>,
+}
+
+/// The people articles credit, merged by slug as keywords are, with the records of
+/// `content/authors/`: a record claims its id, its name and its aliases, so an article
+/// crediting "Dr Ann Lee" or "A. Lee" links to `/authors/ann-lee/`, which shows the
+/// record's name. Every record has a page, whether an article credits it or not. A way of
+/// writing claimed by two records is an error: which page it means cannot be told.
+fn collect_people(
+    articles: &[Arc<Article>],
+    people: &[Person],
+    base: &str,
+    diags: &Diagnostics,
+) -> People {
+    let mut claimed: HashMap<String, usize> = HashMap::new();
+    for (p, person) in people.iter().enumerate() {
+        let names = std::iter::once(&person.name).chain(&person.aliases);
+        let slugs = std::iter::once(person.id.clone()).chain(names.map(|n| slugify(n)));
+        for slug in slugs.filter(|s| !s.is_empty()) {
+            match claimed.get(&slug) {
+                Some(&q) if q != p => diags.push(
+                    Diagnostic::error(format!(
+                        "`{slug}` names two people: `{}` and `{}`",
+                        people[q].id, person.id
+                    ))
+                    .in_file(&person.path)
+                    .hint("give each person names and aliases of their own"),
+                ),
+                Some(_) => {}
+                None => {
+                    claimed.insert(slug, p);
+                }
+            }
+        }
+    }
+    let canonical = |slug: String| match claimed.get(&slug) {
+        Some(&p) => people[p].id.clone(),
+        None => slug,
+    };
+    let written: Vec<Vec<(String, String)>> = articles
+        .iter()
+        .map(|a| {
+            a.credited
+                .iter()
+                .map(|n| slugify(n))
+                .filter(|s| !s.is_empty())
+                .map(|s| (s.clone(), canonical(s)))
+                .collect()
+        })
+        .collect();
+    let mut named: BTreeMap<String, (String, Option<usize>)> = people
+        .iter()
+        .enumerate()
+        .map(|(p, person)| (person.id.clone(), (person.name.clone(), Some(p))))
+        .collect();
+    for (a, slugs) in articles.iter().zip(&written) {
+        let names = a.credited.iter().filter(|n| !slugify(n).is_empty());
+        for (name, (_, canonical)) in names.zip(slugs) {
+            named
+                .entry(canonical.clone())
+                .or_insert_with(|| (name.trim().to_string(), None));
+        }
+    }
+    let mut terms = Vec::with_capacity(named.len());
+    let mut records = Vec::with_capacity(named.len());
+    for (slug, (name, record)) in named {
+        terms.push(Term {
+            url: format!("{base}/authors/{slug}/"),
+            name,
+            slug,
+        });
+        records.push(record);
+    }
+    let index: HashMap<&str, usize> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.slug.as_str(), i))
+        .collect();
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    for (slug, &p) in &claimed {
+        if let Some(&i) = index.get(people[p].id.as_str()) {
+            by_slug.insert(slug.clone(), i);
+        }
+    }
+    let per_article = written
+        .iter()
+        .map(|slugs| {
+            let mut v: Vec<usize> = Vec::new();
+            for (slug, canonical) in slugs {
+                if let Some(&i) = index.get(canonical.as_str()) {
+                    by_slug.entry(slug.clone()).or_insert(i);
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    People {
+        terms,
+        records,
+        by_slug,
+        per_article,
+    }
 }
 
 /// The cross-linking dictionary. Record names and aliases win over keywords; two records

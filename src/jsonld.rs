@@ -287,6 +287,29 @@ struct WebPage<'a> {
 }
 
 /// A page that is only named: a WebPage, or a CollectionPage (`kind`) for the listings.
+/// The page of a person with a record: a ProfilePage about them.
+pub fn profile_page(
+    url: &str,
+    name: &str,
+    job_title: &str,
+    description: &str,
+    same_as: &[String],
+) -> Ld {
+    Ld::of(&prune(serde_json::json!({
+        "@context": CONTEXT,
+        "@type": "ProfilePage",
+        "url": url,
+        "mainEntity": prune(serde_json::json!({
+            "@type": "Person",
+            "name": name,
+            "url": url,
+            "jobTitle": job_title,
+            "description": description,
+            "sameAs": same_as,
+        })),
+    })))
+}
+
 pub fn web_page(kind: &'static str, name: &str, url: &str) -> Ld {
     Ld::of(&WebPage {
         context: CONTEXT,

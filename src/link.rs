@@ -123,6 +123,8 @@ pub struct LinkedSite {
     pub articles: Vec<Arc<LinkedArticle>>,
     pub symptoms: Vec<LinkedRecord>,
     pub supplements: Vec<LinkedRecord>,
+    /// Each person record's bio, as HTML.
+    pub people: Vec<String>,
     pub backlinks: Backlinks,
 }
 
@@ -335,6 +337,7 @@ pub fn link_beside<R: Send>(
         articles,
         symptoms,
         supplements,
+        people,
         backlinks,
     } = linked;
     let site = LinkedSite {
@@ -344,6 +347,7 @@ pub fn link_beside<R: Send>(
         articles,
         symptoms,
         supplements,
+        people,
         backlinks,
     };
     (site, other)
@@ -356,6 +360,7 @@ struct Linked {
     articles: Vec<Arc<LinkedArticle>>,
     symptoms: Vec<LinkedRecord>,
     supplements: Vec<LinkedRecord>,
+    people: Vec<String>,
     backlinks: Backlinks,
 }
 
@@ -478,6 +483,22 @@ fn link_parts(
             })
             .map_or(1, |i| i + 1)
     });
+    // A person's bio: its links checked and completed, as the home page's.
+    let people = catalog
+        .people
+        .iter()
+        .map(|p| {
+            let resolved = checker.resolve_links(&p.bio.body.links, &home_url, None, diags, |_| {
+                Some(p.bio.location.clone())
+            });
+            let mut html = String::new();
+            p.bio
+                .body
+                .prepared
+                .fill(&mut html, &resolved.dests, |_, _| false);
+            html
+        })
+        .collect();
     let related_cache = cache.enabled.then_some(&mut cache.related);
     let backlinks = backlinks::compute(catalog, &articles, related_cache);
     Linked {
@@ -486,6 +507,7 @@ fn link_parts(
         articles,
         symptoms,
         supplements,
+        people,
         backlinks,
     }
 }

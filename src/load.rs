@@ -52,6 +52,8 @@ pub struct Sources {
     pub articles: Vec<SourceFile>,
     pub symptoms: Vec<SourceFile>,
     pub supplements: Vec<SourceFile>,
+    /// `content/authors/`: records of the people articles credit.
+    pub people: Vec<SourceFile>,
     /// `content/static/` and the theme's `static/`, content first so it wins on conflicts.
     pub assets: Vec<Asset>,
     /// The width and height of each picture among `assets`, by its `url_path`.
@@ -154,6 +156,12 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         record,
         reused(|s| &s.supplements),
     );
+    let (people, _) = read_collection(
+        &content.join("authors"),
+        diags,
+        record,
+        reused(|s| &s.people),
+    );
     warn_unsupported(&content, diags);
     let home_path = content.join("_index.md");
     let home = home_path
@@ -212,6 +220,7 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         articles,
         symptoms,
         supplements,
+        people,
         assets,
         picture_sizes,
         theme,
@@ -334,7 +343,7 @@ fn warn_unsupported(content: &Path, diags: &Diagnostics) {
     let Ok(entries) = std::fs::read_dir(content) else {
         return;
     };
-    let known = ["articles", "symptoms", "supplements", "static"];
+    let known = ["articles", "symptoms", "supplements", "authors", "static"];
     let mut names: Vec<String> = entries
         .flatten()
         .filter(|e| e.path().is_dir())
@@ -346,7 +355,7 @@ fn warn_unsupported(content: &Path, diags: &Diagnostics) {
         let hint = crate::diagnostics::did_you_mean(&name, known)
             .map(|k| format!("did you mean `content/{k}/`?"))
             .unwrap_or_else(|| {
-                "content/ holds articles/, symptoms/, supplements/ and static/".into()
+                "content/ holds articles/, symptoms/, supplements/, authors/ and static/".into()
             });
         diags.push(
             Diagnostic::warning(format!(

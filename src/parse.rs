@@ -7,7 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
 use crate::load::{SourceFile, Sources};
 use crate::markdown::{self, Body};
-use crate::records::{self, Supplement, Symptom};
+use crate::records::{self, Person, Supplement, Symptom};
 use crate::theme::{Asset, ThemeSources};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -24,6 +24,7 @@ pub struct Parsed {
     pub articles: Vec<Arc<Article>>,
     pub symptoms: Vec<Symptom>,
     pub supplements: Vec<Supplement>,
+    pub people: Vec<Person>,
     pub assets: Vec<Asset>,
     pub picture_sizes: HashMap<String, (u32, u32)>,
     pub theme: ThemeSources,
@@ -39,6 +40,7 @@ pub struct ParseCache {
     articles: HashMap<PathBuf, (u64, ArticleResult)>,
     symptoms: HashMap<PathBuf, (u64, Result<Symptom, Vec<Diagnostic>>)>,
     supplements: HashMap<PathBuf, (u64, Result<Supplement, Vec<Diagnostic>>)>,
+    people: HashMap<PathBuf, (u64, Result<Person, Vec<Diagnostic>>)>,
 }
 
 impl ParseCache {
@@ -143,6 +145,12 @@ pub fn parse_cached(
         &mut cache.supplements,
         diags,
     );
+    let people = parse_records(
+        &sources.people,
+        records::parse_person,
+        &mut cache.people,
+        diags,
+    );
     let home = sources
         .home
         .as_ref()
@@ -160,6 +168,7 @@ pub fn parse_cached(
         articles,
         symptoms,
         supplements,
+        people,
         assets: sources.assets,
         picture_sizes: sources.picture_sizes,
         theme: sources.theme,

@@ -1,5 +1,5 @@
-//! Symptom and supplement records: one YAML, TOML or JSON file each, the file stem being the
-//! record's id. Their Markdown fields are parsed here; ids they name are checked later, by
+//! Symptom, supplement and person records: one YAML, TOML or JSON file each, the file stem
+//! being the record's id. Their Markdown fields are parsed here; ids they name are checked later, by
 //! the catalog, once every record is known.
 
 use crate::diagnostics::{Diagnostic, Location};
@@ -37,6 +37,52 @@ pub const SUPPLEMENT_FIELDS: &[&str] = &[
     "sources",
     "extra",
 ];
+
+pub const PERSON_FIELDS: &[&str] = &[
+    "name",
+    "aliases",
+    "credentials",
+    "job_title",
+    "bio",
+    "links",
+    "extra",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    name: String,
+    #[serde(default, deserialize_with = "structured::one_or_more")]
+    aliases: Vec<String>,
+    #[serde(default)]
+    credentials: Option<String>,
+    #[serde(default)]
+    job_title: Option<String>,
+    #[serde(default)]
+    bio: Option<String>,
+    #[serde(default, deserialize_with = "structured::one_or_more")]
+    links: Vec<String>,
+    #[serde(default)]
+    extra: Extra,
+}
+
+/// An author or medical reviewer (`content/authors/<id>.yaml`): who they are, for their
+/// page and for the articles that credit them under their name or an alias.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: String,
+    pub path: PathBuf,
+    pub name: String,
+    /// Other ways articles write the name ("A. Lee").
+    pub aliases: Vec<String>,
+    /// Degrees and registrations ("MD, MRCP").
+    pub credentials: String,
+    pub job_title: String,
+    pub bio: RecordText,
+    /// Their pages elsewhere (a register entry, a university profile): `sameAs`.
+    pub links: Vec<String>,
+    pub extra: Extra,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -332,6 +378,50 @@ pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Vec<Diagnostic>
         related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
         links: raw.links,
         sources: raw.sources,
+        extra: raw.extra,
+    })
+}
+
+pub fn parse_person(file: &SourceFile) -> Result<Person, Vec<Diagnostic>> {
+    let (id, format) = id_and_format(file).map_err(|d| vec![d])?;
+    let origin = Origin {
+        file: &file.path,
+        line_offset: 0,
+    };
+    let raw: RawPerson = structured::parse(
+        &file.text,
+        format,
+        origin,
+        "invalid person record",
+        PERSON_FIELDS,
+    )?;
+    check_name(&raw.name, &file.path, &file.text).map_err(|d| vec![d])?;
+    let ctx = Ctx {
+        text: &file.text,
+        path: &file.path,
+    };
+    if let Some(link) = raw
+        .links
+        .iter()
+        .find(|l| crate::catalog::normalise_url(l).is_none())
+    {
+        return Err(vec![Diagnostic::error(format!(
+            "link `{link}` is not an absolute http(s) URL"
+        ))
+        .at_location(ctx.loc("links", link))
+        .hint(
+            "give the address of their page elsewhere, starting with https://",
+        )]);
+    }
+    Ok(Person {
+        id,
+        path: file.path.clone(),
+        name: raw.name.trim().to_string(),
+        aliases: raw.aliases,
+        credentials: raw.credentials.unwrap_or_default().trim().to_string(),
+        job_title: raw.job_title.unwrap_or_default().trim().to_string(),
+        bio: ctx.markdown("bio", raw.bio),
+        links: raw.links,
         extra: raw.extra,
     })
 }

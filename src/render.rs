@@ -117,6 +117,8 @@ struct TermPage<'a> {
     /// On a person's page: how many of the articles they wrote and how many they reviewed.
     #[serde(skip_serializing_if = "Option::is_none")]
     roles: Option<Roles>,
+    /// On the page of a person with a record: who they are (else null).
+    person: Option<PersonView<'a>>,
     /// This page's articles.
     articles: Vec<ArticleCard<'a>>,
     paginator: Paginator,
@@ -792,6 +794,17 @@ fn list_url(site: &LinkedSite, listing: List, i: usize) -> &str {
     }
 }
 
+/// An address elsewhere with its host, as pages name it (`example.org/path` →
+/// `example.org`).
+fn link_with_host(url: &str) -> ProductLink<'_> {
+    ProductLink {
+        url,
+        host: crate::catalog::normalise_url(url)
+            .map(|n| n.split('/').next().unwrap_or("").to_string())
+            .unwrap_or_default(),
+    }
+}
+
 /// The pages of a list: each of its pages, and the `page/1/` redirect when there are more.
 fn list_jobs(site: &LinkedSite, listing: List, i: usize) -> impl Iterator<Item = Job> {
     let pages = page_count(
@@ -1313,6 +1326,12 @@ impl Renderer<'_> {
             (&c.tags[t].name, &c.tags[t].url).hash(&mut h);
         }
         0u8.hash(&mut h);
+        // The byline links each person by the way the article writes them, which a record
+        // elsewhere may claim.
+        for name in a.front.authors.iter().chain(&a.front.reviewed_by) {
+            self.person_url(name).hash(&mut h);
+        }
+        0u8.hash(&mut h);
         for &r in &self.site.backlinks.related[i] {
             self.card_hashes[r].hash(&mut h);
         }
@@ -1702,16 +1721,7 @@ impl Renderer<'_> {
                 .filter_map(|r| c.symptom_ids.get(&r.id))
                 .map(|&j| self.symptom_card(j))
                 .collect(),
-            links: s
-                .links
-                .iter()
-                .map(|u| ProductLink {
-                    url: u,
-                    host: crate::catalog::normalise_url(u)
-                        .map(|n| n.split('/').next().unwrap_or("").to_string())
-                        .unwrap_or_default(),
-                })
-                .collect(),
+            links: s.links.iter().map(|u| link_with_host(u)).collect(),
             articles: self.list_cards(&self.site.backlinks.supplement_articles[i]),
             sources: self.sources(&s.sources),
             extra: &s.extra,
@@ -1759,12 +1769,8 @@ impl Renderer<'_> {
 
     /// The page of a person an article credits, by name (with `base_path`).
     fn person_url(&self, name: &str) -> Option<&str> {
-        let slug = slugify(name);
-        let people = &self.c.authors;
-        let i = people
-            .binary_search_by(|t| t.slug.as_str().cmp(&slug))
-            .ok()?;
-        Some(&people[i].url)
+        let i = *self.c.author_slugs.get(&slugify(name))?;
+        Some(&self.c.authors[i].url)
     }
 
     /// A keyword's, tag's or person's page (a section's is [`Self::section`]).
@@ -1795,7 +1801,11 @@ impl Renderer<'_> {
             ),
             _ => format!("Articles about {} on {}.", term.name, c.config.title),
         };
-        let (paginator, meta) = self.list_page(
+        let record = match listing {
+            List::Author => c.author_records[i].map(|p| (&c.people[p], &self.site.people[p])),
+            _ => None,
+        };
+        let (paginator, mut meta) = self.list_page(
             &term.url,
             page,
             articles,
@@ -1809,6 +1819,16 @@ impl Renderer<'_> {
                 },
             ],
         );
+        if let Some((p, _)) = record {
+            let description = p.bio.body.describing_text();
+            meta.jsonld.push(jsonld::profile_page(
+                &self.abs(term.url.strip_prefix(self.base()).unwrap_or(&term.url)),
+                &p.name,
+                &p.job_title,
+                &excerpt(description, 300),
+                &p.links,
+            ));
+        }
         let cards = self.list_cards(paginator.slice(articles));
         self.finish(
             "term.html",
@@ -1829,6 +1849,14 @@ impl Renderer<'_> {
                         wrote: articles.len() - reviewed,
                         reviewed,
                     }
+                }),
+                person: record.map(|(p, bio_html)| PersonView {
+                    name: &p.name,
+                    credentials: &p.credentials,
+                    job_title: &p.job_title,
+                    bio_html,
+                    links: p.links.iter().map(|u| link_with_host(u)).collect(),
+                    extra: &p.extra,
                 }),
                 articles: cards,
                 paginator,

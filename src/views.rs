@@ -167,6 +167,18 @@ pub struct ArticleView<'a> {
     pub extra: &'a Extra,
 }
 
+/// A person with a record (`content/authors/<id>.yaml`), on their page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView<'a> {
+    pub name: &'a str,
+    pub credentials: &'a str,
+    pub job_title: &'a str,
+    pub bio_html: &'a str,
+    /// Their pages elsewhere: `{url, host}`.
+    pub links: Vec<ProductLink<'a>>,
+    pub extra: &'a Extra,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SymptomView<'a> {
     pub id: &'a str,

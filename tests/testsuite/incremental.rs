@@ -656,3 +656,46 @@ fn a_replaced_picture_gives_its_new_size_after_a_rebuild() {
     let full = build(root, &options, &Diagnostics::new(), &Silent).expect("builds");
     assert_eq!(page(&full), again);
 }
+
+/// A person record added while `serve` runs, claiming the name an article credits: the
+/// article's byline links to the record's page on the rebuild (its page is not taken from
+/// the last build's), as in a full build.
+#[test]
+fn a_person_record_added_relinks_the_bylines_that_name_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write_settings(root);
+    write(
+        root,
+        "content/articles/a.md",
+        "---\ntitle: A\nauthors: [A. Lee]\n---\nText.\n",
+    );
+    let options = BuildOptions::default();
+    let mut builder = Builder::new(root, options.clone());
+    let diags = Diagnostics::new();
+    let page = |built: &Built| {
+        String::from_utf8_lossy(&built.output.pages["articles/a/index.html"]).into_owned()
+    };
+    let first = page(&builder.build_pages(&diags, &Silent).expect("builds"));
+    assert!(first.contains("href=\"/authors/a-lee/\""), "{first}");
+    write(
+        root,
+        "content/authors/ann-lee.yaml",
+        "name: Dr Ann Lee\naliases: [A. Lee]\n",
+    );
+    builder.changed([root.join("content/authors/ann-lee.yaml")]);
+    let built = builder.build_pages(&diags, &Silent).expect("builds");
+    assert!(
+        page(&built).contains("href=\"/authors/ann-lee/\""),
+        "{}",
+        page(&built)
+    );
+    let full = build(root, &options, &Diagnostics::new(), &Silent).expect("builds");
+    // The search index is left for later by `build_pages`.
+    let pages = |built: &Built| {
+        let mut all = files(built);
+        all.retain(|path, _| !path.starts_with("search"));
+        all
+    };
+    assert_eq!(pages(&built), pages(&full));
+}

@@ -2879,7 +2879,12 @@ fn authors_and_reviewers_have_pages_of_their_articles() {
         );
     }
     // No byline, no link to anyone's page (the footer links the index).
-    assert_eq!(site.read("articles/d/index.html").matches("/authors/").count(), 1);
+    assert_eq!(
+        site.read("articles/d/index.html")
+            .matches("/authors/")
+            .count(),
+        1
+    );
     let sitemap = site.read("sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/authors/jane-doe/</loc>"));
     assert!(sitemap.contains("<loc>https://example.org/authors/</loc>"));
@@ -2892,4 +2897,68 @@ fn authors_and_reviewers_have_pages_of_their_articles() {
     site.build()
         .assert_failed()
         .assert_said(&["link to `/authors/nobody/`, a page that does not exist"]);
+}
+
+/// A record in `content/authors/` says who a person is: their page (at the record's id)
+/// shows their name, credentials, job title, bio and pages elsewhere, and a ProfilePage in
+/// its JSON-LD; articles crediting them by their name or an alias link there. Someone with
+/// a record and no article yet has a page too. Two records claiming one name is an error.
+#[test]
+fn a_person_record_says_who_they_are_on_their_page() {
+    let site = Site::new();
+    site.file(
+        "content/authors/ann-lee.yaml",
+        "name: Dr Ann Lee\naliases: [A. Lee]\ncredentials: MD, MRCP\njob_title: Consultant neurologist\nbio: Leads the [nerve clinic](/articles/a/).\nlinks: https://register.example/ann\n",
+    )
+    .file("content/authors/bo-kim.toml", "name = \"Bo Kim\"\n")
+    .article("a.md", "title: A\nauthors: [A. Lee]\nreviewed_by: Dr Ann Lee", "Text.\n");
+    site.build().assert_ok();
+    let a = site.read("articles/a/index.html");
+    assert!(
+        a.contains("By <a href=\"/authors/ann-lee/\">A. Lee</a>"),
+        "{a}"
+    );
+    assert!(a.contains("Medically reviewed by <a href=\"/authors/ann-lee/\">"));
+    let ann = site.read("authors/ann-lee/index.html");
+    for shown in [
+        "<p class=\"eyebrow\">Consultant neurologist</p>",
+        "<h1>Dr Ann Lee<span class=\"credentials\">, MD, MRCP</span></h1>",
+        "Leads the <a href=\"/articles/a/\">nerve clinic</a>.",
+        "<a class=\"external\" href=\"https://register.example/ann\" rel=\"me noopener\">register.example</a>",
+        "href=\"/articles/a/\"",
+    ] {
+        assert!(ann.contains(shown), "{shown}: {ann}");
+    }
+    let profile = json_ld_of(&ann, "ProfilePage");
+    assert_eq!(profile["mainEntity"]["jobTitle"], "Consultant neurologist");
+    assert_eq!(
+        profile["mainEntity"]["sameAs"][0],
+        "https://register.example/ann"
+    );
+    assert_eq!(
+        profile["mainEntity"]["url"],
+        "https://example.org/authors/ann-lee/"
+    );
+    assert!(site
+        .read("authors/bo-kim/index.html")
+        .contains("<h1>Bo Kim</h1>"));
+    assert!(site
+        .read("authors/index.html")
+        .contains("href=\"/authors/bo-kim/\""));
+    // A bio's link is checked as any link is.
+    site.file(
+        "content/authors/bo-kim.toml",
+        "name = \"Bo Kim\"\nbio = \"[x](/nowhere/)\"\n",
+    );
+    site.build()
+        .assert_failed()
+        .assert_said(&["link to `/nowhere/`", "content/authors/bo-kim.toml"]);
+    site.file(
+        "content/authors/bo-kim.toml",
+        "name = \"Bo Kim\"\naliases = [\"A. Lee\"]\n",
+    );
+    site.build().assert_failed().assert_said(&[
+        "`a-lee` names two people: `ann-lee` and `bo-kim`",
+        "content/authors/bo-kim.toml",
+    ]);
 }

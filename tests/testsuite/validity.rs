@@ -99,7 +99,8 @@ fn every_page_of_the_bundled_site_is_valid_html() {
 }
 
 /// Every Markdown feature, both FAQ shapes, a pasted plain-text post, references, images,
-/// aliases, a disclaimer with a link, records with every field, content strings that need
+/// aliases, a disclaimer with a link, records with every field (a person's too), content
+/// strings that need
 /// escaping, and lists split into pages: what authors write, the pages must stay valid with.
 #[test]
 fn pages_with_every_content_shape_are_valid_html() {
@@ -124,6 +125,12 @@ fn pages_with_every_content_shape_are_valid_html() {
          seek_care: |\n  - sudden weakness\n  - loss of bladder control\n\
          related_supplements: [b12]\n\
          sources:\n  - title: NHS & co\n    url: https://www.nhs.uk/conditions/pins-and-needles/\n  - title: A book without a link\n",
+    )
+    .file(
+        "content/authors/dr-cee.yaml",
+        "name: Dr Cee <MD>\ncredentials: MD & PhD\njob_title: Neurologist \"on call\"\n\
+         bio: |\n  Reviews *every* article. See [tingling](/symptoms/paresthesia/).\n\
+         links: [https://register.example/cee, https://uni.example/people/cee/]\n",
     )
     .file(
         "content/symptoms/numbness.toml",
