@@ -295,6 +295,28 @@ fn id_and_format(file: &SourceFile) -> Result<(String, Format), Diagnostic> {
     Ok((id, format))
 }
 
+/// A record file's id (its stem) and fields, checked to have a name; and what reading its
+/// other fields needs.
+fn read<'a, R: serde::de::DeserializeOwned>(
+    file: &'a SourceFile,
+    what: &str,
+    fields: &[&str],
+    name: impl Fn(&R) -> &String,
+) -> Result<(String, R, Ctx<'a>), Vec<Diagnostic>> {
+    let (id, format) = id_and_format(file).map_err(|d| vec![d])?;
+    let origin = Origin {
+        file: &file.path,
+        line_offset: 0,
+    };
+    let raw: R = structured::parse(&file.text, format, origin, what, fields)?;
+    check_name(name(&raw), &file.path, &file.text).map_err(|d| vec![d])?;
+    let ctx = Ctx {
+        text: &file.text,
+        path: &file.path,
+    };
+    Ok((id, raw, ctx))
+}
+
 fn check_name(name: &str, path: &Path, text: &str) -> Result<(), Diagnostic> {
     if name.trim().is_empty() {
         let (line, col) = locate_in(text, 0, "name", "");
@@ -306,23 +328,8 @@ fn check_name(name: &str, path: &Path, text: &str) -> Result<(), Diagnostic> {
 }
 
 pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Vec<Diagnostic>> {
-    let (id, format) = id_and_format(file).map_err(|d| vec![d])?;
-    let origin = Origin {
-        file: &file.path,
-        line_offset: 0,
-    };
-    let raw: RawSymptom = structured::parse(
-        &file.text,
-        format,
-        origin,
-        "invalid symptom record",
-        SYMPTOM_FIELDS,
-    )?;
-    check_name(&raw.name, &file.path, &file.text).map_err(|d| vec![d])?;
-    let ctx = Ctx {
-        text: &file.text,
-        path: &file.path,
-    };
+    let (id, raw, ctx) =
+        read::<RawSymptom>(file, "invalid symptom record", SYMPTOM_FIELDS, |r| &r.name)?;
     ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
     Ok(Symptom {
         alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
@@ -342,23 +349,10 @@ pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Vec<Diagnostic>> {
 }
 
 pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Vec<Diagnostic>> {
-    let (id, format) = id_and_format(file).map_err(|d| vec![d])?;
-    let origin = Origin {
-        file: &file.path,
-        line_offset: 0,
-    };
-    let raw: RawSupplement = structured::parse(
-        &file.text,
-        format,
-        origin,
-        "invalid supplement record",
-        SUPPLEMENT_FIELDS,
-    )?;
-    check_name(&raw.name, &file.path, &file.text).map_err(|d| vec![d])?;
-    let ctx = Ctx {
-        text: &file.text,
-        path: &file.path,
-    };
+    let (id, raw, ctx) =
+        read::<RawSupplement>(file, "invalid supplement record", SUPPLEMENT_FIELDS, |r| {
+            &r.name
+        })?;
     ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
     Ok(Supplement {
         alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
@@ -383,23 +377,8 @@ pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Vec<Diagnostic>
 }
 
 pub fn parse_person(file: &SourceFile) -> Result<Person, Vec<Diagnostic>> {
-    let (id, format) = id_and_format(file).map_err(|d| vec![d])?;
-    let origin = Origin {
-        file: &file.path,
-        line_offset: 0,
-    };
-    let raw: RawPerson = structured::parse(
-        &file.text,
-        format,
-        origin,
-        "invalid person record",
-        PERSON_FIELDS,
-    )?;
-    check_name(&raw.name, &file.path, &file.text).map_err(|d| vec![d])?;
-    let ctx = Ctx {
-        text: &file.text,
-        path: &file.path,
-    };
+    let (id, raw, ctx) =
+        read::<RawPerson>(file, "invalid person record", PERSON_FIELDS, |r| &r.name)?;
     if let Some(link) = raw
         .links
         .iter()
