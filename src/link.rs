@@ -592,7 +592,8 @@ impl LinkChecker<'_> {
                     if link.is_image {
                         let size = self.picture_size(&path);
                         if resolved.image.is_none() {
-                            resolved.image = Some(path.clone());
+                            // A file name's spaces as a link preview's address writes them.
+                            resolved.image = Some(path.replace(' ', "%20"));
                             resolved.image_size = size;
                         }
                         resolved.dests[index].size = size;

@@ -2789,6 +2789,12 @@ fn pictures_of_the_site_are_given_their_size() {
             "![Wide](/img/wide.png)\n\n![Mine](my%20photo.png)\n\n![Turned](/img/portrait.jpg)\n\n![Fake](/img/fake.png)\n\n![Far](https://cdn.example/x.png)\n",
         );
     site.build().assert_ok();
+    // The picture with a space in its name, first on its page, is its link preview.
+    site.article("nerves/b.md", "title: B", "![Mine](my%20photo.png)\n");
+    site.build().assert_ok();
+    assert!(site.read("articles/nerves/b/index.html").contains(
+        "<meta property=\"og:image\" content=\"https://example.org/articles/nerves/my%20photo.png\">"
+    ));
     let page = site.read("articles/nerves/a/index.html");
     // The first picture is the link preview, with its size for the sites that show it.
     assert!(page.contains("<meta property=\"og:image:width\" content=\"640\">\n<meta property=\"og:image:height\" content=\"320\">"), "{page}");
