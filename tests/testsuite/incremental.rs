@@ -309,6 +309,11 @@ fn edit(root: &Path, rng: &mut Rng, kind: usize, touched: &mut Vec<PathBuf>) {
     }
 }
 
+/// The page at `path` of a build's output, as text.
+fn page_text(built: &Built, path: &str) -> String {
+    String::from_utf8_lossy(&built.output.pages[path]).into_owned()
+}
+
 fn files(built: &Built) -> BTreeMap<String, Vec<u8>> {
     let mut files: BTreeMap<String, Vec<u8>> = built
         .output
@@ -634,9 +639,7 @@ fn a_replaced_picture_gives_its_new_size_after_a_rebuild() {
     let options = BuildOptions::default();
     let mut builder = Builder::new(root, options.clone());
     let diags = Diagnostics::new();
-    let page = |built: &Built| {
-        String::from_utf8_lossy(&built.output.pages["articles/a/index.html"]).into_owned()
-    };
+    let page = |built: &Built| page_text(built, "articles/a/index.html");
     let first = page(&builder.build_pages(&diags, &Silent).expect("builds"));
     assert!(
         first.contains("src=\"/a.gif\" width=\"10\" height=\"20\""),
@@ -673,9 +676,7 @@ fn a_person_record_added_relinks_the_bylines_that_name_them() {
     let options = BuildOptions::default();
     let mut builder = Builder::new(root, options.clone());
     let diags = Diagnostics::new();
-    let page = |built: &Built| {
-        String::from_utf8_lossy(&built.output.pages["articles/a/index.html"]).into_owned()
-    };
+    let page = |built: &Built| page_text(built, "articles/a/index.html");
     let first = page(&builder.build_pages(&diags, &Silent).expect("builds"));
     assert!(first.contains("href=\"/authors/a-lee/\""), "{first}");
     write(

@@ -2731,6 +2731,15 @@ fn body_headings_step_down_from_the_title_and_skipped_levels_are_warned_of() {
         b.contains("<h2 id=\"one\">") && b.contains("<h3 id=\"two-a\">"),
         "{b}"
     );
+    // A record's text steps down from its page's title too.
+    site.file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\ndescription: |\n  # Causes\n\n  Text.\n",
+    );
+    site.build().assert_ok();
+    let numbness = site.read("symptoms/numbness/index.html");
+    assert_eq!(numbness.matches("<h1").count(), 1, "{numbness}");
+    assert!(numbness.contains("<h2 id=\"causes\">"), "{numbness}");
     // A skip before the text's highest level: the first heading is below it.
     site.article(
         "d.md",
