@@ -19,7 +19,9 @@ pub use footnotes::{FootnoteFault, FootnoteProblem};
 
 use crate::plain_post::{self, Listed};
 use crate::slug::slugify;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -119,12 +121,17 @@ impl std::ops::Deref for Body {
     }
 }
 
+/// The Markdown Materia reads: CommonMark with GitHub's tables, footnotes, strikethrough,
+/// task lists and alerts (`> [!WARNING]`), heading ids, and definition lists (`Term` over
+/// `: definition`, as Hugo and mdBook read them: a glossary of a health site is one).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 /// The bytes that can start a white-space character: ASCII white space, and the lead bytes
@@ -995,7 +1002,9 @@ fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>> + Clone) -
                 | TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::TableCell
-                | TagEnd::CodeBlock,
+                | TagEnd::CodeBlock
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
             ) if !out.ends_with('\n') => out.push('\n'),
             _ => {}
         }
@@ -1021,7 +1030,12 @@ fn lead_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String 
             }
             Event::Text(t) | Event::Code(t) if skipped == 0 => out.push_str(t),
             Event::SoftBreak | Event::HardBreak if skipped == 0 => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item) if skipped == 0 => {
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            ) if skipped == 0 => {
                 if out.len() >= LEAD {
                     break;
                 }
@@ -1583,11 +1597,40 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Decorated<'a, I> {
                 None => return Some((event, span)),
             },
             Event::Start(Tag::Table(_)) => (Event::Html(CowStr::Borrowed(OPEN)), event),
+            // GitHub's alerts, as GitHub shows them: a box with its kind as its title. A
+            // `role="note"` names it for screen readers, which a styled blockquote is not.
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                return Some((Event::Html(CowStr::Borrowed(alert_open(*kind))), span));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                return Some((Event::Html(CowStr::Borrowed("</div>\n")), span));
+            }
             Event::End(TagEnd::Table) => (event, Event::Html(CowStr::Borrowed("</div>\n"))),
             _ => return Some((event, span)),
         };
         self.held = Some((held, span.clone()));
         Some((first, span))
+    }
+}
+
+/// The start of an alert of `kind` (`> [!NOTE]`), its title included.
+fn alert_open(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => {
+            "<div class=\"alert alert-note\" role=\"note\">\n<p class=\"alert-title\">Note</p>\n"
+        }
+        BlockQuoteKind::Tip => {
+            "<div class=\"alert alert-tip\" role=\"note\">\n<p class=\"alert-title\">Tip</p>\n"
+        }
+        BlockQuoteKind::Important => {
+            "<div class=\"alert alert-important\" role=\"note\">\n<p class=\"alert-title\">Important</p>\n"
+        }
+        BlockQuoteKind::Warning => {
+            "<div class=\"alert alert-warning\" role=\"note\">\n<p class=\"alert-title\">Warning</p>\n"
+        }
+        BlockQuoteKind::Caution => {
+            "<div class=\"alert alert-caution\" role=\"note\">\n<p class=\"alert-title\">Caution</p>\n"
+        }
     }
 }
 

@@ -1517,6 +1517,70 @@ fn tables_footnotes_strikethrough_and_task_lists_render() {
     assert!(body.contains("type=\"checkbox\""), "{body}");
 }
 
+/// GitHub's alerts (`> [!WARNING]`) are boxes titled with their kind that screen readers
+/// announce as notes, not quotes opening with "[!WARNING]"; a plain quote stays a quote.
+/// Definition lists (`Term` over `: definition`, a glossary) are `<dl>`s, their text read
+/// as prose: cross-linked, and in the page's description.
+#[test]
+fn alerts_and_definition_lists_render() {
+    let site = Site::new();
+    site.file("content/symptoms/paresthesia.yaml", SYMPTOM_PARESTHESIA)
+        .article(
+            "nerves/alerts.md",
+            "title: Alerts",
+            "Paresthesia\n: A tingling feeling.\n\nB12\n: A vitamin.\n\n\
+             > [!WARNING]\n> Get help at once if **pins and needles** come with weakness.\n\n\
+             > [!caution]\n> Do not stop a prescribed medicine.\n\n\
+             > [!NOTE] not an alert, text follows the marker\n\n\
+             > A plain quote.\n",
+        );
+    site.build().assert_ok();
+
+    let html = site.read("articles/nerves/alerts/index.html");
+    let body = article_body(&html);
+    assert!(
+        body.contains(
+            "<div class=\"alert alert-warning\" role=\"note\">\n<p class=\"alert-title\">Warning</p>\n<p>Get help at once if"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "<div class=\"alert alert-caution\" role=\"note\">\n<p class=\"alert-title\">Caution</p>\n<p>Do not stop a prescribed medicine.</p>\n</div>"
+        ),
+        "{body}"
+    );
+    assert!(
+        !body.contains("[!WARNING]") && !body.contains("[!caution]"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<blockquote>\n<p>A plain quote.</p>\n</blockquote>"),
+        "{body}"
+    );
+    assert!(body.contains("<p>[!NOTE] not an alert"), "{body}");
+    assert_eq!(body.matches("class=\"alert ").count(), 2, "{body}");
+
+    // The term, first written in the glossary, is linked there, once.
+    assert!(
+        body.contains(
+            "<dl>\n<dt><a class=\"xref xref-symptom\" href=\"/symptoms/paresthesia/\">Paresthesia</a></dt>\n<dd>A tingling feeling.</dd>\n<dt>B12</dt>"
+        ),
+        "{body}"
+    );
+    assert_eq!(
+        body.matches("href=\"/symptoms/paresthesia/\"").count(),
+        1,
+        "{body}"
+    );
+    assert!(
+        html.contains(
+            "<meta name=\"description\" content=\"Paresthesia A tingling feeling. B12 A vitamin."
+        ),
+        "{html}"
+    );
+}
+
 /// A picture or document kept beside the articles (as editors' previews and other
 /// generators' page bundles have it) is published at the same place under /articles/, and
 /// a relative path to it is read from the Markdown file's folder, as the editor reads it.

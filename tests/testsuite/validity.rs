@@ -98,7 +98,7 @@ fn every_page_of_the_bundled_site_is_valid_html() {
     assert!(found.is_empty(), "{found}");
 }
 
-/// Every Markdown feature, both FAQ shapes, a pasted plain-text post, references, images,
+/// Every Markdown feature (alerts and definition lists too), both FAQ shapes, a pasted plain-text post, references, images,
 /// aliases, a disclaimer with a link, records with every field (a person's too), content
 /// strings that need
 /// escaping, and lists split into pages: what authors write, the pages must stay valid with.
@@ -155,7 +155,8 @@ fn pages_with_every_content_shape_are_valid_html() {
         "Pins and needles come first[^1]. Buy [B12 here](https://shop.example/collections/b12).\n\n\
          ## A table {#the-table}\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n\
          ## Lists and code\n\n- [x] done\n- [ ] to do\n\n1. one\n2. two\n\n~~struck~~ and `code`.\n\n\
-         ```rust\nfn main() {}\n```\n\n> A quote.\n\n![A nerve](/img/nerve.png \"Nerve\")\n\n\
+         ```rust\nfn main() {}\n```\n\n> A quote.\n\n> [!WARNING]\n> Get help *at once*.\n\n\
+         Tingling\n: A prickling feeling.\n\n![A nerve](/img/nerve.png \"Nerve\")\n\n\
          ## Same title\n\nOne.\n\n## Same title\n\nTwo.\n\n\
          ## FAQ\n\n### Is it common?\n\nYes.\n\n### Is it serious?\n\nSometimes.\n\n\
          [^1]: A footnote with a [link](https://example.com/).\n",
