@@ -362,6 +362,9 @@ fn shaped<'a>(
         None => {
             push_parsed(text, base, &mut events);
             bulleted_paragraphs_as_lists(&mut events);
+            if text.contains("[!") {
+                titled_alerts(&mut events);
+            }
         }
     }
     let top = level_headings(&mut events);
@@ -1611,6 +1614,117 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Decorated<'a, I> {
         self.held = Some((held, span.clone()));
         Some((first, span))
     }
+}
+
+/// Quotes opening with an alert marker that GitHub's syntax leaves as text: one with a
+/// title after it (`> [!WARNING] Stop if you feel faint`, as Obsidian and Hugo write
+/// them), or one of Obsidian's further kinds (`[!danger]`, `[!info]`…), shown as the
+/// GitHub kind nearest to it and titled with its own name. Their marker line becomes the
+/// alert's title; a `+` or `-` after the marker (Obsidian's folding) is dropped.
+fn titled_alerts(events: &mut Vec<Spanned>) {
+    let mut i = 0;
+    while i + 2 < events.len() {
+        if !matches!(events[i].0, Event::Start(Tag::BlockQuote(None)))
+            || !matches!(events[i + 1].0, Event::Start(Tag::Paragraph))
+        {
+            i += 1;
+            continue;
+        }
+        // The first line's events: up to its line break, or the whole paragraph.
+        let first = i + 2;
+        let mut end = first;
+        while end < events.len()
+            && !matches!(
+                events[end].0,
+                Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)
+            )
+        {
+            end += 1;
+        }
+        // A line ending inside a link or emphasis that goes on below is left as written:
+        // taking it out would leave its end behind.
+        let mut open_tags = 0isize;
+        let balanced = events[first..end].iter().all(|(e, _)| {
+            match e {
+                Event::Start(_) => open_tags += 1,
+                Event::End(_) => open_tags -= 1,
+                _ => {}
+            }
+            open_tags >= 0
+        }) && open_tags == 0;
+        let line = plain_text(events[first..end].iter().map(|(e, _)| e));
+        let marker = balanced.then(|| alert_marker(&line)).flatten();
+        let Some((class, title)) = marker else {
+            i += 1;
+            continue;
+        };
+        let mut open = String::with_capacity(96 + title.len());
+        open.push_str("<div class=\"alert alert-");
+        open.push_str(class);
+        open.push_str("\" role=\"note\">\n<p class=\"alert-title\">");
+        let _ = pulldown_cmark_escape::escape_html_body_text(&mut open, &title);
+        open.push_str("</p>\n");
+        let span = events[i].1.clone();
+        let paragraph_ends = matches!(
+            events.get(end).map(|e| &e.0),
+            Some(Event::End(TagEnd::Paragraph))
+        );
+        if paragraph_ends {
+            // The marker was the whole paragraph.
+            events.drain(i + 1..=end);
+        } else {
+            events.drain(first..=end.min(events.len() - 1));
+        }
+        events[i] = (Event::Html(CowStr::from(open)), span);
+        // Its quote's end, past quotes inside it.
+        let mut depth = 0usize;
+        for (e, _) in events[i + 1..].iter_mut() {
+            match e {
+                Event::Start(Tag::BlockQuote(_)) => depth += 1,
+                Event::End(TagEnd::BlockQuote(_)) if depth > 0 => depth -= 1,
+                Event::End(TagEnd::BlockQuote(_)) => {
+                    *e = Event::Html(CowStr::Borrowed("</div>\n"));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The alert class and title of a quote's first line when it is an alert marker that
+/// pulldown-cmark does not take as one (see [`titled_alerts`]).
+fn alert_marker(line: &str) -> Option<(&'static str, Cow<'_, str>)> {
+    let rest = line.strip_prefix("[!")?;
+    let close = rest.find(']')?;
+    let kind = &rest[..close];
+    let after = &rest[close + 1..];
+    let after = after.strip_prefix(['+', '-']).unwrap_or(after);
+    if !after.is_empty() && !after.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = after.trim();
+    let class = match kind.to_ascii_lowercase().as_str() {
+        // GitHub's own, untitled, pulldown-cmark has taken already.
+        "note" | "tip" | "important" | "warning" | "caution" if title.is_empty() => return None,
+        "note" | "info" | "todo" | "abstract" | "summary" | "tldr" | "question" | "help"
+        | "faq" | "example" | "quote" | "cite" => "note",
+        "tip" | "hint" | "success" | "check" | "done" => "tip",
+        "important" => "important",
+        "warning" | "attention" => "warning",
+        "caution" | "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "caution",
+        _ => return None,
+    };
+    if title.is_empty() {
+        // Obsidian titles an untitled alert with its kind, capitalised.
+        let mut chars = kind.chars();
+        let named = chars
+            .next()
+            .map(|c| c.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase());
+        return Some((class, Cow::Owned(named.unwrap_or_default())));
+    }
+    Some((class, Cow::Borrowed(title)))
 }
 
 /// The start of an alert of `kind` (`> [!NOTE]`), its title included.

@@ -1531,7 +1531,11 @@ fn alerts_and_definition_lists_render() {
             "Paresthesia\n: A tingling feeling.\n\nB12\n: A vitamin.\n\n\
              > [!WARNING]\n> Get help at once if **pins and needles** come with weakness.\n\n\
              > [!caution]\n> Do not stop a prescribed medicine.\n\n\
-             > [!NOTE] not an alert, text follows the marker\n\n\
+             > [!TIP] Before a blood test\n> Ask whether to pause **biotin**.\n\n\
+             > [!danger]\n> Never double a missed dose.\n\n\
+             > [!info]- Folded: A & B\n\n\
+             > [!unknown] stays a quote\n\n\
+             > [!note] see [the\n> guide](https://example.org/) stays a quote\n\n\
              > A plain quote.\n",
         );
     site.build().assert_ok();
@@ -1558,8 +1562,37 @@ fn alerts_and_definition_lists_render() {
         body.contains("<blockquote>\n<p>A plain quote.</p>\n</blockquote>"),
         "{body}"
     );
-    assert!(body.contains("<p>[!NOTE] not an alert"), "{body}");
-    assert_eq!(body.matches("class=\"alert ").count(), 2, "{body}");
+    // GitHub's marker with a title after it, and Obsidian's kinds, as Obsidian and Hugo
+    // read them: the line is the title (or the kind is), the kind the nearest of GitHub's.
+    assert!(
+        body.contains(
+            "<div class=\"alert alert-tip\" role=\"note\">\n<p class=\"alert-title\">Before a blood test</p>\n<p>Ask whether to pause <strong>biotin</strong>.</p>\n</div>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "<div class=\"alert alert-caution\" role=\"note\">\n<p class=\"alert-title\">Danger</p>\n<p>Never double a missed dose.</p>\n</div>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "<div class=\"alert alert-note\" role=\"note\">\n<p class=\"alert-title\">Folded: A &amp; B</p>\n</div>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("<blockquote>\n<p>[!unknown] stays a quote</p>"),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "<blockquote>\n<p>[!note] see <a href=\"https://example.org/\">the\nguide</a> stays"
+        ),
+        "{body}"
+    );
+    assert_eq!(body.matches("class=\"alert ").count(), 5, "{body}");
 
     // The term, first written in the glossary, is linked there, once.
     assert!(
