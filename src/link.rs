@@ -9,7 +9,7 @@ use crate::backlinks::{self, Backlinks};
 use crate::catalog::{normalise_url, Catalog, Target};
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::front_matter;
-use crate::markdown::{LinkRef, Settled};
+use crate::markdown::{LinkRef, Prepared, Settled};
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -195,7 +195,14 @@ impl<'a> ArticleLinker<'a> {
     }
 
     /// Links article `i` of the catalog, or `article` in its place.
-    fn link(&self, i: usize, article: &Article) -> (LinkedArticle, Vec<Diagnostic>) {
+    /// Links article `i`, whose unlinked HTML is `prepared` (its own, or what a one-off
+    /// build took out of it: see [`link_beside`]).
+    fn link(
+        &self,
+        i: usize,
+        article: &Article,
+        prepared: &Prepared,
+    ) -> (LinkedArticle, Vec<Diagnostic>) {
         let catalog = self.catalog;
         let local = Diagnostics::new();
         let page_url = format!("{}{}", catalog.config.base_path, article.url);
@@ -227,7 +234,7 @@ impl<'a> ArticleLinker<'a> {
         let mut state = PageState::new(&rules);
         let html = self
             .linker
-            .link(&article.prepared, &resolved.dests, &rules, &mut state);
+            .link(prepared, &resolved.dests, &rules, &mut state);
         let mentions = state.mentions;
         let mut symptoms = catalog.article_symptoms[i].clone();
         let mut supplements = catalog.article_supplements[i].clone();
@@ -283,7 +290,7 @@ pub fn relink_alone(
         return None;
     }
     let linker = ArticleLinker::new(&site.catalog, strict, cache);
-    let (linked, problems) = linker.link(i, article);
+    let (linked, problems) = linker.link(i, article, &article.prepared);
     if !problems.is_empty() || before.body.anchors != article.body.anchors {
         return None;
     }
@@ -316,21 +323,24 @@ pub fn link_beside<R: Send>(
     cache: &mut LinkCache,
     beside: impl FnOnce(&Catalog) -> R + Send,
 ) -> (LinkedSite, R) {
+    let mut catalog = catalog;
+    // Nothing reads an article's unlinked HTML once it is linked, and a one-off build keeps
+    // no other copy of the article: taken out here, each is freed as soon as its article is
+    // linked, on the thread that goes on to link the next, which reuses the memory. Held to
+    // the end of the stage, the site's unlinked HTML was a third of the build's peak
+    // memory, each page of it a page fault.
+    let taken: Vec<Option<Prepared>> = catalog
+        .articles
+        .iter_mut()
+        .map(|a| match Arc::get_mut(a) {
+            Some(a) if !cache.enabled => Some(std::mem::take(&mut a.prepared)),
+            _ => None,
+        })
+        .collect();
     let (linked, other) = rayon::join(
-        || link_parts(&catalog, strict, diags, cache),
+        || link_parts(&catalog, taken, strict, diags, cache),
         || beside(&catalog),
     );
-    let mut catalog = catalog;
-    if !cache.enabled {
-        // Nothing reads an article's unlinked HTML after this, and a one-off build keeps
-        // no other copy of the article: freed now, the memory serves the rendering, which
-        // would otherwise take as much again from the system, a page fault a page.
-        for article in &mut catalog.articles {
-            if let Some(article) = Arc::get_mut(article) {
-                article.prepared = Default::default();
-            }
-        }
-    }
     let Linked {
         home,
         disclaimer,
@@ -366,6 +376,7 @@ struct Linked {
 
 fn link_parts(
     catalog: &Catalog,
+    taken: Vec<Option<Prepared>>,
     strict: bool,
     diags: &Diagnostics,
     cache: &mut LinkCache,
@@ -375,15 +386,17 @@ fn link_parts(
     let linked: Vec<(PathBuf, u64, Arc<LinkedArticle>, Vec<Diagnostic>)> = catalog
         .articles
         .par_iter()
+        .zip(taken)
         .enumerate()
-        .map(|(i, article)| {
+        .map(|(i, (article, taken))| {
             let key = article_linker.key(article);
             if let Some((k, cached, problems)) = previous.get(&article.path) {
                 if *k == key {
                     return (article.path.clone(), key, cached.clone(), problems.clone());
                 }
             }
-            let (linked, problems) = article_linker.link(i, article);
+            let prepared = taken.as_ref().unwrap_or(&article.prepared);
+            let (linked, problems) = article_linker.link(i, article, prepared);
             (article.path.clone(), key, Arc::new(linked), problems)
         })
         .collect();
