@@ -6,6 +6,7 @@ use crate::article::Article;
 use crate::config::SiteConfig;
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::markdown::Body;
+use crate::pages::SitePage;
 use crate::parse::Parsed;
 use crate::records::{IdRef, Person, Supplement, Symptom};
 use crate::slug::slugify;
@@ -80,6 +81,8 @@ pub struct Catalog {
     pub author_slugs: HashMap<String, usize>,
     /// `content/authors/` records, sorted by id.
     pub people: Vec<Person>,
+    /// `content/pages/`, sorted by URL.
+    pub pages: Vec<SitePage>,
     /// Per article: its keywords, tags and people, as indices.
     pub article_keywords: Vec<Vec<usize>>,
     pub article_tags: Vec<Vec<usize>>,
@@ -154,10 +157,14 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         mut symptoms,
         mut supplements,
         mut people,
+        mut pages,
         assets,
         picture_sizes,
         theme,
     } = parsed;
+    pages.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.path.cmp(&b.path)));
+    check_pages(&pages, diags);
+    pages.dedup_by(|b, a| a.url == b.url);
     let mut articles = articles;
     articles.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.path.cmp(&b.path)));
     report_duplicate_urls(&articles, diags);
@@ -295,6 +302,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         author_records,
         author_slugs,
         people,
+        pages,
         article_authors,
         article_reviewer,
         article_symptoms,
@@ -334,6 +342,44 @@ fn report_duplicate_urls(articles: &[Arc<Article>], diags: &Diagnostics) {
                     .in_file(&pair[1].path)
                     .note(format!("`{}` has it too", pair[0].path.display()))
                     .hint("give one of them another file name or a `slug:` in its front matter"),
+            );
+        }
+    }
+}
+
+/// The site's own folders, which no standalone page may take.
+const RESERVED: [&str; 7] = [
+    "articles",
+    "symptoms",
+    "supplements",
+    "keywords",
+    "tags",
+    "authors",
+    "search",
+];
+
+/// Pages (sorted by URL) at a URL the site writes itself, or two at one URL.
+fn check_pages(pages: &[SitePage], diags: &Diagnostics) {
+    for (k, page) in pages.iter().enumerate() {
+        let first = page.url.trim_matches('/').split('/').next().unwrap_or("");
+        if RESERVED.contains(&first) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "page `{}` would be published under `/{first}/`, which the site writes itself",
+                    page.url
+                ))
+                .at_location(page.location.clone())
+                .hint(format!(
+                    "move it out of `content/pages/{first}/` (an article belongs in `content/articles/`)"
+                )),
+            );
+        }
+        if k > 0 && pages[k - 1].url == page.url {
+            diags.push(
+                Diagnostic::error(format!("two pages are published at `{}`", page.url))
+                    .at_location(page.location.clone())
+                    .note(format!("`{}` is too", pages[k - 1].path.display()))
+                    .hint("rename or remove one of them"),
             );
         }
     }
@@ -695,6 +741,7 @@ fn site_paths(c: &Catalog, diags: &Diagnostics) -> HashSet<String> {
     paths.extend(c.keywords.iter().map(|k| k.url.clone()));
     paths.extend(c.tags.iter().map(|t| t.url.clone()));
     paths.extend(c.authors.iter().map(|t| t.url.clone()));
+    paths.extend(c.pages.iter().map(|p| format!("{base}{}", p.url)));
     for asset in &c.assets {
         paths.insert(format!("{base}/{}", asset.url_path));
     }

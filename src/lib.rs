@@ -37,6 +37,7 @@ pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod new;
+pub mod pages;
 pub mod parse;
 pub mod pictures;
 pub mod plain_post;

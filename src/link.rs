@@ -125,6 +125,8 @@ pub struct LinkedSite {
     pub supplements: Vec<LinkedRecord>,
     /// Each person record's bio, as HTML.
     pub people: Vec<String>,
+    /// Each standalone page's body, as HTML.
+    pub pages: Vec<String>,
     pub backlinks: Backlinks,
 }
 
@@ -348,6 +350,7 @@ pub fn link_beside<R: Send>(
         symptoms,
         supplements,
         people,
+        pages,
         backlinks,
     } = linked;
     let site = LinkedSite {
@@ -358,6 +361,7 @@ pub fn link_beside<R: Send>(
         symptoms,
         supplements,
         people,
+        pages,
         backlinks,
     };
     (site, other)
@@ -371,6 +375,7 @@ struct Linked {
     symptoms: Vec<LinkedRecord>,
     supplements: Vec<LinkedRecord>,
     people: Vec<String>,
+    pages: Vec<String>,
     backlinks: Backlinks,
 }
 
@@ -512,9 +517,27 @@ fn link_parts(
             html
         })
         .collect();
+    // A standalone page's links checked and completed; its text is not cross-linked: an
+    // "About us" page is not a page about vitamin B12.
+    let pages = catalog
+        .pages
+        .iter()
+        .map(|p| {
+            let page_url = format!("{}{}", catalog.config.base_path, p.url);
+            let resolved = checker.resolve_links(&p.body.links, &page_url, None, diags, |k| {
+                p.link_locations.get(k).cloned()
+            });
+            let mut html = String::new();
+            p.body
+                .prepared
+                .fill(&mut html, &resolved.dests, |_, _| false);
+            html
+        })
+        .collect();
     let related_cache = cache.enabled.then_some(&mut cache.related);
     let backlinks = backlinks::compute(catalog, &articles, related_cache);
     Linked {
+        pages,
         home,
         disclaimer,
         articles,

@@ -54,6 +54,8 @@ pub struct Sources {
     pub supplements: Vec<SourceFile>,
     /// `content/authors/`: records of the people articles credit.
     pub people: Vec<SourceFile>,
+    /// `content/pages/`: standalone pages (about, editorial policy, contact).
+    pub pages: Vec<SourceFile>,
     /// `content/static/` and the theme's `static/`, content first so it wins on conflicts.
     pub assets: Vec<Asset>,
     /// The width and height of each picture among `assets`, by its `url_path`.
@@ -162,6 +164,8 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         record,
         reused(|s| &s.people),
     );
+    let pages_dir = content.join("pages");
+    let (pages, beside_pages) = read_collection(&pages_dir, diags, page_role, reused(|s| &s.pages));
     warn_unsupported(&content, diags);
     let home_path = content.join("_index.md");
     let home = home_path
@@ -207,6 +211,19 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
             source: AssetSource::File(path),
         });
     }
+    // A page's pictures and documents, beside it, are published beside it too.
+    for path in beside_pages {
+        let Ok(rel) = path.strip_prefix(&pages_dir) else {
+            continue;
+        };
+        let url_path = rel.to_string_lossy().replace('\\', "/");
+        if !assets.iter().any(|a| a.url_path == url_path) {
+            assets.push(Asset {
+                url_path,
+                source: AssetSource::File(path),
+            });
+        }
+    }
     for asset in &theme.assets {
         if !assets.iter().any(|a| a.url_path == asset.url_path) {
             assets.push(asset.clone());
@@ -221,6 +238,7 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         symptoms,
         supplements,
         people,
+        pages,
         assets,
         picture_sizes,
         theme,
@@ -329,6 +347,14 @@ fn article_role(name: &str) -> Role {
     }
 }
 
+/// As [`article_role`], but a page's `_index.md` is its folder's page, as `index.md` is.
+fn page_role(name: &str) -> Role {
+    match name {
+        "_index.md" => Role::Source,
+        _ => article_role(name),
+    }
+}
+
 /// Reads one file of the collection in `dir`.
 pub fn read_source(path: &Path, dir: &Path) -> Result<SourceFile, Diagnostic> {
     let rel = path
@@ -343,7 +369,14 @@ fn warn_unsupported(content: &Path, diags: &Diagnostics) {
     let Ok(entries) = std::fs::read_dir(content) else {
         return;
     };
-    let known = ["articles", "symptoms", "supplements", "authors", "static"];
+    let known = [
+        "articles",
+        "symptoms",
+        "supplements",
+        "authors",
+        "pages",
+        "static",
+    ];
     let mut names: Vec<String> = entries
         .flatten()
         .filter(|e| e.path().is_dir())
@@ -355,7 +388,8 @@ fn warn_unsupported(content: &Path, diags: &Diagnostics) {
         let hint = crate::diagnostics::did_you_mean(&name, known)
             .map(|k| format!("did you mean `content/{k}/`?"))
             .unwrap_or_else(|| {
-                "content/ holds articles/, symptoms/, supplements/, authors/ and static/".into()
+                "content/ holds articles/, symptoms/, supplements/, authors/, pages/ and static/"
+                    .into()
             });
         diags.push(
             Diagnostic::warning(format!(

@@ -7,6 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
 use crate::load::{SourceFile, Sources};
 use crate::markdown::{self, Body};
+use crate::pages::{self, SitePage};
 use crate::records::{self, Person, Supplement, Symptom};
 use crate::theme::{Asset, ThemeSources};
 use rayon::prelude::*;
@@ -25,6 +26,8 @@ pub struct Parsed {
     pub symptoms: Vec<Symptom>,
     pub supplements: Vec<Supplement>,
     pub people: Vec<Person>,
+    /// Standalone pages, drafts left out unless asked for. Few, and parsed on every build.
+    pub pages: Vec<SitePage>,
     pub assets: Vec<Asset>,
     pub picture_sizes: HashMap<String, (u32, u32)>,
     pub theme: ThemeSources,
@@ -151,6 +154,17 @@ pub fn parse_cached(
         &mut cache.people,
         diags,
     );
+    let pages = sources
+        .pages
+        .iter()
+        .filter_map(|f| match pages::parse(f) {
+            Ok(page) => (drafts || !page.front.draft).then_some(page),
+            Err(problems) => {
+                diags.extend(problems);
+                None
+            }
+        })
+        .collect();
     let home = sources
         .home
         .as_ref()
@@ -169,6 +183,7 @@ pub fn parse_cached(
         symptoms,
         supplements,
         people,
+        pages,
         assets: sources.assets,
         picture_sizes: sources.picture_sizes,
         theme: sources.theme,

@@ -9,6 +9,7 @@ use crate::feeds::{self, FeedEntry, SitemapEntry};
 use crate::jsonld;
 use crate::link::LinkedSite;
 use crate::markdown;
+use crate::pages::Menu;
 use crate::slug::slugify;
 use crate::theme::Asset;
 use crate::views::*;
@@ -151,7 +152,9 @@ struct Page<'a, T: Serialize> {
     og_type: &'static str,
     jsonld: String,
     breadcrumbs: Vec<Titled>,
-    nav: Vec<NavItem>,
+    nav: Vec<NavItem<'a>>,
+    /// Standalone pages whose `menu` is `footer`.
+    footer_nav: Vec<NavItem<'a>>,
     #[serde(flatten)]
     own: T,
 }
@@ -183,6 +186,9 @@ struct Renderer<'a> {
     templates_hash: u64,
     /// Hash of the site settings every page shows.
     site_hash: u64,
+    /// Standalone pages in the header's navigation and in the footer, in order.
+    main_menu: Vec<usize>,
+    footer_menu: Vec<usize>,
     caching: bool,
     previous: HashMap<String, (u64, Arc<[u8]>)>,
 }
@@ -574,8 +580,19 @@ impl<'a> Renderer<'a> {
                 serde_json::to_string(&cfg.extra)
                     .unwrap_or_default()
                     .hash(&mut h);
+                for page in &c.pages {
+                    (
+                        &page.url,
+                        &page.front.title,
+                        page.front.menu,
+                        page.front.weight,
+                    )
+                        .hash(&mut h);
+                }
                 h.finish()
             },
+            main_menu: menu(c, Menu::Main),
+            footer_menu: menu(c, Menu::Footer),
             caching: cache.enabled,
             previous: if cards {
                 std::mem::take(&mut cache.pages)
@@ -652,6 +669,7 @@ fn render_all<T: Send>(
         Job::AuthorIndex,
         Job::NotFound,
     ];
+    jobs.extend((0..c.pages.len()).map(Job::Page));
     jobs.extend((0..c.articles.len()).map(Job::Article));
     for (listing, n) in [
         (List::Section, c.sections.len()),
@@ -762,6 +780,43 @@ enum Job {
     Search,
     NotFound,
     Redirect(usize, String),
+    /// A standalone page of `content/pages/`.
+    Page(usize),
+}
+
+/// The standalone pages in `menu`, by weight, then title.
+fn menu(c: &Catalog, menu: Menu) -> Vec<usize> {
+    let mut pages: Vec<usize> = (0..c.pages.len())
+        .filter(|&k| c.pages[k].front.menu == Some(menu))
+        .collect();
+    pages.sort_by(|&a, &b| {
+        let (a, b) = (&c.pages[a].front, &c.pages[b].front);
+        a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title))
+    });
+    pages
+}
+
+/// The schema.org type of a standalone page at `url`: an about or contact page says so, as
+/// search engines read the publisher's trust pages by it.
+fn page_kind(url: &str) -> &'static str {
+    let last = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    if last.starts_with("about") {
+        "AboutPage"
+    } else if last.starts_with("contact") {
+        "ContactPage"
+    } else {
+        "WebPage"
+    }
+}
+
+/// What `page.html` gets as `page`.
+#[derive(Serialize)]
+struct StandalonePage<'a> {
+    title: &'a str,
+    url: String,
+    content_html: &'a str,
+    updated: Option<DateView>,
+    extra: &'a crate::structured::Extra,
 }
 
 /// The lists of articles that are split into pages.
@@ -1049,14 +1104,24 @@ impl Renderer<'_> {
             ("Supplements", "/supplements/"),
             ("Keywords", "/keywords/"),
         ];
+        let page_item = |&k: &usize| {
+            let page = &self.c.pages[k];
+            NavItem {
+                title: &page.front.title,
+                url: [self.base(), &page.url].concat(),
+                current: meta.path.starts_with(&page.url),
+            }
+        };
         let nav = nav_items
             .iter()
-            .map(|(title, p)| NavItem {
+            .map(|&(title, p)| NavItem {
                 title,
                 url: [self.base(), p].concat(),
                 current: meta.path.starts_with(p),
             })
+            .chain(self.main_menu.iter().map(page_item))
             .collect();
+        let footer_nav = self.footer_menu.iter().map(page_item).collect();
         let cfg = &self.c.config;
         let page = Page {
             site: SiteView {
@@ -1074,6 +1139,7 @@ impl Renderer<'_> {
             jsonld: jsonld::scripts(&jsonld),
             breadcrumbs: meta.breadcrumbs,
             nav,
+            footer_nav,
             own,
         };
         let path = file_for(&meta.path);
@@ -1145,6 +1211,7 @@ impl Renderer<'_> {
                 }),
             ),
             Job::NotFound => self.simple("404.html", "/404.html", "Page not found", json!({})),
+            Job::Page(i) => self.standalone(*i),
             Job::Redirect(i, alias) => self.redirect(*i, alias),
         }
     }
@@ -1165,6 +1232,32 @@ impl Renderer<'_> {
             breadcrumbs: vec![],
         };
         self.finish(template, meta, own)
+    }
+
+    /// A standalone page of `content/pages/`.
+    fn standalone(&self, i: usize) -> Result<Rendered, Diagnostic> {
+        let p = &self.c.pages[i];
+        let fm = &p.front;
+        let canonical = self.abs(&p.url);
+        let meta = PageMeta {
+            path: p.url.clone(),
+            title: fm.title.clone(),
+            description: fm
+                .description
+                .clone()
+                .unwrap_or_else(|| p.body.describing_text().to_string()),
+            og_type: "website",
+            jsonld: vec![jsonld::web_page(page_kind(&p.url), &fm.title, &canonical)],
+            breadcrumbs: vec![self.home_crumb()],
+        };
+        let page = StandalonePage {
+            title: &fm.title,
+            url: [self.base(), &p.url].concat(),
+            content_html: &self.site.pages[i],
+            updated: fm.updated.map(DateView::from),
+            extra: &fm.extra,
+        };
+        self.finish("page.html", meta, json!({ "page": page }))
     }
 
     fn redirect(&self, i: usize, alias: &str) -> Result<Rendered, Diagnostic> {
@@ -2046,6 +2139,12 @@ impl Renderer<'_> {
             entries.push(SitemapEntry {
                 url: self.abs(t.url.strip_prefix(self.base()).unwrap_or(&t.url)),
                 lastmod: newest(&b.author_articles[i]),
+            });
+        }
+        for p in &c.pages {
+            entries.push(SitemapEntry {
+                url: self.abs(&p.url),
+                lastmod: p.front.updated,
             });
         }
         for p in [

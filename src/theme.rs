@@ -53,6 +53,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "term.html",
     "search.html",
     "404.html",
+    "page.html",
     "redirect.html",
     "pagination.html",
 );

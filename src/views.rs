@@ -30,8 +30,8 @@ pub struct Named {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct NavItem {
-    pub title: &'static str,
+pub struct NavItem<'a> {
+    pub title: &'a str,
     pub url: String,
     pub current: bool,
 }

@@ -172,6 +172,12 @@ fn every_kind_of_page_of_the_bundled_site_passes_axe() {
             pages.push(url);
         }
     }
+    // A standalone page of `content/pages/`.
+    assert!(
+        public.join("about/index.html").is_file(),
+        "the bundled site has no /about/"
+    );
+    pages.push("/about/".into());
     pages.push("/search/?q=tingling".into());
     for (scheme, switches, dark) in SCHEMES {
         let Some(browser) = Browser::start_with(switches) else {
@@ -196,7 +202,7 @@ fn every_kind_of_page_of_the_bundled_site_passes_axe() {
         }
     }
     assert!(
-        pages.len() >= 16,
+        pages.len() >= 17,
         "only {} pages checked: {pages:?}",
         pages.len()
     );

@@ -847,3 +847,51 @@ fn check_warns_of_missing_and_overdue_reviews_and_of_records_without_sources() {
     built.assert_ok();
     assert!(!built.stderr.contains("warning"), "{}", built.stderr);
 }
+
+/// A standalone page cannot take a URL the site writes itself, nor one another page has,
+/// and its links are checked as an article's are, at their line.
+#[test]
+fn a_page_at_the_sites_own_url_or_a_taken_one_or_with_a_broken_link_is_an_error() {
+    let site = Site::new();
+    site.file(
+        "content/pages/search/help.md",
+        "---\ntitle: Search help\n---\nText.\n",
+    )
+    .file("content/pages/about.md", "---\ntitle: About\n---\nText.\n")
+    .file(
+        "content/pages/about/index.md",
+        "---\ntitle: About too\n---\nText.\n",
+    )
+    .file(
+        "content/pages/team.md",
+        "---\ntitle: Team\n---\nIntro.\n\nSee [gone](/nowhere/).\n",
+    );
+    let run = site.build();
+    run.assert_failed();
+    let err = &run.stderr;
+    assert!(
+        err.contains("page `/search/help/` would be published under `/search/`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("two pages are published at `/about/`"),
+        "{err}"
+    );
+    assert!(err.contains("content/pages/team.md:6:5"), "{err}");
+
+    // A menu that is neither, at its line.
+    let site = Site::new();
+    site.file(
+        "content/pages/contact.md",
+        "---\ntitle: Contact\nmenu: sidebar\n---\nText.\n",
+    );
+    let run = site.build();
+    run.assert_failed();
+    assert!(
+        run.stderr
+            .contains("unknown variant `sidebar`, expected `main` or `footer`")
+            && run.stderr.contains("content/pages/contact.md:3:7"),
+        "{}",
+        run.stderr
+    );
+}

@@ -3074,3 +3074,105 @@ fn a_person_record_says_who_they_are_on_their_page() {
         "content/authors/bo-kim.toml",
     ]);
 }
+
+/// `content/pages/` holds what a publisher needs beside articles (about, editorial policy,
+/// contact): each published at its path, linked from the header or footer as its `menu`
+/// says, in the sitemap, its links checked, its text not cross-linked, and never listed
+/// among the articles.
+#[test]
+fn standalone_pages_are_published_at_their_paths_and_in_their_menus() {
+    let site = Site::new();
+    site.file("content/symptoms/paresthesia.yaml", SYMPTOM_PARESTHESIA)
+        .article("nerves/a.md", "title: A", "See [our policy](/policies/review/).\n")
+        .file(
+            "content/pages/about-us.md",
+            "---\ntitle: About <us>\nupdated: 2026-01-02\nmenu: footer\nweight: 2\n---\n\
+             We write about paresthesia. Read the [review policy](/policies/review/).\n",
+        )
+        .file(
+            "content/pages/policies/review.md",
+            "---\ntitle: Review policy\nmenu: main\n---\nEvery article is reviewed.\n",
+        )
+        .file(
+            "content/pages/Contact.md",
+            "---\ntitle: Contact\nmenu: footer\nweight: 1\ndescription: Write to us.\n---\nBy post.\n",
+        )
+        .file(
+            "content/pages/policies/index.md",
+            "---\ntitle: Policies\n---\nOur policies.\n",
+        )
+        .file(
+            "content/pages/draft.md",
+            "---\ntitle: Not yet\ndraft: true\n---\nSoon.\n",
+        );
+    site.build().assert_ok();
+
+    let about = site.read("about-us/index.html");
+    assert!(
+        about.contains("<h1 id=\"page-title\">About &lt;us&gt;</h1>"),
+        "{about}"
+    );
+    assert!(about.contains("datetime=\"2026-01-02\""), "{about}");
+    assert!(
+        !about.contains("href=\"/symptoms/paresthesia/\""),
+        "{about}"
+    );
+    assert!(links_to(&about, "/policies/review/"), "{about}");
+    assert_eq!(
+        json_ld_of(&about, "AboutPage")["url"],
+        "https://example.org/about-us/"
+    );
+    assert_eq!(
+        json_ld_of(&site.read("contact/index.html"), "ContactPage")["name"],
+        "Contact"
+    );
+    assert!(site
+        .read("contact/index.html")
+        .contains("<meta name=\"description\" content=\"Write to us.\">"));
+    assert!(site.read("policies/index.html").contains("Our policies."));
+    assert!(!site.exists("draft/index.html"));
+
+    // The header has the `main` page after the site's own entries; the footer (which
+    // repeats the header's) the `footer` pages, by weight; every page shows them.
+    let home = site.read("index.html");
+    let header = &home[home.find("class=\"site-nav\"").expect("nav")..];
+    let header = &header[..header.find("</nav>").expect("nav ends")];
+    assert!(
+        header.find("/keywords/").expect("keywords")
+            < header.find("/policies/review/").expect("page"),
+        "{header}"
+    );
+    let footer = &home[home.find("class=\"footer-nav\"").expect("footer")..];
+    let contact = footer
+        .find("href=\"/contact/\"")
+        .expect("contact in the footer");
+    let about_link = footer
+        .find("href=\"/about-us/\"")
+        .expect("about in the footer");
+    assert!(contact < about_link, "weight orders the footer: {footer}");
+    let review = site.read("policies/review/index.html");
+    assert!(
+        review.contains("<a href=\"/policies/review/\" aria-current=\"page\">"),
+        "{review}"
+    );
+
+    let sitemap = site.read("sitemap.xml");
+    assert!(
+        sitemap.contains(
+            "<loc>https://example.org/about-us/</loc>\n    <lastmod>2026-01-02</lastmod>"
+        ),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains("<loc>https://example.org/policies/review/</loc>"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("draft"), "{sitemap}");
+    let articles = site.read("articles/index.html");
+    let main = &articles
+        [articles.find("<main").expect("main")..articles.find("</main>").expect("main ends")];
+    assert!(
+        !main.contains("About &lt;us&gt;") && !main.contains("/about-us/"),
+        "{main}"
+    );
+}

@@ -1,0 +1,164 @@
+//! Standalone pages (`content/pages/**/*.md`): what a health publisher needs beside its
+//! articles and records — about the site, its editorial and medical-review policy, contact,
+//! privacy. Each is a Markdown file with a little front matter, published at its path
+//! (`content/pages/about.md` at `/about/`, `content/pages/policies/index.md` at
+//! `/policies/`), not listed among the articles, and linked from the header or footer when
+//! its `menu` says so.
+
+use crate::date::Date;
+use crate::diagnostics::{Diagnostic, LineIndex, Location};
+use crate::front_matter;
+use crate::load::SourceFile;
+use crate::markdown::{self, Body};
+use crate::slug::slugify;
+use crate::structured::{self, Origin};
+use serde::Deserialize;
+use std::path::PathBuf;
+
+/// The front matter fields of a page.
+pub const FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "updated",
+    "draft",
+    "menu",
+    "weight",
+    "extra",
+];
+
+/// Where a page is linked from on every page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Menu {
+    /// The header's navigation, after the site's own entries.
+    Main,
+    /// The footer.
+    Footer,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default, alias = "lastmod")]
+    pub updated: Option<Date>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub menu: Option<Menu>,
+    /// Order in its menu, lowest first (then by title).
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub extra: structured::Extra,
+}
+
+#[derive(Debug, Clone)]
+pub struct SitePage {
+    pub path: PathBuf,
+    /// Site path without `base_path`: `/about/`.
+    pub url: String,
+    pub front: PageFront,
+    pub body: Body,
+    /// Where each of the body's links is written.
+    pub link_locations: Vec<Location>,
+    /// Where its front matter starts, for problems of the page as a whole.
+    pub location: Location,
+}
+
+/// The URL of the page in `rel` (its path under `content/pages/`): each folder and the
+/// file's stem slugified, an `index.md` or `_index.md` standing for its folder.
+pub fn url_of(rel: &str) -> String {
+    let stemmed = rel.strip_suffix(".md").unwrap_or(rel);
+    let mut parts: Vec<String> = stemmed.split('/').map(slugify).collect();
+    // `_index` slugifies to `index`.
+    if parts.last().is_some_and(|p| p == "index") {
+        parts.pop();
+    }
+    parts.retain(|p| !p.is_empty());
+    if parts.is_empty() {
+        return "/".into();
+    }
+    format!("/{}/", parts.join("/"))
+}
+
+pub fn parse(file: &SourceFile) -> Result<SitePage, Vec<Diagnostic>> {
+    let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
+    if split.front.trim().is_empty() {
+        return Err(vec![Diagnostic::error("front matter is empty")
+            .at(&file.path, 1, 1)
+            .hint("add at least `title: \"…\"`")]);
+    }
+    let origin = Origin {
+        file: &file.path,
+        line_offset: split.front_line_offset,
+    };
+    let front: PageFront = structured::parse(
+        split.front,
+        split.format,
+        origin,
+        "invalid front matter",
+        FIELDS,
+    )?;
+    let location = Location {
+        file: file.path.clone(),
+        line: 1,
+        col: 1,
+    };
+    if front.title.trim().is_empty() {
+        let (line, col) = front_matter::locate(&split, "title", "");
+        return Err(vec![Diagnostic::error("`title` is empty")
+            .at(&file.path, line, col)
+            .hint("every page needs a title")]);
+    }
+    let url = url_of(&file.rel);
+    if url == "/" {
+        return Err(vec![Diagnostic::error(format!(
+            "`content/pages/{}` would be the home page",
+            file.rel
+        ))
+        .in_file(&file.path)
+        .hint("write the home page's text in `content/_index.md`")]);
+    }
+    let body = markdown::parse(split.body, split.body_offset, false, "");
+    let index = LineIndex::new(&file.text);
+    let link_locations = body
+        .links
+        .iter()
+        .map(|l| {
+            let (line, col) = index.position(l.offset);
+            Location {
+                file: file.path.clone(),
+                line,
+                col,
+            }
+        })
+        .collect();
+    Ok(SitePage {
+        path: file.path.clone(),
+        url,
+        front,
+        body,
+        link_locations,
+        location,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_published_at_its_path() {
+        assert_eq!(url_of("about.md"), "/about/");
+        assert_eq!(
+            url_of("Policies/Editorial Policy.md"),
+            "/policies/editorial-policy/"
+        );
+        assert_eq!(url_of("policies/index.md"), "/policies/");
+        assert_eq!(url_of("policies/_index.md"), "/policies/");
+        assert_eq!(url_of("index.md"), "/");
+    }
+}
