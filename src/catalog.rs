@@ -368,7 +368,7 @@ fn check_pages(pages: &[SitePage], diags: &Diagnostics) {
                     "page `{}` would be published under `/{first}/`, which the site writes itself",
                     page.url
                 ))
-                .at_location(page.location.clone())
+                .at(&page.path, 1, 1)
                 .hint(format!(
                     "move it out of `content/pages/{first}/` (an article belongs in `content/articles/`)"
                 )),
@@ -377,7 +377,7 @@ fn check_pages(pages: &[SitePage], diags: &Diagnostics) {
         if k > 0 && pages[k - 1].url == page.url {
             diags.push(
                 Diagnostic::error(format!("two pages are published at `{}`", page.url))
-                    .at_location(page.location.clone())
+                    .at(&page.path, 1, 1)
                     .note(format!("`{}` is too", pages[k - 1].path.display()))
                     .hint("rename or remove one of them"),
             );

@@ -173,6 +173,15 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
 }
 
 pub fn parse(split: &Split, file: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
+    parse_as(split, file, FIELDS)
+}
+
+/// Front matter read as `T`, whose fields are `fields` (for the "did you mean" hint).
+pub fn parse_as<T: serde::de::DeserializeOwned>(
+    split: &Split,
+    file: &Path,
+    fields: &[&str],
+) -> Result<T, Vec<Diagnostic>> {
     let origin = Origin {
         file,
         line_offset: split.front_line_offset,
@@ -187,7 +196,7 @@ pub fn parse(split: &Split, file: &Path) -> Result<FrontMatter, Vec<Diagnostic>>
         split.format,
         origin,
         "invalid front matter",
-        FIELDS,
+        fields,
     )
 }
 

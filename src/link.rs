@@ -196,9 +196,8 @@ impl<'a> ArticleLinker<'a> {
         self.catalog.target_url(t).to_string()
     }
 
-    /// Links article `i` of the catalog, or `article` in its place.
-    /// Links article `i`, whose unlinked HTML is `prepared` (its own, or what a one-off
-    /// build took out of it: see [`link_beside`]).
+    /// Links article `i` of the catalog, or `article` in its place, whose unlinked HTML is
+    /// `prepared` (its own, or what a one-off build took out of it: see [`link_beside`]).
     fn link(
         &self,
         i: usize,

@@ -191,39 +191,23 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
             })
         })
         .collect();
-    for path in beside_articles {
-        let Ok(rel) = path.strip_prefix(&articles_dir) else {
-            continue;
-        };
-        let url_path = format!("articles/{}", rel.to_string_lossy().replace('\\', "/"));
-        if assets.iter().any(|a| a.url_path == url_path) {
-            diags.push(
-                Diagnostic::warning(format!(
-                    "`{url_path}` is both beside the articles and in content/static/: the static file is published"
-                ))
-                .in_file(&path)
-                .hint("remove one of the two"),
-            );
-            continue;
-        }
-        assets.push(Asset {
-            url_path,
-            source: AssetSource::File(path),
-        });
-    }
-    // A page's pictures and documents, beside it, are published beside it too.
-    for path in beside_pages {
-        let Ok(rel) = path.strip_prefix(&pages_dir) else {
-            continue;
-        };
-        let url_path = rel.to_string_lossy().replace('\\', "/");
-        if !assets.iter().any(|a| a.url_path == url_path) {
-            assets.push(Asset {
-                url_path,
-                source: AssetSource::File(path),
-            });
-        }
-    }
+    // Pictures and documents beside the articles and pages are published beside them.
+    publish_beside(
+        &mut assets,
+        beside_articles,
+        &articles_dir,
+        "articles/",
+        "the articles",
+        diags,
+    );
+    publish_beside(
+        &mut assets,
+        beside_pages,
+        &pages_dir,
+        "",
+        "the pages",
+        diags,
+    );
     for asset in &theme.assets {
         if !assets.iter().any(|a| a.url_path == asset.url_path) {
             assets.push(asset.clone());
@@ -344,6 +328,39 @@ fn article_role(name: &str) -> Role {
         Role::Stray
     } else {
         Role::Asset
+    }
+}
+
+/// Adds `files` (found in `dir`) to `assets` at their path under `dir` after `prefix`,
+/// unless content/static/ has a file there, which wins. `beside` names what they are
+/// beside, for the warning.
+fn publish_beside(
+    assets: &mut Vec<Asset>,
+    files: Vec<PathBuf>,
+    dir: &Path,
+    prefix: &str,
+    beside: &str,
+    diags: &Diagnostics,
+) {
+    for path in files {
+        let Ok(rel) = path.strip_prefix(dir) else {
+            continue;
+        };
+        let url_path = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
+        if assets.iter().any(|a| a.url_path == url_path) {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`{url_path}` is both beside {beside} and in content/static/: the static file is published"
+                ))
+                .in_file(&path)
+                .hint("remove one of the two"),
+            );
+            continue;
+        }
+        assets.push(Asset {
+            url_path,
+            source: AssetSource::File(path),
+        });
     }
 }
 

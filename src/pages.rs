@@ -11,7 +11,7 @@ use crate::front_matter;
 use crate::load::SourceFile;
 use crate::markdown::{self, Body};
 use crate::slug::slugify;
-use crate::structured::{self, Origin};
+use crate::structured;
 use serde::Deserialize;
 use std::path::PathBuf;
 
@@ -64,8 +64,6 @@ pub struct SitePage {
     pub body: Body,
     /// Where each of the body's links is written.
     pub link_locations: Vec<Location>,
-    /// Where its front matter starts, for problems of the page as a whole.
-    pub location: Location,
 }
 
 /// The URL of the page in `rel` (its path under `content/pages/`): each folder and the
@@ -86,27 +84,7 @@ pub fn url_of(rel: &str) -> String {
 
 pub fn parse(file: &SourceFile) -> Result<SitePage, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
-    if split.front.trim().is_empty() {
-        return Err(vec![Diagnostic::error("front matter is empty")
-            .at(&file.path, 1, 1)
-            .hint("add at least `title: \"…\"`")]);
-    }
-    let origin = Origin {
-        file: &file.path,
-        line_offset: split.front_line_offset,
-    };
-    let front: PageFront = structured::parse(
-        split.front,
-        split.format,
-        origin,
-        "invalid front matter",
-        FIELDS,
-    )?;
-    let location = Location {
-        file: file.path.clone(),
-        line: 1,
-        col: 1,
-    };
+    let front: PageFront = front_matter::parse_as(&split, &file.path, FIELDS)?;
     if front.title.trim().is_empty() {
         let (line, col) = front_matter::locate(&split, "title", "");
         return Err(vec![Diagnostic::error("`title` is empty")
@@ -142,7 +120,6 @@ pub fn parse(file: &SourceFile) -> Result<SitePage, Vec<Diagnostic>> {
         front,
         body,
         link_locations,
-        location,
     })
 }
 

@@ -3104,8 +3104,11 @@ fn standalone_pages_are_published_at_their_paths_and_in_their_menus() {
         .file(
             "content/pages/draft.md",
             "---\ntitle: Not yet\ndraft: true\n---\nSoon.\n",
-        );
+        )
+        .file("content/pages/policies/complaints.pdf", "a form");
     site.build().assert_ok();
+    // A file beside the pages is published beside them.
+    assert_eq!(site.read("policies/complaints.pdf"), "a form");
 
     let about = site.read("about-us/index.html");
     assert!(
