@@ -1669,12 +1669,9 @@ fn titled_alerts(events: &mut Vec<Spanned>) {
             events.get(end).map(|e| &e.0),
             Some(Event::End(TagEnd::Paragraph))
         );
-        if paragraph_ends {
-            // The marker was the whole paragraph.
-            events.drain(i + 1..=end);
-        } else {
-            events.drain(first..=end.min(events.len() - 1));
-        }
+        // The marker line goes, and its paragraph with it when the line was all of it.
+        let from = if paragraph_ends { i + 1 } else { first };
+        events.drain(from..=end.min(events.len() - 1));
         events[i] = (Event::Html(CowStr::from(open)), span);
         // Its quote's end, past quotes inside it.
         let mut depth = 0usize;

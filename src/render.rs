@@ -1122,15 +1122,8 @@ impl Renderer<'_> {
             .chain(self.main_menu.iter().map(page_item))
             .collect();
         let footer_nav = self.footer_menu.iter().map(page_item).collect();
-        let cfg = &self.c.config;
         let page = Page {
-            site: SiteView {
-                title: &cfg.title,
-                description: &cfg.description,
-                language: &cfg.language,
-                base_url: &cfg.base_url,
-                extra: &cfg.extra,
-            },
+            site: self.site_view(),
             base_path: self.base(),
             page_title: meta.title,
             canonical,
@@ -1234,6 +1227,18 @@ impl Renderer<'_> {
         self.finish(template, meta, own)
     }
 
+    /// The site settings every template gets as `site`.
+    fn site_view(&self) -> SiteView<'_> {
+        let cfg = &self.c.config;
+        SiteView {
+            title: &cfg.title,
+            description: &cfg.description,
+            language: &cfg.language,
+            base_url: &cfg.base_url,
+            extra: &cfg.extra,
+        }
+    }
+
     /// A standalone page of `content/pages/`.
     fn standalone(&self, i: usize) -> Result<Rendered, Diagnostic> {
         let p = &self.c.pages[i];
@@ -1267,14 +1272,7 @@ impl Renderer<'_> {
 
     /// A page at `path` (without `base_path`) that sends readers to `target`.
     fn redirect_page(&self, path: &str, target: String) -> Result<Rendered, Diagnostic> {
-        let cfg = &self.c.config;
-        let site = SiteView {
-            title: &cfg.title,
-            description: &cfg.description,
-            language: &cfg.language,
-            base_url: &cfg.base_url,
-            extra: &cfg.extra,
-        };
+        let site = self.site_view();
         let context = tera::Context::from_serialize(
             &json!({"target": target, "base_path": self.base(), "site": site}),
         )
