@@ -284,6 +284,27 @@ fn edit(root: &Path, rng: &mut Rng, kind: usize, touched: &mut Vec<PathBuf>) {
                 ),
             );
         }
+        18 => {
+            // A standalone page: its menu entry is on every page, its link may break (an
+            // article moved or gone), and it may go or take another page's URL.
+            let rel = rng.pick(&["content/pages/about.md", "content/pages/about/index.md"]);
+            touched.push(root.join(rel));
+            if rng.below(4) == 0 {
+                let _ = std::fs::remove_file(root.join(rel));
+            } else {
+                let i = rng.below(5);
+                write(
+                    root,
+                    rel,
+                    &format!(
+                        "---\ntitle: About us\nmenu: {}\nweight: {}\n---\nWe write about nerves. See [an article](/articles/{}a{i}/).\n",
+                        rng.pick(&["main", "footer"]),
+                        rng.below(2),
+                        SECTIONS[i % 3],
+                    ),
+                );
+            }
+        }
         _ => {
             touched.push(root.join("site.toml"));
             touched.push(root.join("themes/default/templates/term.html"));
@@ -428,7 +449,7 @@ fn sequences() -> u64 {
 #[test]
 fn incremental_output_equals_a_full_build_after_random_edits() {
     let sequences = sequences();
-    let Steps { built, failed, .. } = equivalence(sequences, 0, |rng| rng.below(18));
+    let Steps { built, failed, .. } = equivalence(sequences, 0, |rng| rng.below(19));
     eprintln!("{built} steps built, {failed} failed alike");
     // Both paths must be exercised: byte-for-byte pages and identical errors.
     assert!(
@@ -699,4 +720,34 @@ fn a_person_record_added_relinks_the_bylines_that_name_them() {
         all
     };
     assert_eq!(pages(&built), pages(&full));
+}
+
+/// A standalone page moved from the header's menu to the footer's while `serve` runs: every
+/// page shows the menus, so none may be taken from the last build as it was.
+#[test]
+fn a_page_moved_to_another_menu_moves_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write_settings(root);
+    write(root, "content/articles/a.md", "---\ntitle: A\n---\nText.\n");
+    let about = |menu: &str| format!("---\ntitle: About us\nmenu: {menu}\n---\nWho we are.\n");
+    write(root, "content/pages/about.md", &about("main"));
+    let options = BuildOptions::default();
+    let mut builder = Builder::new(root, options.clone());
+    let diags = Diagnostics::new();
+    let menus = |built: &Built| {
+        let page = page_text(built, "articles/a/index.html");
+        let footer = page.find("class=\"footer-nav\"").expect("a footer menu");
+        let link = page.find("href=\"/about/\"").expect("a link to the page");
+        (link < footer, page)
+    };
+    let (in_header, page) = menus(&builder.build_pages(&diags, &Silent).expect("builds"));
+    assert!(in_header, "{page}");
+    write(root, "content/pages/about.md", &about("footer"));
+    builder.changed([root.join("content/pages/about.md")]);
+    let built = builder.build_pages(&diags, &Silent).expect("builds");
+    let (in_header, page) = menus(&built);
+    assert!(!in_header, "{page}");
+    let full = build(root, &options, &Diagnostics::new(), &Silent).expect("builds");
+    assert_eq!(menus(&full).1, page);
 }
