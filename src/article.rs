@@ -35,6 +35,8 @@ pub struct Article {
     pub prepared: Prepared,
     /// Where each of `body.links` is written.
     pub link_locations: Vec<Location>,
+    /// Where each of `front.aliases` is written.
+    pub alias_locations: Vec<Location>,
     /// Where `reviewed_on` is written (the file's first line without one), for
     /// `materia check`'s review warnings.
     pub review_location: Location,
@@ -55,26 +57,11 @@ pub fn text_hash(text: &str) -> u64 {
     h.finish()
 }
 
-/// Whether `c` may stand in the path of a URL as written (RFC 3986's path characters, and
-/// letters of any script, which browsers show unencoded).
-fn in_url_path(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || "-._~!$&'()*+,;=:@/%".contains(c)
-        || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
-}
-
 pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
     let front = front_matter::parse(&split, &file.path)?;
     let mut problems = Vec::new();
-    let at = |key: &str, value: &str| {
-        let (line, col) = front_matter::locate(&split, key, value);
-        Location {
-            file: file.path.clone(),
-            line,
-            col,
-        }
-    };
+    let at = |key: &str, value: &str| front_matter::locate(&split, &file.path, key, value);
     if front.title.trim().is_empty() {
         problems.push(
             Diagnostic::error("`title` is empty")
@@ -121,25 +108,8 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
                 .collect()
         })
         .unwrap_or_default();
-    for alias in &front.aliases {
-        if !alias.starts_with('/') || alias.contains("..") || alias.contains("://") {
-            problems.push(
-                Diagnostic::error(format!("alias `{alias}` is not a site path"))
-                    .at_location(at("aliases", alias))
-                    .hint("write old URLs as paths from the site root, like `/old/page/`"),
-            );
-        } else if let Some(c) = alias.chars().find(|&c| !in_url_path(c)) {
-            // The alias becomes a folder of the output: a quote, `<`, `?` or `#` there is
-            // a folder no URL reaches, or markup in a file name.
-            problems.push(
-                Diagnostic::error(format!(
-                    "alias `{alias}` has {c:?}, which cannot stand in a URL path"
-                ))
-                .at_location(at("aliases", alias))
-                .hint("write the old URL's path as the browser's address bar shows it, without a query (`?`) or fragment (`#`)"),
-            );
-        }
-    }
+    let alias_locations =
+        front_matter::check_aliases(&front.aliases, |a| at("aliases", a), &mut problems);
     for r in &front.references {
         problems.extend(r.check(|url| at("references", url)));
     }
@@ -281,6 +251,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         body: body.outline,
         prepared: body.prepared,
         link_locations,
+        alias_locations,
         review_location: Location {
             file: file.path.clone(),
             line: front_matter::key_line(&split, "reviewed_on").unwrap_or(1),

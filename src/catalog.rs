@@ -4,7 +4,7 @@
 
 use crate::article::Article;
 use crate::config::SiteConfig;
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{did_you_mean, shown_path, Diagnostic, Diagnostics, Location};
 use crate::markdown::Body;
 use crate::pages::SitePage;
 use crate::parse::Parsed;
@@ -14,7 +14,7 @@ use crate::theme::{Asset, ThemeSources};
 use crate::words::normalise_term;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What a cross-linking term points to.
@@ -163,19 +163,25 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         theme,
     } = parsed;
     pages.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.path.cmp(&b.path)));
-    check_pages(&pages, diags);
+    check_pages(&pages, &root, diags);
     pages.dedup_by(|b, a| a.url == b.url);
     let mut articles = articles;
     articles.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.path.cmp(&b.path)));
-    report_duplicate_urls(&articles, diags);
+    report_duplicate_urls(&articles, &root, diags);
     articles.dedup_by(|b, a| a.url == b.url);
 
     symptoms.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
     supplements.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
-    report_duplicate_ids(symptoms.iter().map(|s| (&s.id, &s.path)), "symptom", diags);
+    report_duplicate_ids(
+        symptoms.iter().map(|s| (&s.id, &s.path)),
+        "symptom",
+        &root,
+        diags,
+    );
     report_duplicate_ids(
         supplements.iter().map(|s| (&s.id, &s.path)),
         "supplement",
+        &root,
         diags,
     );
     symptoms.dedup_by(|b, a| a.id == b.id);
@@ -233,7 +239,12 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         || collect_terms(&articles, |a| &a.tags, "tag", base),
     );
     people.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
-    report_duplicate_ids(people.iter().map(|p| (&p.id, &p.path)), "person", diags);
+    report_duplicate_ids(
+        people.iter().map(|p| (&p.id, &p.path)),
+        "person",
+        &root,
+        diags,
+    );
     people.dedup_by(|b, a| a.id == b.id);
     let People {
         terms: authors,
@@ -334,35 +345,23 @@ fn unknown_id(r: &IdRef, kind: &str, ids: &HashMap<String, usize>) -> Diagnostic
         .hint(hint)
 }
 
-fn report_duplicate_urls(articles: &[Arc<Article>], diags: &Diagnostics) {
+fn report_duplicate_urls(articles: &[Arc<Article>], root: &Path, diags: &Diagnostics) {
     for pair in articles.windows(2) {
         if pair[0].url == pair[1].url {
             diags.push(
                 Diagnostic::error(format!("two articles have the URL `{}`", pair[1].url))
                     .in_file(&pair[1].path)
-                    .note(format!("`{}` has it too", pair[0].path.display()))
+                    .note(format!("`{}` has it too", shown_path(&pair[0].path, root)))
                     .hint("give one of them another file name or a `slug:` in its front matter"),
             );
         }
     }
 }
 
-/// The site's own folders, which no standalone page may take.
-const RESERVED: [&str; 7] = [
-    "articles",
-    "symptoms",
-    "supplements",
-    "keywords",
-    "tags",
-    "authors",
-    "search",
-];
-
 /// Pages (sorted by URL) at a URL the site writes itself, or two at one URL.
-fn check_pages(pages: &[SitePage], diags: &Diagnostics) {
+fn check_pages(pages: &[SitePage], root: &Path, diags: &Diagnostics) {
     for (k, page) in pages.iter().enumerate() {
-        let first = page.url.trim_matches('/').split('/').next().unwrap_or("");
-        if RESERVED.contains(&first) {
+        if let Some(first) = crate::pages::reserved_folder(&page.url) {
             diags.push(
                 Diagnostic::error(format!(
                     "page `{}` would be published under `/{first}/`, which the site writes itself",
@@ -378,7 +377,7 @@ fn check_pages(pages: &[SitePage], diags: &Diagnostics) {
             diags.push(
                 Diagnostic::error(format!("two pages are published at `{}`", page.url))
                     .at(&page.path, 1, 1)
-                    .note(format!("`{}` is too", pages[k - 1].path.display()))
+                    .note(format!("`{}` is too", shown_path(&pages[k - 1].path, root)))
                     .hint("rename or remove one of them"),
             );
         }
@@ -388,6 +387,7 @@ fn check_pages(pages: &[SitePage], diags: &Diagnostics) {
 fn report_duplicate_ids<'a>(
     items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
     kind: &str,
+    root: &Path,
     diags: &Diagnostics,
 ) {
     let mut seen: HashMap<&String, &PathBuf> = HashMap::new();
@@ -396,7 +396,7 @@ fn report_duplicate_ids<'a>(
             diags.push(
                 Diagnostic::error(format!("two {kind} records have the id `{id}`"))
                     .in_file(path)
-                    .note(format!("`{}` has it too", first.display()))
+                    .note(format!("`{}` has it too", shown_path(first, root)))
                     .hint("keep one file per id: remove or rename one of them"),
             );
         } else {
@@ -745,23 +745,46 @@ fn site_paths(c: &Catalog, diags: &Diagnostics) -> HashSet<String> {
     for asset in &c.assets {
         paths.insert(format!("{base}/{}", asset.url_path));
     }
-    for a in &c.articles {
-        for alias in &a.front.aliases {
+    // Old URLs, each made a redirect: one may not be a page of the site, nor send readers
+    // to two places (which would be the last one written).
+    let owned = c
+        .articles
+        .iter()
+        .map(|a| (&a.url, &a.front.aliases, &a.alias_locations))
+        .chain(
+            c.pages
+                .iter()
+                .map(|p| (&p.url, &p.front.aliases, &p.alias_locations)),
+        );
+    let mut claimed: HashMap<String, (&String, &Location)> = HashMap::new();
+    for (owner, aliases, locations) in owned {
+        for (alias, at) in aliases.iter().zip(locations) {
             let alias_path = alias_page(base, alias);
             if paths.contains(&alias_path) {
                 diags.push(
                     Diagnostic::error(format!("alias `{alias}` is already a page of the site"))
-                        .in_file(&a.path)
+                        .at_location(at.clone())
                         .hint("an alias is an old URL that redirects here; remove this one"),
                 );
+                continue;
+            }
+            match claimed.get(&alias_path) {
+                Some((first, _)) if *first == owner => {}
+                Some((_, first_at)) => diags.push(
+                    Diagnostic::error(format!("alias `{alias}` is claimed by two pages"))
+                        .at_location(at.clone())
+                        .note(format!("{} claims it first", first_at.shown(&c.root)))
+                        .hint(
+                            "an old URL can redirect to one page only: remove it from one of them",
+                        ),
+                ),
+                None => {
+                    claimed.insert(alias_path, (owner, at));
+                }
             }
         }
     }
-    for a in &c.articles {
-        for alias in &a.front.aliases {
-            paths.insert(alias_page(base, alias));
-        }
-    }
+    paths.extend(claimed.into_keys());
     paths
 }
 

@@ -24,6 +24,25 @@ pub struct Location {
     pub col: usize,
 }
 
+impl Location {
+    /// `path:line:col`, the path relative to `root` so that the output is the same on every
+    /// machine (and an editor or terminal can open it from the site's folder).
+    pub fn shown(&self, root: &Path) -> String {
+        format!(
+            "{}:{}:{}",
+            shown_path(&self.file, root),
+            self.line,
+            self.col
+        )
+    }
+}
+
+/// `path` relative to `root`, with `/` between folders, as messages show files.
+pub fn shown_path(path: &Path, root: &Path) -> String {
+    let file = path.strip_prefix(root).unwrap_or(path);
+    file.display().to_string().replace('\\', "/")
+}
+
 /// One problem, with enough context for an author to fix it without reading Rust.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -108,14 +127,7 @@ impl Diagnostic {
         };
         let _ = writeln!(out, "{label}: {}", self.message);
         if let Some(loc) = &self.location {
-            let shown = loc.file.strip_prefix(root).unwrap_or(&loc.file);
-            let _ = writeln!(
-                out,
-                "  --> {}:{}:{}",
-                shown.display().to_string().replace('\\', "/"),
-                loc.line,
-                loc.col
-            );
+            let _ = writeln!(out, "  --> {}", loc.shown(root));
         }
         if let Some(excerpt) = &self.excerpt {
             for line in excerpt.lines() {

@@ -53,6 +53,53 @@ impl Reference {
     }
 }
 
+/// Where each of `aliases` (old URLs of a page, each made a redirect) is written, as `at`
+/// finds it; the problems of those that cannot be one go to `problems`.
+pub fn check_aliases(
+    aliases: &[String],
+    at: impl Fn(&str) -> Location,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Location> {
+    let locations: Vec<Location> = aliases.iter().map(|a| at(a)).collect();
+    problems.extend(
+        aliases
+            .iter()
+            .zip(&locations)
+            .filter_map(|(alias, at)| check_alias(alias, at)),
+    );
+    locations
+}
+
+/// An error when `alias` cannot be an old URL of the site: it must be a path from the site
+/// root, and it becomes a folder of the output.
+fn check_alias(alias: &str, at: &Location) -> Option<Diagnostic> {
+    if !alias.starts_with('/') || alias.contains("..") || alias.contains("://") {
+        return Some(
+            Diagnostic::error(format!("alias `{alias}` is not a site path"))
+                .at_location(at.clone())
+                .hint("write old URLs as paths from the site root, like `/old/page/`"),
+        );
+    }
+    // A quote, `<`, `?` or `#` in a folder of the output is a folder no URL reaches, or
+    // markup in a file name.
+    let c = alias.chars().find(|&c| !in_url_path(c))?;
+    Some(
+        Diagnostic::error(format!(
+            "alias `{alias}` has {c:?}, which cannot stand in a URL path"
+        ))
+        .at_location(at.clone())
+        .hint("write the old URL's path as the browser's address bar shows it, without a query (`?`) or fragment (`#`)"),
+    )
+}
+
+/// Whether `c` may stand in the path of a URL as written (RFC 3986's path characters, and
+/// letters of any script, which browsers show unencoded).
+fn in_url_path(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || "-._~!$&'()*+,;=:@/%".contains(c)
+        || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
+}
+
 /// The scheme of a destination a browser would run as code or open as a document of its
 /// own (`javascript:`, `vbscript:`, `file:`, and `data:` but for an image's picture), read
 /// as browsers read it: tabs and line breaks anywhere and spaces around are ignored, and
@@ -200,10 +247,15 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     )
 }
 
-/// The 1-based line and column of `value` as written in the list or value of `key`, so that
-/// a bad id can be pointed at precisely. Falls back to the key's line, then to line 1.
-pub fn locate(split: &Split, key: &str, value: &str) -> (usize, usize) {
-    locate_in(split.front, split.front_line_offset, key, value)
+/// Where `value` is written in the list or value of `key`, in `file`, so that a bad id can
+/// be pointed at precisely. Falls back to the key's line, then to line 1.
+pub fn locate(split: &Split, file: &Path, key: &str, value: &str) -> Location {
+    let (line, col) = locate_in(split.front, split.front_line_offset, key, value);
+    Location {
+        file: file.to_path_buf(),
+        line,
+        col,
+    }
 }
 
 /// [`locate`] for any YAML, TOML or JSON text starting after `line_offset` lines.
@@ -313,7 +365,8 @@ mod tests {
         let p = Path::new("a.md");
         let text = "---\ntitle: A\nsymptoms:\n  - fatigue\n  - numbnes\n---\n";
         let s = split(text, p).ok();
-        assert_eq!(s.map(|s| locate(&s, "symptoms", "numbnes")), Some((5, 5)));
+        let at = s.map(|s| locate(&s, p, "symptoms", "numbnes"));
+        assert_eq!(at.map(|l| (l.line, l.col)), Some((5, 5)));
     }
 
     /// A value is found as a word from the key's first line on (on that line too, in any

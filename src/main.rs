@@ -128,7 +128,7 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Create an article, symptom or supplement from a skeleton with every field.
+    /// Create an article, page, symptom or supplement from a skeleton with every field.
     New {
         #[command(subcommand)]
         what: NewCommand,
@@ -189,6 +189,18 @@ enum NewCommand {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Write a standalone page (about, editorial policy, contact) with a front-matter
+    /// skeleton at content/pages/SLUG.md, published at /SLUG/.
+    Page {
+        /// The page's title; its slug names the file and the URL.
+        title: String,
+        /// Link it from the header's navigation (`main`) or the footer of every page.
+        #[arg(long, value_enum)]
+        menu: Option<MenuArg>,
+        /// The site's folder, holding site.toml and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Write a symptom record with every field at content/symptoms/ID.yaml, ID the name's
     /// slug. It is published (and its name cross-linked) at the next build.
     Symptom {
@@ -207,6 +219,12 @@ enum NewCommand {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum MenuArg {
+    Main,
+    Footer,
 }
 
 fn main() -> ExitCode {
@@ -271,6 +289,18 @@ fn main() -> ExitCode {
                         &root,
                         &title,
                         section.as_deref(),
+                        materia::build::today(),
+                    ),
+                    root,
+                ),
+                NewCommand::Page { title, menu, root } => (
+                    materia::new::page(
+                        &root,
+                        &title,
+                        menu.map(|m| match m {
+                            MenuArg::Main => materia::pages::Menu::Main,
+                            MenuArg::Footer => materia::pages::Menu::Footer,
+                        }),
                         materia::build::today(),
                     ),
                     root,

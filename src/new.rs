@@ -1,4 +1,5 @@
-//! `materia new article`, `materia new symptom` and `materia new supplement`: a skeleton
+//! `materia new article`, `materia new page`, `materia new symptom` and `materia new
+//! supplement`: a skeleton
 //! with every field, at the path the title's or name's slug gives, so an author starts from
 //! a page that builds and sees what can be said. It never overwrites a file.
 
@@ -46,6 +47,60 @@ pub fn article(
     let quoted = yaml_quoted(title);
     let text = format!(
         "---\ntitle: \"{quoted}\"\ndescription: \"\"\ndate: {date}\nauthors: []\n# reviewed_by: \"\"\n# reviewed_on: {date}\nkeywords: []\nsymptoms: []\nsupplements: []\ntags: []\nreferences: []\ndraft: true\n---\n\nWrite the introduction here.\n\n## First section\n\n## Frequently asked questions\n\n### A question readers ask?\n\nThe answer.\n",
+        date = today.iso()
+    );
+    write_new(&path, &text)?;
+    Ok(path)
+}
+
+/// Writes a standalone page skeleton, `content/pages/<slug>.md` (published at `/<slug>/`),
+/// in `menu` (`main` or `footer`) when given. Refused when a page has that URL already, or
+/// when it is one the site writes itself.
+pub fn page(
+    root: &Path,
+    title: &str,
+    menu: Option<crate::pages::Menu>,
+    today: Date,
+) -> Result<PathBuf, Diagnostic> {
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(
+            Diagnostic::error(format!("the title `{title}` gives an empty file name"))
+                .hint("use a title with letters or digits"),
+        );
+    }
+    if let Some(folder) = crate::pages::reserved_folder(&slug) {
+        return Err(Diagnostic::error(format!(
+            "a page at `/{folder}/` would take a URL the site writes itself"
+        ))
+        .hint("choose another title"));
+    }
+    let dir = root.join("content").join("pages");
+    // Each of these is published at `/<slug>/`.
+    for taken in [
+        dir.join(format!("{slug}.md")),
+        dir.join(&slug).join("index.md"),
+        dir.join(&slug).join("_index.md"),
+    ] {
+        if taken.exists() {
+            return Err(
+                Diagnostic::error(format!("a page at `/{slug}/` already exists"))
+                    .in_file(&taken)
+                    .hint("edit that file, or choose another title"),
+            );
+        }
+    }
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Diagnostic::error(format!("cannot create `{}`: {e}", dir.display())))?;
+    let path = dir.join(format!("{slug}.md"));
+    let menu = match menu {
+        Some(crate::pages::Menu::Main) => "menu: main",
+        Some(crate::pages::Menu::Footer) => "menu: footer",
+        None => "# menu: footer",
+    };
+    let text = format!(
+        "---\ntitle: \"{title}\"\ndescription: \"\"\nupdated: {date}\n# main: the header's navigation; footer: the footer of every page.\n{menu}\n# Its place in its menu, lowest first.\nweight: 0\n# Old URLs that redirect here.\naliases: []\ndraft: true\n---\n\nWrite the page here: who you are, how you write and review, how readers reach you.\n",
+        title = yaml_quoted(title.trim()),
         date = today.iso()
     );
     write_new(&path, &text)?;

@@ -23,6 +23,7 @@ pub const FIELDS: &[&str] = &[
     "draft",
     "menu",
     "weight",
+    "aliases",
     "extra",
 ];
 
@@ -51,6 +52,9 @@ pub struct PageFront {
     /// Order in its menu, lowest first (then by title).
     #[serde(default)]
     pub weight: i64,
+    /// Old URLs that redirect here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub extra: structured::Extra,
 }
@@ -64,6 +68,25 @@ pub struct SitePage {
     pub body: Body,
     /// Where each of the body's links is written.
     pub link_locations: Vec<Location>,
+    /// Where each of `front.aliases` is written.
+    pub alias_locations: Vec<Location>,
+}
+
+/// The site's own folders, which no standalone page may take.
+const RESERVED: [&str; 7] = [
+    "articles",
+    "symptoms",
+    "supplements",
+    "keywords",
+    "tags",
+    "authors",
+    "search",
+];
+
+/// The first folder of `url` (`/search/help/`), where it is one the site writes itself.
+pub fn reserved_folder(url: &str) -> Option<&str> {
+    let first = url.trim_matches('/').split('/').next()?;
+    RESERVED.contains(&first).then_some(first)
 }
 
 /// The URL of the page in `rel` (its path under `content/pages/`): each folder and the
@@ -85,20 +108,30 @@ pub fn url_of(rel: &str) -> String {
 pub fn parse(file: &SourceFile) -> Result<SitePage, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
     let front: PageFront = front_matter::parse_as(&split, &file.path, FIELDS)?;
+    let at = |key: &str, value: &str| front_matter::locate(&split, &file.path, key, value);
+    let mut problems = Vec::new();
     if front.title.trim().is_empty() {
-        let (line, col) = front_matter::locate(&split, "title", "");
-        return Err(vec![Diagnostic::error("`title` is empty")
-            .at(&file.path, line, col)
-            .hint("every page needs a title")]);
+        problems.push(
+            Diagnostic::error("`title` is empty")
+                .at_location(at("title", ""))
+                .hint("every page needs a title"),
+        );
     }
+    let alias_locations =
+        front_matter::check_aliases(&front.aliases, |a| at("aliases", a), &mut problems);
     let url = url_of(&file.rel);
     if url == "/" {
-        return Err(vec![Diagnostic::error(format!(
-            "`content/pages/{}` would be the home page",
-            file.rel
-        ))
-        .in_file(&file.path)
-        .hint("write the home page's text in `content/_index.md`")]);
+        problems.push(
+            Diagnostic::error(format!(
+                "`content/pages/{}` would be the home page",
+                file.rel
+            ))
+            .in_file(&file.path)
+            .hint("write the home page's text in `content/_index.md`"),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     let body = markdown::parse(split.body, split.body_offset, false, "");
     let index = LineIndex::new(&file.text);
@@ -120,6 +153,7 @@ pub fn parse(file: &SourceFile) -> Result<SitePage, Vec<Diagnostic>> {
         front,
         body,
         link_locations,
+        alias_locations,
     })
 }
 

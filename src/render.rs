@@ -683,11 +683,26 @@ fn render_all<T: Send>(
     }
     jobs.extend((0..c.symptoms.len()).map(Job::Symptom));
     jobs.extend((0..c.supplements.len()).map(Job::Supplement));
-    for (i, a) in c.articles.iter().enumerate() {
-        for alias in &a.front.aliases {
-            jobs.push(Job::Redirect(i, alias.clone()));
-        }
-    }
+    // An alias written twice by one page is one redirect; the catalog refused one claimed
+    // by two.
+    let mut redirects: Vec<(String, &str)> = c
+        .articles
+        .iter()
+        .map(|a| (&a.front.aliases, a.url.as_str()))
+        .chain(c.pages.iter().map(|p| (&p.front.aliases, p.url.as_str())))
+        .flat_map(|(aliases, url)| {
+            aliases
+                .iter()
+                .map(move |alias| (crate::catalog::alias_page("", alias), url))
+        })
+        .collect();
+    redirects.sort_unstable();
+    redirects.dedup();
+    jobs.extend(
+        redirects
+            .into_iter()
+            .map(|(path, url)| Job::Redirect(path, url.to_string())),
+    );
     progress.stage("rendering", jobs.len() + usize::from(search.is_some()));
     let render_jobs = || -> Vec<Result<Rendered, Diagnostic>> {
         jobs.par_iter()
@@ -779,7 +794,8 @@ enum Job {
     AuthorIndex,
     Search,
     NotFound,
-    Redirect(usize, String),
+    /// An alias's page (its path without `base_path`) and the URL it sends readers to.
+    Redirect(String, String),
     /// A standalone page of `content/pages/`.
     Page(usize),
 }
@@ -1205,7 +1221,7 @@ impl Renderer<'_> {
             ),
             Job::NotFound => self.simple("404.html", "/404.html", "Page not found", json!({})),
             Job::Page(i) => self.standalone(*i),
-            Job::Redirect(i, alias) => self.redirect(*i, alias),
+            Job::Redirect(path, url) => self.redirect_page(path, self.abs(url)),
         }
     }
 
@@ -1263,11 +1279,6 @@ impl Renderer<'_> {
             extra: &fm.extra,
         };
         self.finish("page.html", meta, json!({ "page": page }))
-    }
-
-    fn redirect(&self, i: usize, alias: &str) -> Result<Rendered, Diagnostic> {
-        let target = self.abs(&self.c.articles[i].url);
-        self.redirect_page(&crate::catalog::alias_page("", alias), target)
     }
 
     /// A page at `path` (without `base_path`) that sends readers to `target`.

@@ -106,10 +106,7 @@ fn report(root: &Path, diags: &Diagnostics) -> (Vec<ErrorView>, String) {
         report.push('\n');
         if d.severity == Severity::Error {
             errors.push(ErrorView {
-                location: d.location.as_ref().map(|l| {
-                    let shown = l.file.strip_prefix(root).unwrap_or(&l.file);
-                    format!("{}:{}:{}", shown.display(), l.line, l.col)
-                }),
+                location: d.location.as_ref().map(|l| l.shown(root)),
                 // The overlay's blocks keep line breaks: a template's line and caret, and
                 // a note such as how many other pages fail the same way, show under the
                 // message as in the terminal.

@@ -364,7 +364,12 @@ fn duplicate_slugs() {
         .article("b.md", "title: B\nslug: same", "Text");
     assert_rejected(
         &site,
-        &["two articles have the URL `/articles/same/`", "help:"],
+        &[
+            "two articles have the URL `/articles/same/`",
+            "--> content/articles/b.md:1:1",
+            "= note: `content/articles/a.md` has it too",
+            "help:",
+        ],
     );
 }
 
@@ -399,6 +404,32 @@ fn alias_with_characters_no_url_path_has() {
         ],
     );
     assert!(!stderr.contains("caf\u{e9}"), "{stderr}");
+}
+
+/// An old URL redirects to one page: two pages (articles or standalone pages) claiming it,
+/// or one claiming a page the site writes, are errors at the alias's line; one page writing
+/// it twice is one redirect.
+#[test]
+fn an_alias_claimed_twice_or_taken_by_a_page_is_an_error() {
+    let site = good_site();
+    site.article("a.md", "title: A\naliases: [/old/, /old/]", "Text")
+        .article("b.md", "title: B\naliases: [\"/old\"]", "Text")
+        .file(
+            "content/pages/about.md",
+            "---\ntitle: About\naliases:\n  - /history/\n  - /articles/a/\n---\nText.\n",
+        );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "error: alias `/old` is claimed by two pages",
+            "--> content/articles/b.md:3:12",
+            "content/articles/a.md:3:11 claims it first",
+            "error: alias `/articles/a/` is already a page of the site",
+            "--> content/pages/about.md:5:5",
+        ],
+    );
+    assert!(!stderr.contains("`/history/`"), "{stderr}");
+    assert_eq!(stderr.matches("error: alias").count(), 2, "{stderr}");
 }
 
 /// The output folder is replaced whole, so one that is (or holds) the site, lies inside its

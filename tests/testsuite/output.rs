@@ -1228,6 +1228,26 @@ fn alias_writes_a_redirect_to_the_article() {
     }
 }
 
+/// Standalone pages move too: `aliases` in a page's front matter, as in an article's.
+#[test]
+fn a_page_alias_writes_a_redirect_to_the_page() {
+    let site = Site::new();
+    site.file(
+        "content/pages/policies/editorial.md",
+        "---\ntitle: Editorial policy\naliases: [/editorial-policy/, /about/review.html]\n---\nHow we write.\n",
+    );
+    site.build().assert_ok();
+    let target = "https://example.org/policies/editorial/";
+    for page in ["editorial-policy/index.html", "about/review.html"] {
+        let html = site.read(page);
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{target}\">")),
+            "{page}:\n{html}"
+        );
+    }
+    assert!(!site.read("sitemap.xml").contains("editorial-policy"));
+}
+
 #[test]
 fn output_is_identical_across_builds() {
     let site = site_with_records();

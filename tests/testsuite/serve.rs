@@ -249,3 +249,56 @@ fn new_article_writes_a_skeleton_that_builds() {
     assert!(again.stderr.contains("already exists"), "{}", again.stderr);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
 }
+
+/// `materia new page` writes a draft standalone page that builds at `/<slug>/`, in the menu
+/// asked for; a page at that URL in any of its shapes, or a URL the site writes itself, is
+/// refused and nothing is written.
+#[test]
+fn new_page_writes_a_skeleton_that_builds_in_its_menu() {
+    let site = Site::new();
+    let root = site.root().to_string_lossy().into_owned();
+    let new = |title: &str, extra: &[&str]| {
+        let mut args = vec!["new", "page", title, "--root", &root];
+        args.extend_from_slice(extra);
+        site.run(&args)
+    };
+    new("Editorial \"policy\"", &["--menu", "footer"]).assert_ok();
+    let path = site.path("content/pages/editorial-policy.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: \"Editorial \\\"policy\\\"\"\n")
+            && text.contains("\nmenu: footer\n"),
+        "{text}"
+    );
+    let built = site.build_with(&["--drafts"]);
+    built.assert_ok();
+    assert!(!built.stderr.contains("warning"), "{}", built.stderr);
+    let page = site.read("editorial-policy/index.html");
+    assert!(page.contains("Editorial &quot;policy&quot;</h1>"), "{page}");
+    let footer = &page[page.find("class=\"footer-nav\"").expect("a footer menu")..];
+    assert!(footer.contains("href=\"/editorial-policy/\""), "{footer}");
+    // A draft until the author says otherwise.
+    site.build().assert_ok();
+    assert!(!site.exists("editorial-policy/index.html"));
+
+    std::fs::create_dir_all(site.path("content/pages/contact")).unwrap();
+    std::fs::write(site.path("content/pages/contact/index.md"), "mine").unwrap();
+    for (title, said) in [
+        ("Contact", "a page at `/contact/` already exists"),
+        (
+            "Editorial policy",
+            "a page at `/editorial-policy/` already exists",
+        ),
+        (
+            "Search",
+            "a page at `/search/` would take a URL the site writes itself",
+        ),
+    ] {
+        let run = new(title, &[]);
+        run.assert_failed();
+        assert!(run.stderr.contains(said), "{title}: {}", run.stderr);
+    }
+    assert!(!site.path("content/pages/contact.md").exists());
+    assert!(!site.path("content/pages/search.md").exists());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
