@@ -1652,27 +1652,46 @@ fn titled_alerts(events: &mut Vec<Spanned>) {
             }
             open_tags >= 0
         }) && open_tags == 0;
+        if end >= events.len() {
+            break;
+        }
         let line = plain_text(events[first..end].iter().map(|(e, _)| e));
         let marker = balanced.then(|| alert_marker(&line)).flatten();
-        let Some((class, title)) = marker else {
+        let Some((class, title, title_at)) = marker else {
             i += 1;
             continue;
         };
-        let mut open = String::with_capacity(96 + title.len());
+        let mut open = String::with_capacity(96);
         open.push_str("<div class=\"alert alert-");
         open.push_str(class);
         open.push_str("\" role=\"note\">\n<p class=\"alert-title\">");
-        let _ = pulldown_cmark_escape::escape_html_body_text(&mut open, &title);
-        open.push_str("</p>\n");
         let span = events[i].1.clone();
-        let paragraph_ends = matches!(
-            events.get(end).map(|e| &e.0),
-            Some(Event::End(TagEnd::Paragraph))
-        );
+        let paragraph_ends = matches!(events[end].0, Event::End(TagEnd::Paragraph));
+        let mut replacement = vec![(Event::Html(CowStr::from(open)), span.clone())];
+        // A written title keeps its markup (emphasis, code, links), its text cross-linked
+        // as the paragraph's would be; a kind's name is text.
+        match title_at.and_then(|at| after_text(&events[first..end], at)) {
+            Some((k, cut)) => {
+                let mut written = events[first + k..end].to_vec();
+                if let Some((Event::Text(text), range)) = written.first_mut() {
+                    let rest = text[cut..].trim_start().to_string();
+                    range.start = (range.start + text.len() - rest.len()).min(range.end);
+                    *text = CowStr::from(rest);
+                }
+                replacement.extend(written);
+            }
+            None => {
+                let mut named = String::with_capacity(title.len() + 8);
+                let _ = pulldown_cmark_escape::escape_html_body_text(&mut named, &title);
+                replacement.push((Event::Html(CowStr::from(named)), span.clone()));
+            }
+        }
+        replacement.push((Event::Html(CowStr::Borrowed("</p>\n")), span.clone()));
         // The marker line goes, and its paragraph with it when the line was all of it.
-        let from = if paragraph_ends { i + 1 } else { first };
-        events.drain(from..=end.min(events.len() - 1));
-        events[i] = (Event::Html(CowStr::from(open)), span);
+        if !paragraph_ends {
+            replacement.push((Event::Start(Tag::Paragraph), span));
+        }
+        events.splice(i..=end, replacement);
         // Its quote's end, past quotes inside it.
         let mut depth = 0usize;
         for (e, _) in events[i + 1..].iter_mut() {
@@ -1690,9 +1709,32 @@ fn titled_alerts(events: &mut Vec<Spanned>) {
     }
 }
 
+/// Where the text of `events` reaches byte `at` (of their text run together): the index of
+/// the event starting there or of the text event holding it, and the offset in that event,
+/// where the events before it are all text. `None` when `at` is past them or markup comes
+/// before it.
+fn after_text(events: &[Spanned], at: usize) -> Option<(usize, usize)> {
+    let mut seen = 0;
+    for (k, (event, _)) in events.iter().enumerate() {
+        if at == seen {
+            return Some((k, 0));
+        }
+        let Event::Text(text) = event else {
+            return None;
+        };
+        if at < seen + text.len() {
+            let cut = at - seen;
+            return text.is_char_boundary(cut).then_some((k, cut));
+        }
+        seen += text.len();
+    }
+    None
+}
+
 /// The alert class and title of a quote's first line when it is an alert marker that
-/// pulldown-cmark does not take as one (see [`titled_alerts`]).
-fn alert_marker(line: &str) -> Option<(&'static str, Cow<'_, str>)> {
+/// pulldown-cmark does not take as one (see [`titled_alerts`]), and where in the line a
+/// written title starts (`None` for a kind's own name).
+fn alert_marker(line: &str) -> Option<(&'static str, Cow<'_, str>, Option<usize>)> {
     let rest = line.strip_prefix("[!")?;
     let close = rest.find(']')?;
     let kind = &rest[..close];
@@ -1719,9 +1761,10 @@ fn alert_marker(line: &str) -> Option<(&'static str, Cow<'_, str>)> {
         let named = chars
             .next()
             .map(|c| c.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase());
-        return Some((class, Cow::Owned(named.unwrap_or_default())));
+        return Some((class, Cow::Owned(named.unwrap_or_default()), None));
     }
-    Some((class, Cow::Borrowed(title)))
+    let at = line.len() - after.trim_start().len();
+    Some((class, Cow::Borrowed(title), Some(at)))
 }
 
 /// The start of an alert of `kind` (`> [!NOTE]`), its title included.

@@ -1551,7 +1551,8 @@ fn alerts_and_definition_lists_render() {
             "Paresthesia\n: A tingling feeling.\n\nB12\n: A vitamin.\n\n\
              > [!WARNING]\n> Get help at once if **pins and needles** come with weakness.\n\n\
              > [!caution]\n> Do not stop a prescribed medicine.\n\n\
-             > [!TIP] Before a blood test\n> Ask whether to pause **biotin**.\n\n\
+             > [!TIP] Before a *blood* test\n> Ask whether to pause **biotin**.\n\n\
+             > [!IMPORTANT]  `B12` first, then [the guide](https://example.org/b12)\n\n\
              > [!danger]\n> Never double a missed dose.\n\n\
              > [!info]- Folded: A & B\n\n\
              > [!unknown] stays a quote\n\n\
@@ -1586,7 +1587,14 @@ fn alerts_and_definition_lists_render() {
     // read them: the line is the title (or the kind is), the kind the nearest of GitHub's.
     assert!(
         body.contains(
-            "<div class=\"alert alert-tip\" role=\"note\">\n<p class=\"alert-title\">Before a blood test</p>\n<p>Ask whether to pause <strong>biotin</strong>.</p>\n</div>"
+            "<div class=\"alert alert-tip\" role=\"note\">\n<p class=\"alert-title\">Before a <em>blood</em> test</p>\n<p>Ask whether to pause <strong>biotin</strong>.</p>\n</div>"
+        ),
+        "{body}"
+    );
+    // A title keeps its markup, also where it opens with it.
+    assert!(
+        body.contains(
+            "<div class=\"alert alert-important\" role=\"note\">\n<p class=\"alert-title\"><code>B12</code> first, then <a href=\"https://example.org/b12\">the guide</a></p>\n</div>"
         ),
         "{body}"
     );
@@ -1612,7 +1620,7 @@ fn alerts_and_definition_lists_render() {
         ),
         "{body}"
     );
-    assert_eq!(body.matches("class=\"alert ").count(), 5, "{body}");
+    assert_eq!(body.matches("class=\"alert ").count(), 6, "{body}");
 
     // The term, first written in the glossary, is linked there, once.
     assert!(
