@@ -105,6 +105,22 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Whether `path` (with `base_path`) is a later page of a section's, keyword's, tag's
+    /// or person's list (`/tags/b12/page/2/`). How many pages a keyword's list has is known
+    /// only once every article is linked, so any page number is taken.
+    pub fn is_list_page(&self, path: &str) -> bool {
+        let Some((list, n)) = path.strip_suffix('/').and_then(|p| p.rsplit_once("/page/")) else {
+            return false;
+        };
+        let list = [list, "/"].concat();
+        self.config.paginate_by > 0
+            && n.parse::<usize>().is_ok_and(|n| n >= 1)
+            && (self.sections.iter().any(|s| s.url == list)
+                || self.keywords.iter().any(|k| k.url == list)
+                || self.tags.iter().any(|t| t.url == list)
+                || self.authors.iter().any(|t| t.url == list))
+    }
+
     pub fn target_url(&self, target: Target) -> &str {
         match target {
             Target::Symptom(i) => &self.symptom_urls[i],
@@ -760,7 +776,7 @@ fn site_paths(c: &Catalog, diags: &Diagnostics) -> HashSet<String> {
     for (owner, aliases, locations) in owned {
         for (alias, at) in aliases.iter().zip(locations) {
             let alias_path = alias_page(base, alias);
-            if paths.contains(&alias_path) {
+            if paths.contains(&alias_path) || c.is_list_page(&alias_path) {
                 diags.push(
                     Diagnostic::error(format!("alias `{alias}` is already a page of the site"))
                         .at_location(at.clone())

@@ -778,7 +778,7 @@ impl LinkChecker<'_> {
                 format!("{}/", stripped.trim_end_matches('/')),
             ]
             .into_iter()
-            .find(|p| paths.contains(p) || self.is_list_page(p))
+            .find(|p| paths.contains(p) || self.catalog.is_list_page(p))
         };
         // `my%20photo.jpg` is how Markdown writes a space in a link: the file's name has
         // the space.
@@ -788,23 +788,6 @@ impl LinkChecker<'_> {
                 .ok()?;
             (decoded != path).then(|| find(&decoded)).flatten()
         })
-    }
-
-    /// Whether `path` is a later page of a section's, keyword's, tag's or person's list
-    /// (`/tags/b12/page/2/`). How many pages a keyword's list has is known only once every
-    /// article is linked, so any page number is taken.
-    fn is_list_page(&self, path: &str) -> bool {
-        let Some((list, n)) = path.strip_suffix('/').and_then(|p| p.rsplit_once("/page/")) else {
-            return false;
-        };
-        let c = &self.catalog;
-        let list = [list, "/"].concat();
-        c.config.paginate_by > 0
-            && n.parse::<usize>().is_ok_and(|n| n >= 1)
-            && (c.sections.iter().any(|s| s.url == list)
-                || c.keywords.iter().any(|k| k.url == list)
-                || c.tags.iter().any(|t| t.url == list)
-                || c.authors.iter().any(|t| t.url == list))
     }
 }
 

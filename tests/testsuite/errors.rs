@@ -407,8 +407,8 @@ fn alias_with_characters_no_url_path_has() {
 }
 
 /// An old URL redirects to one page: two pages (articles or standalone pages) claiming it,
-/// or one claiming a page the site writes, are errors at the alias's line; one page writing
-/// it twice is one redirect.
+/// or one claiming a page the site writes (a later page of a list too), are errors at the
+/// alias's line; one page writing it twice is one redirect.
 #[test]
 fn an_alias_claimed_twice_or_taken_by_a_page_is_an_error() {
     let site = good_site();
@@ -416,7 +416,7 @@ fn an_alias_claimed_twice_or_taken_by_a_page_is_an_error() {
         .article("b.md", "title: B\naliases: [\"/old\"]", "Text")
         .file(
             "content/pages/about.md",
-            "---\ntitle: About\naliases:\n  - /history/\n  - /articles/a/\n---\nText.\n",
+            "---\ntitle: About\naliases:\n  - /history/\n  - /articles/a/\n  - /articles/page/3/\n---\nText.\n",
         );
     let stderr = assert_rejected(
         &site,
@@ -426,10 +426,13 @@ fn an_alias_claimed_twice_or_taken_by_a_page_is_an_error() {
             "content/articles/a.md:3:11 claims it first",
             "error: alias `/articles/a/` is already a page of the site",
             "--> content/pages/about.md:5:5",
+            // A later page of a list, which an alias would have overwritten.
+            "error: alias `/articles/page/3/` is already a page of the site",
+            "--> content/pages/about.md:6:5",
         ],
     );
     assert!(!stderr.contains("`/history/`"), "{stderr}");
-    assert_eq!(stderr.matches("error: alias").count(), 2, "{stderr}");
+    assert_eq!(stderr.matches("error: alias").count(), 3, "{stderr}");
 }
 
 /// The output folder is replaced whole, so one that is (or holds) the site, lies inside its
