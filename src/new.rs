@@ -1,7 +1,7 @@
 //! `materia new article`, `materia new page`, `materia new symptom` and `materia new
-//! supplement`: a skeleton
-//! with every field, at the path the title's or name's slug gives, so an author starts from
-//! a page that builds and sees what can be said. It never overwrites a file.
+//! supplement`: a skeleton with every field, at the path the title's or name's slug gives,
+//! so an author starts from a page that builds and sees what can be said. It never
+//! overwrites a file.
 
 use crate::date::Date;
 use crate::diagnostics::Diagnostic;
