@@ -14,13 +14,7 @@ pub fn article(
     section: Option<&str>,
     today: Date,
 ) -> Result<PathBuf, Diagnostic> {
-    let slug = slugify(title);
-    if slug.is_empty() {
-        return Err(
-            Diagnostic::error(format!("the title `{title}` gives an empty file name"))
-                .hint("use a title with letters or digits"),
-        );
-    }
+    let slug = title_slug(title)?;
     let mut dir = root.join("content").join("articles");
     if let Some(section) = section {
         for part in section.split('/').filter(|p| !p.is_empty()) {
@@ -62,13 +56,7 @@ pub fn page(
     menu: Option<crate::pages::Menu>,
     today: Date,
 ) -> Result<PathBuf, Diagnostic> {
-    let slug = slugify(title);
-    if slug.is_empty() {
-        return Err(
-            Diagnostic::error(format!("the title `{title}` gives an empty file name"))
-                .hint("use a title with letters or digits"),
-        );
-    }
+    let slug = title_slug(title)?;
     if let Some(folder) = crate::pages::reserved_folder(&slug) {
         return Err(Diagnostic::error(format!(
             "a page at `/{folder}/` would take a URL the site writes itself"
@@ -197,6 +185,18 @@ sources: []
     };
     write_new(&path, &text)?;
     Ok(path)
+}
+
+/// The slug of `title`, which names a new article's or page's file.
+fn title_slug(title: &str) -> Result<String, Diagnostic> {
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(
+            Diagnostic::error(format!("the title `{title}` gives an empty file name"))
+                .hint("use a title with letters or digits"),
+        );
+    }
+    Ok(slug)
 }
 
 /// `s` for the inside of a double-quoted YAML string.

@@ -293,6 +293,7 @@ fn new_page_writes_a_skeleton_that_builds_in_its_menu() {
             "Search",
             "a page at `/search/` would take a URL the site writes itself",
         ),
+        ("!!", "the title `!!` gives an empty file name"),
     ] {
         let run = new(title, &[]);
         run.assert_failed();
