@@ -1,0 +1,129 @@
+//! Scoring: each page's terms weighed by BM25F over its fields, with the names of the
+//! records it mentions (and the site's synonym groups) lent to it as synonyms.
+
+use super::{
+    Counts, Field, SynonymGroup, FIELDS, K1, LENGTH_NORM, REFERENCE_ONLY, SYNONYM_SHARE, TF_SCALE,
+    WEIGHT,
+};
+
+/// A thread's scratch for [`weigh`]: a page's pseudo-frequency for every term of the site
+/// (0 for terms it does not have), and the terms it has, in the order they came.
+pub(super) struct Weights {
+    tf: Vec<f32>,
+    terms: Vec<u32>,
+}
+
+impl Weights {
+    pub(super) fn new(terms: usize) -> Weights {
+        Weights {
+            tf: vec![0.0; terms],
+            terms: Vec::new(),
+        }
+    }
+}
+
+/// BM25F's pseudo-frequency of each term of a page: the sum over fields of weight ×
+/// frequency, each field normalised by its length against the average of pages of its
+/// kind; then saturated, and scaled to an integer. The page's terms come out in no
+/// particular order ([`invert`](super::invert) needs none).
+///
+/// Synonyms are lent after that. A page's strength in a group (the site's `[search]
+/// synonyms` groups, and the names of each record the page mentions) is that of its best
+/// member, a member being as strong as its weakest word; every word of the group then scores
+/// at least [`SYNONYM_SHARE`] of what a word of that strength scores. So "pins and needles"
+/// finds an article that only says "tingling", and ranks it by how much it says so; an
+/// article using the words themselves ranks above one using another name as often.
+///
+/// A page whose title is the term alone (the page *named* Magnesium) scores double after
+/// saturation: otherwise a long article mentioning the name often enough could outrank it.
+/// So does a record's page for each of its one-term aliases (`whole_names`: "B12" for
+/// Vitamin B12), where a word on every page saturates the same everywhere.
+pub(super) fn weigh<'t>(
+    fields: &[Counts; FIELDS],
+    mentioned: impl Iterator<Item = &'t SynonymGroup>,
+    groups: &'t [SynonymGroup],
+    whole_names: &[u32],
+    average: &[f32; FIELDS],
+    scratch: &mut Weights,
+) -> Vec<(u32, u32)> {
+    let named = match fields[Field::Title as usize].0.as_slice() {
+        [(term, _)] => Some(*term),
+        _ => None,
+    };
+    let Weights { tf, terms: seen } = scratch;
+    // Each term's sum is added up in field order, so the floats, and the scores, do not
+    // depend on the order of a field's terms.
+    for (f, (terms, len)) in fields.iter().enumerate() {
+        let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * *len as f32 / average[f];
+        let each = WEIGHT[f] / norm;
+        for &(term, count) in terms {
+            // Ids come from the vocabulary, which only grows: every id has its slot.
+            let Some(sum) = tf.get_mut(term as usize) else {
+                continue;
+            };
+            if *sum == 0.0 {
+                seen.push(term);
+            }
+            *sum += each * count as f32;
+        }
+    }
+    // Every strength is read before any word is lent, so that one group never brings in
+    // another. A site group counts only where the page has a member (the words of a phrase
+    // anywhere on the page: what a query of them would match); a record's names wherever
+    // the page mentions the record, since that is settled by the link stage.
+    let strength = |group: &SynonymGroup| {
+        let member = |words: &Vec<u32>| {
+            words.iter().try_fold(f32::MAX, |least, &term| {
+                let sum = tf.get(term as usize).copied().unwrap_or(0.0);
+                (sum > 0.0).then_some(least.min(sum))
+            })
+        };
+        group.members.iter().filter_map(member).reduce(f32::max)
+    };
+    let lent: Vec<(&[u32], f32)> = groups
+        .iter()
+        .filter_map(|g| Some((g.all.as_slice(), lend(strength(g)?))))
+        .chain(mentioned.map(|g| {
+            (
+                g.all.as_slice(),
+                lend(strength(g).unwrap_or(REFERENCE_ONLY)),
+            )
+        }))
+        .collect();
+    for (terms, sum) in lent {
+        for &term in terms {
+            if let Some(slot) = tf.get_mut(term as usize) {
+                if *slot == 0.0 {
+                    seen.push(term);
+                }
+                *slot = slot.max(sum);
+            }
+        }
+    }
+    seen.drain(..)
+        .map(|term| {
+            let sum = std::mem::take(&mut tf[term as usize]);
+            let boost = if named == Some(term) || whole_names.contains(&term) {
+                2.0
+            } else {
+                1.0
+            };
+            (
+                term,
+                ((boost * saturate(sum) * TF_SCALE).round() as u32).max(1),
+            )
+        })
+        .collect()
+}
+
+/// BM25's saturation of a term's pseudo-frequency: from 0 towards `K1 + 1`.
+fn saturate(sum: f32) -> f32 {
+    sum * (K1 + 1.0) / (sum + K1)
+}
+
+/// The pseudo-frequency lent to the words of a synonym group on a page as strong as
+/// `strength` in the group: the one whose saturated score is [`SYNONYM_SHARE`] of its own.
+fn lend(strength: f32) -> f32 {
+    let score = SYNONYM_SHARE * saturate(strength);
+    score * K1 / (K1 + 1.0 - score)
+}
