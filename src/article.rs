@@ -70,28 +70,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         );
     }
     let rel = Path::new(&file.rel);
-    let stem = rel
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let slug = match &front.slug {
-        Some(s) => {
-            let clean = slugify(s);
-            if clean != *s {
-                problems.push(
-                    Diagnostic::error(format!("slug `{s}` is not a valid URL slug"))
-                        .at_location(at("slug", s))
-                        .hint(if clean.is_empty() {
-                            "use lower-case ASCII letters, digits and `-`".to_string()
-                        } else {
-                            format!("write it as `{clean}`")
-                        }),
-                );
-            }
-            clean
-        }
-        None => slugify(&stem),
-    };
+    let slug = slug_of(&front, rel, |s| at("slug", s), &mut problems);
     if slug.is_empty() {
         problems.push(
             Diagnostic::error(format!("`{}` gives an empty URL slug", file.rel))
@@ -99,15 +78,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
                 .hint("rename the file with letters or digits, or set `slug:` in the front matter"),
         );
     }
-    let section: Vec<String> = rel
-        .parent()
-        .map(|p| {
-            p.components()
-                .map(|c| slugify(&c.as_os_str().to_string_lossy()))
-                .filter(|s| !s.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
+    let section = section_of(rel);
     let alias_locations =
         front_matter::check_aliases(&front.aliases, |a| at("aliases", a), &mut problems);
     for r in &front.references {
@@ -126,59 +97,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         }
     };
     let link_locations = body.links.iter().map(|l| at_offset(l.offset)).collect();
-    warnings.extend(body.links.iter().filter(|l| l.no_alt).map(|l| {
-        Diagnostic::warning(format!(
-            "picture `{}` has no text: readers who cannot see it hear only its file name",
-            l.dest
-        ))
-        .hint("say what it shows between the brackets: `![what it shows](…)`; a purely decorative picture can be HTML with an empty alt, `<img src=\"…\" alt=\"\">`")
-        .at_location(at_offset(l.offset))
-    }));
-    warnings.extend(body.heading_skips.iter().map(|skip| {
-        let hashes = |n: u8| "#".repeat(usize::from(n));
-        let own = hashes(skip.level);
-        let (message, hint) = match skip.after {
-            Some(after) => (
-                format!(
-                    "heading `{own}` comes straight after a `{}` heading",
-                    hashes(after)
-                ),
-                format!(
-                    "make it `{}`, or put a `{}` heading between them",
-                    hashes(after + 1),
-                    hashes(after + 1)
-                ),
-            ),
-            None => {
-                let top = hashes(skip.level - 1);
-                (
-                    format!("heading `{own}` comes before any `{top}` heading"),
-                    format!("make it `{top}`, or put a `{top}` heading before it"),
-                )
-            }
-        };
-        Diagnostic::warning(format!(
-            "{message}: readers who move through the page by its headings miss a level"
-        ))
-        .hint(hint)
-        .at_location(at_offset(skip.offset))
-    }));
-    warnings.extend(body.footnote_problems.iter().map(|problem| {
-        let label = &problem.label;
-        let (message, hint) = match problem.fault {
-            FootnoteFault::Undefined => (
-                format!("footnote `[^{label}]` is not defined: it is shown as written"),
-                format!("add a line `[^{label}]: …` with the note, or correct the label to one that is defined"),
-            ),
-            FootnoteFault::Unused => (
-                format!("footnote `[^{label}]` is never referred to: it is left out of the page"),
-                format!("refer to it with `[^{label}]` where it applies, or remove the note"),
-            ),
-        };
-        Diagnostic::warning(message)
-            .hint(hint)
-            .at_location(at_offset(problem.offset))
-    }));
+    warnings.extend(body_warnings(&body.outline, &at_offset));
     // A closing list stands in for its front matter field only where that is empty.
     let closing = |list: &Option<ClosingList>, front: &[String]| {
         list.as_ref().filter(|_| front.is_empty()).cloned()
@@ -260,6 +179,111 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
         source_hash: file.hash,
         warnings,
     })
+}
+
+/// The article's slug: front matter's `slug` (an error at `at` unless it is one already),
+/// else from the file's name.
+fn slug_of(
+    front: &FrontMatter,
+    rel: &Path,
+    at: impl Fn(&str) -> Location,
+    problems: &mut Vec<Diagnostic>,
+) -> String {
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match &front.slug {
+        Some(s) => {
+            let clean = slugify(s);
+            if clean != *s {
+                problems.push(
+                    Diagnostic::error(format!("slug `{s}` is not a valid URL slug"))
+                        .at_location(at(s))
+                        .hint(if clean.is_empty() {
+                            "use lower-case ASCII letters, digits and `-`".to_string()
+                        } else {
+                            format!("write it as `{clean}`")
+                        }),
+                );
+            }
+            clean
+        }
+        None => slugify(&stem),
+    }
+}
+
+/// An article's section: the folders it is in below `content/articles/`, as slugs.
+fn section_of(rel: &Path) -> Vec<String> {
+    rel.parent()
+        .map(|p| {
+            p.components()
+                .map(|c| slugify(&c.as_os_str().to_string_lossy()))
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What is odd in a body but does not stop it, each at its place (`at_offset` turns a byte
+/// offset of the file into one): pictures without text, headings that skip a level,
+/// footnotes undefined or unused.
+fn body_warnings(outline: &Outline, at_offset: &impl Fn(usize) -> Location) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    warnings.extend(outline.links.iter().filter(|l| l.no_alt).map(|l| {
+        Diagnostic::warning(format!(
+            "picture `{}` has no text: readers who cannot see it hear only its file name",
+            l.dest
+        ))
+        .hint("say what it shows between the brackets: `![what it shows](…)`; a purely decorative picture can be HTML with an empty alt, `<img src=\"…\" alt=\"\">`")
+        .at_location(at_offset(l.offset))
+    }));
+    warnings.extend(outline.heading_skips.iter().map(|skip| {
+        let hashes = |n: u8| "#".repeat(usize::from(n));
+        let own = hashes(skip.level);
+        let (message, hint) = match skip.after {
+            Some(after) => (
+                format!(
+                    "heading `{own}` comes straight after a `{}` heading",
+                    hashes(after)
+                ),
+                format!(
+                    "make it `{}`, or put a `{}` heading between them",
+                    hashes(after + 1),
+                    hashes(after + 1)
+                ),
+            ),
+            None => {
+                let top = hashes(skip.level - 1);
+                (
+                    format!("heading `{own}` comes before any `{top}` heading"),
+                    format!("make it `{top}`, or put a `{top}` heading before it"),
+                )
+            }
+        };
+        Diagnostic::warning(format!(
+            "{message}: readers who move through the page by its headings miss a level"
+        ))
+        .hint(hint)
+        .at_location(at_offset(skip.offset))
+    }));
+    warnings.extend(outline.footnote_problems.iter().map(|problem| {
+        let label = &problem.label;
+        let (message, hint) = match problem.fault {
+            FootnoteFault::Undefined => (
+                format!("footnote `[^{label}]` is not defined: it is shown as written"),
+                format!("add a line `[^{label}]: …` with the note, or correct the label to one that is defined"),
+            ),
+            FootnoteFault::Unused => (
+                format!("footnote `[^{label}]` is never referred to: it is left out of the page"),
+                format!("refer to it with `[^{label}]` where it applies, or remove the note"),
+            ),
+        };
+        Diagnostic::warning(message)
+            .hint(hint)
+            .at_location(at_offset(problem.offset))
+    }));
+    warnings
 }
 
 fn credited(front: &FrontMatter) -> Vec<String> {
