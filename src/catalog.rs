@@ -186,22 +186,14 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     report_duplicate_urls(&articles, &root, diags);
     articles.dedup_by(|b, a| a.url == b.url);
 
-    symptoms.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
-    supplements.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
-    report_duplicate_ids(
-        symptoms.iter().map(|s| (&s.id, &s.path)),
-        "symptom",
-        &root,
-        diags,
-    );
-    report_duplicate_ids(
-        supplements.iter().map(|s| (&s.id, &s.path)),
+    unique_by_id(&mut symptoms, |s| (&s.id, &s.path), "symptom", &root, diags);
+    unique_by_id(
+        &mut supplements,
+        |s| (&s.id, &s.path),
         "supplement",
         &root,
         diags,
     );
-    symptoms.dedup_by(|b, a| a.id == b.id);
-    supplements.dedup_by(|b, a| a.id == b.id);
     let base = &config.base_path;
     let symptom_urls: Vec<String> = symptoms
         .iter()
@@ -211,16 +203,8 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         .iter()
         .map(|s| format!("{base}/supplements/{}/", s.id))
         .collect();
-    let symptom_ids: HashMap<String, usize> = symptoms
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.clone(), i))
-        .collect();
-    let supplement_ids: HashMap<String, usize> = supplements
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.clone(), i))
-        .collect();
+    let symptom_ids = index_by_id(&symptoms, |s| &s.id);
+    let supplement_ids = index_by_id(&supplements, |s| &s.id);
 
     let resolve = |refs: &[IdRef], ids: &HashMap<String, usize>, kind: &str| -> Vec<usize> {
         let mut out = Vec::new();
@@ -254,14 +238,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         || collect_terms(&articles, |a| &a.keywords, "keyword", base),
         || collect_terms(&articles, |a| &a.tags, "tag", base),
     );
-    people.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
-    report_duplicate_ids(
-        people.iter().map(|p| (&p.id, &p.path)),
-        "person",
-        &root,
-        diags,
-    );
-    people.dedup_by(|b, a| a.id == b.id);
+    unique_by_id(&mut people, |p| (&p.id, &p.path), "person", &root, diags);
     let People {
         terms: authors,
         records: author_records,
@@ -277,21 +254,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         .collect();
     let terms = build_terms(&config, &symptoms, &supplements, &keywords, diags);
 
-    let mut product_links = HashMap::new();
-    for (i, s) in supplements.iter().enumerate() {
-        for link in &s.links {
-            match normalise_url(link) {
-                Some(n) => {
-                    product_links.entry(n).or_insert(i);
-                }
-                None => diags.push(
-                    Diagnostic::error(format!("link `{link}` is not an absolute http(s) URL"))
-                        .in_file(&s.path)
-                        .hint("product and collection links start with https://"),
-                ),
-            }
-        }
-    }
+    let product_links = product_links(&supplements, diags);
 
     let sections = build_sections(&articles, base);
     let articles_dir = root.join("content").join("articles");
@@ -398,6 +361,52 @@ fn check_pages(pages: &[SitePage], root: &Path, diags: &Diagnostics) {
             );
         }
     }
+}
+
+/// Sorts records by id (then file, so that which one is kept does not depend on the order
+/// the folder was read in), reports each id that a second file has too, and keeps the first
+/// record of each id.
+fn unique_by_id<T>(
+    records: &mut Vec<T>,
+    key: impl Fn(&T) -> (&String, &PathBuf),
+    kind: &str,
+    root: &Path,
+    diags: &Diagnostics,
+) {
+    records.sort_by(|a, b| key(a).cmp(&key(b)));
+    report_duplicate_ids(records.iter().map(&key), kind, root, diags);
+    records.dedup_by(|b, a| key(a).0 == key(b).0);
+}
+
+/// Each record's place, by its id.
+fn index_by_id<T>(records: &[T], id: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+    records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (id(r).clone(), i))
+        .collect()
+}
+
+/// The supplement each product or collection address belongs to, by its
+/// [`normalise_url`] form (the first supplement that lists it); an address that is not
+/// absolute is an error.
+fn product_links(supplements: &[Supplement], diags: &Diagnostics) -> HashMap<String, usize> {
+    let mut product_links = HashMap::new();
+    for (i, s) in supplements.iter().enumerate() {
+        for link in &s.links {
+            match normalise_url(link) {
+                Some(n) => {
+                    product_links.entry(n).or_insert(i);
+                }
+                None => diags.push(
+                    Diagnostic::error(format!("link `{link}` is not an absolute http(s) URL"))
+                        .in_file(&s.path)
+                        .hint("product and collection links start with https://"),
+                ),
+            }
+        }
+    }
+    product_links
 }
 
 fn report_duplicate_ids<'a>(
