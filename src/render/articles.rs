@@ -103,68 +103,12 @@ impl Renderer<'_> {
             .and_then(|on| c.config.review_due(on))
             .is_some_and(|due| due < self.today);
         let description = self.description(i);
-        let site_url = self.abs("/");
-        let mut page = jsonld::MedicalWebPage::new(
-            &fm.title,
-            &canonical,
-            jsonld::organization(&c.config.title, site_url.clone()),
-        );
-        page.about = linked
-            .symptoms
-            .iter()
-            .map(|&s| jsonld::Thing {
-                kind: "MedicalSignOrSymptom",
-                name: &c.symptoms[s].name,
-                url: self.abs_record("symptoms", &c.symptoms[s].id),
-            })
-            .chain(linked.supplements.iter().map(|&s| jsonld::Thing {
-                kind: "DietarySupplement",
-                name: &c.supplements[s].name,
-                url: self.abs_record("supplements", &c.supplements[s].id),
-            }))
-            .collect();
-        page.author = if fm.authors.is_empty() {
-            vec![jsonld::organization(&c.config.title, site_url)]
-        } else {
-            fm.authors
-                .iter()
-                .map(|n| jsonld::person(n, self.person_url(n).map(|u| [self.origin(), u].concat())))
-                .collect()
-        };
-        page.citation = a
-            .references
-            .iter()
-            .map(|r| jsonld::creative_work(&r.title, r.url.as_deref()))
-            .collect();
-        page.date_modified = fm.updated.or(fm.date).map(|d| d.iso());
-        page.date_published = fm.date.map(|d| d.iso());
-        page.description = &description;
-        page.in_language = &c.config.language;
-        page.keywords = c.article_keywords[i]
-            .iter()
-            .map(|&k| c.keywords[k].name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        page.last_reviewed = fm.reviewed_on.map(|d| d.iso());
-        page.reviewed_by = fm
-            .reviewed_by
-            .as_deref()
-            .map(|n| jsonld::person(n, self.person_url(n).map(|u| [self.origin(), u].concat())));
         // Site paths carry `base_path` already; external pictures are absolute.
         let image = linked.image.as_ref().map(|p| match p.starts_with('/') {
             true => [self.origin(), p].concat(),
             false => p.clone(),
         });
-        page.image = image.clone();
-        let mut ld = vec![jsonld::Ld::of(&page)];
-        if !a.body.faq.is_empty() {
-            let entries = a
-                .body
-                .faq
-                .iter()
-                .map(|f| (f.question.as_str(), f.answer.as_str()));
-            ld.push(jsonld::faq_page(&canonical, entries));
-        }
+        let ld = self.article_jsonld(i, &canonical, &description, image.clone());
         let view = ArticleView {
             title: &fm.title,
             url: [self.base(), &a.url].concat(),
@@ -256,5 +200,78 @@ impl Renderer<'_> {
     fn person_url(&self, name: &str) -> Option<&str> {
         let i = *self.c.author_slugs.get(&slugify(name))?;
         Some(&self.c.authors[i].url)
+    }
+
+    /// An article's JSON-LD: its MedicalWebPage (what it is about, who wrote and reviewed
+    /// it, when, what it cites), and its FAQPage where it has a Q&A.
+    fn article_jsonld(
+        &self,
+        i: usize,
+        canonical: &str,
+        description: &str,
+        image: Option<String>,
+    ) -> Vec<jsonld::Ld> {
+        let c = self.c;
+        let a = &c.articles[i];
+        let fm = &a.front;
+        let linked = &self.site.articles[i];
+        let site_url = self.abs("/");
+        let mut page = jsonld::MedicalWebPage::new(
+            &fm.title,
+            canonical,
+            jsonld::organization(&c.config.title, site_url.clone()),
+        );
+        page.about = linked
+            .symptoms
+            .iter()
+            .map(|&s| jsonld::Thing {
+                kind: "MedicalSignOrSymptom",
+                name: &c.symptoms[s].name,
+                url: self.abs_record("symptoms", &c.symptoms[s].id),
+            })
+            .chain(linked.supplements.iter().map(|&s| jsonld::Thing {
+                kind: "DietarySupplement",
+                name: &c.supplements[s].name,
+                url: self.abs_record("supplements", &c.supplements[s].id),
+            }))
+            .collect();
+        page.author = if fm.authors.is_empty() {
+            vec![jsonld::organization(&c.config.title, site_url)]
+        } else {
+            fm.authors
+                .iter()
+                .map(|n| jsonld::person(n, self.person_url(n).map(|u| [self.origin(), u].concat())))
+                .collect()
+        };
+        page.citation = a
+            .references
+            .iter()
+            .map(|r| jsonld::creative_work(&r.title, r.url.as_deref()))
+            .collect();
+        page.date_modified = fm.updated.or(fm.date).map(|d| d.iso());
+        page.date_published = fm.date.map(|d| d.iso());
+        page.description = description;
+        page.in_language = &c.config.language;
+        page.keywords = c.article_keywords[i]
+            .iter()
+            .map(|&k| c.keywords[k].name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        page.last_reviewed = fm.reviewed_on.map(|d| d.iso());
+        page.reviewed_by = fm
+            .reviewed_by
+            .as_deref()
+            .map(|n| jsonld::person(n, self.person_url(n).map(|u| [self.origin(), u].concat())));
+        page.image = image;
+        let mut ld = vec![jsonld::Ld::of(&page)];
+        if !a.body.faq.is_empty() {
+            let entries = a
+                .body
+                .faq
+                .iter()
+                .map(|f| (f.question.as_str(), f.answer.as_str()));
+            ld.push(jsonld::faq_page(canonical, entries));
+        }
+        ld
     }
 }
