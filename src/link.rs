@@ -472,48 +472,37 @@ fn link_parts(
     // Site-wide texts (the home page's, and the disclaimer shown on every article): their
     // links are checked and completed as an article's are, read from the home page.
     let home_url = format!("{}/", catalog.config.base_path);
-    let site_text = |body: &crate::markdown::Body, file: PathBuf, line: &dyn Fn() -> usize| {
-        let resolved = checker.resolve_links(&body.links, &home_url, Some(""), diags, |_| {
-            Some(Location {
-                file: file.clone(),
-                line: line(),
-                col: 1,
-            })
-        });
-        let mut html = String::new();
-        body.prepared.fill(&mut html, &resolved.dests, |_, _| false);
-        html
-    };
-    let home = site_text(
-        &catalog.home,
-        catalog.root.join("content").join("_index.md"),
-        &|| 1,
-    );
+    let home = checker.unlinked(&catalog.home, &home_url, Some(""), diags, |_| {
+        Some(Location {
+            file: catalog.root.join("content").join("_index.md"),
+            line: 1,
+            col: 1,
+        })
+    });
     // Its errors point at site.toml's `disclaimer` line, looked up only when there is one.
-    let toml = catalog.root.join("site.toml");
-    let disclaimer = site_text(&catalog.disclaimer, toml.clone(), &|| {
-        std::fs::read_to_string(&toml)
+    let disclaimer = checker.unlinked(&catalog.disclaimer, &home_url, Some(""), diags, |_| {
+        let toml = catalog.root.join("site.toml");
+        let line = std::fs::read_to_string(&toml)
             .ok()
             .and_then(|t| {
                 t.lines()
                     .position(|l| l.trim_start().starts_with("disclaimer"))
             })
-            .map_or(1, |i| i + 1)
+            .map_or(1, |i| i + 1);
+        Some(Location {
+            file: toml,
+            line,
+            col: 1,
+        })
     });
     // A person's bio: its links checked and completed, as the home page's.
     let people = catalog
         .people
         .iter()
         .map(|p| {
-            let resolved = checker.resolve_links(&p.bio.body.links, &home_url, None, diags, |_| {
+            checker.unlinked(&p.bio.body, &home_url, None, diags, |_| {
                 Some(p.bio.location.clone())
-            });
-            let mut html = String::new();
-            p.bio
-                .body
-                .prepared
-                .fill(&mut html, &resolved.dests, |_, _| false);
-            html
+            })
         })
         .collect();
     // A standalone page's links checked and completed; its text is not cross-linked: an
@@ -522,15 +511,10 @@ fn link_parts(
         .pages
         .iter()
         .map(|p| {
-            let page_url = format!("{}{}", catalog.config.base_path, p.url);
-            let resolved = checker.resolve_links(&p.body.links, &page_url, None, diags, |k| {
+            let page_url = [&*catalog.config.base_path, &p.url].concat();
+            checker.unlinked(&p.body, &page_url, None, diags, |k| {
                 p.link_locations.get(k).cloned()
-            });
-            let mut html = String::new();
-            p.body
-                .prepared
-                .fill(&mut html, &resolved.dests, |_, _| false);
-            html
+            })
         })
         .collect();
     let related_cache = cache.enabled.then_some(&mut cache.related);
@@ -586,6 +570,22 @@ struct Resolved {
 }
 
 impl LinkChecker<'_> {
+    /// A text that is not cross-linked (the home page's, the disclaimer, a bio, a
+    /// standalone page) as HTML, its links checked and completed.
+    fn unlinked(
+        &self,
+        body: &crate::markdown::Body,
+        page_url: &str,
+        rel_dir: Option<&str>,
+        diags: &Diagnostics,
+        location_of: impl Fn(usize) -> Option<Location>,
+    ) -> String {
+        let resolved = self.resolve_links(&body.links, page_url, rel_dir, diags, location_of);
+        let mut html = String::new();
+        body.prepared.fill(&mut html, &resolved.dests, |_, _| false);
+        html
+    }
+
     /// Rewrites link destinations to final URLs and reports those that lead nowhere.
     /// `rel_dir` is the article's folder under content/articles, for `other.md` links.
     fn resolve_links(
