@@ -33,7 +33,7 @@ use crate::slug::slugify;
 use alerts::{alert_open, titled_alerts};
 use faq::shape_faq_section;
 use pasted::{bulleted_paragraphs_as_lists, post_events};
-use prepared::{prepare, LinkableText};
+use prepared::{prepare, raw_html_depth_change, LinkableText};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -497,7 +497,11 @@ fn push_parsed<'a>(text: &'a str, base: usize, events: &mut Vec<Spanned<'a>>) {
     );
 }
 
-/// Text content of events, with blocks separated by newlines.
+/// Raw HTML elements whose text readers never see: their code is not the page's text.
+const HIDDEN: &[&str] = &["script", "style", "template"];
+
+/// Text content of events, with blocks separated by newlines; not the text of raw
+/// `<script>`, `<style>` and `<template>` elements.
 fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>> + Clone) -> String {
     // Sized first (an upper bound: every block end counted): grown by doubling and then
     // copied to trim it, an article's text was copied three times over.
@@ -510,8 +514,13 @@ fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>> + Clone) -
         })
         .sum();
     let mut out = String::with_capacity(size);
+    let mut hidden = 0isize;
     for e in events {
         match e {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                hidden = (hidden + raw_html_depth_change(h, HIDDEN)).max(0);
+            }
+            Event::Text(_) | Event::Code(_) if hidden > 0 => {}
             Event::Text(t) | Event::Code(t) => out.push_str(t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(
@@ -539,8 +548,13 @@ fn lead_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String 
     let mut out = String::new();
     // Headings, code blocks and tables open: their text is not the lead.
     let mut skipped = 0usize;
+    let mut hidden = 0isize;
     for e in events {
         match e {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                hidden = (hidden + raw_html_depth_change(h, HIDDEN)).max(0);
+            }
+            Event::Text(_) | Event::Code(_) if hidden > 0 => {}
             Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Table(_)) => skipped += 1,
             Event::End(TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Table) => {
                 skipped = skipped.saturating_sub(1);

@@ -264,7 +264,7 @@ impl LinkableText {
             Event::Start(tag) if blocks_linking(tag) => self.blocked += 1,
             Event::End(tag) if ends_block(tag) => self.blocked = self.blocked.saturating_sub(1),
             Event::InlineHtml(html) | Event::Html(html) => {
-                let depth = self.blocked as isize + raw_html_depth_change(html);
+                let depth = self.blocked as isize + raw_html_depth_change(html, BLOCKING);
                 self.blocked = depth.max(0) as usize;
             }
             _ => {}
@@ -298,12 +298,15 @@ fn ends_block(tag: &TagEnd) -> bool {
 }
 
 /// Raw HTML elements whose text must not be linked: links (a link inside a link is invalid
-/// HTML), code, and headings. Returns how many such elements `html` opens minus closes.
-fn raw_html_depth_change(html: &str) -> isize {
-    const BLOCKING: &[&str] = &[
-        "a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "h1", "h2", "h3", "h4",
-        "h5", "h6", "button", "title",
-    ];
+/// HTML), code, and headings.
+const BLOCKING: &[&str] = &[
+    "a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "h1", "h2", "h3", "h4", "h5",
+    "h6", "button", "title",
+];
+
+/// How many of `elements` raw `html` opens minus how many it closes (names compared
+/// without case).
+pub(super) fn raw_html_depth_change(html: &str, elements: &[&str]) -> isize {
     let mut change = 0;
     let mut rest = html;
     while let Some(i) = rest.find('<') {
@@ -317,7 +320,7 @@ fn raw_html_depth_change(html: &str) -> isize {
         // Compared in place: headings' anchors and the FAQ's wrappers are raw HTML too, so
         // a name copied and lower-cased per tag was a few allocations per article.
         let name = &after[..name_len];
-        if !BLOCKING.iter().any(|b| b.eq_ignore_ascii_case(name)) {
+        if !elements.iter().any(|b| b.eq_ignore_ascii_case(name)) {
             continue;
         }
         let tag_end = rest.find('>').unwrap_or(rest.len());
@@ -333,23 +336,26 @@ fn raw_html_depth_change(html: &str) -> isize {
 
 #[cfg(test)]
 mod tests {
-    use super::raw_html_depth_change;
+    use super::{raw_html_depth_change, BLOCKING};
 
     /// Raw HTML that opens an element in which nothing may be linked (a link, code, a
     /// heading…) blocks linking until it closes, whatever the case of its name.
     #[test]
     fn raw_html_opens_and_closes_blocking_elements() {
-        assert_eq!(raw_html_depth_change("<a href=\"x\">"), 1);
-        assert_eq!(raw_html_depth_change("<A HREF=\"x\">"), 1);
-        assert_eq!(raw_html_depth_change("</Code>"), -1);
-        assert_eq!(raw_html_depth_change("<H2 id=x>t</h2><kbd>"), 1);
-        assert_eq!(raw_html_depth_change("<a/>"), 0, "self-closing");
+        assert_eq!(raw_html_depth_change("<a href=\"x\">", BLOCKING), 1);
+        assert_eq!(raw_html_depth_change("<A HREF=\"x\">", BLOCKING), 1);
+        assert_eq!(raw_html_depth_change("</Code>", BLOCKING), -1);
+        assert_eq!(raw_html_depth_change("<H2 id=x>t</h2><kbd>", BLOCKING), 1);
+        assert_eq!(raw_html_depth_change("<a/>", BLOCKING), 0, "self-closing");
         assert_eq!(
-            raw_html_depth_change("<abbr><span></span><br>"),
+            raw_html_depth_change("<abbr><span></span><br>", BLOCKING),
             0,
             "not blocking"
         );
-        assert_eq!(raw_html_depth_change("<div class=\"faq\"><section>"), 0);
-        assert_eq!(raw_html_depth_change("a < b"), 0);
+        assert_eq!(
+            raw_html_depth_change("<div class=\"faq\"><section>", BLOCKING),
+            0
+        );
+        assert_eq!(raw_html_depth_change("a < b", BLOCKING), 0);
     }
 }

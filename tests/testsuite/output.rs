@@ -2507,6 +2507,39 @@ fn a_page_without_a_description_is_described_by_its_opening_text() {
         .contains("<meta name=\"description\" content=\"Less feeling in the skin.\">"));
 }
 
+/// Raw HTML is the author's to use (an embedded video, a widget), but the code of a
+/// `<script>`, `<style>` or `<template>` in the text is not the page's text: not in its
+/// description, its card, its reading time or the search index, where it showed as "Tingling
+/// is common var tracking = 1…".
+#[test]
+fn script_and_style_code_in_the_text_is_not_the_pages_text() {
+    let site = Site::new();
+    site.article(
+        "a.md",
+        "title: Tingling\nkeywords: [nerves]",
+        "Tingling is common<script>var tracking = 1;</script> and <style>.x { color: red }</style>often <template><b>hidden</b></template>harmless.\n\n<script>\nvar blockCode = 2;\n</script>\n\nLow B12.\n",
+    );
+    site.build().assert_ok();
+    let page = site.read("articles/a/index.html");
+    let wanted = "Tingling is common and often harmless. Low B12.";
+    assert!(
+        page.contains(&format!("<meta name=\"description\" content=\"{wanted}\">")),
+        "{page}"
+    );
+    assert!(site.read("keywords/nerves/index.html").contains(wanted));
+    // Raw HTML is kept in the page as written.
+    assert!(page.contains("<script>var tracking = 1;</script>"), "{page}");
+    let index = site.tree("public/search");
+    let files: Vec<_> = index.iter().filter(|(f, _)| f.ends_with(".json")).collect();
+    assert!(!files.is_empty(), "{:?}", index.keys());
+    for (file, bytes) in files {
+        let text = String::from_utf8_lossy(bytes);
+        for code in ["tracking", "color", "hidden", "blockCode"] {
+            assert!(!text.contains(code), "`{code}` is in search/{file}: {text}");
+        }
+    }
+}
+
 /// A long list of articles is split into pages: the first at the list's own URL, the rest
 /// at `page/N/`, each linking to the others, titled and canonical on its own, with a
 /// redirect at `page/1/`; a check accepts links to them.
