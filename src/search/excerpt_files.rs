@@ -1,5 +1,5 @@
 //! The excerpt files (`x/`): each page's text, a few pages a file, from which the browser
-//! cuts the excerpt around the words it matched; and the JSON writing they need.
+//! cuts the excerpt around the words it matched, written straight into JSON.
 
 use super::{Doc, TEXT_CHARS, TEXT_CHUNK};
 use crate::article::Article;
@@ -55,8 +55,8 @@ pub(super) fn excerpts(docs: &[Doc], articles: &[Arc<Article>]) -> Vec<(String, 
         .collect()
 }
 
-/// What `serde_json` writes for each byte below 0x20 and for `"` and `\\`, and what [`json`]
-/// writes for `<`, `>` and `&`; 0 for a byte written as it is.
+/// What `serde_json` writes for each byte below 0x20 and for `"` and `\\`, and what
+/// [`json`](super::json) writes for `<`, `>` and `&`; 0 for a byte written as it is.
 static JSON_ESCAPE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
@@ -77,7 +77,7 @@ static JSON_ESCAPE: [u8; 256] = {
     table
 };
 
-/// Appends `word` as the inside of a JSON string, as [`json`] would write it.
+/// Appends `word` as the inside of a JSON string, as [`json`](super::json) would write it.
 fn push_json_inside(out: &mut Vec<u8>, word: &[u8]) {
     if !word.iter().any(|&b| JSON_ESCAPE[b as usize] != 0) {
         out.extend_from_slice(word);
@@ -232,22 +232,10 @@ fn push_json_spaced(out: &mut Vec<u8>, text: &[u8]) {
     }
 }
 
-/// JSON with `<`, `>` and `&` written as escapes: the strings mean the same to a parser, and
-/// no index file, even if a host serves it as HTML or a theme inlines it, holds markup.
-pub(super) fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    let text = serde_json::to_string(value).unwrap_or_default();
-    // Bytes, not chars: this runs on every title and excerpt of the site.
-    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
-        return text;
-    }
-    text.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::json;
 
     /// A page's excerpt, written straight into its file after what the buffer held, is the
     /// JSON of the excerpt as plainly defined (`excerpt_text`), markup escaped, with the

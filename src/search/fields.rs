@@ -1,9 +1,11 @@
 //! What the index covers: the fields of each article, symptom and supplement page, and
 //! the synonym groups (a record's names, the site's `[search] synonyms`) as terms.
 
-use super::excerpt_files::{json, push_excerpt};
+use super::excerpt_files::push_excerpt;
 use super::text::Counter;
-use super::{Field, Kind, RecordTerms, Remembered, Shown, Source, SynonymGroup, Texts, FIELDS};
+use super::{
+    json, Field, Kind, RecordTerms, Remembered, Shown, Source, SynonymGroup, Texts, FIELDS,
+};
 use crate::article::Article;
 use crate::catalog::Catalog;
 use rayon::prelude::*;

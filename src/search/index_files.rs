@@ -2,10 +2,9 @@
 //! posting lists (`t/`), the words spelt backwards for misspelt beginnings (`e/`), and the
 //! manifest that names the first term of each shard.
 
-use super::excerpt_files::json;
 use super::text;
 use super::{
-    Doc, Term, ENDINGS_BYTES, HEAD, KIND_NAMES, SHARD_BYTES, TAIL_BYTES, TEXT_CHUNK, TITLED,
+    json, Doc, Term, ENDINGS_BYTES, HEAD, KIND_NAMES, SHARD_BYTES, TAIL_BYTES, TEXT_CHUNK, TITLED,
 };
 use rayon::prelude::*;
 use std::collections::BTreeMap;

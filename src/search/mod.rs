@@ -543,6 +543,19 @@ fn invert(pages: &[Vec<(u32, u32)>], terms: usize) -> Vec<Vec<(u32, u32)>> {
     lists
 }
 
+/// JSON with `<`, `>` and `&` written as escapes: the strings mean the same to a parser, and
+/// no index file, even if a host serves it as HTML or a theme inlines it, holds markup.
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    // Bytes, not chars: this runs on every title and excerpt of the site.
+    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        return text;
+    }
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
