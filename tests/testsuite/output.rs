@@ -2528,7 +2528,10 @@ fn script_and_style_code_in_the_text_is_not_the_pages_text() {
     );
     assert!(site.read("keywords/nerves/index.html").contains(wanted));
     // Raw HTML is kept in the page as written.
-    assert!(page.contains("<script>var tracking = 1;</script>"), "{page}");
+    assert!(
+        page.contains("<script>var tracking = 1;</script>"),
+        "{page}"
+    );
     let index = site.tree("public/search");
     let files: Vec<_> = index.iter().filter(|(f, _)| f.ends_with(".json")).collect();
     assert!(!files.is_empty(), "{:?}", index.keys());
