@@ -235,6 +235,39 @@ fn typing_in_the_home_page_header_box_shows_results_and_the_keyboard_works() {
     browser.assert_no_console_errors();
 }
 
+/// A missing page's address is searched for on the 404 page ("/symptoms/pins-and-needles/"
+/// finds Paresthesia by its lay name), with the page's one search box holding the words; the
+/// 404 page itself, opened by its own address, searches for nothing.
+#[test]
+fn the_404_page_searches_for_the_missing_address() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    browser
+        .goto(&server.url("/symptoms/pins-and-needles/"))
+        .unwrap();
+    browser.wait_for("#search-results a").unwrap();
+    settled(&browser);
+    let hrefs = browser.hrefs("#search-results a").unwrap();
+    assert_eq!(hrefs[0], "/symptoms/paresthesia/", "{hrefs:?}");
+    let boxes = browser
+        .execute(
+            "return [...document.querySelectorAll('input[type=search]')].map(i => i.value);",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(boxes, json!(["pins and needles"]));
+    browser.goto(&server.url("/404.html")).unwrap();
+    browser.wait_until("!!window.materiaSearch").unwrap();
+    let value = browser
+        .execute(
+            "return document.getElementById('notfound-q').value;",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(value, "");
+}
+
 #[test]
 fn search_page_keeps_the_url_in_step_with_the_box() {
     let Some((_site, server, browser)) = open() else {
