@@ -278,80 +278,13 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::New { what } => {
-            let (created, root) = match what {
-                NewCommand::Article {
-                    title,
-                    section,
-                    root,
-                } => (
-                    materia::new::article(
-                        &root,
-                        &title,
-                        section.as_deref(),
-                        materia::build::today(),
-                    ),
-                    root,
-                ),
-                NewCommand::Page { title, menu, root } => (
-                    materia::new::page(
-                        &root,
-                        &title,
-                        menu.map(|m| match m {
-                            MenuArg::Main => materia::pages::Menu::Main,
-                            MenuArg::Footer => materia::pages::Menu::Footer,
-                        }),
-                        materia::build::today(),
-                    ),
-                    root,
-                ),
-                NewCommand::Symptom { name, root } => (
-                    materia::new::record(&root, materia::new::Record::Symptom, &name),
-                    root,
-                ),
-                NewCommand::Supplement { name, root } => (
-                    materia::new::record(&root, materia::new::Record::Supplement, &name),
-                    root,
-                ),
-            };
-            match created {
-                Ok(path) => {
-                    eprintln!("Created {}", path.display());
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    eprint!("{}", d.render(&root));
-                    ExitCode::from(1)
-                }
-            }
-        }
+        Command::New { what } => new(what),
         Command::Import {
             files,
             section,
             title,
             root,
-        } => {
-            let diags = Diagnostics::new();
-            let written = materia::import::import(
-                &root,
-                &files,
-                section.as_deref(),
-                title.as_deref(),
-                materia::build::today(),
-                &diags,
-            );
-            for path in &written {
-                eprintln!("Created {}", path.display());
-            }
-            for d in diags.sorted() {
-                eprint!("{}", d.render(&root));
-            }
-            if diags.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
+        } => import(&root, &files, section.as_deref(), title.as_deref()),
         Command::Check {
             root,
             drafts,
@@ -366,6 +299,68 @@ fn main() -> ExitCode {
             },
             quiet,
         ),
+    }
+}
+
+/// `materia new …`: the skeleton written, or why not.
+fn new(what: NewCommand) -> ExitCode {
+    let (created, root) = match what {
+        NewCommand::Article {
+            title,
+            section,
+            root,
+        } => (
+            materia::new::article(&root, &title, section.as_deref(), materia::build::today()),
+            root,
+        ),
+        NewCommand::Page { title, menu, root } => (
+            materia::new::page(
+                &root,
+                &title,
+                menu.map(|m| match m {
+                    MenuArg::Main => materia::pages::Menu::Main,
+                    MenuArg::Footer => materia::pages::Menu::Footer,
+                }),
+                materia::build::today(),
+            ),
+            root,
+        ),
+        NewCommand::Symptom { name, root } => (
+            materia::new::record(&root, materia::new::Record::Symptom, &name),
+            root,
+        ),
+        NewCommand::Supplement { name, root } => (
+            materia::new::record(&root, materia::new::Record::Supplement, &name),
+            root,
+        ),
+    };
+    match created {
+        Ok(path) => {
+            eprintln!("Created {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprint!("{}", d.render(&root));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `materia import FILE…`: each post converted into an article, and every problem.
+fn import(root: &Path, files: &[PathBuf], section: Option<&str>, title: Option<&str>) -> ExitCode {
+    let diags = Diagnostics::new();
+    let written =
+        materia::import::import(root, files, section, title, materia::build::today(), &diags);
+    for path in &written {
+        eprintln!("Created {}", path.display());
+    }
+    for d in diags.sorted() {
+        eprint!("{}", d.render(root));
+    }
+    if diags.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
