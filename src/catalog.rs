@@ -740,20 +740,22 @@ fn build_sections(articles: &[Arc<Article>], base: &str) -> Vec<Section> {
     sections
 }
 
+/// The pages the site writes at fixed paths besides the home page: the indexes and search.
+pub const INDEX_PAGES: [&str; 6] = [
+    "/symptoms/",
+    "/supplements/",
+    "/keywords/",
+    "/tags/",
+    "/authors/",
+    "/search/",
+];
+
 /// Every path the output will hold, for link checks; aliases that collide with a real page
 /// are reported here.
 fn site_paths(c: &Catalog, diags: &Diagnostics) -> HashSet<String> {
     let base = &c.config.base_path;
     let mut paths: HashSet<String> = HashSet::new();
-    for fixed in [
-        "/",
-        "/symptoms/",
-        "/supplements/",
-        "/keywords/",
-        "/tags/",
-        "/authors/",
-        "/search/",
-    ] {
+    for fixed in std::iter::once("/").chain(INDEX_PAGES) {
         paths.insert(format!("{base}{fixed}"));
     }
     for file in ["/404.html", "/sitemap.xml", "/atom.xml", "/robots.txt"] {

@@ -77,14 +77,7 @@ impl Renderer<'_> {
                 lastmod: p.front.updated,
             });
         }
-        for p in [
-            "/symptoms/",
-            "/supplements/",
-            "/keywords/",
-            "/tags/",
-            "/authors/",
-            "/search/",
-        ] {
+        for p in crate::catalog::INDEX_PAGES {
             entries.push(SitemapEntry {
                 url: self.abs(p),
                 lastmod: None,
