@@ -2,6 +2,7 @@
 //! related articles, and its MedicalWebPage and FAQPage JSON-LD.
 
 use super::{file_for, Disclaimed, PageMeta, Rendered, Renderer};
+use crate::catalog::Term;
 use crate::diagnostics::Diagnostic;
 use crate::jsonld;
 use crate::slug::slugify;
@@ -145,20 +146,8 @@ impl Renderer<'_> {
                 })
                 .collect(),
             references: self.sources(&a.references),
-            keywords: c.article_keywords[i]
-                .iter()
-                .map(|&k| Named {
-                    name: c.keywords[k].name.clone(),
-                    url: c.keywords[k].url.clone(),
-                })
-                .collect(),
-            tags: c.article_tags[i]
-                .iter()
-                .map(|&t| Named {
-                    name: c.tags[t].name.clone(),
-                    url: c.tags[t].url.clone(),
-                })
-                .collect(),
+            keywords: named(&c.keywords, &c.article_keywords[i]),
+            tags: named(&c.tags, &c.article_tags[i]),
             symptoms: linked
                 .symptoms
                 .iter()
@@ -274,4 +263,14 @@ impl Renderer<'_> {
         }
         ld
     }
+}
+
+/// The keywords or tags at `ids` of `terms`, as pages name them.
+fn named(terms: &[Term], ids: &[usize]) -> Vec<Named> {
+    ids.iter()
+        .map(|&k| Named {
+            name: terms[k].name.clone(),
+            url: terms[k].url.clone(),
+        })
+        .collect()
 }
