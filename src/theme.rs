@@ -56,6 +56,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "page.html",
     "redirect.html",
     "pagination.html",
+    "card.html",
 );
 
 pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[

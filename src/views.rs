@@ -73,6 +73,8 @@ pub struct ArticleCard<'a> {
     /// A hash of everything above, which stands for the card while a page's cache key is
     /// computed (see [`keying`]). Not shown to templates.
     pub key: u64,
+    /// The card as the theme's `card.html` renders it (empty while that renders it).
+    pub html: &'a str,
 }
 
 thread_local! {
@@ -101,13 +103,14 @@ impl Serialize for ArticleCard<'_> {
         if KEYING.get() {
             return serializer.serialize_u64(self.key);
         }
-        let mut card = serializer.serialize_struct("ArticleCard", 6)?;
+        let mut card = serializer.serialize_struct("ArticleCard", 7)?;
         card.serialize_field("title", self.title)?;
         card.serialize_field("url", self.url)?;
         card.serialize_field("description", self.description)?;
         card.serialize_field("section", &self.section)?;
         card.serialize_field("date", &self.date)?;
         card.serialize_field("reading_minutes", &self.reading_minutes)?;
+        card.serialize_field("html", self.html)?;
         card.end()
     }
 }

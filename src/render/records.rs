@@ -29,7 +29,7 @@ impl Renderer<'_> {
                 .filter_map(|r| c.supplement_ids.get(&r.id))
                 .map(|&j| self.supplement_card(j))
                 .collect(),
-            articles: self.list_cards(&self.site.backlinks.symptom_articles[i]),
+            articles: self.list_cards(&self.site.backlinks.symptom_articles[i])?,
             sources: self.sources(&s.sources),
             extra: &s.extra,
         };
@@ -73,7 +73,7 @@ impl Renderer<'_> {
             interactions_html: linked.extra.clone(),
             related_symptoms: self.related_symptoms(&s.related_symptoms),
             links: s.links.iter().map(|u| link_with_host(u)).collect(),
-            articles: self.list_cards(&self.site.backlinks.supplement_articles[i]),
+            articles: self.list_cards(&self.site.backlinks.supplement_articles[i])?,
             sources: self.sources(&s.sources),
             extra: &s.extra,
         };

@@ -776,6 +776,24 @@ fn a_template_that_fails_while_pages_are_written() {
     );
 }
 
+/// A card that fails to render fails the build at `card.html`'s line, naming the article.
+#[test]
+fn a_card_template_that_fails_names_its_line_and_the_article() {
+    let site = good_site();
+    site.file(
+        "themes/default/templates/card.html",
+        "<li>\n{{ a.no_such_field | upper }}</li>",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "template `card.html` failed on /articles/guide/",
+            "--> themes/default/templates/card.html:2:4",
+        ],
+    );
+    assert_eq!(stderr.matches("error: template").count(), 1, "{stderr}");
+}
+
 /// Every page of a broken template fails the same way: one error for all of them.
 #[test]
 fn a_template_problem_on_many_pages_is_reported_once() {

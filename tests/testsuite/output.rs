@@ -2210,6 +2210,39 @@ fn the_home_page_gets_the_thirty_newest_articles() {
     assert_eq!(site.read("index.html"), "30 Article 2-28 Article 1-27");
 }
 
+/// A theme's `card.html` is every listing's card: related articles, the home page, sections,
+/// keywords, tags, authors, and the symptom and supplement pages.
+#[test]
+fn a_themes_card_template_is_the_card_of_every_listing() {
+    let site = site_with_records();
+    let front = "date: 2024-01-01\nauthors: [Ann Author]\nkeywords: [nerve health]\ntags: [Nerves]\nsymptoms: [paresthesia]\nsupplements: [b12]";
+    site.article("nerves/a.md", &format!("title: A\n{front}"), "Text.\n")
+        .article("nerves/b.md", &format!("title: B\n{front}"), "Text.\n")
+        .file(
+            "themes/default/templates/card.html",
+            "<li class=\"card mine\" data-minutes=\"{{ a.reading_minutes }}\">{{ a.title }}{% if a.section %} in {{ a.section.title }}{% endif %}</li>\n",
+        );
+    site.build().assert_ok();
+    let card = "<li class=\"card mine\" data-minutes=\"1\">B in Nerves</li>";
+    for page in [
+        "articles/nerves/a/index.html",
+        "articles/nerves/index.html",
+        "index.html",
+        "keywords/nerve-health/index.html",
+        "tags/nerves/index.html",
+        "authors/ann-author/index.html",
+        "symptoms/paresthesia/index.html",
+        "supplements/b12/index.html",
+    ] {
+        let html = site.read(page);
+        assert!(
+            html.contains(card),
+            "{page} has not the theme's card:\n{html}"
+        );
+        assert!(!html.contains("card-title"), "{page} has the built-in card");
+    }
+}
+
 /// Related articles: the five that share the most, best first; among equals, the newest.
 #[test]
 fn related_articles_are_the_five_that_share_most_newest_first_among_equals() {
