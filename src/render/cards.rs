@@ -28,9 +28,9 @@ pub(super) struct CardData {
     dated: bool,
     reading_minutes: usize,
     /// The full card and the compact one as the theme's `card.html` renders them, made on
-    /// first use: an article is listed on a dozen pages on average (related articles,
-    /// backlinks, sections, keywords, tags, authors), and rendering its card once instead
-    /// of on each of them took a tenth off the CPU time of a 10,000-article build.
+    /// first use: an article is listed on some thirty pages on average in the build
+    /// benchmark (related articles, backlinks, sections, keywords, tags, authors), and a
+    /// card rendered on each of them cost a few per cent of a large build.
     html: [OnceLock<Result<Box<str>, Diagnostic>>; 2],
 }
 
