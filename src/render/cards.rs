@@ -183,12 +183,8 @@ impl Renderer<'_> {
             }
         }
         let html = data.html[usize::from(compact)].get_or_init(|| {
-            let context = tera::Context::from_serialize(&CardContext { a: &card })
-                .map_err(|e| Diagnostic::error(format!("cannot prepare `card.html`: {e}")))?;
-            let mut html = Vec::with_capacity(1024);
-            self.tera
-                .render_to("card.html", &context, &mut html)
-                .map_err(|e| self.render_error("card.html", card.url, &e))?;
+            let html =
+                self.render_template("card.html", &CardContext { a: &card }, card.url, 1024)?;
             let html = String::from_utf8(html).map_err(|e| {
                 Diagnostic::error(format!("`card.html` made text that is not UTF-8: {e}"))
             })?;

@@ -37,7 +37,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
-use templates::{error_chain, load_templates};
+use templates::{load_templates, prepare_error};
 use tera::Tera;
 
 /// The finished site, in memory.
@@ -787,43 +787,26 @@ impl Renderer<'_> {
             own,
         };
         let path = file_for(&meta.path);
-        let prepare_error = |e: &dyn std::error::Error| {
-            Diagnostic::error(format!("cannot prepare `{template}`: {}", error_chain(e)))
-        };
-        let (context, key) = if let Some(key) = known_key {
-            (
-                tera::Context::from_serialize(&page).map_err(|e| prepare_error(&e))?,
-                key,
-            )
-        } else if self.caching {
-            // Same template set, same template, same variables: same page as last time.
-            let key = {
+        let key = match known_key {
+            Some(key) => key,
+            None if self.caching => {
+                // Same template set, same template, same variables: same page as last time.
                 let mut h = DefaultHasher::new();
                 self.templates_hash.hash(&mut h);
                 template.hash(&mut h);
                 keying(|| serde_json::to_writer(HashWriter(&mut h), &page))
-                    .map_err(|e| prepare_error(&e))?;
-                h.finish()
-            };
-            if let Some((k, html)) = self.previous.get(&path) {
-                if *k == key {
-                    return Ok((path, Arc::clone(html), key));
+                    .map_err(|e| prepare_error(template, &e))?;
+                let key = h.finish();
+                if let Some((k, html)) = self.previous.get(&path) {
+                    if *k == key {
+                        return Ok((path, Arc::clone(html), key));
+                    }
                 }
+                key
             }
-            (
-                tera::Context::from_serialize(&page).map_err(|e| prepare_error(&e))?,
-                key,
-            )
-        } else {
-            (
-                tera::Context::from_serialize(&page).map_err(|e| prepare_error(&e))?,
-                0,
-            )
+            None => 0,
         };
-        let mut html = Vec::with_capacity(48 * 1024);
-        self.tera
-            .render_to(template, &context, &mut html)
-            .map_err(|e| self.render_error(template, &meta.path, &e))?;
+        let html = self.render_template(template, &page, &meta.path, 48 * 1024)?;
         Ok((path, Arc::from(html), key))
     }
 
@@ -918,16 +901,9 @@ impl Renderer<'_> {
 
     /// A page at `path` (without `base_path`) that sends readers to `target`.
     fn redirect_page(&self, path: &str, target: String) -> Result<Rendered, Diagnostic> {
-        let site = self.site_view();
-        let context = tera::Context::from_serialize(
-            &json!({"target": target, "base_path": self.base(), "site": site}),
-        )
-        .map_err(|e| Diagnostic::error(e.to_string()))?;
-        let html = self
-            .tera
-            .render("redirect.html", &context)
-            .map_err(|e| self.render_error("redirect.html", path, &e))?;
-        Ok((file_for(path), Arc::from(html.into_bytes()), 0))
+        let vars = json!({"target": target, "base_path": self.base(), "site": self.site_view()});
+        let html = self.render_template("redirect.html", &vars, path, 1024)?;
+        Ok((file_for(path), Arc::from(html), 0))
     }
 }
 

@@ -127,7 +127,29 @@ pub(super) fn error_chain(e: &dyn std::error::Error) -> String {
     parts.join("\n")
 }
 
+/// A page's variables that Tera could not take (a value it cannot represent).
+pub(super) fn prepare_error(template: &str, e: &dyn std::error::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot prepare `{template}`: {}", error_chain(e)))
+}
+
 impl Renderer<'_> {
+    /// `template` rendered with `vars` for the page at `page`, into a buffer of `capacity`.
+    pub(super) fn render_template<T: serde::Serialize + ?Sized>(
+        &self,
+        template: &str,
+        vars: &T,
+        page: &str,
+        capacity: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let context =
+            tera::Context::from_serialize(vars).map_err(|e| prepare_error(template, &e))?;
+        let mut html = Vec::with_capacity(capacity);
+        self.tera
+            .render_to(template, &context, &mut html)
+            .map_err(|e| self.render_error(template, page, &e))?;
+        Ok(html)
+    }
+
     /// The first problem of a page's failed render, at the template line it names. Tera
     /// stops at the first problem of a render, so there is only one to report.
     pub(super) fn render_error(&self, template: &str, page: &str, e: &tera::Error) -> Diagnostic {
