@@ -28,11 +28,22 @@ impl Renderer<'_> {
             url: self.abs("/"),
             lastmod: newest(&all),
         }];
-        for s in &c.sections {
+        // A section's page counts the articles of its sub-sections: it changes with them.
+        // Children come after their parents in the catalog's sections.
+        let mut section_lastmod = vec![None; c.sections.len()];
+        for (i, s) in c.sections.iter().enumerate().rev() {
+            section_lastmod[i] = s
+                .children
+                .iter()
+                .filter_map(|&k| section_lastmod.get(k).copied().flatten())
+                .chain(newest(&s.articles))
+                .max();
+        }
+        for (s, lastmod) in c.sections.iter().zip(section_lastmod) {
             let path = s.url.strip_prefix(self.base()).unwrap_or(&s.url);
             entries.push(SitemapEntry {
                 url: self.abs(path),
-                lastmod: None,
+                lastmod,
             });
         }
         for (i, a) in c.articles.iter().enumerate() {
@@ -77,10 +88,21 @@ impl Renderer<'_> {
                 lastmod: p.front.updated,
             });
         }
+        // An index counts the articles of each of its entries; the search page holds the
+        // index of every article.
+        let newest_of = |lists: &[Vec<usize>]| lists.iter().filter_map(|l| newest(l)).max();
         for p in crate::catalog::INDEX_PAGES {
+            let lastmod = match p {
+                "/symptoms/" => newest_of(&b.symptom_articles),
+                "/supplements/" => newest_of(&b.supplement_articles),
+                "/keywords/" => newest_of(&b.keyword_articles),
+                "/tags/" => newest_of(&b.tag_articles),
+                "/authors/" => newest_of(&b.author_articles),
+                _ => newest(&all),
+            };
             entries.push(SitemapEntry {
                 url: self.abs(p),
-                lastmod: None,
+                lastmod,
             });
         }
         entries.sort_by(|x, y| x.url.cmp(&y.url));

@@ -1045,6 +1045,58 @@ fn sitemap_is_well_formed_with_absolute_urls() {
     assert_eq!(lastmod, Some("2025-02-03"));
 }
 
+/// Every page of the sitemap is dated by the newest article it shows or counts: a section
+/// by those of its sub-sections too, an index (`/symptoms/`, `/keywords/`…) by those of
+/// its entries, the search page by every article.
+#[test]
+fn sitemap_dates_sections_and_indexes_by_their_newest_article() {
+    let site = site_with_records();
+    site.article(
+        "nerves/hands/newest.md",
+        "title: Newest\ndate: 2025-03-01\ntags: [Hands]",
+        "Text.\n",
+    )
+    .article(
+        "nerves/older.md",
+        "title: Older\ndate: 2025-01-01\nupdated: 2025-02-01\nkeywords: [nerve damage]\nauthors: [Ann Author]",
+        "Pins and needles and vitamin B12.\n",
+    )
+    .article("other/undated.md", "title: Undated", "Text.\n");
+    site.build().assert_ok();
+    let xml = site.read("sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("sitemap.xml is well-formed XML");
+    let lastmod = |url: &str| {
+        doc.descendants()
+            .find(|n| {
+                n.has_tag_name("url")
+                    && n.children()
+                        .any(|c| c.has_tag_name("loc") && c.text() == Some(url))
+            })
+            .unwrap_or_else(|| panic!("{url} not in the sitemap:\n{xml}"))
+            .children()
+            .find(|c| c.has_tag_name("lastmod"))
+            .and_then(|c| c.text())
+    };
+    for (path, date) in [
+        ("articles/", Some("2025-03-01")),
+        ("articles/nerves/", Some("2025-03-01")),
+        ("articles/nerves/hands/", Some("2025-03-01")),
+        ("articles/other/", None),
+        ("symptoms/", Some("2025-02-01")),
+        ("supplements/", Some("2025-02-01")),
+        ("keywords/", Some("2025-02-01")),
+        ("tags/", Some("2025-03-01")),
+        ("authors/", Some("2025-02-01")),
+        ("search/", Some("2025-03-01")),
+    ] {
+        assert_eq!(
+            lastmod(&format!("https://example.org/{path}")),
+            date,
+            "/{path}"
+        );
+    }
+}
+
 #[test]
 fn atom_feed_is_well_formed_with_absolute_urls() {
     let site = Site::new();
