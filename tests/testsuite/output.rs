@@ -2032,6 +2032,7 @@ fn review_is_flagged_as_due_after_the_review_interval() {
     assert!(!fresh.contains("due for renewal"));
 }
 
+/// Every page but the 404 page, which is marked `noindex` instead, has a canonical URL.
 #[test]
 fn every_page_has_canonical_description_open_graph_and_search_box() {
     let site = site_with_records();
@@ -2060,10 +2061,19 @@ fn every_page_has_canonical_description_open_graph_and_search_box() {
             Some(dir) => format!("https://example.org/{dir}"),
             None => format!("https://example.org/{path}"),
         };
-        assert!(
-            html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
-            "{path}: no canonical {url}"
-        );
+        if path == "404.html" {
+            // Served at any missing address: none of its own, and not for search engines.
+            assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+            assert!(
+                !html.contains("rel=\"canonical\""),
+                "404.html has a canonical"
+            );
+        } else {
+            assert!(
+                html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+                "{path}: no canonical {url}"
+            );
+        }
         assert!(
             html.contains(&format!("<meta property=\"og:url\" content=\"{url}\">")),
             "{path}: no og:url"
