@@ -183,8 +183,9 @@ impl Renderer<'_> {
             }
         }
         let html = data.html[usize::from(compact)].get_or_init(|| {
-            let html =
-                self.render_template("card.html", &CardContext { a: &card }, card.url, 1024)?;
+            // Named as the pages are in errors: by their path under `base_path`.
+            let page = &self.c.articles[i].url;
+            let html = self.render_template("card.html", &CardContext { a: &card }, page, 1024)?;
             let html = String::from_utf8(html).map_err(|e| {
                 Diagnostic::error(format!("`card.html` made text that is not UTF-8: {e}"))
             })?;

@@ -776,11 +776,16 @@ fn a_template_that_fails_while_pages_are_written() {
     );
 }
 
-/// A card that fails to render fails the build at `card.html`'s line, naming the article.
+/// A card that fails to render fails the build at `card.html`'s line, naming the article
+/// by its path under the site's, as every page is named.
 #[test]
 fn a_card_template_that_fails_names_its_line_and_the_article() {
     let site = good_site();
     site.file(
+        "site.toml",
+        "title = \"Test Health\"\nbase_url = \"https://example.org/kb/\"\n",
+    )
+    .file(
         "themes/default/templates/card.html",
         "<li>\n{{ a.no_such_field | upper }}</li>",
     );
