@@ -422,8 +422,11 @@ impl Builder {
         // build writes them and drops the ones gone.
         let per_page = last.site.catalog.config.paginate_by;
         let pages_moved = lists.keywords.iter().any(|&k| {
-            crate::views::page_count(backlinks.keyword_articles[k].len(), per_page)
-                != crate::views::page_count(last.site.backlinks.keyword_articles[k].len(), per_page)
+            crate::catalog::page_count(backlinks.keyword_articles[k].len(), per_page)
+                != crate::catalog::page_count(
+                    last.site.backlinks.keyword_articles[k].len(),
+                    per_page,
+                )
         });
         let changed: Vec<(usize, bool)> = edits.iter().map(|(i, _, card)| (*i, *card)).collect();
         let local = Diagnostics::new();

@@ -106,19 +106,30 @@ pub struct Catalog {
 
 impl Catalog {
     /// Whether `path` (with `base_path`) is a later page of a section's, keyword's, tag's
-    /// or person's list (`/tags/b12/page/2/`). How many pages a keyword's list has is known
-    /// only once every article is linked, so any page number is taken.
+    /// or person's list (`/tags/b12/page/2/`) that the site has. A keyword's list counts
+    /// the articles that mention the keyword too, known only once every article is linked,
+    /// so any page of a keyword's list is taken.
     pub fn is_list_page(&self, path: &str) -> bool {
         let Some((list, n)) = path.strip_suffix('/').and_then(|p| p.rsplit_once("/page/")) else {
             return false;
         };
         let list = [list, "/"].concat();
-        self.config.paginate_by > 0
-            && n.parse::<usize>().is_ok_and(|n| n >= 1)
-            && (self.sections.iter().any(|s| s.url == list)
-                || self.keywords.iter().any(|k| k.url == list)
-                || self.tags.iter().any(|t| t.url == list)
-                || self.authors.iter().any(|t| t.url == list))
+        let per_page = self.config.paginate_by;
+        let Some(n) = n.parse::<usize>().ok().filter(|&n| n >= 1 && per_page > 0) else {
+            return false;
+        };
+        let has = |count: usize| n <= page_count(count, per_page);
+        let credited =
+            |lists: &[Vec<usize>], k: usize| lists.iter().filter(|l| l.contains(&k)).count();
+        if let Some(s) = self.sections.iter().find(|s| s.url == list) {
+            has(s.articles.len())
+        } else if let Some(t) = self.tags.iter().position(|t| t.url == list) {
+            has(credited(&self.article_tags, t))
+        } else if let Some(p) = self.authors.iter().position(|p| p.url == list) {
+            has(credited(&self.article_authors, p))
+        } else {
+            self.keywords.iter().any(|k| k.url == list)
+        }
     }
 
     pub fn target_url(&self, target: Target) -> &str {
@@ -741,6 +752,15 @@ fn build_sections(articles: &[Arc<Article>], base: &str) -> Vec<Section> {
 }
 
 /// The pages the site writes at fixed paths besides the home page: the indexes and search.
+/// How many pages a list of `count` articles takes at `per_page` a page (0: one page).
+pub fn page_count(count: usize, per_page: usize) -> usize {
+    if per_page == 0 {
+        1
+    } else {
+        count.div_ceil(per_page).max(1)
+    }
+}
+
 pub const INDEX_PAGES: [&str; 6] = [
     "/symptoms/",
     "/supplements/",

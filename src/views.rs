@@ -2,6 +2,7 @@
 //! of Zola's `SerializingPage`), never the model itself. `docs/themes.md` documents every
 //! field; keep the two in step.
 
+use crate::catalog::page_count;
 use crate::date::Date;
 use crate::structured::Extra;
 use serde::Serialize;
@@ -346,15 +347,6 @@ pub struct PageLink {
     pub number: usize,
     pub url: String,
     pub current: bool,
-}
-
-/// How many pages a list of `count` articles takes at `per_page` a page (0: one page).
-pub fn page_count(count: usize, per_page: usize) -> usize {
-    if per_page == 0 {
-        1
-    } else {
-        count.div_ceil(per_page).max(1)
-    }
 }
 
 /// The URL of page `n` of the list at `url` (which ends with `/`).

@@ -18,6 +18,7 @@ mod records;
 mod site_files;
 mod templates;
 
+use crate::catalog::page_count;
 use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics};

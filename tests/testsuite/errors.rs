@@ -408,15 +408,18 @@ fn alias_with_characters_no_url_path_has() {
 
 /// An old URL redirects to one page: two pages (articles or standalone pages) claiming it,
 /// or one claiming a page the site writes (a later page of a list too), are errors at the
-/// alias's line; one page writing it twice is one redirect.
+/// alias's line; one page writing it twice is one redirect. A page past a list's last is
+/// no page of the site: an alias may have it.
 #[test]
 fn an_alias_claimed_twice_or_taken_by_a_page_is_an_error() {
     let site = good_site();
-    site.article("a.md", "title: A\naliases: [/old/, /old/]", "Text")
+    // Three articles at the top of `articles/`, one to a page: pages 1 to 3.
+    site.file("site.toml", &format!("{SITE_TOML}paginate_by = 1\n"))
+        .article("a.md", "title: A\naliases: [/old/, /old/]", "Text")
         .article("b.md", "title: B\naliases: [\"/old\"]", "Text")
         .file(
             "content/pages/about.md",
-            "---\ntitle: About\naliases:\n  - /history/\n  - /articles/a/\n  - /articles/page/3/\n---\nText.\n",
+            "---\ntitle: About\naliases:\n  - /history/\n  - /articles/a/\n  - /articles/page/3/\n  - /articles/page/4/\n---\nText.\n",
         );
     let stderr = assert_rejected(
         &site,
@@ -432,6 +435,7 @@ fn an_alias_claimed_twice_or_taken_by_a_page_is_an_error() {
         ],
     );
     assert!(!stderr.contains("`/history/`"), "{stderr}");
+    assert!(!stderr.contains("`/articles/page/4/`"), "{stderr}");
     assert_eq!(stderr.matches("error: alias").count(), 3, "{stderr}");
 }
 
@@ -543,6 +547,32 @@ fn link_to_a_missing_page() {
             "did you mean `/symptoms/paresthesia/`?",
         ],
     );
+}
+
+/// A section's, tag's or person's list has the pages its articles fill and no more: a link
+/// to one past the last is a link to a missing page.
+#[test]
+fn link_to_a_list_page_past_the_last() {
+    // Five articles in `nerves`, tagged Nerves, two a page: three pages.
+    let site = Site::paged(2, 5);
+    site.article("about.md", "title: About\nauthors: [Ann Author]", "Text.\n");
+    site.build().assert_ok();
+    site.article(
+        "about.md",
+        "title: About\nauthors: [Ann Author]",
+        "[a](/articles/nerves/page/3/), [b](/tags/nerves/page/3/), \
+         [c](/articles/nerves/page/4/), [d](/tags/nerves/page/4/), [e](/authors/ann-author/page/2/).\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "link to `/articles/nerves/page/4/`, a page that does not exist",
+            "link to `/tags/nerves/page/4/`, a page that does not exist",
+            "link to `/authors/ann-author/page/2/`, a page that does not exist",
+            "build failed with 3 errors",
+        ],
+    );
+    assert!(!stderr.contains("page/3/`"), "{stderr}");
 }
 
 /// Links that would run code when a reader follows them, however they are spelled: the
