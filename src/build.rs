@@ -283,6 +283,9 @@ impl Builder {
                 Err(d) => diags.push(d),
             }
         }
+        if self.options.strict {
+            crate::verify::rendered_links(&linked, &output, diags);
+        }
         if diags.has_errors() {
             return None;
         }

@@ -128,6 +128,23 @@ pub struct LinkedSite {
     /// Each standalone page's body, as HTML.
     pub pages: Vec<String>,
     pub backlinks: Backlinks,
+    /// Links that only the rendered pages can settle (`materia check` only).
+    pub unverified: Vec<UnverifiedLink>,
+}
+
+/// A link that leads to a page of the site as far as linking can tell, but that only the
+/// rendered site can settle: one to a part (`#id`) of a page other than an article's,
+/// whose ids the theme's templates make, and one to a later page of a keyword's list,
+/// whose length mentions decide, known once every article is linked. `materia check`
+/// looks for each in the rendered pages.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UnverifiedLink {
+    /// Where it is written.
+    pub location: Location,
+    /// As written.
+    pub raw: String,
+    /// The page's path (with `base_path`), then `#` and the id if it has one.
+    pub target: String,
 }
 
 /// `strict` adds the checks of `materia check`: `#fragment`s must name a heading.
@@ -178,6 +195,7 @@ impl<'a> ArticleLinker<'a> {
                 catalog,
                 anchors: std::sync::OnceLock::new(),
                 strict,
+                unverified: std::sync::Mutex::new(Vec::new()),
             },
             env,
             articles_dir: catalog.root.join("content").join("articles"),
@@ -351,8 +369,10 @@ pub fn link_beside<R: Send>(
         people,
         pages,
         backlinks,
+        unverified,
     } = linked;
     let site = LinkedSite {
+        unverified,
         catalog,
         home,
         disclaimer,
@@ -376,6 +396,7 @@ struct Linked {
     people: Vec<String>,
     pages: Vec<String>,
     backlinks: Backlinks,
+    unverified: Vec<UnverifiedLink>,
 }
 
 fn link_parts(
@@ -519,7 +540,15 @@ fn link_parts(
         .collect();
     let related_cache = cache.enabled.then_some(&mut cache.related);
     let backlinks = backlinks::compute(catalog, &articles, related_cache);
+    // In the order of the files and lines they are written at, whichever thread found them.
+    let mut unverified = article_linker
+        .checker
+        .unverified
+        .into_inner()
+        .unwrap_or_default();
+    unverified.sort();
     Linked {
+        unverified,
         pages,
         home,
         disclaimer,
@@ -536,6 +565,8 @@ struct LinkChecker<'a> {
     /// Every article's heading ids by page URL, made on the first link with a fragment.
     anchors: std::sync::OnceLock<HashMap<String, &'a Vec<String>>>,
     strict: bool,
+    /// With `strict`, the links for `materia check` to look for in the rendered pages.
+    unverified: std::sync::Mutex<Vec<UnverifiedLink>>,
 }
 
 impl<'a> LinkChecker<'a> {
@@ -570,6 +601,27 @@ struct Resolved {
 }
 
 impl LinkChecker<'_> {
+    /// Where a link is written, or `site.toml` for a text that has no file of its own.
+    fn location(&self, at: Option<Location>) -> Location {
+        at.unwrap_or_else(|| Location {
+            file: self.catalog.root.join("site.toml"),
+            line: 1,
+            col: 1,
+        })
+    }
+
+    /// Whether the link to `url` (a page of the site, as [`Self::resolve`] found it) is one
+    /// only the rendered site can settle (see [`UnverifiedLink`]).
+    fn unsettled(&self, url: &str) -> bool {
+        let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
+        let to_a_part = !fragment.is_empty() && !self.anchors().contains_key(path);
+        let files = path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'));
+        (to_a_part && !files) || !self.catalog.paths.contains(path)
+    }
+
     /// A text that is not cross-linked (the home page's, the disclaimer, a bio, a
     /// standalone page) as HTML, its links checked and completed.
     fn unlinked(
@@ -633,16 +685,21 @@ impl LinkChecker<'_> {
                         }
                         resolved.dests[index].size = size;
                     }
+                    if self.strict && !link.is_image && self.unsettled(&url) {
+                        let unverified = UnverifiedLink {
+                            location: self.location(location_of(index)),
+                            raw: raw.clone(),
+                            target: url.clone(),
+                        };
+                        if let Ok(mut list) = self.unverified.lock() {
+                            list.push(unverified);
+                        }
+                    }
                     resolved.dests[index].dest = Some(url);
                     resolved.internal.push(path);
                 }
                 Err(problem) => {
-                    let location = location_of(index).unwrap_or_else(|| Location {
-                        file: self.catalog.root.join("site.toml"),
-                        line: 1,
-                        col: 1,
-                    });
-                    diags.push(problem.at_location(location));
+                    diags.push(problem.at_location(self.location(location_of(index))));
                 }
             }
         }

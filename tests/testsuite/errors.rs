@@ -777,6 +777,32 @@ fn check_also_checks_heading_anchors() {
     );
 }
 
+/// `materia check` settles in the rendered pages what linking cannot: the `#id` of a part of
+/// a page other than an article's (the theme's templates make those ids), and a later page
+/// of a keyword's list (mentions make it as long as it is).
+#[test]
+fn check_looks_for_ids_and_list_pages_in_the_rendered_site() {
+    let site = Site::new();
+    site.file("content/symptoms/paresthesia.yaml", SYMPTOM_PARESTHESIA)
+        .article(
+            "a.md",
+            "title: A\nkeywords: [nerve health]",
+            "See [the record](/symptoms/paresthesia/#record-title) and [its list](/keywords/nerve-health/).\n\n\
+             Then [a typo](/symptoms/paresthesia/#record-titel) and [page two](/keywords/nerve-health/page/2/).\n",
+        );
+    site.build().assert_ok();
+    let root = site.root().to_string_lossy().into_owned();
+    let run = site.run(&["check", "--root", &root]);
+    run.assert_failed().assert_said(&[
+        "error: link to `/symptoms/paresthesia/#record-titel`: the page has no part with the id `#record-titel`",
+        "--> content/articles/a.md:7:6",
+        "did you mean `#record-title`?",
+        "error: link to `/keywords/nerve-health/page/2/`, a page that does not exist",
+        "--> content/articles/a.md:7:56",
+        "check failed with 2 errors",
+    ]);
+}
+
 /// Three broken files, three errors, one run; the snapshot keeps the messages good.
 #[test]
 fn every_error_is_reported_in_one_run() {

@@ -1,0 +1,86 @@
+//! The checks of `materia check` that need the rendered site: links that linking let
+//! through but could not settle (see [`crate::link::UnverifiedLink`]), looked for in the
+//! pages the render stage made.
+
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::link::LinkedSite;
+use crate::render::{file_for, Output};
+
+/// Reports each unverified link of `site` whose page `output` does not have, or whose page
+/// has no element with its `#id`. Pages handed to a sink as they rendered are not in
+/// `output` to look into: their links pass.
+pub fn rendered_links(site: &LinkedSite, output: &Output, diags: &Diagnostics) {
+    let base = site.catalog.config.base_path.as_str();
+    for link in &site.unverified {
+        let (path, fragment) = link
+            .target
+            .split_once('#')
+            .unwrap_or((link.target.as_str(), ""));
+        let file = file_for(path.strip_prefix(base).unwrap_or(path));
+        if output.streamed.contains(&file) {
+            continue;
+        }
+        let Some(page) = output.pages.get(&file) else {
+            diags.push(
+                Diagnostic::error(format!(
+                    "link to `{}`, a page that does not exist",
+                    link.raw
+                ))
+                .hint("a keyword's list has as many pages as its articles fill; link to its first page")
+                .at_location(link.location.clone()),
+            );
+            continue;
+        };
+        if fragment.is_empty() {
+            continue;
+        }
+        let page = String::from_utf8_lossy(page);
+        let ids = ids(&page);
+        let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+        if !ids.iter().any(|&id| id == fragment || id == decoded) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "link to `{}`: the page has no part with the id `#{fragment}`",
+                    link.raw
+                ))
+                .maybe_hint(
+                    did_you_mean(fragment, ids.iter().copied())
+                        .map(|id| format!("did you mean `#{id}`?")),
+                )
+                .at_location(link.location.clone()),
+            );
+        }
+    }
+}
+
+/// The values of the `id` attributes of an HTML page, quoted either way (the raw HTML of
+/// an article may use single quotes).
+fn ids(html: &str) -> Vec<&str> {
+    let bytes = html.as_bytes();
+    html.match_indices("id=")
+        .filter_map(|(at, open)| {
+            if !at
+                .checked_sub(1)
+                .is_some_and(|b| bytes[b].is_ascii_whitespace())
+            {
+                return None;
+            }
+            let rest = &html[at + open.len()..];
+            let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+            let value = &rest[1..];
+            value.find(quote).map(|end| &value[..end])
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ids;
+
+    #[test]
+    fn ids_are_read_from_double_quoted_attributes() {
+        let html = "<h2 id=\"causes\">Causes</h2><p data-id=\"x\" id=\"\">t</p>\
+                    <section\nid='record-sources' class=\"s\"><a id=bare>";
+        assert_eq!(ids(html), ["causes", "", "record-sources"]);
+    }
+}
