@@ -751,7 +751,6 @@ fn build_sections(articles: &[Arc<Article>], base: &str) -> Vec<Section> {
     sections
 }
 
-/// The pages the site writes at fixed paths besides the home page: the indexes and search.
 /// How many pages a list of `count` articles takes at `per_page` a page (0: one page).
 pub fn page_count(count: usize, per_page: usize) -> usize {
     if per_page == 0 {
@@ -761,6 +760,7 @@ pub fn page_count(count: usize, per_page: usize) -> usize {
     }
 }
 
+/// The pages the site writes at fixed paths besides the home page: the indexes and search.
 pub const INDEX_PAGES: [&str; 6] = [
     "/symptoms/",
     "/supplements/",
