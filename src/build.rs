@@ -283,9 +283,7 @@ impl Builder {
                 Err(d) => diags.push(d),
             }
         }
-        if self.options.strict {
-            crate::verify::rendered_links(&linked, &output, diags);
-        }
+        crate::verify::rendered_links(&linked, &output, diags);
         if diags.has_errors() {
             return None;
         }

@@ -10,7 +10,7 @@
 //! | link | [`link`] (with [`autolink`], [`backlinks`]) | [`link::LinkedSite`]: cross-linked pages, backlinks |
 //! | search | [`search`] | [`search::SearchIndex`]: the index files, and the manifest the search page inlines |
 //! | render | [`render`] (with [`views`], [`jsonld`], [`feeds`]) | [`render::Output`]: the site in memory, index files added; or, for `materia build`, each page handed to a [`render::Sink`] as it is made |
-//! | verify | [`verify`] (`materia check` only) | diagnostics for links only the rendered pages settle: `#id`s of pages other than articles, later pages of keywords' lists |
+//! | verify | [`verify`] | diagnostics for links only the rendered pages settle: later pages of keywords' lists, and for `materia check` the `#id`s of pages other than articles |
 //! | write | [`write`](mod@write) | files on disk: a [`write::Staging`] folder, swapped in atomically |
 //!
 //! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author;

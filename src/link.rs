@@ -128,15 +128,15 @@ pub struct LinkedSite {
     /// Each standalone page's body, as HTML.
     pub pages: Vec<String>,
     pub backlinks: Backlinks,
-    /// Links that only the rendered pages can settle (`materia check` only).
+    /// Links that only the rendered pages can settle.
     pub unverified: Vec<UnverifiedLink>,
 }
 
 /// A link that leads to a page of the site as far as linking can tell, but that only the
 /// rendered site can settle: one to a part (`#id`) of a page other than an article's,
 /// whose ids the theme's templates make, and one to a later page of a keyword's list,
-/// whose length mentions decide, known once every article is linked. `materia check`
-/// looks for each in the rendered pages.
+/// whose length mentions decide, known once every article is linked. The build looks for
+/// each page among those it rendered, and `materia check` for each id in its page.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct UnverifiedLink {
     /// Where it is written.
@@ -565,7 +565,7 @@ struct LinkChecker<'a> {
     /// Every article's heading ids by page URL, made on the first link with a fragment.
     anchors: std::sync::OnceLock<HashMap<String, &'a Vec<String>>>,
     strict: bool,
-    /// With `strict`, the links for `materia check` to look for in the rendered pages.
+    /// The links to look for in the rendered pages.
     unverified: std::sync::Mutex<Vec<UnverifiedLink>>,
 }
 
@@ -611,15 +611,18 @@ impl LinkChecker<'_> {
     }
 
     /// Whether the link to `url` (a page of the site, as [`Self::resolve`] found it) is one
-    /// only the rendered site can settle (see [`UnverifiedLink`]).
+    /// only the rendered site can settle (see [`UnverifiedLink`]): a later page of a
+    /// keyword's list, and with `strict` a part of a page other than an article.
     fn unsettled(&self, url: &str) -> bool {
         let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
-        let to_a_part = !fragment.is_empty() && !self.anchors().contains_key(path);
-        let files = path
+        if !self.catalog.paths.contains(path) {
+            return true;
+        }
+        let file = path
             .rsplit('/')
             .next()
             .is_some_and(|last| last.contains('.'));
-        (to_a_part && !files) || !self.catalog.paths.contains(path)
+        self.strict && !fragment.is_empty() && !file && !self.anchors().contains_key(path)
     }
 
     /// A text that is not cross-linked (the home page's, the disclaimer, a bio, a
@@ -685,7 +688,7 @@ impl LinkChecker<'_> {
                         }
                         resolved.dests[index].size = size;
                     }
-                    if self.strict && !link.is_image && self.unsettled(&url) {
+                    if !link.is_image && self.unsettled(&url) {
                         let unverified = UnverifiedLink {
                             location: self.location(location_of(index)),
                             raw: raw.clone(),

@@ -160,8 +160,7 @@ enum Command {
     ///
     /// It renders the site in memory: a link to an article's part must name one of its
     /// headings, and a link to a part of any other page (a symptom's, a list's) an id the
-    /// rendered page has; a link to a later page of a keyword's list must name one that the
-    /// list fills. For editors, it also warns of health pages whose trust information is missing or
+    /// rendered page has. For editors, it also warns of health pages whose trust information is missing or
     /// stale: symptom records without `seek_care`, records without `sources`, and, when
     /// site.toml sets `review_interval_days`, articles with no medical review (`reviewed_by`
     /// and `reviewed_on`), with half of one, or whose review is overdue. Warnings do not fail

@@ -1,14 +1,14 @@
-//! The checks of `materia check` that need the rendered site: links that linking let
-//! through but could not settle (see [`crate::link::UnverifiedLink`]), looked for in the
-//! pages the render stage made.
+//! The checks that need the rendered site: links that linking let through but could not
+//! settle (see [`crate::link::UnverifiedLink`]), looked for among the pages the render
+//! stage made.
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
 use crate::link::LinkedSite;
 use crate::render::{file_for, Output};
 
 /// Reports each unverified link of `site` whose page `output` does not have, or whose page
-/// has no element with its `#id`. Pages handed to a sink as they rendered are not in
-/// `output` to look into: their links pass.
+/// has no element with its `#id`. A page handed to a sink as it rendered (`materia build`
+/// writes them so) is known by its name only: the ids of links to it pass.
 pub fn rendered_links(site: &LinkedSite, output: &Output, diags: &Diagnostics) {
     let base = site.catalog.config.base_path.as_str();
     for link in &site.unverified {
@@ -17,10 +17,8 @@ pub fn rendered_links(site: &LinkedSite, output: &Output, diags: &Diagnostics) {
             .split_once('#')
             .unwrap_or((link.target.as_str(), ""));
         let file = file_for(path.strip_prefix(base).unwrap_or(path));
-        if output.streamed.contains(&file) {
-            continue;
-        }
-        let Some(page) = output.pages.get(&file) else {
+        let page = output.pages.get(&file);
+        if page.is_none() && !output.streamed.contains(&file) {
             diags.push(
                 Diagnostic::error(format!(
                     "link to `{}`, a page that does not exist",
@@ -30,10 +28,10 @@ pub fn rendered_links(site: &LinkedSite, output: &Output, diags: &Diagnostics) {
                 .at_location(link.location.clone()),
             );
             continue;
-        };
-        if fragment.is_empty() {
-            continue;
         }
+        let Some(page) = page.filter(|_| !fragment.is_empty()) else {
+            continue;
+        };
         let page = String::from_utf8_lossy(page);
         let ids = ids(&page);
         let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();

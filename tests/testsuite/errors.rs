@@ -777,20 +777,31 @@ fn check_also_checks_heading_anchors() {
     );
 }
 
-/// `materia check` settles in the rendered pages what linking cannot: the `#id` of a part of
-/// a page other than an article's (the theme's templates make those ids), and a later page
-/// of a keyword's list (mentions make it as long as it is).
+/// The rendered pages settle what linking cannot: a later page of a keyword's list
+/// (mentions make it as long as it is), in a build too, and in `materia check` the `#id` of
+/// a part of a page other than an article's (the theme's templates make those ids).
 #[test]
-fn check_looks_for_ids_and_list_pages_in_the_rendered_site() {
+fn the_rendered_site_settles_keyword_list_pages_and_ids() {
     let site = Site::new();
+    let front = "title: A\nkeywords: [nerve health]";
+    let good = "See [the record](/symptoms/paresthesia/#record-title) and [its list](/keywords/nerve-health/).\n";
     site.file("content/symptoms/paresthesia.yaml", SYMPTOM_PARESTHESIA)
-        .article(
-            "a.md",
-            "title: A\nkeywords: [nerve health]",
-            "See [the record](/symptoms/paresthesia/#record-title) and [its list](/keywords/nerve-health/).\n\n\
-             Then [a typo](/symptoms/paresthesia/#record-titel) and [page two](/keywords/nerve-health/page/2/).\n",
-        );
+        .article("a.md", front, good);
     site.build().assert_ok();
+    site.article(
+        "a.md",
+        front,
+        &format!("{good}\nThen [a typo](/symptoms/paresthesia/#record-titel) and [page two](/keywords/nerve-health/page/2/).\n"),
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "error: link to `/keywords/nerve-health/page/2/`, a page that does not exist",
+            "--> content/articles/a.md:7:56",
+            "build failed with 1 error",
+        ],
+    );
+    assert!(!stderr.contains("record-titel"), "{stderr}");
     let root = site.root().to_string_lossy().into_owned();
     let run = site.run(&["check", "--root", &root]);
     run.assert_failed().assert_said(&[
