@@ -1028,21 +1028,24 @@ fn sitemap_is_well_formed_with_absolute_urls() {
     ] {
         assert!(locs.contains(&url), "{url} not in sitemap: {locs:?}");
     }
-    let article = doc
-        .descendants()
+    assert_eq!(
+        sitemap_lastmod(&doc, "https://example.org/articles/nerves/tingling-hands/"),
+        Some("2025-02-03")
+    );
+}
+
+/// The `lastmod` of the sitemap's entry for `url`; the entry must be there.
+fn sitemap_lastmod<'d>(doc: &'d roxmltree::Document, url: &str) -> Option<&'d str> {
+    doc.descendants()
         .find(|n| {
             n.has_tag_name("url")
-                && n.children().any(|c| {
-                    c.has_tag_name("loc")
-                        && c.text() == Some("https://example.org/articles/nerves/tingling-hands/")
-                })
+                && n.children()
+                    .any(|c| c.has_tag_name("loc") && c.text() == Some(url))
         })
-        .expect("article <url>");
-    let lastmod = article
+        .unwrap_or_else(|| panic!("{url} not in the sitemap"))
         .children()
         .find(|c| c.has_tag_name("lastmod"))
-        .and_then(|c| c.text());
-    assert_eq!(lastmod, Some("2025-02-03"));
+        .and_then(|c| c.text())
 }
 
 /// Every page of the sitemap is dated by the newest article it shows or counts: a section
@@ -1065,18 +1068,6 @@ fn sitemap_dates_sections_and_indexes_by_their_newest_article() {
     site.build().assert_ok();
     let xml = site.read("sitemap.xml");
     let doc = roxmltree::Document::parse(&xml).expect("sitemap.xml is well-formed XML");
-    let lastmod = |url: &str| {
-        doc.descendants()
-            .find(|n| {
-                n.has_tag_name("url")
-                    && n.children()
-                        .any(|c| c.has_tag_name("loc") && c.text() == Some(url))
-            })
-            .unwrap_or_else(|| panic!("{url} not in the sitemap:\n{xml}"))
-            .children()
-            .find(|c| c.has_tag_name("lastmod"))
-            .and_then(|c| c.text())
-    };
     for (path, date) in [
         ("articles/", Some("2025-03-01")),
         ("articles/nerves/", Some("2025-03-01")),
@@ -1090,7 +1081,7 @@ fn sitemap_dates_sections_and_indexes_by_their_newest_article() {
         ("search/", Some("2025-03-01")),
     ] {
         assert_eq!(
-            lastmod(&format!("https://example.org/{path}")),
+            sitemap_lastmod(&doc, &format!("https://example.org/{path}")),
             date,
             "/{path}"
         );
