@@ -76,7 +76,7 @@ mod tests {
     use super::ids;
 
     #[test]
-    fn ids_are_read_from_double_quoted_attributes() {
+    fn ids_are_read_from_quoted_attributes_after_white_space() {
         let html = "<h2 id=\"causes\">Causes</h2><p data-id=\"x\" id=\"\">t</p>\
                     <section\nid='record-sources' class=\"s\"><a id=bare>";
         assert_eq!(ids(html), ["causes", "", "record-sources"]);

@@ -814,6 +814,28 @@ fn the_rendered_site_settles_keyword_list_pages_and_ids() {
     ]);
 }
 
+/// Under a site path, the rendered pages are found by their paths below it: a link to a
+/// later page of a keyword's list that the list fills passes the build and the check.
+#[test]
+fn a_keyword_lists_later_page_is_found_under_a_base_path() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        "title = \"Test Health\"\nbase_url = \"https://example.org/kb/\"\npaginate_by = 1\n",
+    )
+    .article("a.md", "title: A\nkeywords: [nerve health]", "Text.\n")
+    .article("b.md", "title: B\nkeywords: [nerve health]", "Text.\n")
+    .article(
+        "c.md",
+        "title: C",
+        "See [page two](/keywords/nerve-health/page/2/) and [its start](/keywords/nerve-health/page/2/#content).\n",
+    );
+    site.build().assert_ok();
+    assert!(site.exists("keywords/nerve-health/page/2/index.html"));
+    let root = site.root().to_string_lossy().into_owned();
+    site.run(&["check", "--root", &root]).assert_ok();
+}
+
 /// Three broken files, three errors, one run; the snapshot keeps the messages good.
 #[test]
 fn every_error_is_reported_in_one_run() {
