@@ -36,6 +36,9 @@ pub struct LinkedArticle {
     /// A hash of everything this was made from (the article's source and the linking
     /// context): equal keys, equal linked articles.
     pub key: u64,
+    /// Its links that only the rendered site can settle: kept with the article, so that a
+    /// rebuild which reuses it from [`LinkCache`] still has the rendered pages settle them.
+    pub unverified: Vec<UnverifiedLink>,
 }
 
 /// A record's Markdown fields after linking, as HTML.
@@ -128,8 +131,23 @@ pub struct LinkedSite {
     /// Each standalone page's body, as HTML.
     pub pages: Vec<String>,
     pub backlinks: Backlinks,
-    /// Links that only the rendered pages can settle.
+    /// Links that only the rendered pages can settle, of the texts other than articles
+    /// (each article keeps its own: see [`LinkedSite::unverified_links`]).
     pub unverified: Vec<UnverifiedLink>,
+}
+
+impl LinkedSite {
+    /// Every link of the site that only the rendered pages can settle, in the order of the
+    /// files and lines they are written at.
+    pub fn unverified_links(&self) -> Vec<&UnverifiedLink> {
+        let mut all: Vec<&UnverifiedLink> = self
+            .unverified
+            .iter()
+            .chain(self.articles.iter().flat_map(|a| &a.unverified))
+            .collect();
+        all.sort();
+        all
+    }
 }
 
 /// A link that leads to a page of the site as far as linking can tell, but that only the
@@ -287,13 +305,15 @@ impl<'a> ArticleLinker<'a> {
             image: resolved.image,
             image_size: resolved.image_size,
             key: self.key(article),
+            unverified: resolved.unverified,
         };
         (linked, local.sorted())
     }
 }
 
 /// Links `article`, an edited version of article `i` of `site`, for a rebuild that changes
-/// nothing else. `None` unless linking reported no problem, and the article's title, date
+/// nothing else. `None` unless linking reported no problem and left no link for the
+/// rendered site to settle (see [`UnverifiedLink`]), and the article's title, date
 /// and heading ids, which other pages' linking and lists depend on, are as before. What it
 /// mentions may change: see [`update_backlinks`].
 pub fn relink_alone(
@@ -310,7 +330,12 @@ pub fn relink_alone(
     }
     let linker = ArticleLinker::new(&site.catalog, strict, cache);
     let (linked, problems) = linker.link(i, article, &article.prepared);
-    if !problems.is_empty() || before.body.anchors != article.body.anchors {
+    // A link only the rendered site settles is left to the full build, which looks for it
+    // in every page it renders.
+    if !problems.is_empty()
+        || !linked.unverified.is_empty()
+        || before.body.anchors != article.body.anchors
+    {
         return None;
     }
     let linked = Arc::new(linked);
@@ -450,6 +475,7 @@ fn link_parts(
                 Some(text.location.clone())
             });
             internal.extend(resolved.internal);
+            checker.keep_unverified(resolved.unverified);
             resolved.dests
         });
         let rules = PageRules {
@@ -540,13 +566,11 @@ fn link_parts(
         .collect();
     let related_cache = cache.enabled.then_some(&mut cache.related);
     let backlinks = backlinks::compute(catalog, &articles, related_cache);
-    // In the order of the files and lines they are written at, whichever thread found them.
-    let mut unverified = article_linker
+    let unverified = article_linker
         .checker
         .unverified
         .into_inner()
         .unwrap_or_default();
-    unverified.sort();
     Linked {
         unverified,
         pages,
@@ -565,7 +589,7 @@ struct LinkChecker<'a> {
     /// Every article's heading ids by page URL, made on the first link with a fragment.
     anchors: std::sync::OnceLock<HashMap<String, &'a Vec<String>>>,
     strict: bool,
-    /// The links to look for in the rendered pages.
+    /// The links to look for in the rendered pages, of the texts other than articles.
     unverified: std::sync::Mutex<Vec<UnverifiedLink>>,
 }
 
@@ -598,9 +622,21 @@ struct Resolved {
     /// The first picture's address (see [`LinkedArticle::image`]), and its size.
     image: Option<String>,
     image_size: Option<(u32, u32)>,
+    /// The links only the rendered site can settle.
+    unverified: Vec<UnverifiedLink>,
 }
 
 impl LinkChecker<'_> {
+    /// Keeps the unverified links of a text other than an article's for the site's list.
+    fn keep_unverified(&self, links: Vec<UnverifiedLink>) {
+        if links.is_empty() {
+            return;
+        }
+        if let Ok(mut list) = self.unverified.lock() {
+            list.extend(links);
+        }
+    }
+
     /// Where a link is written, or `site.toml` for a text that has no file of its own.
     fn location(&self, at: Option<Location>) -> Location {
         at.unwrap_or_else(|| Location {
@@ -636,6 +672,7 @@ impl LinkChecker<'_> {
         location_of: impl Fn(usize) -> Option<Location>,
     ) -> String {
         let resolved = self.resolve_links(&body.links, page_url, rel_dir, diags, location_of);
+        self.keep_unverified(resolved.unverified);
         let mut html = String::new();
         body.prepared.fill(&mut html, &resolved.dests, |_, _| false);
         html
@@ -689,14 +726,11 @@ impl LinkChecker<'_> {
                         resolved.dests[index].size = size;
                     }
                     if !link.is_image && self.unsettled(&url) {
-                        let unverified = UnverifiedLink {
+                        resolved.unverified.push(UnverifiedLink {
                             location: self.location(location_of(index)),
                             raw: raw.clone(),
                             target: url.clone(),
-                        };
-                        if let Ok(mut list) = self.unverified.lock() {
-                            list.push(unverified);
-                        }
+                        });
                     }
                     resolved.dests[index].dest = Some(url);
                     resolved.internal.push(path);

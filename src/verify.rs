@@ -11,7 +11,7 @@ use crate::render::{file_for, Output};
 /// writes them so) is known by its name only: the ids of links to it pass.
 pub fn rendered_links(site: &LinkedSite, output: &Output, diags: &Diagnostics) {
     let base = site.catalog.config.base_path.as_str();
-    for link in &site.unverified {
+    for link in site.unverified_links() {
         let (path, fragment) = link
             .target
             .split_once('#')

@@ -124,6 +124,54 @@ fn a_site_that_fails_at_start_serves_errors_then_the_site() {
     assert!(page.body.contains("Hello there."));
 }
 
+/// `serve` reports what `build` would of a link to a later page of a keyword's list: when
+/// an edit adds such a link to a page that does not exist, and when another article's edit
+/// shortens the list under an article left as it was, whose linking a rebuild reuses.
+#[test]
+fn serve_reports_links_to_list_pages_that_are_gone() {
+    let site = Site::new();
+    let tagged = "title: B\nkeywords: [nerve health]";
+    site.file(
+        "site.toml",
+        "title = \"Test Health\"\nbase_url = \"https://example.org/\"\npaginate_by = 1\n",
+    )
+    .article(
+        "a.md",
+        "title: A",
+        "See [page two](/keywords/nerve-health/page/2/).\n",
+    )
+    .article("b.md", tagged, "Text.\n")
+    .article("c.md", "title: C\nkeywords: [nerve health]", "Text.\n");
+    let server = site.serve();
+    let events = server.events();
+    let hello = expect_event(&events, "hello");
+    assert!(hello.contains("\"errors\":[]"), "{hello}");
+
+    site.article("c.md", "title: C", "Text.\n");
+    let errors = expect_event(&events, "errors");
+    assert!(
+        errors.contains("link to `/keywords/nerve-health/page/2/`, a page that does not exist"),
+        "{errors}"
+    );
+    assert!(errors.contains("content/articles/a.md:4:5"), "{errors}");
+
+    site.article("c.md", "title: C\nkeywords: [nerve health]", "Text.\n");
+    expect_event(&events, "reload");
+    assert_eq!(server.get("/keywords/nerve-health/page/2/").status, 200);
+
+    site.article(
+        "b.md",
+        tagged,
+        "Text and [page three](/keywords/nerve-health/page/3/).\n",
+    );
+    let errors = expect_event(&events, "errors");
+    assert!(
+        errors.contains("link to `/keywords/nerve-health/page/3/`, a page that does not exist"),
+        "{errors}"
+    );
+    assert!(errors.contains("content/articles/b.md:5:10"), "{errors}");
+}
+
 #[test]
 fn serve_never_writes_public_and_build_has_no_reload_script() {
     let site = served_site();
