@@ -5,6 +5,7 @@
 
 use crate::words::ascii_words;
 pub use crate::words::{is_stop_word, STOP_WORDS};
+use aho_corasick::{AhoCorasick, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -64,6 +65,119 @@ const IRREGULAR: [(&str, &str); 7] = [
     ("women", "woman"),
 ];
 
+/// British spellings of health words and the American ones they are indexed and searched
+/// as, so that "anemia" finds a page on anaemia and "fiber" one on fibre, on every site,
+/// with no aliases written for them. A query word and a page's word are both rewritten,
+/// before stemming: each stretch that reads as a left-hand side, left to right, becomes its
+/// right-hand side. Each is a part of words (`haem` in haemoglobin and haemorrhage) chosen
+/// to occur in no other English word. None starts another, so the order they are tried in
+/// does not matter. The manifest carries them to `search.js`, which rewrites the same way
+/// (a regular expression of the left-hand sides).
+pub const SPELLINGS: [(&str, &str); 79] = [
+    ("aemi", "emi"),
+    ("aetiol", "etiol"),
+    ("ageing", "aging"),
+    ("aluminium", "aluminum"),
+    ("amoeb", "ameb"),
+    ("anaes", "anes"),
+    ("analogue", "analog"),
+    ("analyse", "analyze"),
+    ("analysing", "analyzing"),
+    ("apologis", "apologiz"),
+    ("authoris", "authoriz"),
+    ("behaviour", "behavior"),
+    ("caesar", "cesar"),
+    ("calibre", "caliber"),
+    ("cancell", "cancel"),
+    ("catalogue", "catalog"),
+    ("categoris", "categoriz"),
+    ("catheteris", "catheteriz"),
+    ("centre", "center"),
+    ("coeli", "celi"),
+    ("colour", "color"),
+    ("counsell", "counsel"),
+    ("defence", "defense"),
+    ("dialogue", "dialog"),
+    ("dialyse", "dialyze"),
+    ("faec", "fec"),
+    ("favour", "favor"),
+    ("fibre", "fiber"),
+    ("finalis", "finaliz"),
+    ("flavour", "flavor"),
+    ("foet", "fet"),
+    ("grey", "gray"),
+    ("gynaec", "gynec"),
+    ("haem", "hem"),
+    ("homoeo", "homeo"),
+    ("honour", "honor"),
+    ("hospitalis", "hospitaliz"),
+    ("humour", "humor"),
+    ("immunis", "immuniz"),
+    ("isation", "ization"),
+    ("labell", "label"),
+    ("labour", "labor"),
+    ("licence", "license"),
+    ("litre", "liter"),
+    ("maximis", "maximiz"),
+    ("memoris", "memoriz"),
+    ("metabolis", "metaboliz"),
+    ("metre", "meter"),
+    ("minimis", "minimiz"),
+    ("mobilis", "mobiliz"),
+    ("modell", "model"),
+    ("mould", "mold"),
+    ("neighbour", "neighbor"),
+    ("neutralis", "neutraliz"),
+    ("normalis", "normaliz"),
+    ("odour", "odor"),
+    ("oedem", "edem"),
+    ("oesoph", "esoph"),
+    ("oestr", "estr"),
+    ("offence", "offense"),
+    ("paed", "ped"),
+    ("paralyse", "paralyze"),
+    ("paralysing", "paralyzing"),
+    ("pasteuris", "pasteuriz"),
+    ("pnoe", "pne"),
+    ("practis", "practic"),
+    ("prioritis", "prioritiz"),
+    ("programme", "program"),
+    ("randomis", "randomiz"),
+    ("recognis", "recogniz"),
+    ("rrhoe", "rrhe"),
+    ("sceptic", "skeptic"),
+    ("sensitis", "sensitiz"),
+    ("sulph", "sulf"),
+    ("travell", "travel"),
+    ("tumour", "tumor"),
+    ("vapour", "vapor"),
+    ("vigour", "vigor"),
+    ("yoghurt", "yogurt"),
+];
+
+/// `word` with its British spellings rewritten (see [`SPELLINGS`]).
+pub fn american(word: &str) -> Cow<'_, str> {
+    static FROM: std::sync::LazyLock<Option<AhoCorasick>> = std::sync::LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(SPELLINGS.iter().map(|(from, _)| from))
+            .ok()
+    });
+    const TO: [&str; SPELLINGS.len()] = {
+        let mut to = [""; SPELLINGS.len()];
+        let mut i = 0;
+        while i < to.len() {
+            to[i] = SPELLINGS[i].1;
+            i += 1;
+        }
+        to
+    };
+    match FROM.as_ref() {
+        Some(from) if from.is_match(word) => Cow::Owned(from.replace_all(word, &TO)),
+        _ => Cow::Borrowed(word),
+    }
+}
+
 impl Default for Stem {
     fn default() -> Stem {
         Stem(Stemmer::create(Algorithm::English))
@@ -73,11 +187,20 @@ impl Default for Stem {
 impl Stem {
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         if word.chars().any(|c| c.is_numeric()) {
-            Cow::Borrowed(word)
-        } else if let Ok(i) = IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)) {
-            self.0.stem(IRREGULAR[i].1)
-        } else {
-            self.0.stem(word)
+            return Cow::Borrowed(word);
+        }
+        let word = match american(word) {
+            Cow::Borrowed(word) => word,
+            Cow::Owned(word) => return Cow::Owned(self.stem_spelt(&word).into_owned()),
+        };
+        self.stem_spelt(word)
+    }
+
+    /// A word without digits, its spelling rewritten, stemmed.
+    fn stem_spelt<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)) {
+            Ok(i) => self.0.stem(IRREGULAR[i].1),
+            Err(_) => self.0.stem(word),
         }
     }
 }
@@ -471,8 +594,8 @@ mod tests {
             .collect();
         assert_eq!(
             named,
-            [("magnesium", 4), ("b12", 2), ("hypercholesterolaemia", 2)],
-            "stop word `the` left out, case ignored"
+            [("magnesium", 4), ("b12", 2), ("hypercholesterolemia", 2)],
+            "stop word `the` left out, case ignored, spelt as American"
         );
         assert_eq!(upper.1, 8);
     }
@@ -506,6 +629,72 @@ mod tests {
         assert_eq!(s.stem("footed"), "foot");
         // A word that only begins like one stays itself.
         assert_eq!(s.stem("menopause"), s.0.stem("menopause"));
+    }
+
+    /// British and American spellings are one term, and the rewriting is the same whatever
+    /// order the spellings are tried in: none starts another, and each changes its words.
+    #[test]
+    fn british_spellings_are_searched_as_american() {
+        let s = Stem::default();
+        for (british, american) in [
+            ("anaemia", "anemia"),
+            ("Leukaemia", "leukemia"),
+            ("haemoglobin", "hemoglobin"),
+            ("oedema", "edema"),
+            ("lymphoedema", "lymphedema"),
+            ("oesophagus", "esophagus"),
+            ("diarrhoea", "diarrhea"),
+            ("dyspnoea", "dyspnea"),
+            ("paediatrician", "pediatrician"),
+            ("orthopaedic", "orthopedic"),
+            ("anaesthetic", "anesthetic"),
+            ("fibres", "fibers"),
+            ("millilitres", "milliliters"),
+            ("tumours", "tumors"),
+            ("behaviour", "behavior"),
+            ("immunisation", "immunization"),
+            ("immunised", "immunized"),
+            ("randomised", "randomized"),
+            ("hospitalisation", "hospitalization"),
+            ("organisation", "organization"),
+            ("coeliac", "celiac"),
+            ("foetal", "fetal"),
+            ("oestrogen", "estrogen"),
+            ("sulphate", "sulfate"),
+            ("yoghurt", "yogurt"),
+            ("ageing", "aging"),
+            ("counselling", "counseling"),
+        ] {
+            assert_eq!(
+                s.stem(&fold(british)),
+                s.stem(american),
+                "{british} / {american}"
+            );
+        }
+        // Words that only look like one keep their stem.
+        for word in [
+            "organism",
+            "specialist",
+            "realistic",
+            "does",
+            "shoe",
+            "hour",
+            "analysis",
+            "paralysis",
+        ] {
+            assert_eq!(s.stem(word), s.0.stem(word), "{word}");
+        }
+        for (i, (from, to)) in SPELLINGS.iter().enumerate() {
+            assert_ne!(from, to);
+            assert!(from.bytes().all(|b| b.is_ascii_lowercase()), "{from}");
+            for (j, (other, _)) in SPELLINGS.iter().enumerate() {
+                assert!(i == j || !other.starts_with(from), "{from} starts {other}");
+            }
+        }
+        assert!(
+            SPELLINGS.windows(2).all(|w| w[0].0 < w[1].0),
+            "keep SPELLINGS sorted"
+        );
     }
 
     /// The counted terms of `text` by name, sorted, from a fresh vocabulary.

@@ -86,6 +86,33 @@ fn lay_terms_also_find_the_articles_that_mention_the_record() {
     browser.assert_no_console_errors();
 }
 
+/// A British and an American spelling are one word: "anaemia" and "anemia" each find the
+/// page that writes the other (where only a misspelling's fallback, which a word that
+/// matches anything skips, found it before), with the word marked in its excerpt, and a
+/// spelling typed in part finds it too.
+#[test]
+fn british_and_american_spellings_find_each_other() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    let british = "/articles/nerves/b12-guide/";
+    let american = "/articles/energy/always-tired/";
+    for query in ["anaemia", "anemia", "anaemi"] {
+        let mut got = results(&browser, &server, query);
+        got.sort();
+        assert_eq!(got, [american, british], "{query}");
+    }
+    results(&browser, &server, "anemia");
+    let marks = browser
+        .execute(
+            "return [...document.querySelectorAll('#search-results mark')].map(m => m.textContent).sort();",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(marks, json!(["anaemia", "anemia"]));
+    browser.assert_no_console_errors();
+}
+
 #[test]
 fn quoted_phrase_matches_exactly() {
     let Some((_site, server, browser)) = open() else {
@@ -431,7 +458,9 @@ const STEM_CASES: &str = "caresses ponies ties caress cats feed agreed disabled 
     canning herring earring proceed exceed succeed yelling youth sayings tingling \
     tingles paresthesia magnesium fatigue neurological deficiency numbness proprioception \
     cobalamin methylcobalamin supplements vitamins anaemia feet foot footing teeth children \
-    women men menopause calves lice";
+    women men menopause calves lice haemoglobin leukaemia oedema oesophagus diarrhoea \
+    paediatric fibres tumours immunisation randomised analysing organism specialist paralysis \
+    mouldy grey";
 
 /// A failed excerpt file must not leave the results busy for ever (nor throw): the results
 /// are shown with their titles, and the region settles.

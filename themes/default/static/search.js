@@ -1,4 +1,4 @@
-// Materia search: reads /search/ as src/search/mod.rs writes it. Content goes in as text only.
+// Materia search: reads /search/ as src/search/mod.rs writes it; content goes in as text.
 (function () {
 'use strict';
 var doc = document, me = doc.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
@@ -30,11 +30,12 @@ const A = AbortSignal, T = () => A.timeout && { signal: A.timeout(9e3) }, get = 
 const K = Object.keys, load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
 const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 const words = s => (fold(s).match(WORD) || []).filter(w => [...w].length < 41);
-const stemw = w => NUM.test(w) ? w : stem(w);
+// Spelt as text.rs's SPELLINGS say, then stemmed.
+const sp = w => w.replace(man.re ||= RegExp(K(man.sp).join('|'), 'g'), s => man.sp[s]), stemw = w => NUM.test(w) ? w : stem(sp(w));
 const notStop = w => !man.stop.includes(w);
 const on = (e, k, f) => e.addEventListener(k, f), at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
 const find = (bounds, t) => Math.max(0, bounds.findLastIndex(b => b <= t)), shardOf = t => find(man.shards, t);
-// Optimal string alignment distance, up to `max` (a[-1] is undefined: no bounds checks).
+// Optimal string alignment distance, up to `max` (a[-1]: undefined).
 function dist(a, b, max) {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
 	let d = [[...Array(b.length + 1).keys()]], i, j, lo, v, M = Math.min;
@@ -57,7 +58,7 @@ function parse(q) {
 	parts.forEach((p, i) => {
 		let ws = words(p);
 		if (i % 2 && ws.length > 1) phrases.push(' ' + ws.join(' ') + ' ');
-		ws.filter(notStop).forEach(w => terms.push({ w, s: stemw(w), need: i % 2 }));
+		ws.filter(notStop).forEach(w => terms.push({ w: sp(w), s: stemw(w), need: i % 2 }));
 	});
 	let last = terms.at(-1);
 	if (last && parts.length % 2 && /[\p{Alphabetic}\p{N}]$/u.test(q)) last.p = 1;
@@ -99,8 +100,8 @@ function search(q, show) {
 		let nums = K(need), S = {};
 		const shards = ns => load(ns, 's/').then(g => ns.forEach((n, i) => S[n] = g[i]));
 		return shards(nums).then(() => {
-			// A long word matching nothing where it sorts: the words ending as it does, by the
-			// files of words spelt backwards ("pnuemonia" finds "pneumonia"), then their shards.
+			// A long word matching nothing where it sorts: words ending as it does ("pnuemonia":
+			// pneumonia), from the words spelt backwards, then their shards.
 			let miss = Q.terms.filter(t => !K(t.m = expand(t, t.sh.map(n => S[n]))).length && t.w.length > 3 && !NUM.test(t.w) && man.ends?.length);
 			return miss.length && load(miss.map(t => find(man.ends, [...t.s].reverse().join(''))), 'e/').then(E => {
 				let more = {};
@@ -160,7 +161,7 @@ function search(q, show) {
 
 // Stored page texts (and titles shards lack).
 function texts(ids) {
-	let c = man.chunk, nums = [...new Set(ids.map(d => Math.floor(d / c)))], out = {};
+	let c = man.chunk, nums = [...new Set(ids.map(d => d / c | 0))], out = {};
 	return load(nums, 'x/').then(got => {
 		nums.forEach((n, i) => got[i].forEach((r, j) => out[n * c + j] = r));
 		return out;
@@ -174,7 +175,7 @@ function excerpt(text, Q) {
 	let m, hits = [], re = new RegExp(WORD), keys = Object.assign({}, ...Q.terms.map(t => t.m));
 	while ((m = re.exec(text))) {
 		let f = fold(m[0]);
-		if (keys[stemw(f)] || Q.terms.some(t => t.p && !f.indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
+		if (keys[stemw(f)] || Q.terms.some(t => t.p && !sp(f).indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
 	}
 	let from = hits.length ? text.lastIndexOf(' ', Math.max(0, hits[0][0] - 60)) + 1 : 0,
 		to = text.length > from + 220 ? Math.max(text.lastIndexOf(' ', from + 220), from + 99) : text.length, p = el('p', 'search-excerpt'), i = from;
@@ -195,7 +196,7 @@ const FULL = {}, own = u => FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ?
 	return [...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent).join(' ').replace(/\s+/g, ' ');
 }).catch(() => ''));
 
-// A search box as an ARIA combobox: a popup under the header's, or the search page's list.
+// A search box as an ARIA combobox: a popup, or the search page's list.
 function ui(input) {
 	let page = doc.getElementById('search-results'), popup = !page, box = page || el('div', 'search-popup'),
 		status = el('p', 'search-status'), list = el('ul'), more = el('button', 'search-more', 'More results'),
@@ -249,7 +250,7 @@ function ui(input) {
 		let n = ph ? ids.length : r.count, q = r.q.trim();
 		status.textContent = q ? (n ? n + ' result' + (n == 1 ? '' : 's') : 'No results') + ' for “' + q + '”' : '';
 		open(!!q);
-		// Busy until ranking and excerpts settle: tests wait on it.
+		// Busy until ranking and excerpts settle (tests wait).
 		at(box, 'aria-busy', !!(r.more || missing.length || deep.length));
 		if (missing.length) texts(missing).then(got => {
 			Object.assign(TEXT, got);
@@ -267,11 +268,12 @@ function ui(input) {
 	}
 	on(input, 'input', () => { clearTimeout(timer); timer = setTimeout(run, 60); });
 	on(input, 'keydown', e => {
-		let o = options(), k = e.key;
-		if (k == 'ArrowDown' || k == 'ArrowUp') { e.preventDefault(); open(true); move(active + (k == 'ArrowDown' ? 1 : -1)); }
-		else if (k == 'Enter' && o[active]) { e.preventDefault(); location.href = o[active].href; }
-		else if (k == 'Enter' && !popup) { e.preventDefault(); run(); }
-		else if (k == 'Escape') { open(false); active = -1; }
+		let o = options(), k = e.key, d = k == 'ArrowDown' ? 1 : k == 'ArrowUp' ? -1 : 0;
+		if (d) open(true), move(active + d);
+		else if (k == 'Enter' && o[active]) location.href = o[active].href;
+		else if (k == 'Enter' && !popup) run();
+		else { if (k == 'Escape') open(false), active = -1; return; }
+		e.preventDefault();
 	});
 	if (popup) {
 		const out = e => { let t = e.relatedTarget; if (!input.form.contains(t) && !box.contains(t)) open(false); };
