@@ -205,6 +205,16 @@ impl Stem {
     }
 }
 
+/// Whether the word ending at byte `after` of `text` and the word starting at `start`, one
+/// byte later, are a letter's name or a word, a hyphen and a number ("B-12", "omega-3",
+/// "COVID-19"): the index counts them also as one word ("b12"), which is what `search.js`
+/// makes of them in a query, so "b12" finds a page that writes "B-12" and "B-12" one
+/// that writes "B12". ASCII letters and digits only, as in `search.js`.
+#[inline(always)]
+fn joins(text: &[u8], after: usize, start: usize) -> bool {
+    text[after] == b'-' && text[after - 1].is_ascii_alphabetic() && text[start].is_ascii_digit()
+}
+
 /// The terms (stems) an index has met, numbered as they are first seen; `materia serve`
 /// keeps one across builds. Shared by the threads that count pages; each thread reaches it
 /// only through a [`Counter`], whose own cache answers all but the first sighting of a
@@ -408,10 +418,15 @@ impl<'v> Counter<'v> {
             // The closure is inlined into the word loop, and everything rare is kept out of
             // it (new words, long words, a growing tally): a call per word cost a fifth of
             // the counting.
+            let (mut before, mut after) = (0, 0);
             ascii_words(
                 bytes,
                 #[inline(always)]
                 |start, end| {
+                    if after > 0 && start == after + 1 && joins(bytes, after, start) {
+                        self.joined(&text[before..after], &text[start..end]);
+                    }
+                    (before, after) = (start, end);
                     let id = if end - start <= 16 {
                         self.word_id(bytes, start, end, true)
                     } else {
@@ -427,13 +442,19 @@ impl<'v> Counter<'v> {
             let folded = fold(text);
             // Split on its folded form, which may be longer than the text.
             self.make_room(folded.as_bytes());
+            let bytes = folded.as_bytes();
+            let (mut before, mut after) = (0, 0);
             for w in words(&folded) {
+                // `w` is a slice of `folded`.
+                let start = w.as_ptr() as usize - folded.as_ptr() as usize;
+                if after > 0 && start == after + 1 && joins(bytes, after, start) {
+                    self.joined(&folded[before..after], w);
+                }
+                (before, after) = (start, start + w.len());
                 let id = if w.len() > 16 {
                     self.long_word_id(w)
                 } else {
-                    // `w` is a slice of `folded`.
-                    let start = w.as_ptr() as usize - folded.as_ptr() as usize;
-                    self.word_id(folded.as_bytes(), start, start + w.len(), false)
+                    self.word_id(bytes, start, start + w.len(), false)
                 };
                 self.tally(id);
             }
@@ -455,9 +476,9 @@ impl<'v> Counter<'v> {
     }
 
     /// Makes `seen` long enough for every word of the text about to be split: a text of n
-    /// bytes has at most n / 2 + 1 words.
+    /// bytes has at most n / 2 + 1 words, and fewer joined words (see [`joins`]) than that.
     fn make_room(&mut self, text: &[u8]) {
-        let room = text.len() / 2 + 2;
+        let room = text.len() + 3;
         if self.seen.len() < room {
             self.seen.resize(room, 0);
         }
@@ -494,6 +515,18 @@ impl<'v> Counter<'v> {
         };
         self.words.insert(key, id);
         id
+    }
+
+    /// Counts the word that `letters`, a hyphen and `number` make ("B-12" is b12), beside
+    /// the two, unless it is too long to be one.
+    #[cold]
+    #[inline(never)]
+    fn joined(&mut self, letters: &str, number: &str) {
+        if letters.chars().count() + number.chars().count() > MAX_TOKEN {
+            return;
+        }
+        let id = self.long_word_id(&[letters, number].concat().to_ascii_lowercase());
+        self.tally(id);
     }
 
     /// The id of an ASCII word of over 16 bytes, or `None` past `MAX_TOKEN` (not a word).
@@ -695,6 +728,36 @@ mod tests {
             SPELLINGS.windows(2).all(|w| w[0].0 < w[1].0),
             "keep SPELLINGS sorted"
         );
+    }
+
+    /// A letter or word, a hyphen and a number count as that word and number and also as one
+    /// word, in ASCII text and in text that is not; other hyphens join nothing.
+    #[test]
+    fn a_letter_hyphen_number_also_counts_as_one_word() {
+        for text in [
+            "Vitamin B-12, b12 and omega-3",
+            "Vitamin B-12, b12 and omega-3 café",
+        ] {
+            let (counts, total) = named_counts(text);
+            let b12 = counts.iter().find(|(t, _)| t == "b12");
+            assert_eq!(b12.map(|c| c.1), Some(2), "{text}: {counts:?}");
+            for word in ["b", "12", "omega", "3", "omega3", "vitamin"] {
+                assert!(counts.iter().any(|(t, _)| t == word), "{word} in {text}");
+            }
+            assert_eq!(total, 8 + u32::from(text.ends_with("café")), "{text}");
+        }
+        for text in ["12-b well-being x -3", "b - 12 b--12 ω-1"] {
+            let (counts, _) = named_counts(text);
+            assert!(
+                counts
+                    .iter()
+                    .all(|(t, _)| t.len() < 3 || t == "well" || t == "be"),
+                "{text}: {counts:?}"
+            );
+        }
+        // The densest joining text fits the counter's room.
+        let dense = "a-1a-1a-1a-1a-1a-1a-1".repeat(50);
+        assert!(named_counts(&dense).1 > 0);
     }
 
     /// The counted terms of `text` by name, sorted, from a fresh vocabulary.

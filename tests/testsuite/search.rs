@@ -50,7 +50,8 @@ pub fn search_site() -> Site {
         "energy/always-tired.md",
         "title: Feeling worn out every day\ndescription: What lies behind a constant lack of energy.",
         "Tiredness that does not lift after a weekend of rest deserves a closer look. \
-         Poor sleep, low iron (and the anemia it leads to) and stress are the usual suspects.\n",
+         Poor sleep, low iron (and the anemia it leads to) and stress are the usual suspects; \
+         so is a lack of vitamin B-12.\n",
     )
     .article(
         "minerals/magnesium-sleep.md",

@@ -113,6 +113,26 @@ fn british_and_american_spellings_find_each_other() {
     browser.assert_no_console_errors();
 }
 
+/// "B-12" and "B12" are one word: each finds the page that writes the other, with or
+/// without the hyphen; "b 12", two words, is not the vitamin.
+#[test]
+fn a_letter_hyphen_number_is_the_word_without_the_hyphen() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    let hyphen = "/articles/energy/always-tired/".to_string();
+    let joined = "/articles/nerves/b12-guide/".to_string();
+    for query in ["b12", "B-12", "vitamin b-12"] {
+        let got = results(&browser, &server, query);
+        assert!(
+            got.contains(&hyphen) && got.contains(&joined),
+            "{query}: {got:?}"
+        );
+    }
+    assert!(!results(&browser, &server, "b 12").contains(&joined));
+    browser.assert_no_console_errors();
+}
+
 #[test]
 fn quoted_phrase_matches_exactly() {
     let Some((_site, server, browser)) = open() else {

@@ -1,4 +1,4 @@
-// Materia search: reads /search/ as src/search/mod.rs writes it; content goes in as text.
+// Materia search of /search/ (src/search/mod.rs); content goes in as text.
 (function () {
 'use strict';
 var doc = document, me = doc.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
@@ -27,15 +27,16 @@ const A = AbortSignal, T = () => A.timeout && { signal: A.timeout(9e3) }, get = 
 	if (!r.ok) throw Error(r.status + ' ' + p);
 	return r.json();
 }).catch(e => { delete cache[p]; throw e; }));
-const K = Object.keys, load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
+const K = Object.keys, mx = Math.max, load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
 const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-const words = s => (fold(s).match(WORD) || []).filter(w => [...w].length < 41);
-// Spelt as text.rs's SPELLINGS say, then stemmed.
+// "B-12" is one word, b12, as in the index.
+const words = s => (fold(s).replace(/([a-z])-(?=\d)/g, '$1').match(WORD) || []).filter(w => [...w].length < 41);
+// Spelt as text.rs's SPELLINGS say, stemmed.
 const sp = w => w.replace(man.re ||= RegExp(K(man.sp).join('|'), 'g'), s => man.sp[s]), stemw = w => NUM.test(w) ? w : stem(sp(w));
 const notStop = w => !man.stop.includes(w);
 const on = (e, k, f) => e.addEventListener(k, f), at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
-const find = (bounds, t) => Math.max(0, bounds.findLastIndex(b => b <= t)), shardOf = t => find(man.shards, t);
-// Optimal string alignment distance, up to `max` (a[-1]: undefined).
+const find = (bounds, t) => mx(0, bounds.findLastIndex(b => b <= t)), shardOf = t => find(man.shards, t);
+// Optimal string alignment distance, up to `max`.
 function dist(a, b, max) {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
 	let d = [[...Array(b.length + 1).keys()]], i, j, lo, v, M = Math.min;
@@ -82,7 +83,7 @@ function expand(t, shards) {
 	return out;
 }
 
-// show(r): first results, then with long posting lists' tails.
+// show(r): first results, then with the tails.
 function search(q, show) {
 	let my = ++seq;
 	return Promise.resolve(man || get('index.json')).then(m => {
@@ -128,11 +129,11 @@ function search(q, show) {
 			function rank(T) {
 				let sc = {}, hit = {}, need = 0, count = 0, d;
 				Q.terms.forEach(t => {
-					let best = {}, put = (d, v) => { best[d] = Math.max(best[d] || 0, v); };
+					let best = {}, put = (d, v) => { best[d] = mx(best[d] || 0, v); };
 					if (t.need) need += 100;
 					t.e.forEach(e => {
 						let h = e[1], w = h[0] * e[2], tl = T && T[e[0]], j, d = 0;
-						count = Math.max(count, h[1]);
+						count = mx(count, h[1]);
 						for (j = 3; j < h.length; j += 2) put(h[j], h[j + 1] * w);
 						if (tl) for (j = 0; j < tl.length; j += 2) put(d += tl[j], tl[j + 1] * w);
 					});
@@ -146,7 +147,7 @@ function search(q, show) {
 				let list = K(sc).filter(d => hit[d] >= need).map(Number);
 				list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
 				// One word: its best term's page count covers pages not loaded.
-				return { q, Q, list, meta, more: !T && later, count: Q.terms.length == 1 ? Math.max(count, list.length) : list.length };
+				return { q, Q, list, meta, more: !T && later, count: Q.terms.length == 1 ? mx(count, list.length) : list.length };
 			}
 			if (my != seq) return;
 			show(rank());
@@ -177,8 +178,8 @@ function excerpt(text, Q) {
 		let f = fold(m[0]);
 		if (keys[stemw(f)] || Q.terms.some(t => t.p && !sp(f).indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
 	}
-	let from = hits.length ? text.lastIndexOf(' ', Math.max(0, hits[0][0] - 60)) + 1 : 0,
-		to = text.length > from + 220 ? Math.max(text.lastIndexOf(' ', from + 220), from + 99) : text.length, p = el('p', 'search-excerpt'), i = from;
+	let from = hits.length ? text.lastIndexOf(' ', mx(0, hits[0][0] - 60)) + 1 : 0,
+		to = text.length > from + 220 ? mx(text.lastIndexOf(' ', from + 220), from + 99) : text.length, p = el('p', 'search-excerpt'), i = from;
 	if (from) p.append('… ');
 	hits.forEach(h => {
 		if (h[0] < i || h[1] > to) return;
@@ -231,8 +232,7 @@ function ui(input) {
 			if (!m) return;
 			at(li, 'role', 'presentation');
 			a.href = m[2];
-			a.id = 'search-option-' + rows.length;
-			ats(a, { role: 'option', 'aria-selected': false });
+			ats(a, { id: 'search-option-' + rows.length, role: 'option', 'aria-selected': false });
 			a.append(el('span', 'search-title', m[0]), ' ', el('span', 'search-kind', man.kinds[m[1]]));
 			if (t) {
 				let x = excerpt(t[3], r.Q), f = DEEP[d];
