@@ -48,7 +48,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.len() <= MAX_TOKEN || w.chars().count() <= MAX_TOKEN)
 }
 
-/// The English Snowball stemmer. Words with a digit (`b12`, `omega3`) are kept whole.
+/// The English Snowball stemmer, after [`SPELLINGS`]. Words with a digit (`b12`, `omega3`)
+/// are kept whole, but for their spelling.
 /// Irregular plurals that health pages use (`IRREGULAR`) stem as their singular.
 pub struct Stem(Stemmer);
 
@@ -69,10 +70,12 @@ const IRREGULAR: [(&str, &str); 7] = [
 /// as, so that "anemia" finds a page on anaemia and "fiber" one on fibre, on every site,
 /// with no aliases written for them. A query word and a page's word are both rewritten,
 /// before stemming: each stretch that reads as a left-hand side, left to right, becomes its
-/// right-hand side. Each is a part of words (`haem` in haemoglobin and haemorrhage) chosen
-/// to occur in no other English word. None starts another, so the order they are tried in
-/// does not matter. The manifest carries them to `search.js`, which rewrites the same way
-/// (a regular expression of the left-hand sides).
+/// right-hand side. Each is a part of words (`haem` in haemoglobin and haemorrhage) that
+/// reads as a British spelling wherever it stands; parts that other words share (`organis`
+/// of organism, `specialis` of specialist) are left out, and a word rewritten by mistake
+/// would only be rewritten the same way in queries. None starts another, so the order
+/// they are tried in does not matter. The manifest carries them to `search.js`, which
+/// rewrites the same way (a regular expression of the left-hand sides).
 pub const SPELLINGS: [(&str, &str); 79] = [
     ("aemi", "emi"),
     ("aetiol", "etiol"),
@@ -186,18 +189,17 @@ impl Default for Stem {
 
 impl Stem {
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match american(word) {
+            Cow::Borrowed(word) => self.stem_spelt(word),
+            Cow::Owned(word) => Cow::Owned(self.stem_spelt(&word).into_owned()),
+        }
+    }
+
+    /// A word, its spelling rewritten, stemmed.
+    fn stem_spelt<'a>(&self, word: &'a str) -> Cow<'a, str> {
         if word.chars().any(|c| c.is_numeric()) {
             return Cow::Borrowed(word);
         }
-        let word = match american(word) {
-            Cow::Borrowed(word) => word,
-            Cow::Owned(word) => return Cow::Owned(self.stem_spelt(&word).into_owned()),
-        };
-        self.stem_spelt(word)
-    }
-
-    /// A word without digits, its spelling rewritten, stemmed.
-    fn stem_spelt<'a>(&self, word: &'a str) -> Cow<'a, str> {
         match IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)) {
             Ok(i) => self.0.stem(IRREGULAR[i].1),
             Err(_) => self.0.stem(word),
@@ -206,7 +208,7 @@ impl Stem {
 }
 
 /// Whether the word ending at byte `after` of `text` and the word starting at `start`, one
-/// byte later, are a letter's name or a word, a hyphen and a number ("B-12", "omega-3",
+/// byte later, are a word ending in a letter, a hyphen and a number ("B-12", "omega-3",
 /// "COVID-19"): the index counts them also as one word ("b12"), which is what `search.js`
 /// makes of them in a query, so "b12" finds a page that writes "B-12" and "B-12" one
 /// that writes "B12". ASCII letters and digits only, as in `search.js`.

@@ -480,7 +480,7 @@ const STEM_CASES: &str = "caresses ponies ties caress cats feed agreed disabled 
     cobalamin methylcobalamin supplements vitamins anaemia feet foot footing teeth children \
     women men menopause calves lice haemoglobin leukaemia oedema oesophagus diarrhoea \
     paediatric fibres tumours immunisation randomised analysing organism specialist paralysis \
-    mouldy grey";
+    mouldy grey fibre2";
 
 /// A failed excerpt file must not leave the results busy for ever (nor throw): the results
 /// are shown with their titles, and the region settles.

@@ -29,14 +29,14 @@ const A = AbortSignal, T = () => A.timeout && { signal: A.timeout(9e3) }, get = 
 }).catch(e => { delete cache[p]; throw e; }));
 const K = Object.keys, mx = Math.max, load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
 const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-// "B-12" is one word, b12, as in the index.
+// "B-12" is b12, as in the index.
 const words = s => (fold(s).replace(/([a-z])-(?=\d)/g, '$1').match(WORD) || []).filter(w => [...w].length < 41);
 // Spelt as text.rs's SPELLINGS say, stemmed.
-const sp = w => w.replace(man.re ||= RegExp(K(man.sp).join('|'), 'g'), s => man.sp[s]), stemw = w => NUM.test(w) ? w : stem(sp(w));
+const sp = w => w.replace(man.re ||= RegExp(K(man.sp).join('|'), 'g'), s => man.sp[s]), stemw = w => NUM.test(w = sp(w)) ? w : stem(w);
 const notStop = w => !man.stop.includes(w);
 const on = (e, k, f) => e.addEventListener(k, f), at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
 const find = (bounds, t) => mx(0, bounds.findLastIndex(b => b <= t)), shardOf = t => find(man.shards, t);
-// Optimal string alignment distance, up to `max`.
+// Optimal string alignment distance, up to `max` (a[-1] undefined).
 function dist(a, b, max) {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
 	let d = [[...Array(b.length + 1).keys()]], i, j, lo, v, M = Math.min;
@@ -83,7 +83,7 @@ function expand(t, shards) {
 	return out;
 }
 
-// show(r): first results, then with the tails.
+// show(r): first results, then with tails.
 function search(q, show) {
 	let my = ++seq;
 	return Promise.resolve(man || get('index.json')).then(m => {
