@@ -138,12 +138,13 @@ pub(super) fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<
     let mut manifest = String::from("{\"v\":1,\"docs\":");
     let _ = write!(
         manifest,
-        "{},\"chunk\":{},\"kinds\":{},\"stop\":{},\"sp\":{},\"shards\":{},\"ends\":{}}}",
+        "{},\"chunk\":{},\"kinds\":{},\"stop\":{},\"sp\":{},\"ir\":{},\"shards\":{},\"ends\":{}}}",
         docs.len(),
         TEXT_CHUNK,
         json(&KIND_NAMES),
         json(&text::STOP_WORDS),
         json(&text::SPELLINGS.iter().copied().collect::<BTreeMap<_, _>>()),
+        json(&text::Stem::default().irregular_stems()),
         json(&firsts),
         json(&ends)
     );

@@ -49,20 +49,37 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The English Snowball stemmer, after [`SPELLINGS`]. Words with a digit (`b12`, `omega3`)
-/// are kept whole, but for their spelling.
-/// Irregular plurals that health pages use (`IRREGULAR`) stem as their singular.
+/// are kept whole, but for their spelling. Irregular plurals that health pages use
+/// (`IRREGULAR`) stem as their singular, and a word ending in "sis" as if it ended in "se"
+/// ("diagnosis" as "diagnose", which meets "diagnoses", "diagnosed" and "diagnosing";
+/// "analysis" meets "analyse" and "analyze").
 pub struct Stem(Stemmer);
 
 /// Plurals Snowball leaves apart from their singular (a search for "foot pain" would not
-/// find a page about numb feet), with that singular; sorted. `search.js` carries the same pairs as stems, among
-/// its stemmer's exceptions. Verbs that look like one ("lives", "leaves") are left out.
-const IRREGULAR: [(&str, &str); 7] = [
+/// find a page about numb feet, one for "bacterium" a page about bacteria), with that
+/// singular; sorted. The manifest carries them to `search.js` with their stems. Verbs that
+/// look like one ("lives", "leaves") are left out.
+const IRREGULAR: [(&str, &str); 21] = [
+    ("alveoli", "alveolus"),
+    ("bacteria", "bacterium"),
+    ("bronchi", "bronchus"),
     ("calves", "calf"),
     ("children", "child"),
+    ("criteria", "criterion"),
+    ("emboli", "embolus"),
     ("feet", "foot"),
+    ("fungi", "fungus"),
+    ("ganglia", "ganglion"),
+    ("glomeruli", "glomerulus"),
     ("lice", "louse"),
     ("men", "man"),
+    ("mitochondria", "mitochondrion"),
+    ("nuclei", "nucleus"),
+    ("phenomena", "phenomenon"),
+    ("stimuli", "stimulus"),
     ("teeth", "tooth"),
+    ("thrombi", "thrombus"),
+    ("villi", "villus"),
     ("women", "woman"),
 ];
 
@@ -189,6 +206,22 @@ impl Default for Stem {
 
 impl Stem {
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match word.strip_suffix("sis") {
+            Some(root) => Cow::Owned(self.stem_as_is(&[root, "se"].concat()).into_owned()),
+            None => self.stem_as_is(word),
+        }
+    }
+
+    /// Each of `IRREGULAR`'s plurals with its stem, for `search.js`.
+    pub fn irregular_stems(&self) -> std::collections::BTreeMap<&'static str, String> {
+        IRREGULAR
+            .iter()
+            .map(|(plural, singular)| (*plural, self.0.stem(singular).into_owned()))
+            .collect()
+    }
+
+    /// [`Self::stem`] but for the ending "sis".
+    fn stem_as_is<'a>(&self, word: &'a str) -> Cow<'a, str> {
         match american(word) {
             Cow::Borrowed(word) => self.stem_spelt(word),
             Cow::Owned(word) => Cow::Owned(self.stem_spelt(&word).into_owned()),
@@ -662,6 +695,20 @@ mod tests {
         }
         assert_eq!(s.stem("feet"), "foot");
         assert_eq!(s.stem("footed"), "foot");
+        assert_eq!(s.irregular_stems()["lice"], "lous");
+        // "-sis" stems as "-se": a diagnosis meets what is diagnosed, an analysis what is
+        // analysed or analyzed, and the plural "-ses".
+        for (a, b) in [
+            ("diagnosis", "diagnosed"),
+            ("diagnosis", "diagnoses"),
+            ("analysis", "analyzed"),
+            ("analysis", "analyses"),
+            ("paralysis", "paralysed"),
+            ("psychosis", "psychoses"),
+            ("thrombosis", "thromboses"),
+        ] {
+            assert_eq!(s.stem(a), s.stem(b), "{a} / {b}");
+        }
         // A word that only begins like one stays itself.
         assert_eq!(s.stem("menopause"), s.0.stem("menopause"));
     }
@@ -714,8 +761,7 @@ mod tests {
             "does",
             "shoe",
             "hour",
-            "analysis",
-            "paralysis",
+            "analyst",
         ] {
             assert_eq!(s.stem(word), s.0.stem(word), "{word}");
         }

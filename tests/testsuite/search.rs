@@ -51,7 +51,7 @@ pub fn search_site() -> Site {
         "title: Feeling worn out every day\ndescription: What lies behind a constant lack of energy.",
         "Tiredness that does not lift after a weekend of rest deserves a closer look. \
          Poor sleep, low iron (and the anemia it leads to) and stress are the usual suspects; \
-         so is a lack of vitamin B-12.\n",
+         so is a lack of vitamin B-12, diagnosed with a blood test.\n",
     )
     .article(
         "minerals/magnesium-sleep.md",
@@ -68,7 +68,8 @@ pub fn search_site() -> Site {
     .article(
         "nerves/b12-guide.md",
         "title: Vitamin B12 deficiency explained\ndescription: Causes, signs and treatment of low B12.",
-        "Cobalamin keeps nerves insulated. A deficiency develops slowly, over years.\n\n\
+        "Cobalamin keeps nerves insulated. A deficiency develops slowly, over years, and its \
+         diagnosis often comes late.\n\n\
          ## Neurological signs\n\nFeet that burn, unsteady walking and memory lapses can all \
          appear before anaemia does.\n",
     )

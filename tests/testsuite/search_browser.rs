@@ -113,6 +113,29 @@ fn british_and_american_spellings_find_each_other() {
     browser.assert_no_console_errors();
 }
 
+/// A word ending in "sis" meets its verb and plural: "diagnosis" finds the page that says
+/// "diagnosed", and "diagnosed" the one that says "diagnosis" (where only a misspelling's
+/// fallback, which a word that matches anything skips, found it before).
+#[test]
+fn a_diagnosis_meets_what_is_diagnosed() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    for query in ["diagnosis", "diagnosed", "diagnoses"] {
+        let mut got = results(&browser, &server, query);
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "/articles/energy/always-tired/",
+                "/articles/nerves/b12-guide/"
+            ],
+            "{query}"
+        );
+    }
+    browser.assert_no_console_errors();
+}
+
 /// "B-12" and "B12" are one word: each finds the page that writes the other, with or
 /// without the hyphen; "b 12", two words, is not the vitamin.
 #[test]
@@ -480,7 +503,8 @@ const STEM_CASES: &str = "caresses ponies ties caress cats feed agreed disabled 
     cobalamin methylcobalamin supplements vitamins anaemia feet foot footing teeth children \
     women men menopause calves lice haemoglobin leukaemia oedema oesophagus diarrhoea \
     paediatric fibres tumours immunisation randomised analysing organism specialist paralysis \
-    mouldy grey fibre2";
+    mouldy grey fibre2 bacteria bacterium fungi criteria diagnosis diagnoses analysis \
+    paralysis sis";
 
 /// A failed excerpt file must not leave the results busy for ever (nor throw): the results
 /// are shown with their titles, and the region settles.

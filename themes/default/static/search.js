@@ -3,12 +3,12 @@
 'use strict';
 var doc = document, me = doc.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
 	cache = {}, man, seq = 0, marked, inline = doc.getElementById('search-index'), WORD = /[\p{Alphabetic}\p{N}]+/gu, NUM = /\p{N}/u;
-function stem(w){// Snowball English (Porter2) as rust-stemmers 1.2.0, plus text.rs's IRREGULAR
+function stem(w){// Snowball English (Porter2) as rust-stemmers 1.2.0
 let f,m,L,P,Q,b,c,o={},
 S=s=>/[^aeiouy][aeiouy][^aeiouwxyY]$|^[aeiouy][^aeiouy]$/u.test(s),
 O=t=>t.split('|').map(e=>(e=e.split(/(\d)/),o[e[0]]=e[1]&&e[0].slice(0,-e[1])+e[2])),
 X=(t,p,f)=>(O(t),w=w.replace(RegExp('('+t.replace(/\d\w*/g,'')+')$'),s=>(L=w.length-s.length)<p||f(s,w[L-1])?s:o[s]||''));
-O('skis1|skies3y|dying4ie|lying4ie|tying4ie|idly1|gently1|ugly1i|early1i|only1i|singly1|sky|news|howe|atlas|cosmos|bias|andes|calves3f|children3|feet3oot|lice3ous|men2an|teeth4ooth|women3man');
+O('skis1|skies3y|dying4ie|lying4ie|tying4ie|idly1|gently1|ugly1i|early1i|only1i|singly1|sky|news|howe|atlas|cosmos|bias|andes');
 if(o.hasOwnProperty(w))return o[w]||w;
 if(!(c=[...w])[2])return w;
 w=w.replace(/(^|[aeiouy])y/g,(s,a)=>f=a+'Y');
@@ -31,8 +31,8 @@ const K = Object.keys, mx = Math.max, load = (nums, dir) => Promise.all(nums.map
 const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 // "B-12" is b12, as in the index.
 const words = s => (fold(s).replace(/([a-z])-(?=\d)/g, '$1').match(WORD) || []).filter(w => [...w].length < 41);
-// Spelt as text.rs's SPELLINGS say, stemmed.
-const sp = w => w.replace(man.re ||= RegExp(K(man.sp).join('|'), 'g'), s => man.sp[s]), stemw = w => NUM.test(w = sp(w)) ? w : stem(w);
+// Stemmed as text.rs's Stem: -sis as -se, SPELLINGS, IRREGULAR.
+const sp = w => w.replace(man.re ||= RegExp(K(man.sp).join('|'), 'g'), s => man.sp[s]), stemw = w => NUM.test(w = sp(w.replace(/sis$/, 'se'))) ? w : man.ir.hasOwnProperty(w) ? man.ir[w] : stem(w);
 const notStop = w => !man.stop.includes(w);
 const on = (e, k, f) => e.addEventListener(k, f), at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
 const find = (bounds, t) => mx(0, bounds.findLastIndex(b => b <= t)), shardOf = t => find(man.shards, t);
