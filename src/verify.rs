@@ -5,12 +5,15 @@
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
 use crate::link::LinkedSite;
 use crate::render::{file_for, Output};
+use std::collections::HashMap;
 
 /// Reports each unverified link of `site` whose page `output` does not have, or whose page
 /// has no element with its `#id`. A page handed to a sink as it rendered (`materia build`
 /// writes them so) is known by its name only: the ids of links to it pass.
 pub fn rendered_links(site: &LinkedSite, output: &Output, diags: &Diagnostics) {
     let base = site.catalog.config.base_path.as_str();
+    // Each page's ids, read once however many links name a part of it.
+    let mut ids_of: HashMap<String, Vec<String>> = HashMap::new();
     for link in site.unverified_links() {
         let (path, fragment) = link
             .target
@@ -32,17 +35,21 @@ pub fn rendered_links(site: &LinkedSite, output: &Output, diags: &Diagnostics) {
         let Some(page) = page.filter(|_| !fragment.is_empty()) else {
             continue;
         };
-        let page = String::from_utf8_lossy(page);
-        let ids = ids(&page);
+        let ids = ids_of.entry(file).or_insert_with(|| {
+            ids(&String::from_utf8_lossy(page))
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        });
         let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
-        if !ids.iter().any(|&id| id == fragment || id == decoded) {
+        if !ids.iter().any(|id| id == fragment || *id == decoded) {
             diags.push(
                 Diagnostic::error(format!(
                     "link to `{}`: the page has no part with the id `#{fragment}`",
                     link.raw
                 ))
                 .maybe_hint(
-                    did_you_mean(fragment, ids.iter().copied())
+                    did_you_mean(fragment, ids.iter().map(String::as_str))
                         .map(|id| format!("did you mean `#{id}`?")),
                 )
                 .at_location(link.location.clone()),

@@ -18,8 +18,7 @@ mod records;
 mod site_files;
 mod templates;
 
-use crate::catalog::page_count;
-use crate::catalog::Catalog;
+use crate::catalog::{page_count, Catalog};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::jsonld;
