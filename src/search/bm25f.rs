@@ -7,9 +7,11 @@ use super::{
 };
 
 /// A thread's scratch for [`weigh`]: a page's pseudo-frequency for every term of the site
-/// (0 for terms it does not have), and the terms it has, in the order they came.
+/// (0 for terms it does not have), what its synonym groups lend each term, and the terms
+/// it has, in the order they came.
 pub(super) struct Weights {
     tf: Vec<f32>,
+    lent: Vec<f32>,
     terms: Vec<u32>,
 }
 
@@ -17,6 +19,7 @@ impl Weights {
     pub(super) fn new(terms: usize) -> Weights {
         Weights {
             tf: vec![0.0; terms],
+            lent: vec![0.0; terms],
             terms: Vec::new(),
         }
     }
@@ -33,6 +36,10 @@ impl Weights {
 /// at least [`SYNONYM_SHARE`] of what a word of that strength scores. So "pins and needles"
 /// finds an article that only says "tingling", and ranks it by how much it says so; an
 /// article using the words themselves ranks above one using another name as often.
+/// A word that several groups lend is lent the sum, as a word's uses in several fields add
+/// up: "B12 shots", an alias of Vitamin B12, lends "shot" to every page of a B12 site
+/// alike, and a site group of "injection" and "shot" then ranks among them the pages that
+/// speak of injections (taking the larger of the two tied them all).
 ///
 /// A page whose title is the term alone (the page *named* Magnesium) scores double after
 /// saturation: otherwise a long article mentioning the name often enough could outrank it.
@@ -50,7 +57,11 @@ pub(super) fn weigh<'t>(
         [(term, _)] => Some(*term),
         _ => None,
     };
-    let Weights { tf, terms: seen } = scratch;
+    let Weights {
+        tf,
+        lent: extra,
+        terms: seen,
+    } = scratch;
     // Each term's sum is added up in field order, so the floats, and the scores, do not
     // depend on the order of a field's terms.
     for (f, (terms, len)) in fields.iter().enumerate() {
@@ -92,17 +103,19 @@ pub(super) fn weigh<'t>(
         .collect();
     for (terms, sum) in lent {
         for &term in terms {
-            if let Some(slot) = tf.get_mut(term as usize) {
-                if *slot == 0.0 {
+            if let (Some(slot), Some(more)) = (tf.get(term as usize), extra.get_mut(term as usize))
+            {
+                if *slot == 0.0 && *more == 0.0 {
                     seen.push(term);
                 }
-                *slot = slot.max(sum);
+                *more += sum;
             }
         }
     }
     seen.drain(..)
         .map(|term| {
-            let sum = std::mem::take(&mut tf[term as usize]);
+            let used = std::mem::take(&mut tf[term as usize]);
+            let sum = used.max(std::mem::take(&mut extra[term as usize]));
             let boost = if named == Some(term) || whole_names.contains(&term) {
                 2.0
             } else {

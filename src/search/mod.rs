@@ -70,7 +70,7 @@ const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.3, 0.5, 0.75, 0.75];
 const K1: f32 = 1.2;
 /// What a page's strength in a synonym group (a record's names, or a `[search] synonyms`
 /// group) is worth to every word of the group there, as a share of the saturated score a
-/// word of that strength would have. Half: the most a lent word can score is what a word
+/// word of that strength would have. Half: the most one group lends a word is what a word
 /// used once or twice in a page of average length scores, so that pages using a reader's
 /// own words rank above those using others ("methylcobalamin" above "B12", which is on
 /// every page of a B12 site).

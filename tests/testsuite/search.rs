@@ -123,6 +123,11 @@ impl Index {
     /// URLs of the pages in a term's in-shard postings, best first (`#id` for pages whose
     /// title the shard does not carry).
     fn postings(&self, term: &str) -> Vec<String> {
+        self.scores(term).into_iter().map(|(url, _)| url).collect()
+    }
+
+    /// The same postings with each page's score for the term.
+    fn scores(&self, term: &str) -> Vec<(String, u64)> {
         let firsts = self.firsts();
         let shard = firsts.iter().rposition(|f| *f <= term).unwrap();
         let Some(list) = self.shards[shard]["t"][term].as_array() else {
@@ -133,7 +138,8 @@ impl Index {
             .chunks(2)
             .map(|p| {
                 let id = p[0].as_u64().unwrap();
-                urls.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+                let url = urls.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
+                (url, p[1].as_u64().unwrap())
             })
             .collect()
     }
@@ -207,6 +213,54 @@ fn a_one_word_alias_names_the_page_as_a_title_does() {
     site.build().assert_ok();
     let index = Index::read(&site);
     assert_eq!(index.postings("b12")[0], "/supplements/vitamin-b12/");
+}
+
+/// A word that two synonym groups lend adds up both: every page of a B12 site is lent
+/// "shot" by the alias "B12 shots", and a site group of "injection" and "shot" ranks among
+/// them the page that speaks of injections.
+#[test]
+fn a_word_lent_by_two_synonym_groups_ranks_by_both() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        &format!(
+            "{}\n[search]\nsynonyms = [[\"injection\", \"shot\"]]\n",
+            crate::support::SITE_TOML
+        ),
+    )
+    .file(
+        "content/supplements/vitamin-b12.yaml",
+        "name: Vitamin B12\naliases: [B12, B12 shots]\nsummary: A vitamin.\n",
+    );
+    // Both articles say B12 as often; the first sorts first where scores tie.
+    for (slug, extra) in [
+        ("a-diet", "Eggs and milk have some."),
+        (
+            "b-treatment",
+            "An injection works; injections are given monthly.",
+        ),
+    ] {
+        site.article(
+            &format!("b12/{slug}.md"),
+            &format!("title: \"About {slug}\""),
+            &format!(
+                "{}{extra}\n",
+                "B12 levels fall slowly; B12 tests catch it. ".repeat(8)
+            ),
+        );
+    }
+    site.build().assert_ok();
+    let shot = Index::read(&site).scores("shot");
+    let score = |url: &str| {
+        shot.iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, s)| *s)
+            .unwrap_or_else(|| panic!("{url} not found by \"shot\": {shot:?}"))
+    };
+    assert!(
+        score("/articles/b12/b-treatment/") > score("/articles/b12/a-diet/"),
+        "the page about injections ranks first: {shot:?}"
+    );
 }
 
 /// A supplement page is found by every text it shows: its forms, dose, upper limit and
