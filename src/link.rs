@@ -779,12 +779,15 @@ impl LinkChecker<'_> {
                     return Err(Diagnostic::error(format!(
                         "link to `{raw}`, which is not an article"
                     ))
-                    .maybe_hint(
+                    .hint(
                         did_you_mean(
                             &joined,
                             self.catalog.article_files.keys().map(String::as_str),
                         )
-                        .map(|b| format!("did you mean `{b}`? (paths are relative to this file)")),
+                        .map_or_else(
+                            || "name an article's file relative to this one (`../section/slug.md`), or its URL (`/articles/section/slug/`)".to_string(),
+                            |b| format!("did you mean `{b}`? (paths are relative to this file)"),
+                        ),
                     ))
                 }
             }
@@ -827,7 +830,10 @@ impl LinkChecker<'_> {
             }
             let shown: Vec<&str> = self.catalog.paths.iter().map(String::as_str).collect();
             Diagnostic::error(format!("link to `{raw}`, a page that does not exist"))
-                .maybe_hint(did_you_mean(&path, shown).map(|b| format!("did you mean `{b}`?")))
+                .hint(did_you_mean(&path, shown).map_or_else(
+                    || format!("link to a page the site makes (`{base}/symptoms/<id>/`, `{base}/articles/<section>/<slug>/`…) or a file under content/static/, or write the full address of another site"),
+                    |b| format!("did you mean `{b}`?"),
+                ))
         })?;
         if let (true, Some(frag)) = (self.strict, fragment) {
             if let Some(anchors) = self.anchors().get(&found) {
@@ -835,9 +841,11 @@ impl LinkChecker<'_> {
                     return Err(Diagnostic::error(format!(
                         "link to `{raw}`: the page has no heading `#{frag}`"
                     ))
-                    .maybe_hint(
-                        did_you_mean(frag, anchors.iter().map(String::as_str))
-                            .map(|b| format!("did you mean `#{b}`?")),
+                    .hint(
+                        did_you_mean(frag, anchors.iter().map(String::as_str)).map_or_else(
+                            || shown_ids(anchors),
+                            |b| format!("did you mean `#{b}`?"),
+                        ),
                     ));
                 }
             }
@@ -950,4 +958,22 @@ mod tests {
         assert_eq!(normalise_path("a/b/../c/./d.md"), "a/c/d.md");
         assert_eq!(normalise_path("../../x"), "x");
     }
+}
+
+/// A hint naming a page's heading ids: the first few, and how many more.
+fn shown_ids(ids: &[String]) -> String {
+    const SHOWN: usize = 5;
+    if ids.is_empty() {
+        return "the page has no headings: link to the page itself, without `#…`".to_string();
+    }
+    let mut text = ids
+        .iter()
+        .take(SHOWN)
+        .map(|id| format!("`#{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    format!("link to one of its headings: {text}")
 }

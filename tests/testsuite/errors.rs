@@ -691,6 +691,40 @@ fn link_to_a_missing_article_file() {
     );
 }
 
+/// A broken link with nothing close to suggest still says how to write one that works.
+#[test]
+fn a_broken_link_with_no_near_match_says_how_to_link() {
+    let site = good_site();
+    site.article(
+        "bad.md",
+        "title: Bad",
+        "See [x](zzzzzzzz.md) and [y](/qqqqqqqqqq/).\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "link to `zzzzzzzz.md`, which is not an article",
+            "help: name an article's file relative to this one (`../section/slug.md`), or its URL",
+            "link to `/qqqqqqqqqq/`, a page that does not exist",
+            "help: link to a page the site makes (`/symptoms/<id>/`",
+        ],
+    );
+    site.article(
+        "bad.md",
+        "title: Bad",
+        "See [a](/articles/bad/#zzzzzzzz).\n\n## Causes\n",
+    );
+    let root = site.root().to_string_lossy().into_owned();
+    let run = site.run(&["check", "--root", &root]);
+    run.assert_failed();
+    assert!(
+        run.stderr
+            .contains("help: link to one of its headings: `#causes`"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn unknown_site_toml_key() {
     let site = good_site();
