@@ -940,6 +940,24 @@ fn normalise_path(path: &str) -> String {
     parts.join("/")
 }
 
+/// A hint naming a page's heading ids: the first few, and how many more.
+fn shown_ids(ids: &[String]) -> String {
+    const SHOWN: usize = 5;
+    if ids.is_empty() {
+        return "the page has no headings: link to the page itself, without `#…`".to_string();
+    }
+    let mut text = ids
+        .iter()
+        .take(SHOWN)
+        .map(|id| format!("`#{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    format!("link to one of its headings: {text}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -958,22 +976,4 @@ mod tests {
         assert_eq!(normalise_path("a/b/../c/./d.md"), "a/c/d.md");
         assert_eq!(normalise_path("../../x"), "x");
     }
-}
-
-/// A hint naming a page's heading ids: the first few, and how many more.
-fn shown_ids(ids: &[String]) -> String {
-    const SHOWN: usize = 5;
-    if ids.is_empty() {
-        return "the page has no headings: link to the page itself, without `#…`".to_string();
-    }
-    let mut text = ids
-        .iter()
-        .take(SHOWN)
-        .map(|id| format!("`#{id}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
-    }
-    format!("link to one of its headings: {text}")
 }
