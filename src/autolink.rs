@@ -157,7 +157,7 @@ pub fn escape_attr(s: &str) -> String {
 }
 
 /// Appends `s` to `out`, escaped for an attribute.
-fn push_escaped(out: &mut String, s: &str) {
+pub fn push_escaped(out: &mut String, s: &str) {
     let Ok(()) = escape_pieces(s, |piece| {
         out.push_str(piece);
         Ok::<(), std::convert::Infallible>(())

@@ -267,7 +267,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
 
     let product_links = product_links(&supplements, diags);
 
-    let sections = build_sections(&articles, base);
+    let sections = build_sections(&articles, base, config.words.get("articles"));
     let articles_dir = root.join("content").join("articles");
     let article_files = articles
         .iter()
@@ -718,7 +718,8 @@ fn section_title(slug: &str) -> String {
     }
 }
 
-fn build_sections(articles: &[Arc<Article>], base: &str) -> Vec<Section> {
+/// `top` is the title of the section of articles in no folder ("Articles").
+fn build_sections(articles: &[Arc<Article>], base: &str, top: &str) -> Vec<Section> {
     let mut paths: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
     paths.insert(Vec::new(), Vec::new());
     for (i, a) in articles.iter().enumerate() {
@@ -732,7 +733,7 @@ fn build_sections(articles: &[Arc<Article>], base: &str) -> Vec<Section> {
         .map(|(path, articles)| Section {
             title: path
                 .last()
-                .map_or_else(|| "Articles".to_string(), |s| section_title(s)),
+                .map_or_else(|| top.to_string(), |s| section_title(s)),
             url: format!(
                 "{base}/articles/{}",
                 path.iter().map(|p| format!("{p}/")).collect::<String>()

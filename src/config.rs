@@ -4,7 +4,9 @@
 use crate::date::Date;
 use crate::diagnostics::Diagnostic;
 use crate::structured::{self, Extra, Format, Origin};
+use crate::translations::Words;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 const FIELDS: &[&str] = &[
@@ -18,6 +20,7 @@ const FIELDS: &[&str] = &[
     "paginate_by",
     "linking",
     "search",
+    "translations",
     "extra",
 ];
 
@@ -42,6 +45,8 @@ struct RawConfig {
     linking: Linking,
     #[serde(default)]
     search: Search,
+    #[serde(default)]
+    translations: BTreeMap<String, String>,
     #[serde(default)]
     extra: Extra,
 }
@@ -107,6 +112,9 @@ pub struct SiteConfig {
     pub paginate_by: usize,
     pub linking: Linking,
     pub search: Search,
+    /// The words of the theme and of Materia's own page text in `language`, with
+    /// `[translations]` over them.
+    pub words: Words,
     /// The `[extra]` table, for the theme's templates (`site.extra`).
     pub extra: Extra,
 }
@@ -154,11 +162,23 @@ impl SiteConfig {
             .at(file, line, col)
             .hint("list the words readers use for one another in one group, like `[\"elderly\", \"older adults\"]`")]);
         }
+        let language = raw.language.unwrap_or_else(|| "en".into());
+        let words = Words::new(&language, &raw.translations).map_err(|bad| {
+            bad.into_iter()
+                .map(|b| {
+                    let (line, col) = position_after(text, "[translations]", &b.key)
+                        .unwrap_or_else(|| (line_of_key(text, "[translations]"), 1));
+                    Diagnostic::error(format!("in [translations]: {}", b.message))
+                        .at(file, line, col)
+                        .hint(b.hint)
+                })
+                .collect::<Vec<_>>()
+        })?;
         Ok(SiteConfig {
             title: raw.title,
             base_path,
             base_url,
-            language: raw.language.unwrap_or_else(|| "en".into()),
+            language,
             description: raw.description.unwrap_or_default(),
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             disclaimer: raw.disclaimer.unwrap_or_default(),
@@ -166,6 +186,7 @@ impl SiteConfig {
             paginate_by: raw.paginate_by,
             linking: raw.linking,
             search: raw.search,
+            words,
             extra: raw.extra,
         })
     }

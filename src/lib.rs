@@ -14,6 +14,8 @@
 //! | write | [`write`](mod@write) | files on disk: a [`write::Staging`] folder, swapped in atomically |
 //!
 //! [`build`] runs the stages; [`diagnostics`] carries every problem found to the author;
+//! [`translations`] holds the words of the theme and of the page text Materia writes, in the
+//! site's language, which [`config`] settles while loading;
 //! [`slug`] and [`words`] are text helpers more than one stage uses;
 //! [`serve`] runs the same stages in memory on every change and serves the result: pages
 //! first, the search index after. When the watcher reports that only articles' text changed,
@@ -52,6 +54,7 @@ pub mod structured;
 #[cfg(test)]
 mod testing;
 pub mod theme;
+pub mod translations;
 pub mod verify;
 pub mod views;
 pub mod words;

@@ -46,11 +46,12 @@ pub struct DateView {
     pub display: String,
 }
 
-impl From<Date> for DateView {
-    fn from(d: Date) -> Self {
+impl DateView {
+    /// The date in the site's language ("5 January 2024", "5 janvier 2024").
+    pub fn new(d: Date, words: &crate::translations::Words) -> Self {
         DateView {
             iso: d.iso(),
-            display: d.display(),
+            display: words.date(d),
         }
     }
 }
@@ -246,8 +247,8 @@ pub struct Letter {
 pub struct LetterGroup<'a> {
     pub letter: &'static str,
     pub id: &'static str,
-    /// What the group's heading says: the letter, or "Other".
-    pub label: &'static str,
+    /// What the group's heading says: the letter, or "Other" in the site's language.
+    pub label: &'a str,
     pub items: Vec<ListItem<'a>>,
 }
 
@@ -263,7 +264,11 @@ fn letter(slot: usize) -> (&'static str, &'static str) {
 /// Groups sorted items by the upper-cased first letter of their name (A–Z; anything else,
 /// accented letters included, under `#`), in the bar's order, with the bar itself. Done
 /// here rather than in the template, where grouping cost a pass over every item per letter.
-pub fn letter_groups<'a>(items: &[ListItem<'a>]) -> (Vec<Letter>, Vec<LetterGroup<'a>>) {
+/// `other` heads the `#` group.
+pub fn letter_groups<'a>(
+    items: &[ListItem<'a>],
+    other: &'a str,
+) -> (Vec<Letter>, Vec<LetterGroup<'a>>) {
     let mut grouped: Vec<Vec<ListItem<'a>>> = vec![Vec::new(); UPPER.len()];
     for item in items {
         let mut chars = item.name.trim().chars();
@@ -299,7 +304,7 @@ pub fn letter_groups<'a>(items: &[ListItem<'a>]) -> (Vec<Letter>, Vec<LetterGrou
             LetterGroup {
                 letter,
                 id,
-                label: if letter == "#" { "Other" } else { letter },
+                label: if letter == "#" { other } else { letter },
                 items,
             }
         })

@@ -115,9 +115,11 @@ impl Renderer<'_> {
             url: [self.base(), &a.url].concat(),
             description: description.clone(),
             section: self.section_of(i).cloned(),
-            date: fm.date.map(DateView::from),
-            updated: fm.updated.map(DateView::from),
-            reviewed_on: fm.reviewed_on.map(DateView::from),
+            date: fm.date.map(|d| DateView::new(d, &self.c.config.words)),
+            updated: fm.updated.map(|d| DateView::new(d, &self.c.config.words)),
+            reviewed_on: fm
+                .reviewed_on
+                .map(|d| DateView::new(d, &self.c.config.words)),
             review_due,
             authors: &fm.authors,
             author_links: fm

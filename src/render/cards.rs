@@ -80,7 +80,7 @@ pub(super) fn card_text(a: &crate::article::Article) -> CardText {
 
 pub(super) fn card_data(c: &Catalog, i: usize, text: CardText) -> CardData {
     let a = &c.articles[i];
-    let date = a.front.date.map(DateView::from);
+    let date = a.front.date.map(|d| DateView::new(d, &c.config.words));
     let (iso, display) = date
         .as_ref()
         .map_or(("", ""), |d| (d.iso.as_str(), d.display.as_str()));

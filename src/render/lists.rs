@@ -72,10 +72,15 @@ impl Renderer<'_> {
                 title: title.to_string(),
                 url: url.to_string(),
             });
-            let total = paginator.total;
+            let words = &self.c.config.words;
+            let total = paginator.total.to_string();
+            let page = page as i64;
             (
-                format!("{title} (page {page} of {total})"),
-                format!("{description} Page {page} of {total}."),
+                words.count("title_page", page, &[("name", title), ("total", &total)]),
+                format!(
+                    "{description} {}.",
+                    words.count("page_of", page, &[("total", &total)])
+                ),
             )
         };
         let meta = PageMeta {
@@ -125,29 +130,37 @@ impl Renderer<'_> {
     ) -> Result<Rendered, Diagnostic> {
         let c = self.c;
         let b = &self.site.backlinks;
+        let words = &c.config.words;
         let (term, articles, kind, index, label) = match listing {
             List::Keyword => (
                 &c.keywords[i],
                 &b.keyword_articles[i],
                 "keyword",
                 "/keywords/",
-                "Keywords",
+                words.get("keywords"),
             ),
             List::Author => (
                 &c.authors[i],
                 &b.author_articles[i],
                 "author",
                 "/authors/",
-                "Authors",
+                words.get("authors"),
             ),
-            List::Tag | List::Section => (&c.tags[i], &b.tag_articles[i], "tag", "/tags/", "Tags"),
+            List::Tag | List::Section => (
+                &c.tags[i],
+                &b.tag_articles[i],
+                "tag",
+                "/tags/",
+                words.get("tags"),
+            ),
         };
+        let fill = [
+            ("name", term.name.as_str()),
+            ("site", c.config.title.as_str()),
+        ];
         let description = match listing {
-            List::Author => format!(
-                "Articles written or medically reviewed by {} on {}.",
-                term.name, c.config.title
-            ),
-            _ => format!("Articles about {} on {}.", term.name, c.config.title),
+            List::Author => words.fill("author_description", &fill),
+            _ => words.fill("term_description", &fill),
         };
         let record = match listing {
             List::Author => c.author_records[i].map(|p| (&c.people[p], &self.site.people[p])),
@@ -216,33 +229,60 @@ impl Renderer<'_> {
     pub(super) fn list(&self, kind: &str) -> Result<Rendered, Diagnostic> {
         let c = self.c;
         let b = &self.site.backlinks;
-        let (title, intro, mut items): (&str, String, Vec<ListItem>) = match kind {
-            "symptoms" => (
-                "Symptoms",
-                "Symptoms explained: what they feel like, what can cause them, and when to seek care.".into(),
-                c.symptoms.iter().enumerate().map(|(i, s)| ListItem { name: &s.name, url: &c.symptom_urls[i], summary: &s.summary, count: b.symptom_articles[i].len() }).collect(),
-            ),
-            "supplements" => (
-                "Supplements",
-                "Vitamins, minerals and other supplements: forms, typical doses, upper limits and interactions.".into(),
-                c.supplements.iter().enumerate().map(|(i, s)| ListItem { name: &s.name, url: &c.supplement_urls[i], summary: &s.summary, count: b.supplement_articles[i].len() }).collect(),
-            ),
-            "keywords" => (
-                "Keywords",
-                "Every keyword used on this site, with the articles about it.".into(),
-                c.keywords.iter().enumerate().map(|(i, k)| ListItem { name: &k.name, url: &k.url, summary: "", count: b.keyword_articles[i].len() }).collect(),
-            ),
-            "authors" => (
-                "Authors and reviewers",
-                "The people who write and medically review the articles on this site.".into(),
-                c.authors.iter().enumerate().map(|(i, t)| ListItem { name: &t.name, url: &t.url, summary: "", count: b.author_articles[i].len() }).collect(),
-            ),
-            _ => (
-                "Tags",
-                "Articles grouped by tag.".into(),
-                c.tags.iter().enumerate().map(|(i, t)| ListItem { name: &t.name, url: &t.url, summary: "", count: b.tag_articles[i].len() }).collect(),
-            ),
+        let words = &c.config.words;
+        // Each list's entries: name, URL, summary, and the articles that name it.
+        let entries: Vec<(&str, &str, &str, &[usize])> = match kind {
+            "symptoms" => c
+                .symptoms
+                .iter()
+                .zip(&c.symptom_urls)
+                .zip(&b.symptom_articles)
+                .map(|((s, url), a)| (s.name.as_str(), url.as_str(), s.summary.as_str(), &a[..]))
+                .collect(),
+            "supplements" => c
+                .supplements
+                .iter()
+                .zip(&c.supplement_urls)
+                .zip(&b.supplement_articles)
+                .map(|((s, url), a)| (s.name.as_str(), url.as_str(), s.summary.as_str(), &a[..]))
+                .collect(),
+            "keywords" => c
+                .keywords
+                .iter()
+                .zip(&b.keyword_articles)
+                .map(|(t, a)| (t.name.as_str(), t.url.as_str(), "", &a[..]))
+                .collect(),
+            "authors" => c
+                .authors
+                .iter()
+                .zip(&b.author_articles)
+                .map(|(t, a)| (t.name.as_str(), t.url.as_str(), "", &a[..]))
+                .collect(),
+            _ => c
+                .tags
+                .iter()
+                .zip(&b.tag_articles)
+                .map(|(t, a)| (t.name.as_str(), t.url.as_str(), "", &a[..]))
+                .collect(),
         };
+        let mut items: Vec<ListItem> = entries
+            .into_iter()
+            .map(|(name, url, summary, articles)| ListItem {
+                name,
+                url,
+                summary,
+                count: articles.len(),
+            })
+            .collect();
+        let kind_key = match kind {
+            "symptoms" | "supplements" | "keywords" | "authors" => kind,
+            _ => "tags",
+        };
+        let title = match kind_key {
+            "authors" => words.get("authors_and_reviewers"),
+            _ => words.get(kind_key),
+        };
+        let intro = words.get(&[kind_key, "_intro"].concat()).to_string();
         items.sort_by(|x, y| {
             x.name
                 .to_lowercase()
@@ -262,7 +302,7 @@ impl Renderer<'_> {
             "list.html",
             meta,
             {
-                let (letters, groups) = letter_groups(&items);
+                let (letters, groups) = letter_groups(&items, words.get("other"));
                 json!({"kind": kind, "title": title, "intro": intro, "items": items, "letters": letters, "groups": groups})
             },
         )

@@ -37,7 +37,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
-use templates::{load_templates, prepare_error};
+use templates::{add_words, load_templates, prepare_error};
 use tera::Tera;
 
 /// The finished site, in memory.
@@ -324,16 +324,25 @@ impl<'a> Renderer<'a> {
             }
             h.finish()
         };
+        let words = &site.catalog.config.words;
+        // The compiled templates hold the site's words (see `inline_words`).
+        let tera_key = {
+            let mut h = DefaultHasher::new();
+            (templates_hash, words).hash(&mut h);
+            h.finish()
+        };
         let tera = match &cache.tera {
-            Some((hash, tera)) if *hash == templates_hash => tera.clone(),
+            Some((hash, tera)) if *hash == tera_key => tera.clone(),
             _ => {
-                let tera = load_templates(site.catalog.theme.templates.as_slice(), diags)?;
+                let tera = load_templates(site.catalog.theme.templates.as_slice(), words, diags)?;
                 if cache.enabled {
-                    cache.tera = Some((templates_hash, tera.clone()));
+                    cache.tera = Some((tera_key, tera.clone()));
                 }
                 tera
             }
         };
+        let mut tera = tera;
+        add_words(&mut tera, words);
         let c = &site.catalog;
         let mut r = Renderer {
             site,
@@ -353,6 +362,7 @@ impl<'a> Renderer<'a> {
                     &cfg.description,
                 )
                     .hash(&mut h);
+                cfg.words.hash(&mut h);
                 // The disclaimer as shown: its links' targets are other pages' URLs.
                 (&site.disclaimer, cfg.review_interval_days).hash(&mut h);
                 // JSON values have no `Hash`; their text stands in for them.
@@ -710,7 +720,7 @@ impl Renderer<'_> {
 
     fn home_crumb(&self) -> Titled {
         Titled {
-            title: "Home".into(),
+            title: self.c.config.words.get("home").into(),
             url: [self.base(), "/"].concat(),
         }
     }
@@ -749,11 +759,12 @@ impl Renderer<'_> {
             trail.push((meta.title.clone(), canonical.clone()));
             jsonld.push(jsonld::breadcrumb_list(&trail));
         }
+        let words = &self.c.config.words;
         let nav_items = [
-            ("Articles", "/articles/"),
-            ("Symptoms", "/symptoms/"),
-            ("Supplements", "/supplements/"),
-            ("Keywords", "/keywords/"),
+            (words.get("articles"), "/articles/"),
+            (words.get("symptoms"), "/symptoms/"),
+            (words.get("supplements"), "/supplements/"),
+            (words.get("keywords"), "/keywords/"),
         ];
         let page_item = |&k: &usize| {
             let page = &self.c.pages[k];
@@ -831,13 +842,18 @@ impl Renderer<'_> {
             Job::Search => self.simple(
                 "search.html",
                 "/search/",
-                "Search",
+                self.c.config.words.get("search"),
                 json!({
                     "keywords_url": format!("{}/keywords/", self.base()),
                     "search_index": self.search_index,
                 }),
             ),
-            Job::NotFound => self.simple("404.html", "/404.html", "Page not found", json!({})),
+            Job::NotFound => self.simple(
+                "404.html",
+                "/404.html",
+                self.c.config.words.get("page_not_found"),
+                json!({}),
+            ),
             Job::Page(i) => self.standalone(*i),
             Job::Redirect(path, url) => self.redirect_page(path, self.abs(url)),
         }
@@ -893,7 +909,7 @@ impl Renderer<'_> {
             title: &fm.title,
             url: [self.base(), &p.url].concat(),
             content_html: &self.site.pages[i],
-            updated: fm.updated.map(DateView::from),
+            updated: fm.updated.map(|d| DateView::new(d, &self.c.config.words)),
             extra: &fm.extra,
         };
         self.finish("page.html", meta, json!({ "page": page }))

@@ -36,7 +36,7 @@ impl Renderer<'_> {
         let page = RecordPage {
             kind: "MedicalSignOrSymptom",
             index: "symptoms",
-            index_title: "Symptoms",
+            index_title: self.c.config.words.get("symptoms"),
             record: &s.id,
             name: &s.name,
             aliases: &s.aliases,
@@ -80,7 +80,7 @@ impl Renderer<'_> {
         let page = RecordPage {
             kind: "DietarySupplement",
             index: "supplements",
-            index_title: "Supplements",
+            index_title: self.c.config.words.get("supplements"),
             record: &s.id,
             name: &s.name,
             aliases: &s.aliases,
@@ -172,7 +172,7 @@ struct RecordPage<'a> {
     kind: &'static str,
     /// The URL segment of its kind's index (`symptoms`), and the index's title.
     index: &'static str,
-    index_title: &'static str,
+    index_title: &'a str,
     record: &'a str,
     name: &'a str,
     aliases: &'a [String],

@@ -17,7 +17,11 @@ use std::fmt::Write as _;
 /// kind, url], …]}`. `pages` counts every page with the term; when the shard lists fewer,
 /// the others are in tail file `t/<tail file>.json`, under the term, as `[page delta, tf, …]`
 /// sorted by page. `d` has the pages heading some term's postings.
-pub(super) fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<u8>)>) {
+pub(super) fn shards(
+    terms: &[Term],
+    docs: &[Doc],
+    words: &crate::translations::Words,
+) -> (String, Vec<(String, Vec<u8>)>) {
     // Writing the numbers is most of the work, and each term's text stands alone: written in
     // parallel. Then where each term goes is worked out from byte counts alone, in order,
     // and the files are put together in parallel.
@@ -138,10 +142,11 @@ pub(super) fn shards(terms: &[Term], docs: &[Doc]) -> (String, Vec<(String, Vec<
     let mut manifest = String::from("{\"v\":1,\"docs\":");
     let _ = write!(
         manifest,
-        "{},\"chunk\":{},\"kinds\":{},\"stop\":{},\"sp\":{},\"ir\":{},\"shards\":{},\"ends\":{}}}",
+        "{},\"chunk\":{},\"kinds\":{},\"l\":{},\"stop\":{},\"sp\":{},\"ir\":{},\"shards\":{},\"ends\":{}}}",
         docs.len(),
         TEXT_CHUNK,
-        json(&KIND_NAMES),
+        json(&KIND_NAMES.map(|k| words.get(&["kind_", k].concat()))),
+        json(&words.search_texts()),
         json(&text::STOP_WORDS),
         json(&text::SPELLINGS.iter().copied().collect::<BTreeMap<_, _>>()),
         json(&text::Stem::default().irregular_stems()),

@@ -481,8 +481,10 @@ fn index_counted(
     }
     // Excerpts need nothing of the terms: they are written beside the shards, whose packing
     // is one thread's work.
-    let ((manifest, mut files), texts) =
-        rayon::join(|| shards(&terms, &docs), || excerpts(&docs, &c.articles));
+    let ((manifest, mut files), texts) = rayon::join(
+        || shards(&terms, &docs, &c.config.words),
+        || excerpts(&docs, &c.articles),
+    );
     files.extend(texts);
     Some(SearchIndex { manifest, files })
 }

@@ -3329,3 +3329,106 @@ fn standalone_pages_are_published_at_their_paths_and_in_their_menus() {
         "{main}"
     );
 }
+
+/// `language = "fr"`: the built-in theme's words, the titles and breadcrumbs Materia writes,
+/// dates and the search page are in French; `[translations]` overrides any of them. An
+/// English site's pages are the same as before (the rest of the suite).
+#[test]
+fn a_french_site_is_in_french_and_translations_override_the_words() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        "title = \"Santé\"\nbase_url = \"https://example.org\"\nlanguage = \"fr\"\n\
+         paginate_by = 1\n\n[translations]\nrelated_articles = \"À lire aussi\"\n",
+    )
+    .file(
+        "content/symptoms/fatigue.yaml",
+        "name: Fatigue\naliases: [épuisement]\nseek_care: Consultez.\n",
+    );
+    for (slug, day) in [("un", "05"), ("deux", "06")] {
+        site.article(
+            &format!("nerfs/{slug}.md"),
+            &format!(
+                "title: Article {slug}\ndate: 2024-03-{day}\nreviewed_by: Dr Martin\n\
+                 reviewed_on: 2024-03-{day}\ntags: [vitamines]\nsymptoms: [fatigue]"
+            ),
+            "La fatigue est fréquente.\n",
+        );
+    }
+    site.build().assert_ok();
+    let article = site.read("articles/nerfs/un/index.html");
+    for words in [
+        "<span>Publié le <time datetime=\"2024-03-05\">5 mars 2024</time></span>",
+        "Relu sur le plan médical par <a href=\"/authors/dr-martin/\"><strong>Dr Martin</strong></a> le <time datetime=\"2024-03-05\">5 mars 2024</time>.",
+        ">1 min de lecture<",
+        ">Symptômes abordés dans cet article<",
+        ">À lire aussi</h2>",
+        ">Aller au contenu<",
+        "aria-label=\"Fil d’Ariane\"",
+        "<a href=\"/\">Accueil</a>",
+        ">Symptômes</a>",
+        "placeholder=\"Rechercher sur ce site (touche /)\"",
+    ] {
+        assert!(article.contains(words), "{words} in {article}");
+    }
+    assert!(!article.contains("Related articles"), "{article}");
+    let tag = site.read("tags/vitamines/page/2/index.html");
+    for words in [
+        "<title>vitamines (page 2 sur 2) · Santé</title>",
+        "2 articles avec l’étiquette « vitamines ».",
+        ">Page 2 sur 2<",
+        "aria-label=\"Page 1\"",
+        ">← Plus récents<",
+        ">Toutes les étiquettes<",
+        "Page 2 sur 2.\">",
+    ] {
+        assert!(tag.contains(words), "{words} in {tag}");
+    }
+    let symptom = site.read("symptoms/fatigue/index.html");
+    for words in [
+        ">Aussi appelé :<",
+        ">Quand consulter<",
+        ">Articles qui mentionnent Fatigue<",
+    ] {
+        assert!(symptom.contains(words), "{words} in {symptom}");
+    }
+    assert!(site
+        .read("symptoms/index.html")
+        .contains("<span class=\"count\">2 articles</span>"));
+    assert!(site
+        .read("search/index.html")
+        .contains("<h1>Rechercher</h1>"));
+    assert!(site.read("404.html").contains("<h1>Page introuvable</h1>"));
+    let manifest = site.read("search/index.json");
+    assert!(
+        manifest.contains("\"kinds\":[\"article\",\"symptôme\",\"complément\"]")
+            && manifest.contains("\"Aucun résultat pour « {q} »\""),
+        "{manifest}"
+    );
+}
+
+/// An unknown `[translations]` key is an error at its line, with the nearest key; so is a
+/// month list that is not twelve names.
+#[test]
+fn a_misspelt_translation_key_is_an_error_at_its_line() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        &format!(
+            "{SITE_TOML}\n[translations]\nhome = \"Start\"\nreleated_articles = \"See also\"\n\
+             months = \"Jan|Feb\"\n"
+        ),
+    )
+    .article("a.md", "title: A", "Text.\n");
+    let run = site.build();
+    run.assert_failed();
+    let line = SITE_TOML.lines().count() + 4;
+    for words in [
+        "in [translations]: `releated_articles` is not a text of the theme".to_string(),
+        format!("--> site.toml:{line}:1"),
+        "did you mean `related_articles`?".to_string(),
+        "`months` needs the twelve month names split by `|`, not 2".to_string(),
+    ] {
+        assert!(run.stderr.contains(&words), "{words} in {}", run.stderr);
+    }
+}

@@ -676,3 +676,52 @@ fn a_site_synonym_finds_the_page_in_the_browser() {
     );
     browser.assert_no_console_errors();
 }
+
+/// The search script's own words come from the site's language: the count of results, no
+/// result, the kind of each page and the list's name.
+#[test]
+fn a_french_site_searches_in_french() {
+    let site = search_site();
+    site.file(
+        "site.toml",
+        &format!("{}language = \"fr\"\n", crate::support::SITE_TOML),
+    );
+    site.build().assert_ok();
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(&site.path("public"));
+    let read = |query: &str| {
+        results(&browser, &server, query);
+        browser
+            .execute(
+                "const a = document.querySelector('#search-results a');\
+                 return [document.querySelector('#search-results [role=status]').textContent,\
+                         a && a.querySelector('.search-kind').textContent,\
+                         document.getElementById('search-listbox').getAttribute('aria-label')];",
+                vec![],
+            )
+            .unwrap()
+    };
+    assert_eq!(
+        read("cobalamin"),
+        json!([
+            "2 résultats pour « cobalamin »",
+            "complément",
+            "Résultats de recherche"
+        ])
+    );
+    assert_eq!(
+        read("proprioception")[0],
+        json!("1 résultat pour « proprioception »")
+    );
+    assert_eq!(
+        read("zzzzqqqq"),
+        json!([
+            "Aucun résultat pour « zzzzqqqq »",
+            null,
+            "Résultats de recherche"
+        ])
+    );
+    browser.assert_no_console_errors();
+}

@@ -1,4 +1,4 @@
-// Materia search of /search/ (src/search/mod.rs); content goes in as text.
+// Materia's search (src/search/mod.rs); content goes in as text.
 (function () {
 'use strict';
 var doc = document, me = doc.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
@@ -101,8 +101,8 @@ function search(q, show) {
 		let nums = K(need), S = {};
 		const shards = ns => load(ns, 's/').then(g => ns.forEach((n, i) => S[n] = g[i]));
 		return shards(nums).then(() => {
-			// A long word matching nothing where it sorts: words ending as it does ("pnuemonia":
-			// pneumonia), from the words spelt backwards, then their shards.
+			// A long word matching nothing: words ending as it does ("pnuemonia": pneumonia),
+			// from the words spelt backwards, then their shards.
 			let miss = Q.terms.filter(t => !K(t.m = expand(t, t.sh.map(n => S[n]))).length && t.w.length > 3 && !NUM.test(t.w) && man.ends?.length);
 			return miss.length && load(miss.map(t => find(man.ends, [...t.s].reverse().join(''))), 'e/').then(E => {
 				let more = {};
@@ -139,7 +139,7 @@ function search(q, show) {
 					});
 					for (d in best) { sc[d] = (sc[d] || 0) + best[d]; hit[d] = (hit[d] || 0) + 1 + (t.need ? 100 : 0); }
 				});
-				// A page whose whole title the query names (Magnesium for "magnesium") leads.
+				// A page whose whole title the query names ("magnesium": Magnesium) leads.
 				for (d in sc) if (meta[d]) {
 					let tk = words(meta[d][0]).filter(notStop);
 					if (tk.length == Q.terms.length && tk.every(w => Q.terms.some(t => t.m[stemw(w)]))) sc[d] *= 2;
@@ -200,12 +200,14 @@ const FULL = {}, own = u => FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ?
 // A search box as an ARIA combobox: a popup, or the search page's list.
 function ui(input) {
 	let page = doc.getElementById('search-results'), popup = !page, box = page || el('div', 'search-popup'),
-		status = el('p', 'search-status'), list = el('ul'), more = el('button', 'search-more', 'More results'),
+		status = el('p', 'search-status'), list = el('ul'), more = el('button', 'search-more'),
 		active = -1, timer, TEXT = {}, DEEP, dq, limit, last, AD = 'aria-activedescendant';
 	if (page && page.getAttribute('data-input') != input.id) return;
 	if (popup) { box.id = 'search-results'; box.hidden = true; input.form.after(box); }
 	at(status, 'role', 'status');
-	ats(list, { id: 'search-listbox', role: 'listbox', 'aria-label': 'Search results' });
+	ats(list, { id: 'search-listbox', role: 'listbox' });
+	let lab = () => man && (at(list, 'aria-label', man.l[0]), more.textContent = man.l[1]);
+	lab();
 	ats(more, { type: 'button', hidden: '' });
 	more.onclick = () => { limit += 10; show(last); };
 	box.replaceChildren(status, list, more);
@@ -224,6 +226,7 @@ function ui(input) {
 	const phrase = (r, d) => !TEXT[d] || TEXT[d][4] || r.Q.phrases.every(p => (' ' + words(TEXT[d][3]).join(' ') + ' ').includes(p));
 	function show(r) {
 		if (r.q != dq) DEEP = {}, dq = r.q;
+		lab();
 		let ph = r.Q && r.Q.phrases.length, ids = ph ? r.list.filter(d => phrase(r, d)) : r.list, rows = [], missing = [], deep = [];
 		last = r;
 		ids.slice(0, limit).forEach(d => {
@@ -248,7 +251,7 @@ function ui(input) {
 		active = -1;
 		input.removeAttribute(AD);
 		let n = ph ? ids.length : r.count, q = r.q.trim();
-		status.textContent = q ? (n ? n + ' result' + (n == 1 ? '' : 's') : 'No results') + ' for “' + q + '”' : '';
+		status.textContent = q ? man.l[n > 1 ? 4 : n + 2].replace('{n}', n).replace('{q}', q) : '';
 		open(!!q);
 		// Busy until ranking and excerpts settle (tests wait).
 		at(box, 'aria-busy', !!(r.more || missing.length || deep.length));
