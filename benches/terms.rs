@@ -71,7 +71,15 @@ fn main() {
         .unwrap_or(15);
     let all_terms = terms(10_000);
     let pages: Vec<_> = (0..150)
-        .map(|page| markdown::parse(&prose(&all_terms[..10], 7 * 1024, page), 0, true, ""))
+        .map(|page| {
+            markdown::parse(
+                &prose(&all_terms[..10], 7 * 1024, page),
+                0,
+                true,
+                "",
+                &materia::markdown::Labels::default(),
+            )
+        })
         .collect();
     let bytes: usize = pages.iter().map(|p| p.prepared.html.len()).sum();
     println!(

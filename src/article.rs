@@ -4,7 +4,7 @@
 use crate::diagnostics::{Diagnostic, LineIndex, Location};
 use crate::front_matter::{self, FrontMatter, Reference};
 use crate::load::SourceFile;
-use crate::markdown::{self, ClosingList, FootnoteFault, Outline, Prepared};
+use crate::markdown::{self, ClosingList, FootnoteFault, Labels, Outline, Prepared};
 use crate::records::IdRef;
 use crate::slug::slugify;
 use crate::words;
@@ -57,7 +57,8 @@ pub fn text_hash(text: &str) -> u64 {
     h.finish()
 }
 
-pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
+/// `labels`: what the body's own markup says, in the site's language.
+pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
     let front = front_matter::parse(&split, &file.path)?;
     let mut problems = Vec::new();
@@ -86,7 +87,7 @@ pub fn parse(file: &SourceFile) -> Result<Article, Vec<Diagnostic>> {
     }
     let mut warnings = date_warnings(&front, crate::date::today(), |key| at(key, ""));
     let (text, offset) = without_repeated_title(split.body, split.body_offset, &front.title);
-    let mut body = markdown::parse_article(text, offset, front.references.is_empty());
+    let mut body = markdown::parse_article(text, offset, front.references.is_empty(), labels);
     let index = LineIndex::new(&file.text);
     let at_offset = |offset: usize| {
         let (line, col) = index.position(offset);

@@ -558,7 +558,7 @@ mod tests {
 
     fn link(md: &str, own: Option<Target>) -> (String, Mentions) {
         let linker = Linker::new(&terms());
-        let body = markdown::parse(md, 0, true, "");
+        let body = markdown::parse(md, 0, true, "", &crate::markdown::Labels::default());
         let url = |t: Target| format!("/{t:?}/");
         let rules = PageRules {
             own,

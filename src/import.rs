@@ -336,7 +336,8 @@ pub fn product_links(root: &Path, diags: &Diagnostics) -> HashMap<String, String
             .map(|r| r.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
         let file = crate::load::SourceFile::new(path.clone(), rel, text);
-        if let Ok(s) = records::parse_supplement(&file) {
+        // Only its links are read: its text's labels do not matter.
+        if let Ok(s) = records::parse_supplement(&file, &crate::markdown::Labels::default()) {
             for link in &s.links {
                 if let Some(n) = normalise_url(link) {
                     map.insert(n, s.id.clone());

@@ -30,6 +30,7 @@ pub use footnotes::{FootnoteFault, FootnoteProblem};
 
 use crate::plain_post::{self, Listed};
 use crate::slug::slugify;
+use crate::translations::Words;
 use alerts::{alert_open, titled_alerts};
 use faq::shape_faq_section;
 use pasted::{bulleted_paragraphs_as_lists, post_events};
@@ -244,15 +245,65 @@ fn word_count(text: &str) -> usize {
 /// Parses `text`, which starts at byte `base` of its file. `notes` starts the ids of its
 /// footnotes, which must differ between the Markdown texts of one page: `""` for an
 /// article's body (`fn:1`, as Hugo writes them), the field's name and a dash for a record's.
-pub fn parse(text: &str, base: usize, shape_faq: bool, notes: &str) -> Body {
-    parse_with(text, base, shape_faq, notes, shape_faq)
+pub fn parse(text: &str, base: usize, shape_faq: bool, notes: &str, labels: &Labels) -> Body {
+    parse_with(text, base, shape_faq, notes, shape_faq, labels)
 }
 
 /// An article's body: [`parse`] with its shapes, and with a closing "References" section
 /// taken as its references only when `take_references` (front matter has none; otherwise
 /// the section stays as written).
-pub fn parse_article(text: &str, base: usize, take_references: bool) -> Body {
-    parse_with(text, base, true, "", take_references)
+pub fn parse_article(text: &str, base: usize, take_references: bool, labels: &Labels) -> Body {
+    parse_with(text, base, true, "", take_references, labels)
+}
+
+/// What Markdown's own markup says to readers, in the site's language: alert titles, the
+/// footnotes' and tables' labels, heading anchors' names (see [`Words`]). Kept as the HTML
+/// that holds them, escaped once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Labels {
+    /// The opening of an alert of each kind, in `alert_open`'s order, title included.
+    alerts: [String; 5],
+    /// The opening of a table's scrolling region.
+    table_open: String,
+    /// The end of a heading's anchor link, after its `href`.
+    anchor_close: String,
+    /// The opening of a text's footnotes.
+    footnotes_open: String,
+    /// "Back to reference {n}" and "… ({nth})", escaped for an attribute.
+    back: String,
+    back_again: String,
+}
+
+impl Labels {
+    pub fn new(words: &Words) -> Labels {
+        let esc = |key: &str| crate::autolink::escape_attr(words.get(key));
+        let alert = |kind: &str| {
+            format!(
+                "<div class=\"alert alert-{kind}\" role=\"note\">\n<p class=\"alert-title\">{}</p>\n",
+                esc(&["alert_", kind].concat())
+            )
+        };
+        Labels {
+            alerts: ["note", "tip", "important", "warning", "caution"].map(alert),
+            table_open: format!(
+                "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n",
+                esc("table")
+            ),
+            anchor_close: format!("\" aria-label=\"{}\">#</a>", esc("link_to_section")),
+            footnotes_open: format!(
+                "<section class=\"footnotes\" aria-label=\"{}\">\n<ol>\n",
+                esc("footnotes")
+            ),
+            back: esc("footnote_back"),
+            back_again: esc("footnote_back_again"),
+        }
+    }
+}
+
+impl Default for Labels {
+    fn default() -> Labels {
+        Labels::new(&Words::default())
+    }
 }
 
 fn parse_with(
@@ -261,6 +312,7 @@ fn parse_with(
     shape_faq: bool,
     notes: &str,
     take_references: bool,
+    labels: &Labels,
 ) -> Body {
     let Shaped {
         events,
@@ -272,7 +324,7 @@ fn parse_with(
         anchors,
         footnote_problems,
         heading_skips,
-    } = shaped(text, base, shape_faq, notes, take_references);
+    } = shaped(text, base, shape_faq, notes, take_references, labels);
     let links = events
         .iter()
         .enumerate()
@@ -296,7 +348,7 @@ fn parse_with(
     let lead = lead_text(events.iter().map(|(e, _)| e));
     let words = word_count(&plain_text);
     Body {
-        prepared: prepare(events, text.len()),
+        prepared: prepare(events, text.len(), labels),
         outline: Outline {
             toc,
             faq,
@@ -362,6 +414,7 @@ fn shaped<'a>(
     shape_faq: bool,
     notes: &str,
     take_references: bool,
+    labels: &Labels,
 ) -> Shaped<'a> {
     // Sized for the densest Markdown measured (an event per 27 bytes; articles average one
     // per 46): grown from empty by doubling, each article's events were copied about as
@@ -419,7 +472,7 @@ fn shaped<'a>(
     // Without `[^` in the source there is no note and no reference to one, and the search
     // for unresolved references walked every event of every page (1 % of a large build).
     let footnote_problems = if text.contains("[^") {
-        footnotes::gather(&mut events, notes_defined, notes, &mut anchors)
+        footnotes::gather(&mut events, notes_defined, notes, &mut anchors, labels)
     } else {
         Vec::new()
     };
@@ -693,30 +746,30 @@ fn take_closing_list(
 /// stretching the page (the WAI pattern for scrollable regions, so keyboard users can
 /// scroll them too). Added on the way to the writer: inserted into the list, they made a
 /// copy of every event of every article (2 % of a build).
-struct Decorated<'a, I: Iterator<Item = Spanned<'a>>> {
+struct Decorated<'a, 'l, I: Iterator<Item = Spanned<'a>>> {
     events: I,
+    labels: &'l Labels,
     /// An event held back for the next call, behind the one added before it.
     held: Option<Spanned<'a>>,
     /// The id of the heading being written.
     heading: Option<CowStr<'a>>,
 }
 
-impl<'a, I: Iterator<Item = Spanned<'a>>> Decorated<'a, I> {
-    fn new(events: I) -> Self {
+impl<'a, 'l, I: Iterator<Item = Spanned<'a>>> Decorated<'a, 'l, I> {
+    fn new(events: I, labels: &'l Labels) -> Self {
         Decorated {
             events,
+            labels,
             held: None,
             heading: None,
         }
     }
 }
 
-impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Decorated<'a, I> {
+impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Decorated<'a, '_, I> {
     type Item = Spanned<'a>;
 
     fn next(&mut self) -> Option<Spanned<'a>> {
-        const OPEN: &str =
-            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n";
         if let Some(held) = self.held.take() {
             return Some(held);
         }
@@ -733,16 +786,20 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Decorated<'a, I> {
                     // Escaped as the writer escapes the heading's `id`: an author's `{#id}`
                     // may hold a quote.
                     let _ = pulldown_cmark_escape::escape_html(&mut anchor, &id);
-                    anchor.push_str("\" aria-label=\"Link to this section\">#</a>");
+                    anchor.push_str(&self.labels.anchor_close);
                     (Event::InlineHtml(CowStr::from(anchor)), event)
                 }
                 None => return Some((event, span)),
             },
-            Event::Start(Tag::Table(_)) => (Event::Html(CowStr::Borrowed(OPEN)), event),
+            Event::Start(Tag::Table(_)) => (
+                Event::Html(CowStr::from(self.labels.table_open.clone())),
+                event,
+            ),
             // GitHub's alerts, as GitHub shows them: a box with its kind as its title. A
             // `role="note"` names it for screen readers, which a styled blockquote is not.
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                return Some((Event::Html(CowStr::Borrowed(alert_open(*kind))), span));
+                let open = alert_open(*kind, self.labels).to_string();
+                return Some((Event::Html(CowStr::from(open)), span));
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => {
                 return Some((Event::Html(CowStr::Borrowed("</div>\n")), span));
@@ -821,7 +878,7 @@ mod tests {
     #[test]
     fn each_table_is_wrapped_in_a_scrolling_region() {
         let md = "A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nB\n\n| c |\n|---|\n| 3 |\n\nC\n";
-        let html = parse(md, 0, false, "").prepared.html;
+        let html = parse(md, 0, false, "", &Labels::default()).prepared.html;
         let open = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n<table>";
         assert_eq!(html.matches(open).count(), 2, "{html}");
         assert_eq!(html.matches("</table>\n</div>\n").count(), 2, "{html}");
@@ -863,7 +920,7 @@ mod tests {
     }
 
     fn html(md: &str) -> (String, Body) {
-        let body = parse(md, 0, true, "");
+        let body = parse(md, 0, true, "", &Labels::default());
         (body.prepared.html.clone(), body)
     }
 
@@ -1058,12 +1115,15 @@ mod tests {
             }
             out
         };
+        let labels = Labels::default();
         for md in crate::testing::random_texts(&pieces, 30, 1500) {
-            let body = parse(&md, 0, true, "");
-            let events: Vec<Event> =
-                Decorated::new(shaped(&md, 0, true, "", true).events.into_iter())
-                    .map(|(e, _)| e)
-                    .collect();
+            let body = parse(&md, 0, true, "", &labels);
+            let events: Vec<Event> = Decorated::new(
+                shaped(&md, 0, true, "", true, &labels).events.into_iter(),
+                &labels,
+            )
+            .map(|(e, _)| e)
+            .collect();
             assert_eq!(body.prepared.html, render(events.clone()), "{md:?}");
 
             // Every destination replaced.
@@ -1116,7 +1176,13 @@ mod tests {
 
     #[test]
     fn links_keep_file_offsets() {
-        let body = parse("See [x](/a/) and ![i](/p.png)", 100, true, "");
+        let body = parse(
+            "See [x](/a/) and ![i](/p.png)",
+            100,
+            true,
+            "",
+            &Labels::default(),
+        );
         assert_eq!(body.links.len(), 2);
         assert_eq!(body.links[0].offset, 104);
         assert!(body.links[1].is_image);

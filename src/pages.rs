@@ -105,7 +105,10 @@ pub fn url_of(rel: &str) -> String {
     format!("/{}/", parts.join("/"))
 }
 
-pub fn parse(file: &SourceFile) -> Result<SitePage, Vec<Diagnostic>> {
+pub fn parse(
+    file: &SourceFile,
+    labels: &crate::markdown::Labels,
+) -> Result<SitePage, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
     let front: PageFront = front_matter::parse_as(&split, &file.path, FIELDS)?;
     let at = |key: &str, value: &str| front_matter::locate(&split, &file.path, key, value);
@@ -133,7 +136,7 @@ pub fn parse(file: &SourceFile) -> Result<SitePage, Vec<Diagnostic>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let body = markdown::parse(split.body, split.body_offset, false, "");
+    let body = markdown::parse(split.body, split.body_offset, false, "", labels);
     let index = LineIndex::new(&file.text);
     let link_locations = body
         .links

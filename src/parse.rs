@@ -6,7 +6,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
 use crate::load::{SourceFile, Sources};
-use crate::markdown::{self, Body};
+use crate::markdown::{self, Body, Labels};
 use crate::pages::{self, SitePage};
 use crate::records::{self, Person, Supplement, Symptom};
 use crate::theme::{Asset, ThemeSources};
@@ -44,6 +44,8 @@ pub struct ParseCache {
     symptoms: HashMap<PathBuf, (u64, Result<Symptom, Vec<Diagnostic>>)>,
     supplements: HashMap<PathBuf, (u64, Result<Supplement, Vec<Diagnostic>>)>,
     people: HashMap<PathBuf, (u64, Result<Person, Vec<Diagnostic>>)>,
+    /// The labels every text above was parsed with.
+    labels: Labels,
 }
 
 impl ParseCache {
@@ -59,7 +61,8 @@ impl ParseCache {
 /// `cache` then holds these files alone.
 fn parse_records<T: Clone + Send + Sync>(
     files: &[SourceFile],
-    parse: fn(&SourceFile) -> Result<T, Vec<Diagnostic>>,
+    parse: fn(&SourceFile, &Labels) -> Result<T, Vec<Diagnostic>>,
+    labels: &Labels,
     cache: &mut HashMap<PathBuf, (u64, Result<T, Vec<Diagnostic>>)>,
     diags: &Diagnostics,
 ) -> Vec<T> {
@@ -69,7 +72,7 @@ fn parse_records<T: Clone + Send + Sync>(
         .map(|f| {
             let result = match previous.get(&f.path) {
                 Some((hash, cached)) if *hash == f.hash => cached.clone(),
-                _ => parse(f),
+                _ => parse(f, labels),
             };
             (f.path.clone(), f.hash, result)
         })
@@ -90,7 +93,7 @@ pub type ArticleResult = Result<Arc<Article>, Vec<Diagnostic>>;
 
 /// Parses one article file again, remembering it for the next [`parse_cached`].
 pub fn reparse_article(file: &SourceFile, cache: &mut ParseCache) -> ArticleResult {
-    let result = article::parse(file).map(Arc::new);
+    let result = article::parse(file, &cache.labels).map(Arc::new);
     cache
         .articles
         .insert(file.path.clone(), (file.hash, result.clone()));
@@ -109,6 +112,16 @@ pub fn parse_cached(
     diags: &Diagnostics,
     cache: &mut ParseCache,
 ) -> Parsed {
+    // What the Markdown's own markup says is in every parsed text: a change of language
+    // (or of `[translations]`) makes every one out of date.
+    let labels = Labels::new(&sources.config.words);
+    if labels != cache.labels {
+        *cache = ParseCache {
+            enabled: cache.enabled,
+            labels,
+            ..ParseCache::default()
+        };
+    }
     let previous = std::mem::take(&mut cache.articles);
     let results: Vec<(PathBuf, u64, ArticleResult)> = sources
         .articles
@@ -117,7 +130,7 @@ pub fn parse_cached(
             let hash = f.hash;
             let result = match previous.get(&f.path) {
                 Some((h, cached)) if *h == hash => cached.clone(),
-                _ => article::parse(f).map(Arc::new),
+                _ => article::parse(f, &cache.labels).map(Arc::new),
             };
             (f.path.clone(), hash, result)
         })
@@ -139,25 +152,28 @@ pub fn parse_cached(
     let symptoms = parse_records(
         &sources.symptoms,
         records::parse_symptom,
+        &cache.labels,
         &mut cache.symptoms,
         diags,
     );
     let supplements = parse_records(
         &sources.supplements,
         records::parse_supplement,
+        &cache.labels,
         &mut cache.supplements,
         diags,
     );
     let people = parse_records(
         &sources.people,
         records::parse_person,
+        &cache.labels,
         &mut cache.people,
         diags,
     );
     let pages = sources
         .pages
         .iter()
-        .filter_map(|f| match pages::parse(f) {
+        .filter_map(|f| match pages::parse(f, &cache.labels) {
             Ok(page) => (drafts || !page.front.draft).then_some(page),
             Err(problems) => {
                 diags.extend(problems);
@@ -168,11 +184,11 @@ pub fn parse_cached(
     let home = sources
         .home
         .as_ref()
-        .map(|h| markdown::parse(&h.text, 0, false, "home-"))
+        .map(|h| markdown::parse(&h.text, 0, false, "home-", &cache.labels))
         .unwrap_or_default();
     let disclaimer = Some(sources.config.disclaimer.as_str())
         .filter(|d| !d.trim().is_empty())
-        .map(|d| markdown::parse(d, 0, false, "disclaimer-"))
+        .map(|d| markdown::parse(d, 0, false, "disclaimer-", &cache.labels))
         .unwrap_or_default();
     Parsed {
         root: sources.root,

@@ -5,7 +5,7 @@
 use crate::diagnostics::{Diagnostic, Location};
 use crate::front_matter::{locate_in, KeyLines, Reference};
 use crate::load::SourceFile;
-use crate::markdown::{self, Body};
+use crate::markdown::{self, Body, Labels};
 use crate::structured::{self, Extra, Format, Origin};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -230,6 +230,7 @@ pub struct Supplement {
 struct Ctx<'a> {
     text: &'a str,
     path: &'a Path,
+    labels: &'a Labels,
 }
 
 impl Ctx<'_> {
@@ -260,6 +261,7 @@ impl Ctx<'_> {
                 0,
                 false,
                 &[key, "-"].concat(),
+                self.labels,
             ),
             location: self.loc(key, ""),
         }
@@ -299,6 +301,7 @@ fn id_and_format(file: &SourceFile) -> Result<(String, Format), Diagnostic> {
 /// other fields needs.
 fn read<'a, R: serde::de::DeserializeOwned>(
     file: &'a SourceFile,
+    labels: &'a Labels,
     what: &str,
     fields: &[&str],
     name: impl Fn(&R) -> &String,
@@ -313,6 +316,7 @@ fn read<'a, R: serde::de::DeserializeOwned>(
     let ctx = Ctx {
         text: &file.text,
         path: &file.path,
+        labels,
     };
     Ok((id, raw, ctx))
 }
@@ -327,9 +331,14 @@ fn check_name(name: &str, path: &Path, text: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Vec<Diagnostic>> {
-    let (id, raw, ctx) =
-        read::<RawSymptom>(file, "invalid symptom record", SYMPTOM_FIELDS, |r| &r.name)?;
+pub fn parse_symptom(file: &SourceFile, labels: &Labels) -> Result<Symptom, Vec<Diagnostic>> {
+    let (id, raw, ctx) = read::<RawSymptom>(
+        file,
+        labels,
+        "invalid symptom record",
+        SYMPTOM_FIELDS,
+        |r| &r.name,
+    )?;
     ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
     Ok(Symptom {
         alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
@@ -348,11 +357,14 @@ pub fn parse_symptom(file: &SourceFile) -> Result<Symptom, Vec<Diagnostic>> {
     })
 }
 
-pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Vec<Diagnostic>> {
-    let (id, raw, ctx) =
-        read::<RawSupplement>(file, "invalid supplement record", SUPPLEMENT_FIELDS, |r| {
-            &r.name
-        })?;
+pub fn parse_supplement(file: &SourceFile, labels: &Labels) -> Result<Supplement, Vec<Diagnostic>> {
+    let (id, raw, ctx) = read::<RawSupplement>(
+        file,
+        labels,
+        "invalid supplement record",
+        SUPPLEMENT_FIELDS,
+        |r| &r.name,
+    )?;
     ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
     Ok(Supplement {
         alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
@@ -376,9 +388,11 @@ pub fn parse_supplement(file: &SourceFile) -> Result<Supplement, Vec<Diagnostic>
     })
 }
 
-pub fn parse_person(file: &SourceFile) -> Result<Person, Vec<Diagnostic>> {
+pub fn parse_person(file: &SourceFile, labels: &Labels) -> Result<Person, Vec<Diagnostic>> {
     let (id, raw, ctx) =
-        read::<RawPerson>(file, "invalid person record", PERSON_FIELDS, |r| &r.name)?;
+        read::<RawPerson>(file, labels, "invalid person record", PERSON_FIELDS, |r| {
+            &r.name
+        })?;
     if let Some(link) = raw
         .links
         .iter()

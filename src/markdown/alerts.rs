@@ -1,7 +1,7 @@
 //! Alerts: GitHub's `> [!NOTE]` boxes, and the titled and further kinds Obsidian and Hugo
 //! write (`> [!WARNING] Stop if you feel faint`, `[!danger]`), for red flags and tips.
 
-use super::{plain_text, Spanned};
+use super::{plain_text, Labels, Spanned};
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 use std::borrow::Cow;
 
@@ -157,22 +157,13 @@ fn alert_marker(line: &str) -> Option<(&'static str, Cow<'_, str>, Option<usize>
 }
 
 /// The start of an alert of `kind` (`> [!NOTE]`), its title included.
-pub(super) fn alert_open(kind: BlockQuoteKind) -> &'static str {
-    match kind {
-        BlockQuoteKind::Note => {
-            "<div class=\"alert alert-note\" role=\"note\">\n<p class=\"alert-title\">Note</p>\n"
-        }
-        BlockQuoteKind::Tip => {
-            "<div class=\"alert alert-tip\" role=\"note\">\n<p class=\"alert-title\">Tip</p>\n"
-        }
-        BlockQuoteKind::Important => {
-            "<div class=\"alert alert-important\" role=\"note\">\n<p class=\"alert-title\">Important</p>\n"
-        }
-        BlockQuoteKind::Warning => {
-            "<div class=\"alert alert-warning\" role=\"note\">\n<p class=\"alert-title\">Warning</p>\n"
-        }
-        BlockQuoteKind::Caution => {
-            "<div class=\"alert alert-caution\" role=\"note\">\n<p class=\"alert-title\">Caution</p>\n"
-        }
-    }
+pub(super) fn alert_open(kind: BlockQuoteKind, labels: &Labels) -> &str {
+    let i = match kind {
+        BlockQuoteKind::Note => 0,
+        BlockQuoteKind::Tip => 1,
+        BlockQuoteKind::Important => 2,
+        BlockQuoteKind::Warning => 3,
+        BlockQuoteKind::Caution => 4,
+    };
+    &labels.alerts[i]
 }

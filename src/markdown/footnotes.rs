@@ -9,7 +9,7 @@
 //! care") can also have. Here the reference and definition events are replaced by the
 //! markup the writer cannot make, before the events reach it.
 
-use super::Spanned;
+use super::{Labels, Spanned};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::HashMap;
 
@@ -98,6 +98,7 @@ pub(super) fn gather<'a>(
     definitions: Definitions<'a>,
     prefix: &str,
     anchors: &mut Vec<String>,
+    labels: &Labels,
 ) -> Vec<FootnoteProblem> {
     let Definitions {
         by_label: mut definitions,
@@ -109,6 +110,7 @@ pub(super) fn gather<'a>(
     let body = std::mem::take(events);
     let mut notes = Notes {
         prefix,
+        labels,
         definitions: &mut definitions,
         numbered: Vec::new(),
         problems: Vec::new(),
@@ -137,10 +139,7 @@ pub(super) fn gather<'a>(
         .and_then(|l| notes.definitions.get(l))
     {
         let at = first.offset;
-        out.push(html(
-            "<section class=\"footnotes\" aria-label=\"Notes\">\n<ol>\n".into(),
-            at,
-        ));
+        out.push(html(labels.footnotes_open.clone().into(), at));
         for label in std::mem::take(&mut notes.numbered) {
             let note = notes
                 .definitions
@@ -223,6 +222,7 @@ fn undefined(events: &[Spanned<'_>]) -> Vec<FootnoteProblem> {
 
 struct Notes<'d, 'a, 'p> {
     prefix: &'p str,
+    labels: &'p Labels,
     definitions: &'d mut HashMap<String, Definition<'a>>,
     /// Labels in the order of their numbers.
     numbered: Vec<String>,
@@ -284,11 +284,15 @@ impl<'a> Notes<'_, 'a, '_> {
         let mut back = String::new();
         for nth in 1..=refs {
             // Further back links are told apart as GitHub does: ↩², ↩³.
+            let shown = number.to_string();
             let (label, mark) = if nth == 1 {
-                (format!("Back to reference {number}"), String::new())
+                (self.labels.back.replace("{n}", &shown), String::new())
             } else {
                 (
-                    format!("Back to reference {number} ({nth})"),
+                    self.labels
+                        .back_again
+                        .replace("{n}", &shown)
+                        .replace("{nth}", &nth.to_string()),
                     format!("<sup>{nth}</sup>"),
                 )
             };
@@ -340,6 +344,7 @@ mod tests {
             0,
             false,
             "",
+            &crate::markdown::Labels::default(),
         );
         let html = &body.prepared.html;
         let order: Vec<usize> = [
@@ -368,7 +373,13 @@ mod tests {
 
     #[test]
     fn text_without_notes_is_left_as_it_is() {
-        let body = parse("Two^3 and [^x] in `[^y]`.\n", 0, false, "");
+        let body = parse(
+            "Two^3 and [^x] in `[^y]`.\n",
+            0,
+            false,
+            "",
+            &crate::markdown::Labels::default(),
+        );
         assert!(
             body.prepared.html.contains("[^x]"),
             "{}",

@@ -2,7 +2,7 @@
 //! destinations, cross-linkable text), so that stage fills them in without parsing the
 //! Markdown again.
 
-use super::{Decorated, Spanned};
+use super::{Decorated, Labels, Spanned};
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -109,11 +109,11 @@ fn unescape_body_text(written: &str) -> Cow<'_, str> {
 /// Renders `events` to HTML with pulldown-cmark, noting where each hole lies: the writer
 /// pulls events one at a time and has written all of one when it asks for the next, so the
 /// length of its output at each request tells where the previous event's HTML ended.
-pub(super) fn prepare(events: Vec<Spanned<'_>>, size: usize) -> Prepared {
+pub(super) fn prepare(events: Vec<Spanned<'_>>, size: usize, labels: &Labels) -> Prepared {
     let html = RefCell::new(String::with_capacity(size + size / 2));
     let mut holes = Vec::new();
     let tracker = Tracker {
-        events: Decorated::new(events.into_iter()),
+        events: Decorated::new(events.into_iter(), labels),
         html: &html,
         holes: &mut holes,
         linkable: LinkableText::default(),

@@ -186,7 +186,7 @@ mod tests {
     use super::super::parse;
 
     fn taken(md: &str) -> (Vec<(String, Option<String>)>, String) {
-        let body = parse(md, 0, true, "");
+        let body = parse(md, 0, true, "", &crate::markdown::Labels::default());
         let refs = body
             .references
             .iter()

@@ -3352,7 +3352,8 @@ fn a_french_site_is_in_french_and_translations_override_the_words() {
                 "title: Article {slug}\ndate: 2024-03-{day}\nreviewed_by: Dr Martin\n\
                  reviewed_on: 2024-03-{day}\ntags: [vitamines]\nsymptoms: [fatigue]"
             ),
-            "La fatigue est fréquente.\n",
+            "La fatigue est fréquente[^1].\n\n## Les causes\n\n> [!WARNING]\n> Consultez.\n\n\
+             | a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: Une note.\n",
         );
     }
     site.build().assert_ok();
@@ -3368,6 +3369,12 @@ fn a_french_site_is_in_french_and_translations_override_the_words() {
         "<a href=\"/\">Accueil</a>",
         ">Symptômes</a>",
         "placeholder=\"Rechercher sur ce site (touche /)\"",
+        // What the Markdown's own markup says.
+        "<p class=\"alert-title\">Avertissement</p>",
+        "aria-label=\"Tableau\"",
+        "aria-label=\"Lien vers cette section\">#</a>",
+        "<section class=\"footnotes\" aria-label=\"Notes\">",
+        "aria-label=\"Retour à l’appel de note 1\"",
     ] {
         assert!(article.contains(words), "{words} in {article}");
     }
