@@ -282,9 +282,9 @@ impl<'a> Notes<'_, 'a, '_> {
         out.push(html(format!("<li id=\"{id}\">\n").into(), offset));
         self.anchors.push(id);
         let mut back = String::new();
+        let shown = number.to_string();
         for nth in 1..=refs {
             // Further back links are told apart as GitHub does: ↩², ↩³.
-            let shown = number.to_string();
             let (label, mark) = if nth == 1 {
                 (self.labels.back.replace("{n}", &shown), String::new())
             } else {

@@ -230,50 +230,53 @@ impl Renderer<'_> {
         let c = self.c;
         let b = &self.site.backlinks;
         let words = &c.config.words;
-        // Each list's entries: name, URL, summary, and the articles that name it.
-        let entries: Vec<(&str, &str, &str, &[usize])> = match kind {
+        fn item<'x>(
+            name: &'x str,
+            url: &'x str,
+            summary: &'x str,
+            articles: &[usize],
+        ) -> ListItem<'x> {
+            ListItem {
+                name,
+                url,
+                summary,
+                count: articles.len(),
+            }
+        }
+        let mut items: Vec<ListItem> = match kind {
             "symptoms" => c
                 .symptoms
                 .iter()
                 .zip(&c.symptom_urls)
                 .zip(&b.symptom_articles)
-                .map(|((s, url), a)| (s.name.as_str(), url.as_str(), s.summary.as_str(), &a[..]))
+                .map(|((s, url), a)| item(&s.name, url, &s.summary, a))
                 .collect(),
             "supplements" => c
                 .supplements
                 .iter()
                 .zip(&c.supplement_urls)
                 .zip(&b.supplement_articles)
-                .map(|((s, url), a)| (s.name.as_str(), url.as_str(), s.summary.as_str(), &a[..]))
+                .map(|((s, url), a)| item(&s.name, url, &s.summary, a))
                 .collect(),
             "keywords" => c
                 .keywords
                 .iter()
                 .zip(&b.keyword_articles)
-                .map(|(t, a)| (t.name.as_str(), t.url.as_str(), "", &a[..]))
+                .map(|(t, a)| item(&t.name, &t.url, "", a))
                 .collect(),
             "authors" => c
                 .authors
                 .iter()
                 .zip(&b.author_articles)
-                .map(|(t, a)| (t.name.as_str(), t.url.as_str(), "", &a[..]))
+                .map(|(t, a)| item(&t.name, &t.url, "", a))
                 .collect(),
             _ => c
                 .tags
                 .iter()
                 .zip(&b.tag_articles)
-                .map(|(t, a)| (t.name.as_str(), t.url.as_str(), "", &a[..]))
+                .map(|(t, a)| item(&t.name, &t.url, "", a))
                 .collect(),
         };
-        let mut items: Vec<ListItem> = entries
-            .into_iter()
-            .map(|(name, url, summary, articles)| ListItem {
-                name,
-                url,
-                summary,
-                count: articles.len(),
-            })
-            .collect();
         let kind_key = match kind {
             "symptoms" | "supplements" | "keywords" | "authors" => kind,
             _ => "tags",

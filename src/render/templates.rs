@@ -68,7 +68,8 @@ pub(super) fn load_templates(
 /// escaped as Tera would: the text is the same for every page of a build, and a lookup per
 /// page made each one cost about 3 % of the build of 10,000 articles (a page has a dozen or
 /// more). Anything else (`{{ i18n.key | upper }}`, a text with braces, a template Tera does
-/// not escape) is left to Tera.
+/// not escape) is left to Tera. Done on the source, it does not know Tera's scopes: a
+/// variable a theme names `i18n` is not seen (docs/themes.md reserves the name).
 fn inline_words<'t>(name: &str, text: &'t str, words: &Words) -> Cow<'t, str> {
     const OPEN: &str = "{{ i18n.";
     if !text.contains(OPEN)
