@@ -83,6 +83,8 @@ fn environment_hash(catalog: &Catalog, strict: bool) -> u64 {
     strict.hash(&mut h);
     catalog.config.base_path.hash(&mut h);
     catalog.config.linking.max_links_per_term.hash(&mut h);
+    // The body's own labels (alert titles, table and footnote labels) are in its language.
+    catalog.config.words.hash(&mut h);
     catalog.terms.hash(&mut h);
     let mut paths: Vec<&String> = catalog.paths.iter().collect();
     paths.sort();

@@ -172,6 +172,32 @@ fn serve_reports_links_to_list_pages_that_are_gone() {
     assert!(errors.contains("content/articles/b.md:5:10"), "{errors}");
 }
 
+/// A change of `language` in `site.toml` while serving changes every word, those of the
+/// articles' own markup too (a table's label), though no article changed.
+#[test]
+fn a_change_of_language_changes_every_word_while_serving() {
+    let site = served_site();
+    site.article(
+        "guide.md",
+        "title: Guide\ndate: 2024-05-01",
+        "Tingling.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    );
+    let server = site.serve();
+    let events = server.events();
+    expect_event(&events, "hello");
+    let page = server.get("/articles/guide/");
+    assert!(page.body.contains("aria-label=\"Table\""), "{}", page.body);
+    site.file("site.toml", &format!("{SITE_TOML}language = \"fr\"\n"));
+    expect_event(&events, "reload");
+    let page = server.get("/articles/guide/");
+    for words in [
+        "Publié le <time datetime=\"2024-05-01\">1 mai 2024</time>",
+        "aria-label=\"Tableau\"",
+    ] {
+        assert!(page.body.contains(words), "{words} in {}", page.body);
+    }
+}
+
 #[test]
 fn serve_never_writes_public_and_build_has_no_reload_script() {
     let site = served_site();
