@@ -988,6 +988,11 @@ mod tests {
             ]
         );
         assert!(body.toc.iter().all(|t| t.title != "Why?"));
+        // The same in French and German.
+        for title in ["Questions fréquentes", "Häufig gestellte Fragen"] {
+            let (_, body) = html(&md.replace("Frequently asked questions", title));
+            assert_eq!(body.faq.len(), 2, "{title}");
+        }
     }
 
     #[test]

@@ -51,8 +51,9 @@ pub enum Listed {
 }
 
 /// Labels of a closing keywords list, besides the seed's "Important Keywords": what blog
-/// tools and SEO plugins print under a post.
-const KEYWORD_LABELS: [&str; 8] = [
+/// tools and SEO plugins print under a post, in English and in the other languages Materia
+/// has words for (French and German).
+const KEYWORD_LABELS: [&str; 13] = [
     "keywords",
     "key words",
     "seo keywords",
@@ -61,8 +62,20 @@ const KEYWORD_LABELS: [&str; 8] = [
     "focus keywords",
     "target keywords",
     "key terms",
+    "mots-clés",
+    "mots clés",
+    "mots-clés importants",
+    "schlüsselwörter",
+    "wichtige schlüsselwörter",
 ];
-const TAG_LABELS: [&str; 4] = ["tags", "tagged", "post tags", "article tags"];
+const TAG_LABELS: [&str; 6] = [
+    "tags",
+    "tagged",
+    "post tags",
+    "article tags",
+    "étiquettes",
+    "schlagwörter",
+];
 
 /// The list a label at the start of `text` names ("Important Keywords", "Keywords:",
 /// "Tags:"), and what follows the label, empty when it stands alone; `None` when `text`
@@ -80,7 +93,15 @@ pub fn list_after_label(text: &str) -> Option<(Listed, &str)> {
     // without lower-casing a copy: every article's last paragraph is asked.
     let (label, rest) = text.split_once(':').unwrap_or((text, ""));
     let label = label.trim();
-    let named = |labels: &[&str]| labels.iter().any(|l| l.eq_ignore_ascii_case(label));
+    // A label with a letter beyond ASCII ("Étiquettes") is lower-cased in full; a label is
+    // short, so a long paragraph is not.
+    let lower = (!label.is_ascii() && label.len() <= 40).then(|| label.to_lowercase());
+    let named = |labels: &[&str]| {
+        labels.iter().any(|l| match &lower {
+            Some(lower) => l == lower,
+            None => l.eq_ignore_ascii_case(label),
+        })
+    };
     if named(&KEYWORD_LABELS) {
         Some((Listed::Keywords, rest))
     } else if named(&TAG_LABELS) {
@@ -178,6 +199,14 @@ pub fn is_faq_title(lower: &str) -> bool {
                 | "frequently asked questions"
                 | "questions and answers"
                 | "common questions"
+                // French and German, the other languages Materia has words for.
+                | "questions fréquentes"
+                | "foire aux questions"
+                | "questions et réponses"
+                | "questions-réponses"
+                | "häufige fragen"
+                | "häufig gestellte fragen"
+                | "fragen und antworten"
         )
     };
     // "Frequently Asked Questions (FAQ)", "FAQ – Frequently Asked Questions": either name.
@@ -467,6 +496,10 @@ mod tests {
             ("SEO keywords: a", Some((Listed::Keywords, " a"))),
             ("Key words: a", Some((Listed::Keywords, " a"))),
             ("Tags: a, b", Some((Listed::Tags, " a, b"))),
+            // French (a space before the colon) and German.
+            ("Mots-clés : a, b", Some((Listed::Keywords, " a, b"))),
+            ("Schlüsselwörter: a", Some((Listed::Keywords, " a"))),
+            ("Étiquettes: a", Some((Listed::Tags, " a"))),
             ("Tagged: a", Some((Listed::Tags, " a"))),
             ("TAGS", Some((Listed::Tags, ""))),
             // Prose that opens with the word.
