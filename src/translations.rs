@@ -731,6 +731,26 @@ mod tests {
         }
     }
 
+    /// A key the built-in theme names that is no text would print nothing (`tr`) or fail
+    /// at render (`i18n.`), on whichever page uses it.
+    #[test]
+    fn the_built_in_theme_names_only_keys_there_are() {
+        for (name, text) in crate::theme::DEFAULT_TEMPLATES {
+            for marker in ["i18n.", "key=\""] {
+                for (at, _) in text.match_indices(marker) {
+                    let key: String = text[at + marker.len()..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    assert!(
+                        ENGLISH.iter().any(|(k, _)| *k == key),
+                        "{name} names `{key}`, which is no text"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_key_is_documented() {
         let doc = include_str!("../docs/themes.md");

@@ -203,6 +203,9 @@ struct Renderer<'a> {
     templates_hash: u64,
     /// Hash of the site settings every page shows.
     site_hash: u64,
+    /// The site's own entries of the header's navigation: title (in the site's language)
+    /// and path.
+    nav_items: [(&'a str, &'static str); 4],
     /// Standalone pages in the header's navigation and in the footer, in order.
     main_menu: Vec<usize>,
     footer_menu: Vec<usize>,
@@ -379,6 +382,15 @@ impl<'a> Renderer<'a> {
                         .hash(&mut h);
                 }
                 h.finish()
+            },
+            nav_items: {
+                let words = &c.config.words;
+                [
+                    (words.get("articles"), "/articles/"),
+                    (words.get("symptoms"), "/symptoms/"),
+                    (words.get("supplements"), "/supplements/"),
+                    (words.get("keywords"), "/keywords/"),
+                ]
             },
             main_menu: menu(c, Menu::Main),
             footer_menu: menu(c, Menu::Footer),
@@ -759,13 +771,6 @@ impl Renderer<'_> {
             trail.push((meta.title.clone(), canonical.clone()));
             jsonld.push(jsonld::breadcrumb_list(&trail));
         }
-        let words = &self.c.config.words;
-        let nav_items = [
-            (words.get("articles"), "/articles/"),
-            (words.get("symptoms"), "/symptoms/"),
-            (words.get("supplements"), "/supplements/"),
-            (words.get("keywords"), "/keywords/"),
-        ];
         let page_item = |&k: &usize| {
             let page = &self.c.pages[k];
             NavItem {
@@ -774,7 +779,8 @@ impl Renderer<'_> {
                 current: meta.path.starts_with(&page.url),
             }
         };
-        let nav = nav_items
+        let nav = self
+            .nav_items
             .iter()
             .map(|&(title, p)| NavItem {
                 title,
