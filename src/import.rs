@@ -292,8 +292,31 @@ fn sentence_excerpt(text: &str, max: usize) -> String {
     crate::render::excerpt(out.trim(), max + 40)
 }
 
+/// `s` as a YAML double-quoted string. Characters YAML does not allow in a document (control
+/// characters, which pasted posts carry: a vertical tab, a stray NUL) and the line breaks a
+/// one-line value cannot hold are written as `\u` escapes, so the front matter always reads
+/// back as the text it was made from.
 fn yaml_string(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\t' => out.push(c),
+            c if c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
+            {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn yaml_list(items: &[String]) -> String {
@@ -468,5 +491,35 @@ mod tests {
         assert_eq!(c.title, "Zinc");
         let c = convert("Zinc and You\nIntroduction\nText.\n", None, &HashMap::new());
         assert_eq!(c.title, "Zinc and You");
+    }
+
+    /// Found by `fuzz/` (the `import` target): a post whose first paragraph held a vertical
+    /// tab was written into a description YAML refused, so the imported article did not build.
+    #[test]
+    fn front_matter_holds_any_character_of_the_post() {
+        let odd = "Zinc \u{b}and \u{0}\u{1b}you \u{2028}\"quoted\" back\\slash\ttab \u{85}end";
+        let c = convert(
+            &format!("{odd}\n{odd}.\nMore text.\n"),
+            None,
+            &HashMap::new(),
+        );
+        let Ok(today) = Date::parse("2026-12-06") else {
+            panic!("a date")
+        };
+        let file = crate::load::SourceFile::new(
+            "content/articles/post.md".into(),
+            "post.md".into(),
+            to_markdown(&c, today),
+        );
+        match crate::article::parse(&file, &crate::markdown::Labels::default()) {
+            Ok(article) => {
+                assert_eq!(article.front.title, odd);
+                assert_eq!(
+                    article.front.description.as_deref(),
+                    Some(c.description.as_str())
+                );
+            }
+            Err(errors) => panic!("{errors:?}\n{}", file.text),
+        }
     }
 }

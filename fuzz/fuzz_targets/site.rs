@@ -1,0 +1,82 @@
+//! Builds a small site whose two articles, one symptom record and `site.toml` are the fuzzer's
+//! input (split at lines `%%`), and prints every diagnostic as `materia` would: "it never
+//! panics on any input". A record and a supplement stay fixed so that cross-linking, backlinks
+//! and the index always have something to work on.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use materia::build::{build, BuildOptions, Silent};
+use materia::diagnostics::Diagnostics;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const SITE: &str = "title = \"Fuzz\"\nbase_url = \"https://example.org/kb/\"\n";
+
+fn root() -> &'static Path {
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    ROOT.get_or_init(|| {
+        let root = std::env::temp_dir().join(format!("materia-fuzz-{}", std::process::id()));
+        let fixed = [
+            (
+                "content/symptoms/paresthesia.yaml",
+                "name: Paresthesia\naliases: [pins and needles, tingling]\nrelated_supplements: [vitamin-b12]\n",
+            ),
+            (
+                "content/supplements/vitamin-b12.yaml",
+                "name: Vitamin B12\naliases: [cobalamin, B12]\nlinks: [https://shop.example/b12]\n",
+            ),
+        ];
+        for (path, text) in fixed {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        std::fs::create_dir_all(root.join("content/articles/s")).unwrap();
+        root
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let root = root();
+    let mut parts = split(data, b"\n%%\n");
+    let files = [
+        "content/articles/s/a.md",
+        "content/articles/b.md",
+        "content/symptoms/numbness.yaml",
+        "site.toml",
+    ];
+    for path in files {
+        let text = match (parts.next(), path) {
+            (Some(part), _) => part,
+            (None, "site.toml") => SITE.as_bytes(),
+            (None, _) => b"",
+        };
+        std::fs::write(root.join(path), text).unwrap();
+    }
+    let options = BuildOptions {
+        strict: data.len() % 2 == 1,
+        ..BuildOptions::default()
+    };
+    let diags = Diagnostics::new();
+    let _ = build(root, &options, &diags, &Silent);
+    for d in diags.sorted() {
+        let _ = d.render(root);
+    }
+});
+
+fn split<'a>(data: &'a [u8], at: &'a [u8]) -> impl Iterator<Item = &'a [u8]> {
+    let mut rest = Some(data);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.windows(at.len()).position(|w| w == at) {
+            Some(i) => {
+                rest = Some(&r[i + at.len()..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
