@@ -384,7 +384,8 @@ impl Builder {
             let old = &last.site.catalog.articles[i];
             let listing = render::listing_change(old, &new);
             // Warnings are reported by the full build.
-            if !new.warnings.is_empty()
+            if source.warning.is_some()
+                || !new.warnings.is_empty()
                 || (new.front.draft && !self.options.drafts)
                 || !catalog::same_shape(old, &new)
                 || listing == render::Listing::Changed

@@ -23,17 +23,78 @@ pub struct SourceFile {
     pub text: Arc<String>,
     /// [`crate::article::text_hash`] of `text`, made once when the file is read.
     pub hash: u64,
+    /// What the load stage changed in the text (see [`SourceFile::new`]), said again by
+    /// every build that uses the file, reused or not.
+    pub warning: Option<Diagnostic>,
 }
 
 impl SourceFile {
+    /// The file, its invisible control characters written as spaces: no HTML page may hold
+    /// them and no XML feed or sitemap may, so one stray vertical tab pasted from a word
+    /// processor would make every feed reader refuse the whole feed. Each is replaced by
+    /// as many spaces as it has bytes, so every line and column stays where it was.
     pub fn new(path: PathBuf, rel: String, text: String) -> SourceFile {
+        let (text, warning) = match without_controls(&text) {
+            None => (text, None),
+            Some((clean, first, c, count)) => {
+                let (line, col) = LineIndex::new(&text).position(first);
+                let more = match count {
+                    1 => String::new(),
+                    n => format!(", and {} more like it in this file", n - 1),
+                };
+                let warning = Diagnostic::warning(format!(
+                    "invisible control character U+{:04X} in the text, written as a space{more}",
+                    u32::from(c)
+                ))
+                .at(&path, line, col)
+                .hint("delete it: text pasted from a word processor or a PDF often carries such characters");
+                (clean, Some(warning))
+            }
+        };
         SourceFile {
             hash: crate::article::text_hash(&text),
             path,
             rel,
             text: Arc::new(text),
+            warning,
         }
     }
+}
+
+/// Whether HTML and XML forbid `c` in a document: C0 controls but tab, line feed and
+/// carriage return; DEL and the C1 controls; the noncharacters U+FDD0-U+FDEF, U+FFFE and
+/// U+FFFF.
+fn forbidden(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// `text` with each [`forbidden`] character replaced by a space per byte, the offset of the
+/// first, that character and how many there were; `None` when there is none (nearly always:
+/// only then is the text read character by character).
+fn without_controls(text: &str) -> Option<(String, usize, char, usize)> {
+    // Every forbidden character starts with one of these bytes: below a space, DEL, 0xC2
+    // (U+0080-U+00BF) or 0xEF (U+F000-U+FFFF). A fold over every byte, which the compiler
+    // vectorises; most texts have none of them but for the line ends.
+    let maybe = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | (b == 0x7f) | (b == 0xc2) | (b == 0xef)
+    };
+    if !text.bytes().fold(false, |any, b| any | maybe(b)) {
+        return None;
+    }
+    // Texts with a no-break space, "µg" or "°C" get here too: look before copying.
+    let (first, c) = text.char_indices().find(|&(_, c)| forbidden(c))?;
+    let mut count = 0;
+    let mut clean = String::with_capacity(text.len());
+    clean.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        if forbidden(c) {
+            count += 1;
+            clean.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            clean.push(c);
+        }
+    }
+    Some((clean, first, c, count))
 }
 
 /// What a rebuild may take from the last load instead of reading it again: its files, but
@@ -172,7 +233,11 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         .is_file()
         .then(|| read_text(&home_path))
         .and_then(|r| match r {
-            Ok(text) => Some(SourceFile::new(home_path.clone(), "_index.md".into(), text)),
+            Ok(text) => {
+                let home = SourceFile::new(home_path.clone(), "_index.md".into(), text);
+                diags.extend(home.warning.clone());
+                Some(home)
+            }
             Err(d) => {
                 diags.push(d);
                 None
@@ -311,7 +376,8 @@ fn read_collection(
             }
             read_source(path, dir).map_err(|d| diags.push(d)).ok()
         })
-        .collect();
+        .collect::<Vec<SourceFile>>();
+    diags.extend(sources.iter().filter_map(|s| s.warning.clone()));
     (sources, assets)
 }
 
@@ -415,5 +481,25 @@ fn warn_unsupported(content: &Path, diags: &Diagnostics) {
             .in_file(&content.join(&name))
             .hint(hint),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_forbidden_characters_become_spaces() {
+        // Characters whose first byte the quick scan stops at, but which are text.
+        for text in [
+            "500\u{a0}µg at 37\u{b0}C ©",
+            "\u{f900}\u{fffd}\u{feff}",
+            "tab\tline\r\n",
+        ] {
+            assert_eq!(without_controls(text), None, "{text:?}");
+        }
+        let text = "a\u{b}b\u{85}c\u{fdd0}d\u{ffff}\u{0}";
+        let clean = "a b  c   d    ".to_string();
+        assert_eq!(without_controls(text), Some((clean, 1, '\u{b}', 5)));
     }
 }

@@ -140,3 +140,40 @@ fn random_sites_never_panic() {
     // Some rounds must get through every stage, or render would go untested here.
     assert!(rendered > 20, "only {rendered} random sites built");
 }
+
+/// Control characters pasted into an article or a record (Word's line break is a vertical
+/// tab; PDFs carry form feeds) are written as spaces, with a warning at each file's first
+/// one: no page, feed or sitemap may hold them, and one in the feed made feed readers refuse
+/// all of it.
+#[test]
+fn control_characters_are_spaces_and_a_warning() {
+    let site = crate::support::Site::new();
+    site.bytes(
+        "content/articles/a/pasted.md",
+        "---\ntitle: \"Pasted\u{b}title\"\ndescription: Tired\u{c}all the time.\n---\n\nNumb\u{b}hands and\u{1} feet\u{85}again.\n"
+            .as_bytes(),
+    )
+    .file(
+        "content/symptoms/fatigue.yaml",
+        "name: Fatigue\nsummary: Tired\u{7f} all the time.\n",
+    );
+    let run = site.build();
+    run.assert_ok().assert_said(&[
+        "warning: invisible control character U+000B in the text, written as a space, and 4 more like it in this file\n  --> content/articles/a/pasted.md:2:15\n",
+        "warning: invisible control character U+007F in the text, written as a space\n  --> content/symptoms/fatigue.yaml:2:15\n",
+        "= help: delete it",
+    ]);
+    let forbidden = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    for (path, bytes) in site.tree("public") {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(forbidden),
+            "{path} holds a control character"
+        );
+    }
+    let page = site.read("articles/a/pasted/index.html");
+    assert!(page.contains("Pasted title"), "{page}");
+    assert!(page.contains("Numb hands and  feet  again."), "{page}");
+    let feed = site.read("atom.xml");
+    assert!(feed.contains("Tired all the time."), "{feed}");
+}
