@@ -2,7 +2,7 @@
 //! errors (with a "did you mean"), so a typo never silently changes nothing.
 
 use crate::date::Date;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::structured::{self, Extra, Format, Origin};
 use crate::translations::Words;
 use serde::Deserialize;
@@ -45,8 +45,9 @@ struct RawConfig {
     linking: Linking,
     #[serde(default)]
     search: Search,
+    /// Keys with where they are written, for errors that point at the key.
     #[serde(default)]
-    translations: BTreeMap<String, String>,
+    translations: BTreeMap<toml::Spanned<String>, String>,
     #[serde(default)]
     extra: Extra,
 }
@@ -163,10 +164,20 @@ impl SiteConfig {
             .hint("list the words readers use for one another in one group, like `[\"elderly\", \"older adults\"]`")]);
         }
         let language = raw.language.unwrap_or_else(|| "en".into());
-        let words = Words::new(&language, &raw.translations).map_err(|bad| {
+        let translations = raw
+            .translations
+            .iter()
+            .map(|(key, text)| (key.get_ref().clone(), text.clone()))
+            .collect();
+        let index = LineIndex::new(text);
+        let words = Words::new(&language, &translations).map_err(|bad| {
             bad.into_iter()
                 .map(|b| {
-                    let (line, col) = position_after(text, "[translations]", &b.key)
+                    let (line, col) = raw
+                        .translations
+                        .keys()
+                        .find(|k| *k.get_ref() == b.key)
+                        .map(|k| index.position(k.span().start))
                         .unwrap_or_else(|| (line_of_key(text, "[translations]"), 1));
                     Diagnostic::error(format!("in [translations]: {}", b.message))
                         .at(file, line, col)

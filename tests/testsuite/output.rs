@@ -3415,14 +3415,14 @@ fn a_french_site_is_in_french_and_translations_override_the_words() {
 }
 
 /// An unknown `[translations]` key is an error at its line, with the nearest key; so is a
-/// month list that is not twelve names.
+/// month list that is not twelve names, even where an earlier text holds the word "months".
 #[test]
 fn a_misspelt_translation_key_is_an_error_at_its_line() {
     let site = Site::new();
     site.file(
         "site.toml",
         &format!(
-            "{SITE_TOML}\n[translations]\nhome = \"Start\"\nreleated_articles = \"See also\"\n\
+            "{SITE_TOML}\n[translations]\nhome = \"Start, by months\"\nreleated_articles = \"See also\"\n\
              months = \"Jan|Feb\"\n"
         ),
     )
@@ -3435,6 +3435,8 @@ fn a_misspelt_translation_key_is_an_error_at_its_line() {
         format!("--> site.toml:{line}:1"),
         "did you mean `related_articles`?".to_string(),
         "`months` needs the twelve month names split by `|`, not 2".to_string(),
+        // At the key, not at the first "months" after `[translations]`.
+        format!("--> site.toml:{}:1", line + 1),
     ] {
         assert!(run.stderr.contains(&words), "{words} in {}", run.stderr);
     }
