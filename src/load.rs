@@ -64,14 +64,14 @@ impl SourceFile {
 /// Whether HTML and XML forbid `c` in a document: C0 controls but tab, line feed and
 /// carriage return; DEL and the C1 controls; the noncharacters U+FDD0-U+FDEF, U+FFFE and
 /// U+FFFF.
-fn forbidden(c: char) -> bool {
+pub(crate) fn forbidden(c: char) -> bool {
     matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// `text` with each [`forbidden`] character replaced by a space per byte, the offset of the
 /// first, that character and how many there were; `None` when there is none (nearly always:
 /// only then is the text read character by character).
-fn without_controls(text: &str) -> Option<(String, usize, char, usize)> {
+pub(crate) fn without_controls(text: &str) -> Option<(String, usize, char, usize)> {
     // Every forbidden character starts with one of these bytes: below a space, DEL, 0xC2
     // (U+0080-U+00BF) or 0xEF (U+F000-U+FFFF). A fold over every byte, which the compiler
     // vectorises; most texts have none of them but for the line ends.
