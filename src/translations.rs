@@ -153,6 +153,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "{n} result for “{q}”|{n} results for “{q}”",
     ),
     ("no_results", "No results for “{q}”"),
+    ("results_missing", "Not found: {q}"),
     ("kind_article", "article"),
     ("kind_symptom", "symptom"),
     ("kind_supplement", "supplement"),
@@ -321,6 +322,7 @@ const FRENCH: &[(&str, &str)] = &[
         "{n} résultat pour « {q} »|{n} résultats pour « {q} »",
     ),
     ("no_results", "Aucun résultat pour « {q} »"),
+    ("results_missing", "Introuvable : {q}"),
     ("kind_article", "article"),
     ("kind_symptom", "symptôme"),
     ("kind_supplement", "complément"),
@@ -490,6 +492,7 @@ const GERMAN: &[(&str, &str)] = &[
         "{n} Ergebnis für „{q}“|{n} Ergebnisse für „{q}“",
     ),
     ("no_results", "Keine Ergebnisse für „{q}“"),
+    ("results_missing", "Nicht gefunden: {q}"),
     ("kind_article", "Artikel"),
     ("kind_symptom", "Symptom"),
     ("kind_supplement", "Nahrungsergänzungsmittel"),
@@ -634,8 +637,9 @@ impl Words {
 
     /// The search script's texts, as the manifest carries them: the results list's label,
     /// the "more" button, then the status for no result, one and several (`{n}`, `{q}`):
-    /// the script picks the status as `[n > 1 ? 4 : n + 2]`.
-    pub fn search_texts(&self) -> [&str; 5] {
+    /// the script picks the status as `[n > 1 ? 4 : n + 2]`; then what follows it when some
+    /// of the query's words are on no page (`{q}`: those words).
+    pub fn search_texts(&self) -> [&str; 6] {
         let counted = self.texts.get("results_for").map_or("", String::as_str);
         let (one, other) = counted.split_once('|').unwrap_or((counted, counted));
         [
@@ -644,6 +648,7 @@ impl Words {
             self.get("no_results"),
             one,
             other,
+            self.get("results_missing"),
         ]
     }
 

@@ -142,7 +142,7 @@ pub(super) fn shards(
     let mut manifest = String::from("{\"v\":1,\"docs\":");
     let _ = write!(
         manifest,
-        "{},\"chunk\":{},\"kinds\":{},\"l\":{},\"stop\":{},\"sp\":{},\"ir\":{},\"shards\":{},\"ends\":{}}}",
+        "{},\"chunk\":{},\"kinds\":{},\"l\":{},\"stop\":{},\"sp\":{},\"ir\":{},\"suf\":{},\"shards\":{},\"ends\":{}}}",
         docs.len(),
         TEXT_CHUNK,
         json(&KIND_NAMES.map(|k| words.get(&["kind_", k].concat()))),
@@ -150,6 +150,7 @@ pub(super) fn shards(
         json(&text::STOP_WORDS),
         json(&text::SPELLINGS.iter().copied().collect::<BTreeMap<_, _>>()),
         json(&text::Stem::default().irregular_stems()),
+        json(&text::SUFFIXES),
         json(&firsts),
         json(&ends)
     );

@@ -175,6 +175,14 @@ pub const SPELLINGS: [(&str, &str); 79] = [
     ("yoghurt", "yogurt"),
 ];
 
+/// Endings a misspelt word is also compared with each indexed word plus, in `search.js`'s
+/// typo fallback ("numbess" is one letter from numb + "ness", two from any word), carried
+/// in the manifest with the other English-only lists.
+pub const SUFFIXES: [&str; 16] = [
+    "", "e", "s", "es", "ed", "ing", "ly", "y", "ness", "ment", "ion", "ency", "ence", "al", "ity",
+    "ic",
+];
+
 /// `word` with its British spellings rewritten (see [`SPELLINGS`]).
 pub fn american(word: &str) -> Cow<'_, str> {
     static FROM: std::sync::LazyLock<Option<AhoCorasick>> = std::sync::LazyLock::new(|| {

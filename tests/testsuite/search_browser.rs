@@ -209,6 +209,22 @@ fn results_show_title_kind_and_highlighted_excerpt_and_the_count_is_announced() 
             .any(|m| m.as_array().unwrap().contains(&json!("Cobalamin"))),
         "{marks}"
     );
+    // A word no page has is named after the count, as the pages shown lack it.
+    let status = |query: &str| {
+        results(&browser, &server, query);
+        browser
+            .execute(
+                "return document.querySelector('#search-results [role=status]').textContent;",
+                vec![],
+            )
+            .unwrap()
+    };
+    assert_eq!(
+        status("cobalamin xylophone"),
+        json!("2 results for “cobalamin xylophone”. Not found: xylophone")
+    );
+    // Not a word matched through a typo or as the start of a longer word.
+    assert_eq!(status("cobalamn"), json!("2 results for “cobalamn”"));
     browser.assert_no_console_errors();
 }
 
@@ -722,6 +738,10 @@ fn a_french_site_searches_in_french() {
             null,
             "Résultats de recherche"
         ])
+    );
+    assert_eq!(
+        read("cobalamin xylophone")[0],
+        json!("2 résultats pour « cobalamin xylophone ». Introuvable : xylophone")
     );
     browser.assert_no_console_errors();
 }

@@ -27,7 +27,7 @@ const A = AbortSignal, T = () => A.timeout && { signal: A.timeout(9e3) }, get = 
 	if (!r.ok) throw Error(r.status + ' ' + p);
 	return r.json();
 }).catch(e => { delete cache[p]; throw e; }));
-const K = Object.keys, mx = Math.max, load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
+const K = Object.keys, mix = Object.assign, mx = Math.max, load = (nums, dir) => Promise.all(nums.map(n => get(dir + n + '.json')));
 const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 // "B-12" is b12, as in the index.
 const words = s => (fold(s).replace(/([a-z])-(?=\d)/g, '$1').match(WORD) || []).filter(w => [...w].length < 41);
@@ -59,7 +59,7 @@ function parse(q) {
 	parts.forEach((p, i) => {
 		let ws = words(p);
 		if (i % 2 && ws.length > 1) phrases.push(' ' + ws.join(' ') + ' ');
-		ws.filter(notStop).forEach(w => terms.push({ w: sp(w), s: stemw(w), need: i % 2 }));
+		ws.filter(notStop).forEach(w => terms.push({ w: sp(w), s: stemw(w), need: i % 2, o: w }));
 	});
 	let last = terms.at(-1);
 	if (last && parts.length % 2 && /[\p{Alphabetic}\p{N}]$/u.test(q)) last.p = 1;
@@ -68,7 +68,6 @@ function parse(q) {
 
 // A word's index terms, weighted: its stem; while typed, terms it begins; else the nearest
 // (half its length at least) to it or to a stem plus a suffix ("numbess": numb+ness).
-const SUF = ',e,s,es,ed,ing,ly,y,ness,ment,ion,ency,ence,al,ity,ic'.split(',');
 function expand(t, shards) {
 	let out = {}, keys = shards.flatMap(s => K(s.t)), best = 99, w = t.w, max = w.length > 7 ? 2 : w.length > 3 ? 1 : 0;
 	keys.forEach(k => {
@@ -77,7 +76,7 @@ function expand(t, shards) {
 	});
 	if (K(out).length || !max) return out;
 	keys.forEach(k => {
-		let d = k.length * 2 < w.length ? 9 : Math.min(dist(t.s, k, max), ...SUF.map(e => dist(w, k + e, max)));
+		let d = k.length * 2 < w.length ? 9 : Math.min(dist(t.s, k, max), ...man.suf.map(e => dist(w, k + e, max)));
 		if (d <= max && d <= best) { if (d < best) out = {}; best = d; out[k] = 0.7; }
 	});
 	return out;
@@ -147,13 +146,13 @@ function search(q, show) {
 				let list = K(sc).filter(d => hit[d] >= need).map(Number);
 				list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
 				// One word: its best term's page count covers pages not loaded.
-				return { q, Q, list, meta, more: !T && later, count: Q.terms.length == 1 ? mx(count, list.length) : list.length };
+				return { q, Q, list, meta, more: !T && later, count: Q.terms.length == 1 ? mx(count, list.length) : list.length, x: Q.terms.filter(t => !t.e.length).map(t => t.o).join(' ') };
 			}
 			if (my != seq) return;
 			show(rank());
 			if (later) return load(tails, 't/').then(got => {
 				let T = {};
-				got.forEach(f => Object.assign(T, f));
+				got.forEach(f => mix(T, f));
 				if (my == seq) show(rank(T));
 			});
 		});
@@ -169,11 +168,11 @@ function texts(ids) {
 	});
 }
 
-const el = (tag, cls, text) => Object.assign(doc.createElement(tag), cls && { className: cls }, text && { textContent: text });
+const el = (tag, cls, text) => mix(doc.createElement(tag), cls && { className: cls }, text && { textContent: text });
 
 // A window of text around the first matched word, matches marked.
 function excerpt(text, Q) {
-	let m, hits = [], re = new RegExp(WORD), keys = Object.assign({}, ...Q.terms.map(t => t.m));
+	let m, hits = [], re = new RegExp(WORD), keys = mix({}, ...Q.terms.map(t => t.m));
 	while ((m = re.exec(text))) {
 		let f = fold(m[0]);
 		if (keys[stemw(f)] || Q.terms.some(t => t.p && !sp(f).indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
@@ -251,12 +250,12 @@ function ui(input) {
 		active = -1;
 		input.removeAttribute(AD);
 		let n = ph ? ids.length : r.count, q = r.q.trim();
-		status.textContent = q ? man.l[n > 1 ? 4 : n + 2].replace('{n}', n).replace('{q}', q) : '';
+		status.textContent = q ? man.l[n > 1 ? 4 : n + 2].replace('{n}', n).replace('{q}', q) + (n && r.x ? '. ' + man.l[5].replace('{q}', r.x) : '') : '';
 		open(!!q);
 		// Busy until ranking and excerpts settle (tests wait).
 		at(box, 'aria-busy', !!(r.more || missing.length || deep.length));
 		if (missing.length) texts(missing).then(got => {
-			Object.assign(TEXT, got);
+			mix(TEXT, got);
 			if (r == last) show(r);
 		}, () => r == last && at(box, 'aria-busy', false));
 		let D = DEEP;
@@ -289,7 +288,7 @@ function ui(input) {
 	}
 }
 
-// For themes drawing their own results: ids, parsed query (Q.terms[i].m).
+// For themes' own result lists (docs/themes.md).
 window.materiaSearch = { fold, words, stem: stemw, search: q => { let r; return search(q, x => r = x).then(() => r); } };
 const BOX = 'input[type=search][name=q]';
 doc.querySelectorAll(BOX).forEach(ui);
