@@ -164,13 +164,12 @@ impl SiteConfig {
             .hint("list the words readers use for one another in one group, like `[\"elderly\", \"older adults\"]`")]);
         }
         let language = raw.language.unwrap_or_else(|| "en".into());
-        let translations = raw
+        let index = LineIndex::new(text);
+        let overrides = raw
             .translations
             .iter()
-            .map(|(key, text)| (key.get_ref().clone(), text.clone()))
-            .collect();
-        let index = LineIndex::new(text);
-        let words = Words::new(&language, &translations).map_err(|bad| {
+            .map(|(key, text)| (key.get_ref(), text));
+        let words = Words::new(&language, overrides).map_err(|bad| {
             bad.into_iter()
                 .map(|b| {
                     let (line, col) = raw

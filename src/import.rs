@@ -309,12 +309,7 @@ fn yaml_string(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\t' => out.push(c),
-            c if c.is_control()
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-                ) =>
-            {
+            c if crate::structured::yaml_reads_otherwise(c) => {
                 out.push_str(&format!("\\u{:04X}", u32::from(c)));
             }
             c => out.push(c),

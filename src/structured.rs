@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 mod plain_yaml;
+pub(crate) use plain_yaml::read_otherwise as yaml_reads_otherwise;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -546,10 +546,11 @@ pub struct BadTranslation {
 }
 
 impl Words {
-    /// The texts for `language` with `overrides` applied, or every override that is wrong.
+    /// The texts for `language` with `overrides` (key, text) applied, or every override that
+    /// is wrong.
     pub fn new(
         language: &str,
-        overrides: &BTreeMap<String, String>,
+        overrides: impl IntoIterator<Item = (impl AsRef<str>, impl AsRef<str>)>,
     ) -> Result<Words, Vec<BadTranslation>> {
         let primary = language
             .split(['-', '_'])
@@ -564,9 +565,10 @@ impl Words {
             pack.iter().map(|&(k, v)| (k, v.to_string())).collect();
         let mut bad = Vec::new();
         for (key, text) in overrides {
-            let Some((known, english)) = ENGLISH.iter().find(|(k, _)| k == key) else {
+            let (key, text) = (key.as_ref(), text.as_ref());
+            let Some((known, english)) = ENGLISH.iter().find(|(k, _)| *k == key) else {
                 bad.push(BadTranslation {
-                    key: key.clone(),
+                    key: key.to_string(),
                     message: format!("`{key}` is not a text of the theme"),
                     hint: crate::diagnostics::did_you_mean(key, ENGLISH.iter().map(|(k, _)| *k))
                         .map_or_else(
@@ -581,7 +583,7 @@ impl Words {
             };
             if *known == "months" && text.split('|').count() != 12 {
                 bad.push(BadTranslation {
-                    key: key.clone(),
+                    key: key.to_string(),
                     message: format!(
                         "`months` needs the twelve month names split by `|`, not {}",
                         text.split('|').count()
@@ -590,7 +592,7 @@ impl Words {
                 });
                 continue;
             }
-            texts.insert(known, text.clone());
+            texts.insert(known, text.to_string());
         }
         if !bad.is_empty() {
             return Err(bad);
@@ -784,7 +786,7 @@ mod tests {
             })),
             "5 January 2024"
         );
-        let none = BTreeMap::new();
+        let none: BTreeMap<String, String> = BTreeMap::new();
         let fr = Words::new("fr-CA", &none).unwrap_or_default();
         assert_eq!(fr.count("article_count", 0, &[]), "0 article");
         assert_eq!(fr.get("home"), "Accueil");

@@ -73,14 +73,18 @@ pub fn parse(text: &str) -> Option<Value> {
 /// `description: |`) is not all read first.
 fn has_odd(line: &str) -> bool {
     let odd_byte = |b: &u8| (*b < 0x20 && *b != b'\n') || *b == 0x7f || *b == b'#';
-    let odd_char = |c: char| {
-        c.is_control()
-            || matches!(
-                c,
-                '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-            )
-    };
-    line.as_bytes().iter().any(odd_byte) || (!line.is_ascii() && line.contains(odd_char))
+    line.as_bytes().iter().any(odd_byte) || (!line.is_ascii() && line.contains(read_otherwise))
+}
+
+/// Whether YAML turns `c` down or reads it as something else than itself in a document:
+/// control characters, the line breaks U+2028 and U+2029, a byte-order mark, and the
+/// noncharacters U+FFFE and U+FFFF. A writer of YAML escapes them (`\u2028`).
+pub(crate) fn read_otherwise(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        )
 }
 
 fn indent_of(line: &str) -> usize {

@@ -568,6 +568,52 @@ fn an_edit_with_a_warning_is_reported_by_a_full_rebuild() {
     );
 }
 
+/// An edit that brings a control character (written as a space, with a warning) is left to
+/// the full build, which says so; the quick way reports no warning. A file reused from the
+/// last load is warned of again by every rebuild.
+#[test]
+fn control_characters_are_warned_of_on_every_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write_settings(root);
+    let a = "---\ntitle: A\n---\nSee B.\n";
+    write(root, "content/articles/a.md", a);
+    let b = "---\ntitle: B\ndescription: About B.\n---\nIntro.\n\n## The part\n\nText.\n";
+    write(root, "content/articles/b.md", b);
+    let mut builder = Builder::new(root, BuildOptions::default());
+    let said = |diags: &Diagnostics| -> String {
+        let said: Vec<String> = diags.sorted().iter().map(|d| d.render(root)).collect();
+        said.join("\n")
+    };
+    assert!(builder.build_pages(&Diagnostics::new(), &Silent).is_some());
+    // A body edit that changes nothing else would be quick; this one brings a form feed.
+    write(
+        root,
+        "content/articles/b.md",
+        &b.replace("Text.", "Te\u{c}xt."),
+    );
+    builder.changed([root.join("content/articles/b.md")]);
+    let diags = Diagnostics::new();
+    assert!(builder.build_pages(&diags, &Silent).is_some());
+    assert_eq!(builder.quick_builds(), 0);
+    assert!(
+        said(&diags).contains("invisible control character U+000C")
+            && said(&diags).contains("b.md:9:3"),
+        "{}",
+        said(&diags)
+    );
+    // Only a.md changes: b.md is reused from the last load, and warned of again.
+    write(
+        root,
+        "content/articles/a.md",
+        &a.replace("See B.", "See B again."),
+    );
+    builder.changed([root.join("content/articles/a.md")]);
+    let diags = Diagnostics::new();
+    assert!(builder.build_pages(&diags, &Silent).is_some());
+    assert!(said(&diags).contains("b.md:9:3"), "{}", said(&diags));
+}
+
 /// `serve` drops a search index being built when files change again: a stopped index
 /// leaves nothing half made, and the next one is a full build's.
 #[test]
