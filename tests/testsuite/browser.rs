@@ -869,3 +869,61 @@ fn static_server_maps_directories_sets_types_and_stays_in_its_root() {
     }
     assert!(server.requests().contains(&"/a/?q=x".to_string()));
 }
+
+#[test]
+fn a_card_line_that_wraps_starts_with_an_item_not_a_separator() {
+    let site = Site::new();
+    site.article(
+        "nerve-and-blood-conditions-of-later-life/guide.md",
+        "title: A guide\ndate: 2024-05-01",
+        &"Some words of the guide. ".repeat(200),
+    );
+    site.build().assert_ok();
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(&site.path("public"));
+    browser
+        .block_on(browser.client().set_window_size(360, 800))
+        .unwrap();
+    browser.goto(&server.url("/")).unwrap();
+
+    // Each item of the card's line (section, date, reading time) and where the middle of
+    // its "·" falls, against the left edge the line clips at.
+    let items = browser
+        .execute(
+            "const p = document.querySelector('.card .meta');
+             const left = p.getBoundingClientRect().left;
+             const clipped = getComputedStyle(p).clipPath !== 'none';
+             return [...p.children].map(s => {
+               const r = s.getBoundingClientRect();
+               const dot = getComputedStyle(s, '::before');
+               return { starts: r.left - left < 8, top: r.top, clipped,
+                        dot: dot.position === 'absolute'
+                          ? r.left - parseFloat(dot.width) / 2 - left : null };
+             });",
+            vec![],
+        )
+        .unwrap();
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 3, "{items:?}");
+    let starts: Vec<&Value> = items.iter().filter(|i| i["starts"] == true).collect();
+    assert!(
+        starts.len() >= 2,
+        "the line should wrap at 360 px: {items:?}"
+    );
+    for item in items {
+        let dot = item["dot"]
+            .as_f64()
+            .unwrap_or_else(|| panic!("no separator drawn before {item:?}"));
+        if item["starts"] == true {
+            assert!(
+                item["clipped"] == true && dot < 0.0,
+                "a line starts with a visible separator: {items:?}"
+            );
+        } else {
+            assert!(dot > 0.0, "a separator between items is hidden: {items:?}");
+        }
+    }
+    browser.assert_no_console_errors();
+}
