@@ -12,8 +12,9 @@ pub fn escape_xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0 at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            // XML 1.0 forbids them. The load and parse stages have made them spaces
+            // already; this keeps a feed whole should one come from elsewhere.
+            c if crate::load::forbidden(c) => out.push(' '),
             c => out.push(c),
         }
     }
@@ -165,7 +166,15 @@ pub fn absolute_links(html: &str, origin: &str, page: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::absolute_links;
+    use super::{absolute_links, escape_xml};
+
+    #[test]
+    fn xml_escapes_markup_and_writes_what_xml_forbids_as_spaces() {
+        assert_eq!(
+            escape_xml("a<b & 'c' \"d\">\tfine\u{b}\u{7f}\u{85}\u{fffe}µ°"),
+            "a&lt;b &amp; &apos;c&apos; &quot;d&quot;&gt;\tfine    µ°"
+        );
+    }
 
     #[test]
     fn site_relative_and_section_links_are_made_absolute() {

@@ -143,6 +143,144 @@ pub fn parse<T: DeserializeOwned>(
     what: &str,
     known_fields: &[&str],
 ) -> Result<T, Vec<Diagnostic>> {
+    let value = parse_as_written(text, format, origin, what, known_fields)?;
+    // Nearly every text has no backslash, so no escape, and is read once.
+    Ok(match text.contains('\\') {
+        true => reread_clean(text, format).unwrap_or(value),
+        false => value,
+    })
+}
+
+/// `T` read again from `text` with each character no page may hold
+/// ([`crate::load::forbidden`]) written as a space, when an escape in a quoted string made
+/// one (`"\u0007"`, YAML's `"\v"` or `"\N"`); `None` when none did. The load stage has
+/// cleaned the characters typed into the file, but these exist only once parsed. A page or
+/// feed holding one is refused by validators and feed readers. Unlike a pasted control
+/// character, an escape can be seen in the file, so this goes without a warning.
+fn reread_clean<T: DeserializeOwned>(text: &str, format: Format) -> Option<T> {
+    match format {
+        Format::Yaml => {
+            let mut value: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).ok()?;
+            clean_yaml(&mut value)
+                .then(|| serde_yaml_ng::from_value(value).ok())
+                .flatten()
+        }
+        Format::Toml => {
+            // The parser's own tree keeps the spans a `toml::Spanned` field reads.
+            let mut table = toml::de::DeTable::parse(text).ok()?;
+            clean_toml_table(table.get_mut())
+                .then(|| T::deserialize(toml::de::Deserializer::from(table)).ok())
+                .flatten()
+        }
+        Format::Json => {
+            let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
+            clean_json(&mut value)
+                .then(|| serde_json::from_value(value).ok())
+                .flatten()
+        }
+    }
+}
+
+/// Writes each forbidden character of `s` as a space; whether there was one.
+fn clean_str(s: &str) -> Option<String> {
+    s.contains(crate::load::forbidden).then(|| {
+        s.chars()
+            .map(|c| if crate::load::forbidden(c) { ' ' } else { c })
+            .collect()
+    })
+}
+
+fn clean_string(s: &mut String) -> bool {
+    clean_str(s).map(|clean| *s = clean).is_some()
+}
+
+fn clean_yaml(value: &mut serde_yaml_ng::Value) -> bool {
+    use serde_yaml_ng::Value;
+    match value {
+        Value::String(s) => clean_string(s),
+        Value::Sequence(items) => items.iter_mut().fold(false, |any, v| clean_yaml(v) | any),
+        Value::Mapping(map) => {
+            let mut any = false;
+            *map = std::mem::take(map)
+                .into_iter()
+                .map(|(mut k, mut v)| {
+                    any |= clean_yaml(&mut k) | clean_yaml(&mut v);
+                    (k, v)
+                })
+                .collect();
+            any
+        }
+        Value::Tagged(tagged) => clean_yaml(&mut tagged.value),
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
+    }
+}
+
+fn clean_toml_table(table: &mut toml::de::DeTable) -> bool {
+    let mut any = false;
+    *table = std::mem::take(table)
+        .into_iter()
+        .map(|(k, mut v)| {
+            any |= clean_toml(v.get_mut());
+            match clean_str(k.get_ref()) {
+                Some(clean) => {
+                    any = true;
+                    (toml::Spanned::new(k.span(), clean.into()), v)
+                }
+                None => (k, v),
+            }
+        })
+        .collect();
+    any
+}
+
+fn clean_toml(value: &mut toml::de::DeValue) -> bool {
+    use toml::de::DeValue;
+    match value {
+        DeValue::String(s) => match clean_str(s) {
+            Some(clean) => {
+                *s = clean.into();
+                true
+            }
+            None => false,
+        },
+        DeValue::Array(items) => items
+            .iter_mut()
+            .fold(false, |any, v| clean_toml(v.get_mut()) | any),
+        DeValue::Table(table) => clean_toml_table(table),
+        DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {
+            false
+        }
+    }
+}
+
+fn clean_json(value: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => clean_string(s),
+        Value::Array(items) => items.iter_mut().fold(false, |any, v| clean_json(v) | any),
+        Value::Object(map) => {
+            let mut any = false;
+            *map = std::mem::take(map)
+                .into_iter()
+                .map(|(mut k, mut v)| {
+                    any |= clean_string(&mut k) | clean_json(&mut v);
+                    (k, v)
+                })
+                .collect();
+            any
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
+    }
+}
+
+/// [`parse`] without the cleaning of escaped control characters.
+fn parse_as_written<T: DeserializeOwned>(
+    text: &str,
+    format: Format,
+    origin: Origin,
+    what: &str,
+    known_fields: &[&str],
+) -> Result<T, Vec<Diagnostic>> {
     let (message, position) = match format {
         Format::Yaml => match plain_yaml::parse(text)
             .and_then(|value| serde_yaml_ng::from_value::<T>(value).ok())

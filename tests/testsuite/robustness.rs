@@ -177,3 +177,53 @@ fn control_characters_are_spaces_and_a_warning() {
     let feed = site.read("atom.xml");
     assert!(feed.contains("Tired all the time."), "{feed}");
 }
+
+/// A control character written as an escape in a quoted string (YAML's `\v` and `\N`,
+/// `\u0007` in YAML, TOML and JSON, `\f`) exists only once the text is parsed, so the load
+/// stage cannot see it: it is a space too, in every field, list, key and settings text.
+#[test]
+fn escaped_control_characters_are_spaces() {
+    let site = crate::support::Site::new();
+    site.file(
+        "site.toml",
+        "title = \"Escaped\\u0001health\"\nbase_url = \"https://example.org/\"\n\n[translations]\nsearch_label = \"Find\\u0007it\"\n",
+    )
+    .file(
+        "content/articles/a/escaped.md",
+        "---\ntitle: \"Tired\\vall\\Nthe\\u0085time\"\ndescription: \"Form\\ffeed\"\nkeywords: [\"pins\\x01needles\"]\n---\n\nBody text.\n",
+    )
+    .file(
+        "content/symptoms/fatigue.toml",
+        "name = \"Fati\\u000Bgue\"\nsummary = \"Worn\\u007Fout.\"\n",
+    )
+    .file(
+        "content/supplements/b12.json",
+        "{\"name\": \"Cobal\\u0007amin\", \"summary\": \"A \\ufffe vitamin.\", \"aliases\": [\"B\\f12\"]}",
+    );
+    site.build().assert_ok();
+    let forbidden = |c: char| {
+        c.is_control() && !matches!(c, '\t' | '\n' | '\r') || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    for (path, bytes) in site.tree("public") {
+        let text = String::from_utf8_lossy(&bytes);
+        // JSON files may write them as escapes again, which is harmless.
+        assert!(
+            !text.contains(forbidden),
+            "{path} holds a control character"
+        );
+    }
+    let page = site.read("articles/a/escaped/index.html");
+    assert!(page.contains("Tired all the time"), "{page}");
+    assert!(page.contains("Escaped health"), "{page}");
+    let search = site.read("search/index.html");
+    assert!(search.contains("Find it"), "{search}");
+    assert!(page.contains("/keywords/pins-needles/"), "{page}");
+    let symptom = site.read("symptoms/fatigue/index.html");
+    assert!(symptom.contains("Fati gue"), "{symptom}");
+    assert!(symptom.contains("Worn out."), "{symptom}");
+    let supplement = site.read("supplements/b12/index.html");
+    assert!(supplement.contains("Cobal amin"), "{supplement}");
+    assert!(supplement.contains("B 12"), "{supplement}");
+    let feed = site.read("atom.xml");
+    assert!(feed.contains("Form feed"), "{feed}");
+}
