@@ -37,7 +37,7 @@ pub struct ThemeSources {
 
 macro_rules! embedded_templates {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("../default-theme/templates/", $name)))),*]
     };
 }
 
@@ -62,15 +62,16 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
 pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
         "style.css",
-        include_bytes!("../themes/default/static/style.css"),
+        include_bytes!("../default-theme/static/style.css"),
     ),
     (
         "search.js",
-        include_bytes!("../themes/default/static/search.js"),
+        // Without its comment lines: see build.rs.
+        include_bytes!(concat!(env!("OUT_DIR"), "/search.js")),
     ),
     (
         "favicon.svg",
-        include_bytes!("../themes/default/static/favicon.svg"),
+        include_bytes!("../default-theme/static/favicon.svg"),
     ),
 ];
 

@@ -4,8 +4,9 @@
 //! in another language names its own words, as Zola's `[translations]` and Hugo's i18n
 //! files let it.
 //!
-//! A text may hold placeholders (`{n}`, `{name}`, `{total}`, `{q}`) and, where it counts
-//! something, two forms, singular and plural, split by `|`: `"{n} article|{n} articles"`.
+//! A text may hold placeholders (`{n}`, `{name}`, `{total}`, `{q}`, `{error}`) and, where
+//! it counts something, two forms, singular and plural, split by `|`:
+//! `"{n} article|{n} articles"`.
 
 use crate::date::Date;
 use serde::Serialize;
@@ -154,6 +155,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("no_results", "No results for “{q}”"),
     ("results_missing", "Not found: {q}"),
+    ("search_unavailable", "Search is unavailable: {error}"),
     ("kind_article", "article"),
     ("kind_symptom", "symptom"),
     ("kind_supplement", "supplement"),
@@ -323,6 +325,7 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     ("no_results", "Aucun résultat pour « {q} »"),
     ("results_missing", "Introuvable : {q}"),
+    ("search_unavailable", "La recherche est indisponible : {error}"),
     ("kind_article", "article"),
     ("kind_symptom", "symptôme"),
     ("kind_supplement", "complément"),
@@ -493,6 +496,7 @@ const GERMAN: &[(&str, &str)] = &[
     ),
     ("no_results", "Keine Ergebnisse für „{q}“"),
     ("results_missing", "Nicht gefunden: {q}"),
+    ("search_unavailable", "Die Suche ist nicht verfügbar: {error}"),
     ("kind_article", "Artikel"),
     ("kind_symptom", "Symptom"),
     ("kind_supplement", "Nahrungsergänzungsmittel"),

@@ -744,4 +744,21 @@ fn a_french_site_searches_in_french() {
         json!("2 résultats pour « cobalamin xylophone ». Introuvable : xylophone")
     );
     browser.assert_no_console_errors();
+    // An index that cannot be fetched is said in French too (the header box has no
+    // manifest in its page to fall back on).
+    std::fs::remove_file(site.path("public/search/index.json")).unwrap();
+    browser.goto(&server.url("/")).unwrap();
+    browser
+        .type_into("input[type=search][name=q]", "cobalamin")
+        .unwrap();
+    let status = browser
+        .wait_until(
+            "(s => s && s.textContent.includes('indisponible') && s.textContent)\
+             (document.querySelector('#search-results [role=status]'))",
+        )
+        .unwrap();
+    assert_eq!(
+        status,
+        json!("La recherche est indisponible : 404 index.json")
+    );
 }
