@@ -170,13 +170,18 @@ function texts(ids) {
 
 const el = (tag, cls, text) => mix(doc.createElement(tag), cls && { className: cls }, text && { textContent: text });
 
-// A window of text around the first matched word, matches marked.
+// A window of text around the first matched word, matches marked: words, then words
+// joined by a hyphen as the index joins them ("B-12" for b12), longest first where two start
+// together.
 function excerpt(text, Q) {
-	let m, hits = [], re = new RegExp(WORD), keys = mix({}, ...Q.terms.map(t => t.m));
-	while ((m = re.exec(text))) {
-		let f = fold(m[0]);
-		if (keys[stemw(f)] || Q.terms.some(t => t.p && !sp(f).indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
-	}
+	let m, hits = [], keys = mix({}, ...Q.terms.map(t => t.m));
+	[WORD, /[\p{Alphabetic}\p{N}]*[a-z]-\d[\p{Alphabetic}\p{N}]*/giu].forEach(r => {
+		for (r = new RegExp(r); (m = r.exec(text));) {
+			let f = fold(m[0]).replace('-', '');
+			if (keys[stemw(f)] || Q.terms.some(t => t.p && !sp(f).indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
+		}
+	});
+	hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 	let from = hits.length ? text.lastIndexOf(' ', mx(0, hits[0][0] - 60)) + 1 : 0,
 		to = text.length > from + 220 ? mx(text.lastIndexOf(' ', from + 220), from + 99) : text.length, p = el('p', 'search-excerpt'), i = from;
 	if (from) p.append('… ');

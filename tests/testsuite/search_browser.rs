@@ -153,6 +153,19 @@ fn a_letter_hyphen_number_is_the_word_without_the_hyphen() {
     }
     let spaced = results(&browser, &server, "b 12");
     assert!(!spaced.contains(&BOTH_WAYS[1].to_string()), "{spaced:?}");
+    // The excerpt marks the word as the page writes it; "12" alone is not marked again.
+    let marks = |query: &str| {
+        results(&browser, &server, query);
+        browser
+            .execute(
+                "return [...document.querySelectorAll('#search-results a[href=\"' + arguments[0] + '\"] mark')]\
+                 .map(m => m.textContent);",
+                vec![json!(BOTH_WAYS[0])],
+            )
+            .unwrap()
+    };
+    assert_eq!(marks("b12"), json!(["B-12"]));
+    assert_eq!(marks("vitamin b-12"), json!(["vitamin", "B-12"]));
     browser.assert_no_console_errors();
 }
 
