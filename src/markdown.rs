@@ -546,8 +546,57 @@ fn push_parsed<'a>(text: &'a str, base: usize, events: &mut Vec<Spanned<'a>>) {
     events.extend(
         Parser::new_ext(text, options())
             .into_offset_iter()
-            .map(|(e, r)| (e, r.start + base..r.end + base)),
+            .map(|(e, r)| {
+                let first = text.as_bytes().get(r.start).copied().unwrap_or(0);
+                (without_forbidden(e, first), r.start + base..r.end + base)
+            }),
     );
+}
+
+/// `event` with each character no page may hold ([`crate::load::forbidden`]) written as a
+/// space. The load stage made every such character typed into the file a space, so in the
+/// text only a character reference can make one (`&#11;`, `&#x85;`): pulldown-cmark writes
+/// what it decodes as it is, and the page, its description and its feed entry would hold
+/// it. `first` is the event's first byte in the source; a reference's text starts with `&`,
+/// so other text is not looked at. A link's or picture's title may hold references too.
+fn without_forbidden(event: Event<'_>, first: u8) -> Event<'_> {
+    let clean = |s: &str| -> Option<CowStr<'static>> {
+        s.contains(crate::load::forbidden).then(|| {
+            s.chars()
+                .map(|c| if crate::load::forbidden(c) { ' ' } else { c })
+                .collect::<String>()
+                .into()
+        })
+    };
+    match event {
+        Event::Text(t) if first == b'&' => match clean(&t) {
+            Some(clean) => Event::Text(clean),
+            None => Event::Text(t),
+        },
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !title.is_empty() => Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title: clean(&title).unwrap_or(title),
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !title.is_empty() => Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title: clean(&title).unwrap_or(title),
+            id,
+        }),
+        event => event,
+    }
 }
 
 /// Raw HTML elements whose text readers never see: their code is not the page's text.
@@ -917,6 +966,24 @@ mod tests {
             assert_eq!(got, want, "{text:?}");
             assert_eq!(word_count(&text), want.len(), "{text:?}");
         }
+    }
+
+    /// A character reference to a character no page may hold is a space, in the text, in a
+    /// link's title and in what is made of the text (a description); one to any other
+    /// character is that character.
+    #[test]
+    fn references_to_forbidden_characters_are_spaces() {
+        let md = "Vertical&#11;tab, del&#127;, next line&#x85;, non&#xFFFE;char, \
+                  [link](/a \"ti&#12;tle\") ![pic](/p.png \"p&#1;ic\"), caf&eacute; &#x2014; &amp;&#10;.\n";
+        let (html, _) = html(md);
+        assert!(!html.contains(crate::load::forbidden), "{html:?}");
+        assert!(
+            html.contains("Vertical tab, del , next line , non char,"),
+            "{html}"
+        );
+        assert!(html.contains("title=\"ti tle\""), "{html}");
+        assert!(html.contains("title=\"p ic\""), "{html}");
+        assert!(html.contains("café — &amp;\n."), "{html}");
     }
 
     fn html(md: &str) -> (String, Body) {

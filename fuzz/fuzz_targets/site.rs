@@ -1,6 +1,7 @@
 //! Builds a small site whose two articles, one symptom record and `site.toml` are the fuzzer's
 //! input (split at lines `%%`), and prints every diagnostic as `materia` would: "it never
-//! panics on any input". A record and a supplement stay fixed so that cross-linking, backlinks
+//! panics on any input", and no page, feed or sitemap it writes holds a character HTML or
+//! XML forbids. A record and a supplement stay fixed so that cross-linking, backlinks
 //! and the index always have something to work on.
 #![no_main]
 
@@ -58,11 +59,27 @@ fuzz_target!(|data: &[u8]| {
         ..BuildOptions::default()
     };
     let diags = Diagnostics::new();
-    let _ = build(root, &options, &diags, &Silent);
+    let built = build(root, &options, &diags, &Silent);
     for d in diags.sorted() {
         let _ = d.render(root);
     }
+    // No page, feed or sitemap holds a character HTML or XML forbids, however it was
+    // written in (typed, escaped in front matter, a Markdown character reference).
+    for (path, bytes) in built.iter().flat_map(|b| &b.output.pages) {
+        if path.ends_with(".html") || path.ends_with(".xml") {
+            let text = String::from_utf8_lossy(bytes);
+            if let Some(c) = text.chars().find(|&c| forbidden(c)) {
+                panic!("{path} holds U+{:04X}", u32::from(c));
+            }
+        }
+    }
 });
+
+/// As `materia::load::forbidden`: C0 controls but tab, line feed and carriage return, DEL,
+/// the C1 controls and the noncharacters U+FDD0-U+FDEF, U+FFFE and U+FFFF.
+fn forbidden(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}')
+}
 
 fn split<'a>(data: &'a [u8], at: &'a [u8]) -> impl Iterator<Item = &'a [u8]> {
     let mut rest = Some(data);

@@ -179,8 +179,9 @@ fn control_characters_are_spaces_and_a_warning() {
 }
 
 /// A control character written as an escape in a quoted string (YAML's `\v` and `\N`,
-/// `\u0007` in YAML, TOML and JSON, `\f`) exists only once the text is parsed, so the load
-/// stage cannot see it: it is a space too, in every field, list, key and settings text.
+/// `\u0007` in YAML, TOML and JSON, `\f`) or as a character reference in Markdown
+/// (`&#11;`) exists only once the text is parsed, so the load stage cannot see it: it is a
+/// space too, in every field, list, key, settings text and body.
 #[test]
 fn escaped_control_characters_are_spaces() {
     let site = crate::support::Site::new();
@@ -190,7 +191,7 @@ fn escaped_control_characters_are_spaces() {
     )
     .file(
         "content/articles/a/escaped.md",
-        "---\ntitle: \"Tired\\vall\\Nthe\\u0085time\"\ndescription: \"Form\\ffeed\"\nkeywords: [\"pins\\x01needles\"]\n---\n\nBody text.\n",
+        "---\ntitle: \"Tired\\vall\\Nthe\\u0085time\"\ndescription: \"Form\\ffeed\"\nkeywords: [\"pins\\x01needles\"]\n---\n\nBody&#11;text&#x85;here.\n",
     )
     .file(
         "content/symptoms/fatigue.toml",
@@ -214,6 +215,7 @@ fn escaped_control_characters_are_spaces() {
     }
     let page = site.read("articles/a/escaped/index.html");
     assert!(page.contains("Tired all the time"), "{page}");
+    assert!(page.contains("Body text here."), "{page}");
     assert!(page.contains("Escaped health"), "{page}");
     let search = site.read("search/index.html");
     assert!(search.contains("Find it"), "{search}");
