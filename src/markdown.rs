@@ -867,6 +867,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Decorated<'a, '_, I> {
 fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>) {
     // A few ids a page, hashed by the millions over a site: no need for a keyed hash.
     let mut used: FxHashSet<String> = FxHashSet::default();
+    let mut next: rustc_hash::FxHashMap<String, usize> = Default::default();
     let mut toc = Vec::new();
     let mut anchors = Vec::new();
     let mut i = 0;
@@ -895,12 +896,20 @@ fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>) {
                 s
             }
         });
-        let mut unique = base.clone();
-        let mut n = 1;
-        while !used.insert(unique.clone()) {
-            unique = format!("{base}-{n}");
-            n += 1;
-        }
+        // Numbered from where the last heading of the same id stopped: counting from 1 for
+        // each one, a page of 20,000 headings of one title took 13 s.
+        let unique = if used.insert(base.clone()) {
+            base
+        } else {
+            let n = next.entry(base.clone()).or_insert(1);
+            loop {
+                let candidate = format!("{base}-{n}");
+                *n += 1;
+                if used.insert(candidate.clone()) {
+                    break candidate;
+                }
+            }
+        };
         if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
             *id = Some(CowStr::from(unique.clone()));
         }
@@ -1012,6 +1021,28 @@ mod tests {
         assert!(out.contains("<h3 id=\"custom\">"), "{out}");
         assert_eq!(body.toc.len(), 3);
         assert_eq!(body.anchors, vec!["signs", "signs-1", "custom"]);
+    }
+
+    /// A repeated title is numbered on from its last number, past ids written explicitly
+    /// and titles that read as a numbered id; the same ids as counting from 1 each time.
+    #[test]
+    fn repeated_headings_are_numbered_past_every_id_taken() {
+        let md = "## Signs\n\n## Signs-2\n\n## Signs\n\n## Other {#signs-3}\n\n## Signs\n\n\
+                  ## Signs\n\n## Signs 1\n\n## Signs-1\n";
+        let (_, body) = html(md);
+        assert_eq!(
+            body.anchors,
+            [
+                "signs",
+                "signs-2",
+                "signs-1",
+                "signs-3",
+                "signs-4",
+                "signs-5",
+                "signs-1-1",
+                "signs-1-2"
+            ]
+        );
     }
 
     #[test]
