@@ -97,7 +97,7 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
             col,
         }
     };
-    let link_locations = body.links.iter().map(|l| at_offset(l.offset)).collect();
+    let link_locations = index.locations(&file.path, body.links.iter().map(|l| l.offset));
     warnings.extend(body_warnings(&body.outline, &at_offset));
     // A closing list stands in for its front matter field only where that is empty.
     let closing = |list: &Option<ClosingList>, front: &[String]| {

@@ -242,10 +242,7 @@ impl<'a> LineIndex<'a> {
 
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
+        let line = self.line_of(offset);
         let start = self.starts.get(line).copied().unwrap_or(0);
         let col = self
             .text
@@ -254,11 +251,70 @@ impl<'a> LineIndex<'a> {
             .unwrap_or(0);
         (line + 1, col + 1)
     }
+
+    /// [`LineIndex::positions`] as locations in `file`.
+    pub fn locations(
+        &self,
+        file: &Path,
+        offsets: impl IntoIterator<Item = usize>,
+    ) -> Vec<Location> {
+        self.positions(offsets)
+            .into_iter()
+            .map(|(line, col)| Location {
+                file: file.to_path_buf(),
+                line,
+                col,
+            })
+            .collect()
+    }
+
+    /// The 0-based line of `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// [`LineIndex::position`] of each offset. For offsets in increasing order, as a body's
+    /// links come, a line's characters are counted once, not again from its start for each
+    /// offset: a pasted post can be one line with thousands of links, and 40,000 on one line
+    /// took a second.
+    pub fn positions(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<(usize, usize)> {
+        // The last offset with its 1-based line and column.
+        let mut last: Option<(usize, usize, usize)> = None;
+        offsets
+            .into_iter()
+            .map(|offset| {
+                let offset = offset.min(self.text.len());
+                let line = self.line_of(offset) + 1;
+                let col = last
+                    .filter(|&(at, at_line, _)| at_line == line && at <= offset)
+                    .and_then(|(at, _, col)| Some(col + self.text.get(at..offset)?.chars().count()))
+                    .unwrap_or_else(|| self.position(offset).1);
+                last = Some((offset, line, col));
+                (line, col)
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Offsets in order, out of order, repeated, past the end and inside a character are
+    /// placed as one by one.
+    #[test]
+    fn positions_are_each_offsets_position() {
+        let text = "ab\ncdé fg\n\nhé\u{1F642}j\n";
+        let idx = LineIndex::new(text);
+        let offsets = [
+            0, 1, 3, 5, 7, 8, 9, 4, 10, 12, 13, 15, 16, 20, 21, 21, 99, 6, 2,
+        ];
+        let one_by_one: Vec<_> = offsets.iter().map(|&o| idx.position(o)).collect();
+        assert_eq!(idx.positions(offsets), one_by_one);
+    }
 
     #[test]
     fn line_index_maps_offsets() {

@@ -138,18 +138,7 @@ pub fn parse(
     }
     let body = markdown::parse(split.body, split.body_offset, false, "", labels);
     let index = LineIndex::new(&file.text);
-    let link_locations = body
-        .links
-        .iter()
-        .map(|l| {
-            let (line, col) = index.position(l.offset);
-            Location {
-                file: file.path.clone(),
-                line,
-                col,
-            }
-        })
-        .collect();
+    let link_locations = index.locations(&file.path, body.links.iter().map(|l| l.offset));
     Ok(SitePage {
         path: file.path.clone(),
         url,
