@@ -294,7 +294,7 @@ fn sentence_excerpt(text: &str, max: usize) -> String {
         }
         out.push_str(sentence);
     }
-    crate::render::excerpt(out.trim(), max + 40)
+    crate::markdown::excerpt(out.trim(), max + 40)
 }
 
 /// `s` as a YAML double-quoted string. Characters YAML does not allow in a document (control

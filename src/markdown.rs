@@ -175,6 +175,31 @@ pub(crate) fn space_at(text: &str, i: usize) -> usize {
     }
 }
 
+/// A plain-text excerpt of about `max` characters, cut at a word.
+pub fn excerpt(text: &str, max: usize) -> String {
+    // The text with single spaces, but only as far as the cut: article bodies are long,
+    // and every card takes an excerpt of one.
+    let mut flat = String::new();
+    let mut chars = 0;
+    for word in spaced_words(text) {
+        if chars > max {
+            break;
+        }
+        if !flat.is_empty() {
+            flat.push(' ');
+            chars += 1;
+        }
+        flat.push_str(word);
+        chars += word.chars().count();
+    }
+    if chars <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
 /// `str::split_whitespace`, but reading bytes by table and decoding only the few that may
 /// start a non-ASCII space: cards and the search index cut an excerpt from every page, and
 /// decoding each character cost more than the rest of that.
@@ -931,6 +956,36 @@ fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>) {
 mod tests {
     use super::prepared::{IMAGE_PREFIX, LAZY};
     use super::*;
+
+    /// What `excerpt` is: the whole text with single spaces, cut.
+    fn reference(text: &str, max: usize) -> String {
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if flat.chars().count() <= max {
+            return flat;
+        }
+        let cut: String = flat.chars().take(max).collect();
+        let at = cut.rfind(' ').unwrap_or(cut.len());
+        format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
+    }
+
+    #[test]
+    fn excerpts_cut_at_a_word_with_single_spaces() {
+        let texts = [
+            "",
+            "   ",
+            "One.",
+            "Short text,\n\n  with  breaks.",
+            "Ünïcödé wörds, and more wörds; again: and again. Then the end of it all.",
+            "averyveryverylongwordwithoutanyspacesatallthatgoesonandon",
+            "Ends exactly here",
+        ];
+        for text in texts {
+            for max in [0, 1, 5, 10, 17, 18, 30, 200] {
+                assert_eq!(excerpt(text, max), reference(text, max), "{text:?} {max}");
+            }
+        }
+        assert_eq!(excerpt("Alpha beta, gamma delta", 12), "Alpha beta…");
+    }
 
     /// Every table scrolls inside its own focusable region, and nothing else is wrapped.
     #[test]

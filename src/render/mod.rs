@@ -23,7 +23,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::jsonld;
 use crate::link::LinkedSite;
-use crate::markdown;
+use crate::markdown::excerpt;
 use crate::pages::Menu;
 use crate::theme::Asset;
 use crate::views::*;
@@ -691,31 +691,6 @@ pub fn file_for(path: &str) -> String {
     }
 }
 
-/// A plain-text excerpt of about `max` characters, cut at a word.
-pub fn excerpt(text: &str, max: usize) -> String {
-    // The text with single spaces, but only as far as the cut: article bodies are long,
-    // and every card takes an excerpt of one.
-    let mut flat = String::new();
-    let mut chars = 0;
-    for word in markdown::spaced_words(text) {
-        if chars > max {
-            break;
-        }
-        if !flat.is_empty() {
-            flat.push(' ');
-            chars += 1;
-        }
-        flat.push_str(word);
-        chars += word.chars().count();
-    }
-    if chars <= max {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max).collect();
-    let at = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
 impl Renderer<'_> {
     fn base(&self) -> &str {
         &self.c.config.base_path
@@ -926,40 +901,5 @@ impl Renderer<'_> {
         let vars = json!({"target": target, "base_path": self.base(), "site": self.site_view()});
         let html = self.render_template("redirect.html", &vars, path, 1024)?;
         Ok((file_for(path), Arc::from(html), 0))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::excerpt;
-
-    /// What `excerpt` is: the whole text with single spaces, cut.
-    fn reference(text: &str, max: usize) -> String {
-        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if flat.chars().count() <= max {
-            return flat;
-        }
-        let cut: String = flat.chars().take(max).collect();
-        let at = cut.rfind(' ').unwrap_or(cut.len());
-        format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.', ' ']))
-    }
-
-    #[test]
-    fn excerpts_cut_at_a_word_with_single_spaces() {
-        let texts = [
-            "",
-            "   ",
-            "One.",
-            "Short text,\n\n  with  breaks.",
-            "Ünïcödé wörds, and more wörds; again: and again. Then the end of it all.",
-            "averyveryverylongwordwithoutanyspacesatallthatgoesonandon",
-            "Ends exactly here",
-        ];
-        for text in texts {
-            for max in [0, 1, 5, 10, 17, 18, 30, 200] {
-                assert_eq!(excerpt(text, max), reference(text, max), "{text:?} {max}");
-            }
-        }
-        assert_eq!(excerpt("Alpha beta, gamma delta", 12), "Alpha beta…");
     }
 }

@@ -14,6 +14,21 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// The characters of a title the index shows, at most: each shard names the pages heading
+/// its terms, title and all, so a title holding a pasted post's whole text (200,000
+/// characters) filled 20,000 shards, 4.7 GB. Cut at a word, as a card's description is; the
+/// page and the index's terms keep the whole title.
+const SHOWN_TITLE_CHARS: usize = 200;
+
+/// `title` as the index shows it, as a JSON string.
+fn shown_title(title: &str) -> String {
+    // Bytes first: no title shorter in bytes is longer in characters.
+    if title.len() <= SHOWN_TITLE_CHARS {
+        return json(title);
+    }
+    json(&crate::markdown::excerpt(title, SHOWN_TITLE_CHARS))
+}
+
 /// An article's field texts.
 pub(super) fn article_fields(a: &Article) -> [Cow<'_, str>; FIELDS] {
     let mut fields: [Cow<str>; FIELDS] = Default::default();
@@ -44,7 +59,7 @@ pub(super) fn sources<'a>(
                     shown.clone()
                 }
                 _ => Arc::new(Shown {
-                    title: json(&a.front.title),
+                    title: shown_title(&a.front.title),
                     url: json(&link),
                     text: None,
                     link,
@@ -163,7 +178,7 @@ fn record<'a>(
     Source {
         kind,
         shown: Arc::new(Shown {
-            title: json(name),
+            title: shown_title(name),
             url: json(url),
             text: Some((excerpt, cut)),
             link: url.to_string(),

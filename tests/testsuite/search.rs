@@ -678,3 +678,37 @@ fn search_script_stays_within_15_kb() {
         "comment lines are served"
     );
 }
+
+/// Every shard names the pages heading its terms, title and all: a title of 5,000 words (a
+/// pasted post's text on its first line) is shown cut at a word, 200 characters at most, so
+/// the index stays a few small files; the page keeps the whole title, and each of its words
+/// still finds it.
+#[test]
+fn a_very_long_title_is_shown_cut_and_keeps_the_index_small() {
+    let site = Site::new();
+    let title: Vec<String> = (0..5000).map(|i| format!("word{i}")).collect();
+    let title = title.join(" ");
+    site.article(
+        "long.md",
+        &format!("title: {title}\ndate: 2024-05-01"),
+        "Some text.\n",
+    );
+    site.build().assert_ok();
+    let index = site.tree("public/search");
+    let bytes: usize = index.values().map(Vec::len).sum();
+    assert!(index.len() < 20, "{} index files", index.len());
+    assert!(bytes < 400_000, "{bytes} index bytes");
+    let shown = format!("\"{}…\"", &title[..title[..200].rfind(' ').unwrap()]);
+    let excerpts = String::from_utf8(index["x/0.json"].clone()).unwrap();
+    assert!(excerpts.contains(&shown), "{excerpts}");
+    assert!(site.read("articles/long/index.html").contains(&title));
+    let manifest: Value = serde_json::from_slice(&index["index.json"]).unwrap();
+    let last_word = index
+        .iter()
+        .filter(|(path, _)| path.starts_with("s/"))
+        .any(|(_, shard)| String::from_utf8_lossy(shard).contains("\"word4999\""));
+    assert!(
+        last_word,
+        "the title's last word is not indexed: {manifest}"
+    );
+}
