@@ -316,13 +316,61 @@ impl<'a> KeyLines<'a> {
         }
         (last + 1 + self.line_offset, 1)
     }
+
+    /// [`KeyLines::locate`] of each of a list's values, in order. Each is looked for from
+    /// the end of the one before, so a list written on one line is read once, not once per
+    /// value from the key on (a record of 20,000 aliases took 0.6 s); a value not found
+    /// from there is looked for as `locate` does. A repeated value is thus found at its own
+    /// place, not at its first.
+    pub fn locate_all<'v>(&self, values: impl IntoIterator<Item = &'v str>) -> Vec<(usize, usize)> {
+        // Where the last value ended: its line, byte and 0-based column.
+        let mut after: Option<(usize, usize, usize)> = None;
+        values
+            .into_iter()
+            .map(|value| {
+                let found = after.and_then(|(line, byte, col)| {
+                    self.lines
+                        .iter()
+                        .enumerate()
+                        .skip(line)
+                        .find_map(|(i, text)| {
+                            let (from, from_col) = if i == line { (byte, col) } else { (0, 0) };
+                            let start = find_word_byte(text, value, from)?;
+                            Some((i, start, from_col + text.get(from..start)?.chars().count()))
+                        })
+                });
+                let first_place = || {
+                    self.lines
+                        .iter()
+                        .enumerate()
+                        .skip(self.first?)
+                        .find_map(|(i, text)| {
+                            let start = find_word_byte(text, value, 0)?;
+                            Some((i, start, text[..start].chars().count()))
+                        })
+                };
+                // Not written under the key: where `locate` points; the next value is looked
+                // for from where the last one found ended.
+                let Some((line, start, col)) = found.or_else(first_place) else {
+                    return self.locate(value);
+                };
+                after = Some((line, start + value.len(), col + value.chars().count()));
+                (line + 1 + self.line_offset, col + 1)
+            })
+            .collect()
+    }
 }
 
 fn find_word(line: &str, value: &str) -> Option<usize> {
-    if value.is_empty() {
+    find_word_byte(line, value, 0).map(|start| line[..start].chars().count())
+}
+
+/// The byte at which `value` first stands as a whole word in `line` from byte `from` on.
+fn find_word_byte(line: &str, value: &str, from: usize) -> Option<usize> {
+    if value.is_empty() || !line.is_char_boundary(from) {
         return None;
     }
-    let mut from = 0;
+    let mut from = from;
     while let Some(pos) = line[from..].find(value) {
         let start = from + pos;
         let end = start + value.len();
@@ -335,7 +383,7 @@ fn find_word(line: &str, value: &str) -> Option<usize> {
             .next()
             .is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
         if before_ok && after_ok {
-            return Some(line[..start].chars().count());
+            return Some(start);
         }
         from = start + line[start..].chars().next().map_or(1, char::len_utf8);
     }
@@ -367,6 +415,39 @@ mod tests {
         let s = split(text, p).ok();
         let at = s.map(|s| locate(&s, p, "symptoms", "numbnes"));
         assert_eq!(at.map(|l| (l.line, l.col)), Some((5, 5)));
+    }
+
+    /// A list's values are placed as one by one where each is written once, in order or not,
+    /// on one line or many, with characters of several bytes before them; a repeated value
+    /// at its own place; one not written where `locate` puts it, moving nothing.
+    #[test]
+    fn locates_all_values_of_a_list_in_one_pass() {
+        let texts = [
+            "name: Zed\naliases: [née, pins and needles, b12, é-1, x]\nsummary: pins\n",
+            "aliases:\n  - née\n  - pins and needles\n  - b12\n  - é-1\n  - x\n",
+            "aliases = [\"née\", \"pins and needles\",\n  \"b12\", \"é-1\", \"x\"]\n",
+        ];
+        for text in texts {
+            let lines = KeyLines::new(text, 2, "aliases");
+            for values in [
+                vec!["née", "pins and needles", "b12", "é-1", "x"],
+                vec!["x", "b12", "née", "missing", "é-1", "pins and needles"],
+            ] {
+                let one_by_one: Vec<_> = values.iter().map(|v| lines.locate(v)).collect();
+                assert_eq!(
+                    lines.locate_all(values.iter().copied()),
+                    one_by_one,
+                    "{text}"
+                );
+            }
+        }
+        let lines = KeyLines::new("aliases: [pins, pins needles, pins]\n", 0, "aliases");
+        assert_eq!(
+            lines.locate_all(["pins", "pins needles", "pins"]),
+            [(1, 11), (1, 17), (1, 31)]
+        );
+        let none = KeyLines::new("name: x\n", 0, "aliases");
+        assert_eq!(none.locate_all(["a", "b"]), [(1, 1), (1, 1)]);
     }
 
     /// A value is found as a word from the key's first line on (on that line too, in any

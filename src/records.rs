@@ -167,17 +167,17 @@ impl IdRef {
         key: &KeyLines,
         file: &Path,
     ) -> Vec<IdRef> {
+        let ids: Vec<String> = ids.into_iter().collect();
+        let places = key.locate_all(ids.iter().map(String::as_str));
         ids.into_iter()
-            .map(|id| {
-                let (line, col) = key.locate(&id);
-                IdRef {
-                    location: Location {
-                        file: file.to_path_buf(),
-                        line,
-                        col,
-                    },
-                    id,
-                }
+            .zip(places)
+            .map(|(id, (line, col))| IdRef {
+                location: Location {
+                    file: file.to_path_buf(),
+                    line,
+                    col,
+                },
+                id,
             })
             .collect()
     }
@@ -234,6 +234,20 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// [`Ctx::loc`] of each value of a list, found in one pass (see
+    /// [`KeyLines::locate_all`]).
+    fn locs(&self, key: &str, values: &[String]) -> Vec<Location> {
+        KeyLines::new(self.text, 0, key)
+            .locate_all(values.iter().map(String::as_str))
+            .into_iter()
+            .map(|(line, col)| Location {
+                file: self.path.to_path_buf(),
+                line,
+                col,
+            })
+            .collect()
+    }
+
     fn loc(&self, key: &str, value: &str) -> Location {
         let (line, col) = locate_in(self.text, 0, key, value);
         Location {
@@ -341,7 +355,7 @@ pub fn parse_symptom(file: &SourceFile, labels: &Labels) -> Result<Symptom, Vec<
     )?;
     ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
     Ok(Symptom {
-        alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
+        alias_locations: ctx.locs("aliases", &raw.aliases),
         id,
         path: file.path.clone(),
         name: raw.name.trim().to_string(),
@@ -367,7 +381,7 @@ pub fn parse_supplement(file: &SourceFile, labels: &Labels) -> Result<Supplement
     )?;
     ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
     Ok(Supplement {
-        alias_locations: raw.aliases.iter().map(|a| ctx.loc("aliases", a)).collect(),
+        alias_locations: ctx.locs("aliases", &raw.aliases),
         id,
         path: file.path.clone(),
         name: raw.name.trim().to_string(),
