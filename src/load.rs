@@ -68,6 +68,17 @@ pub(crate) fn forbidden(c: char) -> bool {
     matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}')
 }
 
+/// `s` with each [`forbidden`] character written as one space, or `None` when it has none:
+/// for the values that only exist once a text is parsed (an escape in a YAML string, a
+/// character reference in Markdown), whose offsets need not stay where they were.
+pub(crate) fn forbidden_as_spaces(s: &str) -> Option<String> {
+    s.contains(forbidden).then(|| {
+        s.chars()
+            .map(|c| if forbidden(c) { ' ' } else { c })
+            .collect()
+    })
+}
+
 /// `text` with each [`forbidden`] character replaced by a space per byte, the offset of the
 /// first, that character and how many there were; `None` when there is none (nearly always:
 /// only then is the text read character by character).

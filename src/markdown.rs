@@ -36,7 +36,7 @@ use faq::shape_faq_section;
 use pasted::{bulleted_paragraphs_as_lists, post_events};
 use prepared::{prepare, raw_html_depth_change, LinkableText};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// An event with its byte range in the source file (not just in the body). Its text borrows
@@ -585,14 +585,7 @@ fn push_parsed<'a>(text: &'a str, base: usize, events: &mut Vec<Spanned<'a>>) {
 /// it. `first` is the event's first byte in the source; a reference's text starts with `&`,
 /// so other text is not looked at. A link's or picture's title may hold references too.
 fn without_forbidden(event: Event<'_>, first: u8) -> Event<'_> {
-    let clean = |s: &str| -> Option<CowStr<'static>> {
-        s.contains(crate::load::forbidden).then(|| {
-            s.chars()
-                .map(|c| if crate::load::forbidden(c) { ' ' } else { c })
-                .collect::<String>()
-                .into()
-        })
-    };
+    let clean = |s: &str| crate::load::forbidden_as_spaces(s).map(CowStr::from);
     match event {
         Event::Text(t) if first == b'&' => match clean(&t) {
             Some(clean) => Event::Text(clean),
@@ -892,7 +885,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Decorated<'a, '_, I> {
 fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>) {
     // A few ids a page, hashed by the millions over a site: no need for a keyed hash.
     let mut used: FxHashSet<String> = FxHashSet::default();
-    let mut next: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut next: FxHashMap<String, usize> = FxHashMap::default();
     let mut toc = Vec::new();
     let mut anchors = Vec::new();
     let mut i = 0;

@@ -3,6 +3,7 @@
 //! front-matter snippet) and says how to fix the problem.
 
 use crate::diagnostics::{did_you_mean, Diagnostic, LineIndex};
+use crate::load::forbidden_as_spaces;
 use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -145,10 +146,11 @@ pub fn parse<T: DeserializeOwned>(
 ) -> Result<T, Vec<Diagnostic>> {
     let value = parse_as_written(text, format, origin, what, known_fields)?;
     // Nearly every text has no backslash, so no escape, and is read once.
-    Ok(match text.contains('\\') {
-        true => reread_clean(text, format).unwrap_or(value),
-        false => value,
-    })
+    if text.contains('\\') {
+        Ok(reread_clean(text, format).unwrap_or(value))
+    } else {
+        Ok(value)
+    }
 }
 
 /// `T` read again from `text` with each character no page may hold
@@ -182,16 +184,8 @@ fn reread_clean<T: DeserializeOwned>(text: &str, format: Format) -> Option<T> {
 }
 
 /// Writes each forbidden character of `s` as a space; whether there was one.
-fn clean_str(s: &str) -> Option<String> {
-    s.contains(crate::load::forbidden).then(|| {
-        s.chars()
-            .map(|c| if crate::load::forbidden(c) { ' ' } else { c })
-            .collect()
-    })
-}
-
 fn clean_string(s: &mut String) -> bool {
-    clean_str(s).map(|clean| *s = clean).is_some()
+    forbidden_as_spaces(s).map(|clean| *s = clean).is_some()
 }
 
 fn clean_yaml(value: &mut serde_yaml_ng::Value) -> bool {
@@ -221,7 +215,7 @@ fn clean_toml_table(table: &mut toml::de::DeTable) -> bool {
         .into_iter()
         .map(|(k, mut v)| {
             any |= clean_toml(v.get_mut());
-            match clean_str(k.get_ref()) {
+            match forbidden_as_spaces(k.get_ref()) {
                 Some(clean) => {
                     any = true;
                     (toml::Spanned::new(k.span(), clean.into()), v)
@@ -236,7 +230,7 @@ fn clean_toml_table(table: &mut toml::de::DeTable) -> bool {
 fn clean_toml(value: &mut toml::de::DeValue) -> bool {
     use toml::de::DeValue;
     match value {
-        DeValue::String(s) => match clean_str(s) {
+        DeValue::String(s) => match forbidden_as_spaces(s) {
             Some(clean) => {
                 *s = clean.into();
                 true
