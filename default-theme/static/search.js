@@ -271,7 +271,7 @@ function ui(input) {
 		limit = popup ? 8 : 10;
 		if (!popup) history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
 		if (!q.trim()) { seq++; return show({ q: '', list: [] }); }
-		search(q, r => { if (q == input.value) show(r); }).catch(e => { status.textContent = (me.dataset.unavailable || 'Search is unavailable: {error}').replace('{error}', e.message); });
+		search(q, r => { if (q == input.value) show(r); }).catch(e => { status.textContent = (me.dataset.unavailable || 'Search is unavailable: {error}').replace('{error}', () => e.message); });
 	}
 	on(input, 'input', () => { clearTimeout(timer); timer = setTimeout(run, 60); });
 	on(input, 'keydown', e => {
