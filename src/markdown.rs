@@ -587,33 +587,15 @@ fn push_parsed<'a>(text: &'a str, base: usize, events: &mut Vec<Spanned<'a>>) {
 fn without_forbidden(event: Event<'_>, first: u8) -> Event<'_> {
     let clean = |s: &str| crate::load::forbidden_as_spaces(s).map(CowStr::from);
     match event {
-        Event::Text(t) if first == b'&' => match clean(&t) {
-            Some(clean) => Event::Text(clean),
-            None => Event::Text(t),
-        },
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if !title.is_empty() => Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title: clean(&title).unwrap_or(title),
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if !title.is_empty() => Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title: clean(&title).unwrap_or(title),
-            id,
-        }),
-        event => event,
+        Event::Text(t) if first == b'&' => Event::Text(clean(&t).unwrap_or(t)),
+        mut event => {
+            if let Event::Start(Tag::Link { title, .. } | Tag::Image { title, .. }) = &mut event {
+                if let Some(clean) = clean(title) {
+                    *title = clean;
+                }
+            }
+            event
+        }
     }
 }
 

@@ -355,8 +355,13 @@ fn outcome(
 ) -> Result<BTreeMap<String, Vec<u8>>, Vec<String>> {
     match built {
         Some(b) => Ok(files(&b)),
-        None => Err(diags.sorted().iter().map(|d| d.render(root)).collect()),
+        None => Err(rendered(diags, root)),
     }
+}
+
+/// Every diagnostic as `materia` prints it, in order.
+fn rendered(diags: &Diagnostics, root: &Path) -> Vec<String> {
+    diags.sorted().iter().map(|d| d.render(root)).collect()
 }
 
 /// Counts of the steps of [`equivalence`].
@@ -530,8 +535,7 @@ fn a_quick_rebuild_is_turned_down_when_a_linked_heading_goes() {
     assert_eq!(builder.quick_builds(), 1);
     let full = Diagnostics::new();
     assert!(build(root, &strict, &full, &Silent).is_none());
-    let render =
-        |d: &Diagnostics| -> Vec<String> { d.sorted().iter().map(|d| d.render(root)).collect() };
+    let render = |d: &Diagnostics| rendered(d, root);
     assert_eq!(render(&diags), render(&full));
     assert!(
         render(&diags).join("\n").contains("the-part"),
@@ -560,7 +564,7 @@ fn an_edit_with_a_warning_is_reported_by_a_full_rebuild() {
     let diags = Diagnostics::new();
     assert!(builder.build_pages(&diags, &Silent).is_some());
     assert_eq!(builder.quick_builds(), 0);
-    let said: Vec<String> = diags.sorted().iter().map(|d| d.render(root)).collect();
+    let said = rendered(&diags, root);
     assert!(
         said.join("\n")
             .contains("`reviewed_on` is 2999-01-01, after today"),
@@ -581,10 +585,7 @@ fn control_characters_are_warned_of_on_every_rebuild() {
     let b = "---\ntitle: B\ndescription: About B.\n---\nIntro.\n\n## The part\n\nText.\n";
     write(root, "content/articles/b.md", b);
     let mut builder = Builder::new(root, BuildOptions::default());
-    let said = |diags: &Diagnostics| -> String {
-        let said: Vec<String> = diags.sorted().iter().map(|d| d.render(root)).collect();
-        said.join("\n")
-    };
+    let said = |diags: &Diagnostics| rendered(diags, root).join("\n");
     assert!(builder.build_pages(&Diagnostics::new(), &Silent).is_some());
     // A body edit that changes nothing else would be quick; this one brings a form feed.
     write(

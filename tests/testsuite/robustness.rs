@@ -141,6 +141,22 @@ fn random_sites_never_panic() {
     assert!(rendered > 20, "only {rendered} random sites built");
 }
 
+/// No file of the built site holds a control character (but tab and line ends) or the
+/// noncharacters U+FFFE and U+FFFF. Written apart from `load::forbidden`, as a second
+/// opinion. (JSON files may write them as escapes, which is harmless.)
+fn assert_no_control_characters(site: &crate::support::Site) {
+    let forbidden = |c: char| {
+        c.is_control() && !matches!(c, '\t' | '\n' | '\r') || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    for (path, bytes) in site.tree("public") {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(forbidden),
+            "{path} holds a control character"
+        );
+    }
+}
+
 /// Control characters pasted into an article or a record (Word's line break is a vertical
 /// tab; PDFs carry form feeds) are written as spaces, with a warning at each file's first
 /// one: no page, feed or sitemap may hold them, and one in the feed made feed readers refuse
@@ -163,14 +179,7 @@ fn control_characters_are_spaces_and_a_warning() {
         "warning: invisible control character U+007F in the text, written as a space\n  --> content/symptoms/fatigue.yaml:2:15\n",
         "= help: delete it",
     ]);
-    let forbidden = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    for (path, bytes) in site.tree("public") {
-        let text = String::from_utf8_lossy(&bytes);
-        assert!(
-            !text.contains(forbidden),
-            "{path} holds a control character"
-        );
-    }
+    assert_no_control_characters(&site);
     let page = site.read("articles/a/pasted/index.html");
     assert!(page.contains("Pasted title"), "{page}");
     assert!(page.contains("Numb hands and  feet  again."), "{page}");
@@ -202,17 +211,7 @@ fn escaped_control_characters_are_spaces() {
         "{\"name\": \"Cobal\\u0007amin\", \"summary\": \"A \\ufffe vitamin.\", \"aliases\": [\"B\\f12\"]}",
     );
     site.build().assert_ok();
-    let forbidden = |c: char| {
-        c.is_control() && !matches!(c, '\t' | '\n' | '\r') || matches!(c, '\u{fffe}' | '\u{ffff}')
-    };
-    for (path, bytes) in site.tree("public") {
-        let text = String::from_utf8_lossy(&bytes);
-        // JSON files may write them as escapes again, which is harmless.
-        assert!(
-            !text.contains(forbidden),
-            "{path} holds a control character"
-        );
-    }
+    assert_no_control_characters(&site);
     let page = site.read("articles/a/escaped/index.html");
     assert!(page.contains("Tired all the time"), "{page}");
     assert!(page.contains("Body text here."), "{page}");
