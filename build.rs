@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let source = "default-theme/static/search.js";
+    let source = "themes/default/static/search.js";
     println!("cargo::rerun-if-changed={source}");
     let text = std::fs::read_to_string(source)?;
     // Whole-line comments only: the script has no multi-line string a line of which could

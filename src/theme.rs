@@ -37,7 +37,7 @@ pub struct ThemeSources {
 
 macro_rules! embedded_templates {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../default-theme/templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
     };
 }
 
@@ -59,19 +59,21 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "card.html",
 );
 
+/// The built-in search script as readers get it: without its comment lines (see build.rs).
+const SEARCH_SERVED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.js"));
+
+/// The same script as it is in `themes/default/`, comments included.
+const SEARCH_SOURCE: &[u8] = include_bytes!("../themes/default/static/search.js");
+
 pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
         "style.css",
-        include_bytes!("../default-theme/static/style.css"),
+        include_bytes!("../themes/default/static/style.css"),
     ),
-    (
-        "search.js",
-        // Without its comment lines: see build.rs.
-        include_bytes!(concat!(env!("OUT_DIR"), "/search.js")),
-    ),
+    ("search.js", SEARCH_SERVED),
     (
         "favicon.svg",
-        include_bytes!("../default-theme/static/favicon.svg"),
+        include_bytes!("../themes/default/static/favicon.svg"),
     ),
 ];
 
@@ -100,10 +102,12 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {
             let Ok(rel) = entry.strip_prefix(&static_dir) else {
                 continue;
             };
-            theme.assets.push(Asset {
-                url_path: rel.to_string_lossy().replace('\\', "/"),
-                source: AssetSource::File(entry.clone()),
-            });
+            let url_path = rel.to_string_lossy().replace('\\', "/");
+            let source = match served_as_built_in(&url_path, &entry) {
+                Some(bytes) => AssetSource::Embedded(bytes),
+                None => AssetSource::File(entry.clone()),
+            };
+            theme.assets.push(Asset { url_path, source });
         }
     } else if name != "default" {
         diags.push(
@@ -132,6 +136,19 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {
         }
     }
     theme
+}
+
+/// The built-in search script, as the built-in theme serves it, for a site's `search.js`
+/// that is an unchanged copy of its source: Materia's own repository is a site whose theme
+/// folder holds the built-in theme's sources, and a reader of it, or of any site that copied
+/// the whole theme, should get the script without its comment lines, within its 15 KB
+/// budget. A changed copy is the theme's own script and is served as it is.
+fn served_as_built_in(url_path: &str, file: &Path) -> Option<&'static [u8]> {
+    if url_path != "search.js" {
+        return None;
+    }
+    let bytes = std::fs::read(file).ok()?;
+    (bytes == SEARCH_SOURCE).then_some(SEARCH_SERVED)
 }
 
 /// Every regular file below `dir`, sorted, following symlinks; skips hidden files and
