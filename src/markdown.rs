@@ -583,11 +583,15 @@ fn push_parsed<'a>(text: &'a str, base: usize, events: &mut Vec<Spanned<'a>>) {
 /// text only a character reference can make one (`&#11;`, `&#x85;`): pulldown-cmark writes
 /// what it decodes as it is, and the page, its description and its feed entry would hold
 /// it. `first` is the event's first byte in the source; a reference's text starts with `&`,
-/// so other text is not looked at. A link's or picture's title may hold references too.
+/// so other text is not looked at. A link's or picture's title may hold references too, and
+/// raw HTML holds them undecoded ([`without_forbidden_references`]).
 fn without_forbidden(event: Event<'_>, first: u8) -> Event<'_> {
     let clean = |s: &str| crate::load::forbidden_as_spaces(s).map(CowStr::from);
+    let raw = |h: &str| without_forbidden_references(h).map(CowStr::from);
     match event {
         Event::Text(t) if first == b'&' => Event::Text(clean(&t).unwrap_or(t)),
+        Event::Html(h) if h.contains("&#") => Event::Html(raw(&h).unwrap_or(h)),
+        Event::InlineHtml(h) if h.contains("&#") => Event::InlineHtml(raw(&h).unwrap_or(h)),
         mut event => {
             if let Event::Start(Tag::Link { title, .. } | Tag::Image { title, .. }) = &mut event {
                 if let Some(clean) = clean(title) {
@@ -597,6 +601,54 @@ fn without_forbidden(event: Event<'_>, first: u8) -> Event<'_> {
             event
         }
     }
+}
+
+/// Raw HTML with each numeric character reference HTML forbids written as a space, or `None`
+/// when it has none. pulldown-cmark passes raw HTML through as it is, so `<p>&#11;</p>` or
+/// `title="a&#x85;b"` would reach the page, where the browser decodes the reference into a
+/// character no page may hold ([`crate::load::forbidden`]) and a validator refuses it, as it
+/// refuses a reference to U+0000, to a carriage return, to a surrogate or past U+10FFFF.
+fn without_forbidden_references(html: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut done = 0;
+    for (at, _) in html.match_indices("&#") {
+        if at < done {
+            continue;
+        }
+        let rest = &html.as_bytes()[at + 2..];
+        let hex = matches!(rest.first(), Some(b'x' | b'X'));
+        let from = at + 2 + usize::from(hex);
+        let digits = html.as_bytes()[from..]
+            .iter()
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            .count();
+        if digits == 0 {
+            continue;
+        }
+        // Too many digits for a u32 is past U+10FFFF too.
+        let value = u32::from_str_radix(&html[from..from + digits], if hex { 16 } else { 10 })
+            .unwrap_or(u32::MAX);
+        let refused =
+            matches!(value, 0 | 0x0d) || char::from_u32(value).is_none_or(crate::load::forbidden);
+        if !refused {
+            continue;
+        }
+        let end = from + digits + usize::from(html[from + digits..].starts_with(';'));
+        let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        out.push_str(&html[done..at]);
+        out.push(' ');
+        done = end;
+    }
+    out.map(|mut out| {
+        out.push_str(&html[done..]);
+        out
+    })
 }
 
 /// Raw HTML elements whose text readers never see: their code is not the page's text.
@@ -929,6 +981,20 @@ fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>) {
 
 #[cfg(test)]
 mod tests {
+    /// Raw HTML keeps every reference a page may hold and loses, each for a space, those to
+    /// characters it may not, however they are written.
+    #[test]
+    fn raw_html_loses_forbidden_references() {
+        let clean = |h: &str| super::without_forbidden_references(h);
+        assert_eq!(clean("<p>&#65;&#x41;&amp;&#xe9;&#10;&#9;</p>"), None);
+        assert_eq!(clean("<p>&#</p>&#x;&#;"), None);
+        assert_eq!(
+            clean("<p title=\"a&#11;b\">&#X0B;c&#13;d&#0&#xD800;&#1114112;&#99999999999;&#xfffe;&#133;</p>"),
+            Some(format!("<p title=\"a b\"> c d{}</p>", " ".repeat(6))),
+        );
+        assert_eq!(clean("&#x7f;"), Some(" ".to_string()));
+    }
+
     use super::prepared::{IMAGE_PREFIX, LAZY};
     use super::*;
 

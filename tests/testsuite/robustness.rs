@@ -228,3 +228,43 @@ fn escaped_control_characters_are_spaces() {
     let feed = site.read("atom.xml");
     assert!(feed.contains("Form feed"), "{feed}");
 }
+
+/// Raw HTML is passed through as written, so a numeric reference in it (`<p>&#11;</p>`) is
+/// decoded only by the browser, into a character no page may hold: each such reference is
+/// a space, in an article's HTML and in a record's description, on the page and in the feed.
+/// References a page may hold stay as written.
+#[test]
+fn forbidden_references_in_raw_html_are_spaces() {
+    let site = crate::support::Site::new();
+    site.article(
+        "a/raw.md",
+        "title: Raw\ndate: 2024-05-01",
+        "<p class=\"note\">Raw&#11;block&#x85;here &#233;</p>\n\nInline <span title=\"a&#13;b&#0;c\">span&#0;end</span> text.\n",
+    )
+    .file(
+        "content/symptoms/fatigue.yaml",
+        "name: Fatigue\ndescription: \"<b>Bold&#12;text</b> and &#65;.\"\n",
+    );
+    site.build().assert_ok();
+    let forbidden = ["&#11;", "&#x85;", "&#13;", "&#0;", "&#12;"];
+    for (page, kept) in [
+        ("articles/a/raw/index.html", "Raw block here &#233;"),
+        ("symptoms/fatigue/index.html", "<b>Bold text</b> and"),
+        ("atom.xml", "Raw block here &amp;#233;"),
+    ] {
+        let text = site.read(page);
+        for r in forbidden {
+            assert!(
+                !text.contains(r) && !text.contains(&r.replace('&', "&amp;")),
+                "{page} holds {r}"
+            );
+        }
+        assert!(text.contains(kept), "{page}: {text}");
+    }
+    let article = site.read("articles/a/raw/index.html");
+    // In Markdown text, outside the tags, pulldown-cmark decodes `&#0;` as CommonMark says.
+    assert!(
+        article.contains("<span title=\"a b c\">span\u{fffd}end</span>"),
+        "{article}"
+    );
+}
