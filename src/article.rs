@@ -148,13 +148,7 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut url = String::from("/articles/");
-    for s in &section {
-        url.push_str(s);
-        url.push('/');
-    }
-    url.push_str(&slug);
-    url.push('/');
+    let url = url_of(&section, &slug);
     let credited = credited(&front);
     Ok(Article {
         path: file.path.clone(),
@@ -212,6 +206,30 @@ fn slug_of(
         }
         None => slugify(&stem),
     }
+}
+
+/// The URL an article that failed to parse would most likely have had: its `slug` line's
+/// value where it has one, else its file name's.
+pub fn likely_url(file: &SourceFile) -> String {
+    let rel = Path::new(&file.rel);
+    let slug = front_matter::split(&file.text, &file.path)
+        .ok()
+        .and_then(|split| front_matter::raw_value(&split, "slug").map(slugify))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| slugify(&rel.file_stem().unwrap_or_default().to_string_lossy()));
+    url_of(&section_of(rel), &slug)
+}
+
+/// `/articles/<section>/<slug>/`.
+fn url_of(section: &[String], slug: &str) -> String {
+    let mut url = String::from("/articles/");
+    for s in section {
+        url.push_str(s);
+        url.push('/');
+    }
+    url.push_str(slug);
+    url.push('/');
+    url
 }
 
 /// An article's section: the folders it is in below `content/articles/`, as slugs.

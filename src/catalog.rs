@@ -7,7 +7,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{did_you_mean, shown_path, Diagnostic, Diagnostics, Location};
 use crate::markdown::Body;
 use crate::pages::SitePage;
-use crate::parse::Parsed;
+use crate::parse::{Parsed, Unparsed};
 use crate::records::{IdRef, Person, Supplement, Symptom};
 use crate::slug::slugify;
 use crate::theme::{Asset, ThemeSources};
@@ -102,9 +102,52 @@ pub struct Catalog {
     pub paths: HashSet<String>,
     /// Content file (relative to content/articles) → article, for `[x](other.md)` links.
     pub article_files: HashMap<String, usize>,
+    /// The files that failed to parse: nothing in this catalog comes from them.
+    pub unparsed: Unparsed,
 }
 
 impl Catalog {
+    /// Whether a file that failed to parse may have made the page at `path` (with
+    /// `base_path`): a build with problems catalogs and links the other files only for
+    /// their problems, and a link to such a page is not one. An article may have been its
+    /// section's only one and made keyword, tag and author pages, so its section's pages and
+    /// every such list are taken too.
+    pub fn unparsed_may_make(&self, path: &str) -> bool {
+        let u = &self.unparsed;
+        if u.is_empty() {
+            return false;
+        }
+        let Some(path) = path.strip_prefix(self.config.base_path.as_str()) else {
+            return false;
+        };
+        let record = |files: &[String], folder: &str| {
+            files
+                .iter()
+                .any(|f| path.starts_with(&format!("/{folder}/{}/", record_id(f))))
+        };
+        let lists = ["/keywords/", "/tags/", "/authors/"];
+        let article = |(_, url): &(String, String)| {
+            let section = url
+                .trim_end_matches('/')
+                .rsplit_once('/')
+                .map_or("/", |(s, _)| s);
+            let section_page = path
+                .strip_prefix(section)
+                .is_some_and(|rest| rest == "/" || rest.starts_with("/page/"));
+            path.starts_with(url.as_str()) || section_page
+        };
+        let page = |f: &String| {
+            let url = crate::pages::url_of(f);
+            path == url || (url != "/" && path.starts_with(&url))
+        };
+        record(&u.symptoms, "symptoms")
+            || record(&u.supplements, "supplements")
+            || (!u.people.is_empty() && path.starts_with("/authors/"))
+            || (!u.articles.is_empty() && lists.iter().any(|l| path.starts_with(l)))
+            || u.articles.iter().any(article)
+            || u.pages.iter().any(page)
+    }
+
     /// Whether `path` (with `base_path`) is a later page of a section's, keyword's, tag's
     /// or person's list (`/tags/b12/page/2/`) that the site has. A keyword's list counts
     /// the articles that mention the keyword too, known only once every article is linked,
@@ -188,6 +231,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         assets,
         picture_sizes,
         theme,
+        unparsed,
     } = parsed;
     pages.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.path.cmp(&b.path)));
     check_pages(&pages, &root, diags);
@@ -217,12 +261,22 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     let symptom_ids = index_by_id(&symptoms, |s| &s.id);
     let supplement_ids = index_by_id(&supplements, |s| &s.id);
 
+    // An id of a record that failed to parse is known, if not usable.
+    let failed = |kind: &str, id: &str| {
+        let files = if kind == "symptom" {
+            &unparsed.symptoms
+        } else {
+            &unparsed.supplements
+        };
+        files.iter().any(|f| record_id(f) == id)
+    };
     let resolve = |refs: &[IdRef], ids: &HashMap<String, usize>, kind: &str| -> Vec<usize> {
         let mut out = Vec::new();
         for r in refs {
             match ids.get(&r.id) {
                 Some(&i) if !out.contains(&i) => out.push(i),
                 Some(_) => {}
+                None if failed(kind, &r.id) => {}
                 None => diags.push(unknown_id(r, kind, ids)),
             }
         }
@@ -313,9 +367,17 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         product_links,
         paths: HashSet::new(),
         article_files,
+        unparsed,
     };
     catalog.paths = site_paths(&catalog, diags);
     catalog
+}
+
+/// The id a record file's name gives it (as [`crate::records`] reads it), for a file that
+/// failed to parse.
+fn record_id(file: &str) -> String {
+    let stem = Path::new(file).file_stem().unwrap_or_default();
+    slugify(&stem.to_string_lossy())
 }
 
 fn unknown_id(r: &IdRef, kind: &str, ids: &HashMap<String, usize>) -> Diagnostic {

@@ -271,6 +271,14 @@ pub fn key_line(split: &Split, key: &str) -> Option<usize> {
     Some(i + 1 + split.front_line_offset)
 }
 
+/// The value of the first line that sets `key`, as written, without quotes: for a front
+/// matter too broken to read.
+pub fn raw_value<'a>(split: &Split<'a>, key: &str) -> Option<&'a str> {
+    let line = split.front.lines().find(|line| sets_key(line, key))?;
+    let (_, value) = line.split_once([':', '='])?;
+    Some(value.trim().trim_matches(['"', '\'']))
+}
+
 /// Whether `line` sets `key` (`key:`, `key =`, `"key":`).
 fn sets_key(line: &str, key: &str) -> bool {
     line.trim_start()

@@ -777,6 +777,10 @@ impl LinkChecker<'_> {
             let joined = joined.trim_start_matches('/').to_string();
             match self.catalog.article_files.get(&joined) {
                 Some(&i) => format!("{base}{}", self.catalog.articles[i].url),
+                // An article that failed to parse: its problems are reported, not this link.
+                None if self.catalog.unparsed.articles.iter().any(|(f, _)| *f == joined) => {
+                    return Ok(Dest::External)
+                }
                 None => {
                     return Err(Diagnostic::error(format!(
                         "link to `{raw}`, which is not an article"
@@ -815,7 +819,7 @@ impl LinkChecker<'_> {
             let file = normalise_path(&format!("{dir}/{path_part}"));
             self.lookup(&format!("{base}/articles/{}", file.trim_start_matches('/')))
         };
-        let found = self.lookup(&path).or_else(beside).ok_or_else(|| {
+        let missing = || {
             if is_image {
                 // A picture is a file: pages are no help.
                 let files = self.catalog.paths.iter().filter(|p| !p.ends_with('/'));
@@ -836,7 +840,14 @@ impl LinkChecker<'_> {
                     || format!("link to a page the site makes (`{base}/symptoms/<id>/`, `{base}/articles/<section>/<slug>/`…) or a file under content/static/, or write the full address of another site"),
                     |b| format!("did you mean `{b}`?"),
                 ))
-        })?;
+        };
+        let Some(found) = self.lookup(&path).or_else(beside) else {
+            // A page of a file that failed to parse: its problems are reported, not this.
+            if self.catalog.unparsed_may_make(&path) {
+                return Ok(Dest::External);
+            }
+            return Err(missing());
+        };
         if let (true, Some(frag)) = (self.strict, fragment) {
             if let Some(anchors) = self.anchors().get(&found) {
                 if !frag.is_empty() && !anchors.iter().any(|a| a == frag) {

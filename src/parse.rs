@@ -31,6 +31,32 @@ pub struct Parsed {
     pub assets: Vec<Asset>,
     pub picture_sizes: HashMap<String, (u32, u32)>,
     pub theme: ThemeSources,
+    pub unparsed: Unparsed,
+}
+
+/// The files that failed to parse, each as its path in its collection's folder
+/// (`section/slug.md`, `fatigue.yaml`). A build with problems runs on through the catalog
+/// and link stages for the other files' problems (an unknown id, a broken link), so one run
+/// reports them all; what these files would have made is then not reported missing.
+#[derive(Debug, Clone, Default)]
+pub struct Unparsed {
+    /// Each article's file and the URL it would most likely have had
+    /// ([`article::likely_url`]).
+    pub articles: Vec<(String, String)>,
+    pub symptoms: Vec<String>,
+    pub supplements: Vec<String>,
+    pub people: Vec<String>,
+    pub pages: Vec<String>,
+}
+
+impl Unparsed {
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+            && self.symptoms.is_empty()
+            && self.supplements.is_empty()
+            && self.people.is_empty()
+            && self.pages.is_empty()
+    }
 }
 
 /// Parsed files from earlier builds, by path and text hash, so that a rebuild parses only
@@ -65,6 +91,7 @@ fn parse_records<T: Clone + Send + Sync>(
     labels: &Labels,
     cache: &mut HashMap<PathBuf, (u64, Result<T, Vec<Diagnostic>>)>,
     diags: &Diagnostics,
+    unparsed: &mut Vec<String>,
 ) -> Vec<T> {
     let previous = std::mem::take(cache);
     let results: Vec<(PathBuf, u64, Result<T, Vec<Diagnostic>>)> = files
@@ -78,10 +105,13 @@ fn parse_records<T: Clone + Send + Sync>(
         })
         .collect();
     let mut records = Vec::with_capacity(results.len());
-    for (path, hash, result) in results {
+    for ((path, hash, result), file) in results.into_iter().zip(files) {
         match &result {
             Ok(record) => records.push(record.clone()),
-            Err(d) => diags.extend(d.iter().cloned()),
+            Err(d) => {
+                diags.extend(d.iter().cloned());
+                unparsed.push(file.rel.clone());
+            }
         }
         cache.insert(path, (hash, result));
     }
@@ -136,14 +166,20 @@ pub fn parse_cached(
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
-    for (path, hash, result) in results {
+    let mut unparsed = Unparsed::default();
+    for ((path, hash, result), file) in results.into_iter().zip(&sources.articles) {
         match &result {
             Ok(a) if drafts || !a.front.draft => {
                 diags.extend(a.warnings.iter().cloned());
                 articles.push(Arc::clone(a));
             }
             Ok(_) => {}
-            Err(problems) => diags.extend(problems.iter().cloned()),
+            Err(problems) => {
+                diags.extend(problems.iter().cloned());
+                unparsed
+                    .articles
+                    .push((file.rel.clone(), article::likely_url(file)));
+            }
         }
         if cache.enabled {
             cache.articles.insert(path, (hash, result));
@@ -155,6 +191,7 @@ pub fn parse_cached(
         &cache.labels,
         &mut cache.symptoms,
         diags,
+        &mut unparsed.symptoms,
     );
     let supplements = parse_records(
         &sources.supplements,
@@ -162,6 +199,7 @@ pub fn parse_cached(
         &cache.labels,
         &mut cache.supplements,
         diags,
+        &mut unparsed.supplements,
     );
     let people = parse_records(
         &sources.people,
@@ -169,6 +207,7 @@ pub fn parse_cached(
         &cache.labels,
         &mut cache.people,
         diags,
+        &mut unparsed.people,
     );
     let pages = sources
         .pages
@@ -177,6 +216,7 @@ pub fn parse_cached(
             Ok(page) => (drafts || !page.front.draft).then_some(page),
             Err(problems) => {
                 diags.extend(problems);
+                unparsed.pages.push(f.rel.clone());
                 None
             }
         })
@@ -203,5 +243,6 @@ pub fn parse_cached(
         assets: sources.assets,
         picture_sizes: sources.picture_sizes,
         theme: sources.theme,
+        unparsed,
     }
 }

@@ -881,6 +881,84 @@ fn every_error_is_reported_in_one_run() {
     insta::assert_snapshot!(stderr);
 }
 
+/// A file that fails to parse does not hide the problems of the others that only linking
+/// finds: one run reports a front matter typo in one article and an unknown id and a broken
+/// link in another.
+#[test]
+fn a_file_that_fails_to_parse_does_not_hide_the_others_link_problems() {
+    let site = good_site();
+    site.article(
+        "one.md",
+        "title: One
+keywrods: [b12]",
+        "Text.\n",
+    )
+    .article(
+        "two.md",
+        "title: Two
+symptoms: [numbnes]",
+        "See [the tests](/articles/no-such-page/).\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "unknown field `keywrods`",
+            "unknown symptom `numbnes`",
+            "link to `/articles/no-such-page/`, a page that does not exist",
+            "3 errors",
+        ],
+    );
+    assert!(
+        stderr.contains("--> content/articles/two.md:5:5"),
+        "{stderr}"
+    );
+}
+
+/// Past a file that fails to parse, nothing it would have made is reported missing: not its
+/// page (at the URL its `slug` line gives, or by file), its section's page, the keyword, tag
+/// and author pages it may have made, a record's id or page, or a standalone page. Only the
+/// three files' own problems are reported.
+#[test]
+fn what_a_file_that_fails_to_parse_would_have_made_is_not_reported_missing() {
+    let site = good_site();
+    site.article(
+        "nerves/broken.md",
+        "title: [Broken\nslug: renamed",
+        "Text.\n",
+    )
+    .file("content/symptoms/numbness.yaml", "name: [Numbness\n")
+    .file(
+        "content/pages/about.md",
+        "---\ntitle: About\ntitel: x\n---\nText.\n",
+    )
+    .article(
+        "linker.md",
+        "title: Linker
+symptoms: [numbness]",
+        "[a](/articles/nerves/), [b](nerves/broken.md), [c](/articles/nerves/renamed/#part), \
+             [d](/keywords/nerve-damage/), [e](/tags/nerves/), [f](/symptoms/numbness/), \
+             [g](/about/).\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &["broken.md", "numbness.yaml", "about.md", "3 errors"],
+    );
+    assert!(!stderr.contains("linker.md"), "{stderr}");
+    // The file's own URL, not every page of its section, is taken.
+    site.article(
+        "linker.md",
+        "title: Linker",
+        "[a](/articles/nerves/broken/) and [b](/articles/nerves/renamed/).\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "link to `/articles/nerves/broken/`, a page that does not exist",
+            "4 errors",
+        ],
+    );
+}
+
 /// A template that fails on some pages fails the build while other pages are already in the
 /// staging folder: it must still leave `public/` as it was and the staging folder gone.
 #[test]
