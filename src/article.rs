@@ -45,6 +45,11 @@ pub struct Article {
     /// What is odd but does not stop the article (dates out of order), reported by every
     /// build that uses it.
     pub warnings: Vec<Diagnostic>,
+    /// The problems of a file read in spite of them, its wrong fields left out (a misspelt
+    /// key, a bad date): they fail the build, but the article is catalogued and linked, so
+    /// that the same run finds its other problems (an unknown id, a broken link). Empty in
+    /// every build that succeeds.
+    pub errors: Vec<Diagnostic>,
 }
 
 /// A fast, stable hash of a text (the same in every run of the program), for noticing
@@ -60,8 +65,11 @@ pub fn text_hash(text: &str) -> u64 {
 /// `labels`: what the body's own markup says, in the site's language.
 pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
-    let front = front_matter::parse(&split, &file.path)?;
-    let mut problems = Vec::new();
+    let (mut front, mut problems) = match front_matter::parse(&split, &file.path) {
+        Ok(front) => (front, Vec::new()),
+        Err((problems, Some(rest))) => (*rest, problems),
+        Err((problems, None)) => return Err(problems),
+    };
     let at = |key: &str, value: &str| front_matter::locate(&split, &file.path, key, value);
     if front.title.trim().is_empty() {
         problems.push(
@@ -80,8 +88,14 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
         );
     }
     let section = section_of(rel);
-    let alias_locations =
+    let before = problems.len();
+    let mut alias_locations =
         front_matter::check_aliases(&front.aliases, |a| at("aliases", a), &mut problems);
+    if problems.len() > before {
+        // Read on (see `errors`) without them: a bad alias makes no redirect page.
+        front.aliases.clear();
+        alias_locations.clear();
+    }
     for r in &front.references {
         problems.extend(r.check(|url| at("references", url)));
     }
@@ -145,7 +159,8 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
     };
     let symptoms = ids("symptoms", &front.symptoms);
     let supplements = ids("supplements", &front.supplements);
-    if !problems.is_empty() {
+    // Without a slug there is no URL to read on with.
+    if slug.is_empty() {
         return Err(problems);
     }
     let url = url_of(&section, &slug);
@@ -173,6 +188,7 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
         },
         source_hash: file.hash,
         warnings,
+        errors: problems,
     })
 }
 

@@ -388,6 +388,7 @@ impl Builder {
             // Warnings are reported by the full build.
             if source.warning.is_some()
                 || !new.warnings.is_empty()
+                || !new.errors.is_empty()
                 || (new.front.draft && !self.options.drafts)
                 || !catalog::same_shape(old, &new)
                 || listing == render::Listing::Changed

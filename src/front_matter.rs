@@ -219,8 +219,35 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     )))
 }
 
-pub fn parse(split: &Split, file: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
-    parse_as(split, file, FIELDS)
+/// An article's front matter; on failure, beside the problems, what the fields that are
+/// right make, when they make one (see [`structured::parse_recovering`]).
+pub fn parse(
+    split: &Split,
+    file: &Path,
+) -> Result<FrontMatter, structured::Recovered<FrontMatter>> {
+    if split.front.trim().is_empty() {
+        return Err((vec![empty(file)], None));
+    }
+    structured::parse_recovering(
+        split.front,
+        split.format,
+        origin(split, file),
+        "invalid front matter",
+        FIELDS,
+    )
+}
+
+fn origin<'a>(split: &Split, file: &'a Path) -> Origin<'a> {
+    Origin {
+        file,
+        line_offset: split.front_line_offset,
+    }
+}
+
+fn empty(file: &Path) -> Diagnostic {
+    Diagnostic::error("front matter is empty")
+        .at(file, 1, 1)
+        .hint("add at least `title: \"…\"`")
 }
 
 /// Front matter read as `T`, whose fields are `fields` (for the "did you mean" hint).
@@ -229,19 +256,13 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     file: &Path,
     fields: &[&str],
 ) -> Result<T, Vec<Diagnostic>> {
-    let origin = Origin {
-        file,
-        line_offset: split.front_line_offset,
-    };
     if split.front.trim().is_empty() {
-        return Err(vec![Diagnostic::error("front matter is empty")
-            .at(file, 1, 1)
-            .hint("add at least `title: \"…\"`")]);
+        return Err(vec![empty(file)]);
     }
     structured::parse(
         split.front,
         split.format,
-        origin,
+        origin(split, file),
         "invalid front matter",
         fields,
     )

@@ -520,6 +520,7 @@ mod tests {
         assert!(file.warning.is_none(), "{:?}", file.warning);
         match crate::article::parse(&file, &crate::markdown::Labels::default()) {
             Ok(article) => {
+                assert!(article.errors.is_empty(), "{:?}", article.errors);
                 assert_eq!(article.front.title, c.title);
                 assert_eq!(
                     article.front.description.as_deref(),

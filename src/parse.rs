@@ -171,9 +171,11 @@ pub fn parse_cached(
         match &result {
             Ok(a) if drafts || !a.front.draft => {
                 diags.extend(a.warnings.iter().cloned());
+                diags.extend(a.errors.iter().cloned());
                 articles.push(Arc::clone(a));
             }
-            Ok(_) => {}
+            // A draft left out still has its errors.
+            Ok(a) => diags.extend(a.errors.iter().cloned()),
             Err(problems) => {
                 diags.extend(problems.iter().cloned());
                 unparsed

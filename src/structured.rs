@@ -144,6 +144,24 @@ pub fn parse<T: DeserializeOwned>(
     what: &str,
     known_fields: &[&str],
 ) -> Result<T, Vec<Diagnostic>> {
+    parse_recovering(text, format, origin, what, known_fields).map_err(|(problems, _)| problems)
+}
+
+/// A text's problems, and what its right fields make when they make one (boxed: it is
+/// large beside the problems, and rare).
+pub type Recovered<T> = (Vec<Diagnostic>, Option<Box<T>>);
+
+/// [`parse`], and on failure, beside the problems, the text read without the fields that
+/// are wrong on their own (a misspelt key, a bad date) when the rest makes a `T`: what a
+/// build reads on with to find the problems that depend on the rest (an unknown id, a
+/// broken link), so one run reports them too.
+pub fn parse_recovering<T: DeserializeOwned>(
+    text: &str,
+    format: Format,
+    origin: Origin,
+    what: &str,
+    known_fields: &[&str],
+) -> Result<T, Recovered<T>> {
     let value = parse_as_written(text, format, origin, what, known_fields)?;
     // Nearly every text has no backslash, so no escape, and is read once.
     if text.contains('\\') {
@@ -274,7 +292,7 @@ fn parse_as_written<T: DeserializeOwned>(
     origin: Origin,
     what: &str,
     known_fields: &[&str],
-) -> Result<T, Vec<Diagnostic>> {
+) -> Result<T, Recovered<T>> {
     let (message, position) = match format {
         Format::Yaml => match plain_yaml::parse(text)
             .and_then(|value| serde_yaml_ng::from_value::<T>(value).ok())
@@ -312,6 +330,7 @@ fn parse_as_written<T: DeserializeOwned>(
             .maybe_hint(hint_for(message, format, known_fields))
     };
     let mut all = vec![problem(&message, line, col)];
+    let mut recovered = None;
     // The parser stops at the first problem; an author with three misnamed fields should
     // not have to run the build three times to learn of them.
     if let Some(fields) = Fields::read(text, format) {
@@ -337,15 +356,18 @@ fn parse_as_written<T: DeserializeOwned>(
         // What is wrong with the fields together (a required one missing), once the ones
         // wrong alone are set aside.
         if !bad.is_empty() {
-            if let Err(message) = fields.check_without::<T>(&bad) {
-                let extra = problem(&message, 1, 1);
-                if !all.iter().any(|d| d.message == extra.message) {
-                    all.push(extra);
+            match fields.read_without::<T>(&bad) {
+                Ok(rest) => recovered = Some(Box::new(rest)),
+                Err(message) => {
+                    let extra = problem(&message, 1, 1);
+                    if !all.iter().any(|d| d.message == extra.message) {
+                        all.push(extra);
+                    }
                 }
             }
         }
     }
-    Err(all)
+    Err((all, recovered))
 }
 
 /// A text's top-level fields, read without their types, for checking one at a time.
@@ -383,7 +405,7 @@ impl Fields {
     }
 
     /// The fields whose names `keep` accepts, as a `T`: its error message if that fails.
-    fn check<T: DeserializeOwned>(&self, keep: impl Fn(&str) -> bool) -> Result<(), String> {
+    fn subset<T: DeserializeOwned>(&self, keep: impl Fn(&str) -> bool) -> Result<T, String> {
         match self {
             Fields::Yaml(m) => {
                 let part: serde_yaml_ng::Mapping = m
@@ -392,7 +414,6 @@ impl Fields {
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
                 serde_yaml_ng::from_value::<T>(serde_yaml_ng::Value::Mapping(part))
-                    .map(drop)
                     .map_err(|e| strip_position_suffix(&e.to_string()))
             }
             Fields::Toml(t) => {
@@ -403,7 +424,6 @@ impl Fields {
                     .collect();
                 toml::Value::Table(part)
                     .try_into::<T>()
-                    .map(drop)
                     .map_err(|e| e.message().trim().to_string())
             }
             Fields::Json(m) => {
@@ -413,7 +433,6 @@ impl Fields {
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
                 serde_json::from_value::<T>(serde_json::Value::Object(part))
-                    .map(drop)
                     .map_err(|e| strip_position_suffix(&e.to_string()))
             }
         }
@@ -422,14 +441,14 @@ impl Fields {
     /// The field `key` alone: its problem, if it has one of its own (a missing field is
     /// the others' absence, not its problem).
     fn check_alone<T: DeserializeOwned>(&self, key: &str) -> Result<(), String> {
-        match self.check::<T>(|k| k == key) {
+        match self.subset::<T>(|k| k == key) {
             Err(message) if !message.contains("missing field") => Err(message),
             _ => Ok(()),
         }
     }
 
-    fn check_without<T: DeserializeOwned>(&self, skip: &[String]) -> Result<(), String> {
-        self.check::<T>(|k| !skip.iter().any(|s| s == k))
+    fn read_without<T: DeserializeOwned>(&self, skip: &[String]) -> Result<T, String> {
+        self.subset::<T>(|k| !skip.iter().any(|s| s == k))
     }
 
     /// The field written on or before `line` (1-based, in `text`): the one a problem the

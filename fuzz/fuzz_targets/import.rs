@@ -24,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
         "post.md".into(),
         markdown,
     );
-    if let Err(errors) = materia::article::parse(&file, &Labels::default()) {
+    let errors = match materia::article::parse(&file, &Labels::default()) {
+        Ok(article) => article.errors,
+        Err(errors) => errors,
+    };
+    if !errors.is_empty() {
         let shown: Vec<String> = errors
             .iter()
             .map(|d| d.render(std::path::Path::new(".")))

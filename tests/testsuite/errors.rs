@@ -914,6 +914,44 @@ symptoms: [numbnes]",
     );
 }
 
+/// An article read in spite of a wrong field (left out) is still checked for the rest: its
+/// misspelt key, bad date, unknown id and broken link come out of one run, each at its place.
+/// A draft left out of the build still has its errors reported.
+#[test]
+fn an_article_with_a_wrong_field_is_checked_for_the_rest_in_the_same_run() {
+    let site = good_site();
+    site.article(
+        "one.md",
+        "title: One\nkeywrods: [b12]\ndate: 2024-02-30\nsymptoms: [numbnes]",
+        "See [the tests](/articles/no-such-page/).\n",
+    )
+    .article(
+        "draft.md",
+        "title: Draft\ndraft: true\ntagz: [x]",
+        "Text.\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "unknown field `keywrods`",
+            "2024-02-30",
+            "unknown symptom `numbnes`",
+            "link to `/articles/no-such-page/`, a page that does not exist",
+            "unknown field `tagz`",
+            "5 errors",
+        ],
+    );
+    for at in [
+        "one.md:3:1",
+        "one.md:4:7",
+        "one.md:5:12",
+        "one.md:7:5",
+        "draft.md:4:1",
+    ] {
+        assert!(stderr.contains(at), "{at}: {stderr}");
+    }
+}
+
 /// Past a file that fails to parse, nothing it would have made is reported missing: not its
 /// page (at the URL its `slug` line gives, or by file), its section's page, the keyword, tag
 /// and author pages it may have made, a record's id or page, or a standalone page. Only the
