@@ -329,7 +329,18 @@ fn parse_as_written<T: DeserializeOwned>(
             .at(origin.file, line + origin.line_offset, col)
             .maybe_hint(hint_for(message, format, known_fields))
     };
-    let mut all = vec![problem(&message, line, col)];
+    let first = match set_twice(text, format, &message, line) {
+        Some((key, earlier, (line, col))) => {
+            Diagnostic::error(format!("{what}: `{key}` is set twice"))
+                .at(origin.file, line + origin.line_offset, col)
+                .hint(format!(
+                    "keep one of the two: it is also set on line {}",
+                    earlier + origin.line_offset
+                ))
+        }
+        None => problem(&message, line, col),
+    };
+    let mut all = vec![first];
     let mut recovered = None;
     // The parser stops at the first problem; an author with three misnamed fields should
     // not have to run the build three times to learn of them.
@@ -466,8 +477,51 @@ impl Fields {
 /// Where the top-level field `key` is set in `text`: the 1-based line, the column of the
 /// key, and the column of its value (the key's when the value starts on a later line).
 fn key_position(text: &str, format: Format, key: &str) -> Option<(usize, usize, usize)> {
+    key_positions(text, format, key).next()
+}
+
+/// A key set twice, at the top level: its name, the line that sets it first and where the
+/// second sets it (line and column in `text`). YAML's parser points at the mapping the key
+/// is in rather than at the second, and TOML's does not name the key; `line` is where the
+/// parser points.
+fn set_twice(
+    text: &str,
+    format: Format,
+    message: &str,
+    line: usize,
+) -> Option<(String, usize, (usize, usize))> {
+    let key = if message.starts_with("duplicate field") {
+        backticked(message)?.to_string()
+    } else if format == Format::Toml && message == "duplicate key" {
+        let at = text.lines().nth(line.checked_sub(1)?)?;
+        at.split_once('=')?
+            .0
+            .trim()
+            .trim_matches(['"', '\''])
+            .to_string()
+    } else {
+        return None;
+    };
+    let mut sets = key_positions(text, format, &key);
+    let (first, ..) = sets.next()?;
+    let (second, col, _) = sets.next()?;
+    drop(sets);
+    // JSON's and TOML's parsers point at the second: a nested key of the same name found
+    // instead is not it.
+    if format != Format::Yaml && second != line {
+        return None;
+    }
+    Some((key, first, (second, col)))
+}
+
+/// Every place [`key_position`] could name, in order.
+fn key_positions<'a>(
+    text: &'a str,
+    format: Format,
+    key: &'a str,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
     let mut in_table = false;
-    for (i, line) in text.lines().enumerate() {
+    text.lines().enumerate().filter_map(move |(i, line)| {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         if format == Format::Toml && trimmed.starts_with('[') {
@@ -482,7 +536,7 @@ fn key_position(text: &str, format: Format, key: &str) -> Option<(usize, usize, 
                 return Some((i + 1, indent + 1, indent + 1));
             }
             in_table = true;
-            continue;
+            return None;
         }
         let top_level = match format {
             Format::Yaml => indent == 0,
@@ -490,7 +544,7 @@ fn key_position(text: &str, format: Format, key: &str) -> Option<(usize, usize, 
             Format::Json => true,
         };
         if !top_level {
-            continue;
+            return None;
         }
         let quoted = trimmed.strip_prefix(['"', '\'']);
         let after = match quoted {
@@ -498,19 +552,15 @@ fn key_position(text: &str, format: Format, key: &str) -> Option<(usize, usize, 
                 .strip_prefix(key)
                 .and_then(|r| r.strip_prefix(['"', '\''])),
             None => trimmed.strip_prefix(key),
-        };
-        let Some(after) = after else { continue };
-        let sep = after.trim_start();
-        if let Some(value) = sep.strip_prefix([':', '=']) {
-            let value_start = line.len() - value.trim_start().len();
-            let key_col = line[..indent].chars().count() + 1;
-            if value.trim().is_empty() {
-                return Some((i + 1, key_col, key_col));
-            }
-            return Some((i + 1, key_col, line[..value_start].chars().count() + 1));
+        }?;
+        let value = after.trim_start().strip_prefix([':', '='])?;
+        let value_start = line.len() - value.trim_start().len();
+        let key_col = line[..indent].chars().count() + 1;
+        if value.trim().is_empty() {
+            return Some((i + 1, key_col, key_col));
         }
-    }
-    None
+        Some((i + 1, key_col, line[..value_start].chars().count() + 1))
+    })
 }
 
 /// serde_yaml and serde_json mention " at line L column C" counted from the start of the

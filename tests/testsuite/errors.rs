@@ -288,6 +288,38 @@ fn malformed_json_record() {
     );
 }
 
+/// A key set twice is pointed at where it is set the second time, in every format, with
+/// the line of the first: YAML's parser points at the start of the front matter, and
+/// TOML's does not name the key.
+#[test]
+fn a_key_set_twice_is_pointed_at_both_times() {
+    let site = good_site();
+    site.article(
+        "twice.md",
+        "title: Twice\ndate: 2024-01-01\ntags: [x]\ndate: 2024-02-01",
+        "Text.\n",
+    )
+    .file(
+        "content/symptoms/y.toml",
+        "name = \"Y\"\nsummary = \"s\"\nname = \"Z\"\n",
+    )
+    .file("content/symptoms/z.yaml", "name: Y\nsummary: s\nname: Z\n")
+    .file(
+        "content/supplements/x.json",
+        "{\n  \"name\": \"X\",\n  \"summary\": \"s\",\n  \"name\": \"Y\"\n}\n",
+    );
+    let stderr = assert_rejected(&site, &["`date` is set twice", "4 errors"]);
+    for (at, first) in [
+        ("twice.md:5:1", 3),
+        ("y.toml:3:1", 1),
+        ("z.yaml:3:1", 1),
+        ("x.json:4:3", 2),
+    ] {
+        let shown = format!("{at}\n   = help: keep one of the two: it is also set on line {first}");
+        assert!(stderr.contains(&shown), "{shown}: {stderr}");
+    }
+}
+
 #[test]
 fn record_missing_name() {
     let site = good_site();
