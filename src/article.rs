@@ -224,12 +224,13 @@ fn slug_of(
     }
 }
 
-/// The URL an article that failed to parse would most likely have had: its `slug` line's
-/// value where it has one, else its file name's.
-pub fn likely_url(file: &SourceFile) -> String {
-    let rel = Path::new(&file.rel);
-    let slug = front_matter::split(&file.text, &file.path)
-        .ok()
+/// The URL the article `rel` (in content/articles/), which failed to read or to parse,
+/// would most likely have had: its `slug` line's value where it has one, else its file
+/// name's.
+pub fn likely_url(rel: &str, file: Option<&SourceFile>) -> String {
+    let rel = Path::new(rel);
+    let slug = file
+        .and_then(|file| front_matter::split(&file.text, &file.path).ok())
         .and_then(|split| front_matter::raw_value(&split, "slug").map(slugify))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| slugify(&rel.file_stem().unwrap_or_default().to_string_lossy()));

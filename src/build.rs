@@ -1,8 +1,8 @@
 //! The pipeline, end to end: load → parse → catalog → link → render, then write. The build
 //! stops between stages when a stage found errors, so later stages never run on broken
 //! input, and nothing is written unless every stage succeeded. The one exception: past
-//! files that fail to parse, the catalog and link stages still run on the others, for
-//! their problems alone (see [`crate::parse::Unparsed`]). The search stage runs in two
+//! files that fail to read or parse, the parse, catalog and link stages still run on the
+//! others, for their problems alone (see [`crate::parse::Unparsed`]). The search stage runs in two
 //! halves beside the others: counting terms (which needs only the catalog) beside linking,
 //! and weighing and packing the index (which needs what articles mention) beside rendering.
 
@@ -549,9 +549,7 @@ impl Builder {
             self.sources = Some(sources.clone());
         }
         timings.mark("load");
-        if diags.has_errors() {
-            return None;
-        }
+        // Past files that could not be read, on (see below).
         progress.stage("parsing", 0);
         let parsed =
             parse::parse_cached(sources, self.options.drafts, diags, &mut self.parse_cache);
@@ -559,8 +557,8 @@ impl Builder {
         if diags.has_errors() {
             // On through the catalog and link stages, for the other files' problems (an
             // unknown id, a broken link): one run reports them all, as rustc does past a
-            // syntax error. What failed to parse is left out, and nothing it would have made
-            // is reported missing. No cache takes in this partial site.
+            // syntax error. What failed to read or parse is left out, and nothing it would
+            // have made is reported missing. No cache takes in this partial site.
             progress.stage("linking", 0);
             let catalog = catalog::catalog(parsed, diags);
             drop(link::link(catalog, self.options.strict, diags));

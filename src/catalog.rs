@@ -126,7 +126,7 @@ impl Catalog {
                 .any(|f| path.starts_with(&format!("/{folder}/{}/", record_id(f))))
         };
         let lists = ["/keywords/", "/tags/", "/authors/"];
-        let article = |(_, url): &(String, String)| {
+        let article = |url: &String| {
             let section = url
                 .trim_end_matches('/')
                 .rsplit_once('/')
@@ -140,12 +140,13 @@ impl Catalog {
             let url = crate::pages::url_of(f);
             path == url || (url != "/" && path.starts_with(&url))
         };
-        record(&u.symptoms, "symptoms")
-            || record(&u.supplements, "supplements")
-            || (!u.people.is_empty() && path.starts_with("/authors/"))
-            || (!u.articles.is_empty() && lists.iter().any(|l| path.starts_with(l)))
-            || u.articles.iter().any(article)
-            || u.pages.iter().any(page)
+        let f = &u.files;
+        record(&f.symptoms, "symptoms")
+            || record(&f.supplements, "supplements")
+            || (!f.people.is_empty() && path.starts_with("/authors/"))
+            || (!f.articles.is_empty() && lists.iter().any(|l| path.starts_with(l)))
+            || u.article_urls.iter().any(article)
+            || f.pages.iter().any(page)
     }
 
     /// Whether `path` (with `base_path`) is a later page of a section's, keyword's, tag's
@@ -264,9 +265,9 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     // An id of a record that failed to parse is known, if not usable.
     let failed = |kind: &str, id: &str| {
         let files = if kind == "symptom" {
-            &unparsed.symptoms
+            &unparsed.files.symptoms
         } else {
-            &unparsed.supplements
+            &unparsed.files.supplements
         };
         files.iter().any(|f| record_id(f) == id)
     };

@@ -778,7 +778,7 @@ impl LinkChecker<'_> {
             match self.catalog.article_files.get(&joined) {
                 Some(&i) => format!("{base}{}", self.catalog.articles[i].url),
                 // An article that failed to parse: its problems are reported, not this link.
-                None if self.catalog.unparsed.articles.iter().any(|(f, _)| *f == joined) => {
+                None if self.catalog.unparsed.files.articles.contains(&joined) => {
                     return Ok(Dest::External)
                 }
                 None => {

@@ -133,6 +133,20 @@ pub struct Sources {
     /// The width and height of each picture among `assets`, by its `url_path`.
     pub picture_sizes: HashMap<String, (u32, u32)>,
     pub theme: ThemeSources,
+    pub unread: Unread,
+}
+
+/// Content files by collection, each as its path in the collection's folder: those that
+/// could not be read as text (not UTF-8, not readable), in [`Sources::unread`]. The build
+/// then fails, but reads on to report the other files' problems (see
+/// [`crate::parse::Unparsed`]).
+#[derive(Debug, Clone, Default)]
+pub struct Unread {
+    pub articles: Vec<String>,
+    pub symptoms: Vec<String>,
+    pub supplements: Vec<String>,
+    pub people: Vec<String>,
+    pub pages: Vec<String>,
 }
 
 /// Reads a file as UTF-8 text, or explains where it is not.
@@ -204,8 +218,14 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         })
     };
     let articles_dir = content.join("articles");
-    let (articles, beside_articles) =
-        read_collection(&articles_dir, diags, article_role, reused(|s| &s.articles));
+    let mut unread = Unread::default();
+    let (articles, beside_articles) = read_collection(
+        &articles_dir,
+        diags,
+        article_role,
+        reused(|s| &s.articles),
+        &mut unread.articles,
+    );
     let record = |name: &str| {
         let known = Path::new(name)
             .extension()
@@ -223,21 +243,30 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         diags,
         record,
         reused(|s| &s.symptoms),
+        &mut unread.symptoms,
     );
     let (supplements, _) = read_collection(
         &content.join("supplements"),
         diags,
         record,
         reused(|s| &s.supplements),
+        &mut unread.supplements,
     );
     let (people, _) = read_collection(
         &content.join("authors"),
         diags,
         record,
         reused(|s| &s.people),
+        &mut unread.people,
     );
     let pages_dir = content.join("pages");
-    let (pages, beside_pages) = read_collection(&pages_dir, diags, page_role, reused(|s| &s.pages));
+    let (pages, beside_pages) = read_collection(
+        &pages_dir,
+        diags,
+        page_role,
+        reused(|s| &s.pages),
+        &mut unread.pages,
+    );
     warn_unsupported(&content, diags);
     let home_path = content.join("_index.md");
     let home = home_path
@@ -302,6 +331,7 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         assets,
         picture_sizes,
         theme,
+        unread,
     })
 }
 
@@ -352,6 +382,7 @@ fn read_collection(
     diags: &Diagnostics,
     role: impl Fn(&str) -> Role,
     reused: Option<Reused>,
+    unread: &mut Vec<String>,
 ) -> (Vec<SourceFile>, Vec<PathBuf>) {
     let mut assets = Vec::new();
     let paths: Vec<PathBuf> = theme::walk_files(dir, diags)
@@ -375,19 +406,29 @@ fn read_collection(
             false
         })
         .collect();
-    let sources = paths
+    let read: Vec<Result<SourceFile, &PathBuf>> = paths
         .par_iter()
-        .filter_map(|path| {
+        .map(|path| {
             if let Some(r) = &reused {
                 if let (Some(&file), false) =
                     (r.files.get(path.as_path()), r.changed.contains(path))
                 {
-                    return Some(file.clone());
+                    return Ok(file.clone());
                 }
             }
-            read_source(path, dir).map_err(|d| diags.push(d)).ok()
+            read_source(path, dir).map_err(|d| {
+                diags.push(d);
+                path
+            })
         })
-        .collect::<Vec<SourceFile>>();
+        .collect();
+    let mut sources = Vec::with_capacity(read.len());
+    for file in read {
+        match file {
+            Ok(file) => sources.push(file),
+            Err(path) => unread.push(rel_of(path, dir)),
+        }
+    }
     diags.extend(sources.iter().filter_map(|s| s.warning.clone()));
     (sources, assets)
 }
@@ -451,11 +492,18 @@ fn page_role(name: &str) -> Role {
 
 /// Reads one file of the collection in `dir`.
 pub fn read_source(path: &Path, dir: &Path) -> Result<SourceFile, Diagnostic> {
-    let rel = path
-        .strip_prefix(dir)
+    Ok(SourceFile::new(
+        path.to_path_buf(),
+        rel_of(path, dir),
+        read_text(path)?,
+    ))
+}
+
+/// `path` relative to `dir`, `/`-separated.
+fn rel_of(path: &Path, dir: &Path) -> String {
+    path.strip_prefix(dir)
         .map(|r| r.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default();
-    Ok(SourceFile::new(path.to_path_buf(), rel, read_text(path)?))
+        .unwrap_or_default()
 }
 
 /// Folders under content/ that the contract doesn't know are likely typos (`symptom/`).

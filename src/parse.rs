@@ -5,7 +5,7 @@ use crate::article::{self, Article};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::Diagnostics;
-use crate::load::{SourceFile, Sources};
+use crate::load::{SourceFile, Sources, Unread};
 use crate::markdown::{self, Body, Labels};
 use crate::pages::{self, SitePage};
 use crate::records::{self, Person, Supplement, Symptom};
@@ -34,28 +34,26 @@ pub struct Parsed {
     pub unparsed: Unparsed,
 }
 
-/// The files that failed to parse, each as its path in its collection's folder
+/// The files that failed to read or parse, each as its path in its collection's folder
 /// (`section/slug.md`, `fatigue.yaml`). A build with problems runs on through the catalog
 /// and link stages for the other files' problems (an unknown id, a broken link), so one run
 /// reports them all; what these files would have made is then not reported missing.
 #[derive(Debug, Clone, Default)]
 pub struct Unparsed {
-    /// Each article's file and the URL it would most likely have had
+    pub files: Unread,
+    /// The URL each of `files.articles` would most likely have had
     /// ([`article::likely_url`]).
-    pub articles: Vec<(String, String)>,
-    pub symptoms: Vec<String>,
-    pub supplements: Vec<String>,
-    pub people: Vec<String>,
-    pub pages: Vec<String>,
+    pub article_urls: Vec<String>,
 }
 
 impl Unparsed {
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty()
-            && self.symptoms.is_empty()
-            && self.supplements.is_empty()
-            && self.people.is_empty()
-            && self.pages.is_empty()
+        let f = &self.files;
+        f.articles.is_empty()
+            && f.symptoms.is_empty()
+            && f.supplements.is_empty()
+            && f.people.is_empty()
+            && f.pages.is_empty()
     }
 }
 
@@ -166,7 +164,12 @@ pub fn parse_cached(
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
-    let mut unparsed = Unparsed::default();
+    let mut unparsed = Unparsed {
+        article_urls: (sources.unread.articles.iter())
+            .map(|rel| article::likely_url(rel, None))
+            .collect(),
+        files: sources.unread.clone(),
+    };
     for ((path, hash, result), file) in results.into_iter().zip(&sources.articles) {
         match &result {
             Ok(a) if drafts || !a.front.draft => {
@@ -178,9 +181,8 @@ pub fn parse_cached(
             Ok(a) => diags.extend(a.errors.iter().cloned()),
             Err(problems) => {
                 diags.extend(problems.iter().cloned());
-                unparsed
-                    .articles
-                    .push((file.rel.clone(), article::likely_url(file)));
+                unparsed.files.articles.push(file.rel.clone());
+                (unparsed.article_urls).push(article::likely_url(&file.rel, Some(file)));
             }
         }
         if cache.enabled {
@@ -193,7 +195,7 @@ pub fn parse_cached(
         &cache.labels,
         &mut cache.symptoms,
         diags,
-        &mut unparsed.symptoms,
+        &mut unparsed.files.symptoms,
     );
     let supplements = parse_records(
         &sources.supplements,
@@ -201,7 +203,7 @@ pub fn parse_cached(
         &cache.labels,
         &mut cache.supplements,
         diags,
-        &mut unparsed.supplements,
+        &mut unparsed.files.supplements,
     );
     let people = parse_records(
         &sources.people,
@@ -209,7 +211,7 @@ pub fn parse_cached(
         &cache.labels,
         &mut cache.people,
         diags,
-        &mut unparsed.people,
+        &mut unparsed.files.people,
     );
     let pages = sources
         .pages
@@ -218,7 +220,7 @@ pub fn parse_cached(
             Ok(page) => (drafts || !page.front.draft).then_some(page),
             Err(problems) => {
                 diags.extend(problems);
-                unparsed.pages.push(f.rel.clone());
+                unparsed.files.pages.push(f.rel.clone());
                 None
             }
         })

@@ -946,6 +946,27 @@ symptoms: [numbnes]",
     );
 }
 
+/// A file that cannot be read as text hides no other problem either, and links to it are
+/// not reported as broken: it is what is wrong.
+#[test]
+fn a_file_that_is_not_text_does_not_hide_the_others_problems() {
+    let site = good_site();
+    site.bytes(
+        "content/articles/latin.md",
+        b"---\ntitle: Caf\xe9\n---\nText.\n",
+    )
+    .article(
+        "linker.md",
+        "title: Linker\nsymptoms: [numbnes]",
+        "[By file](latin.md), [by URL](/articles/latin/).\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &["not valid UTF-8", "unknown symptom `numbnes`", "2 errors"],
+    );
+    assert!(!stderr.contains("link to"), "{stderr}");
+}
+
 /// An article read in spite of a wrong field (left out) is still checked for the rest: its
 /// misspelt key, bad date, unknown id and broken link come out of one run, each at its place.
 /// A draft left out of the build still has its errors reported.
