@@ -111,7 +111,8 @@ impl Catalog {
     /// `base_path`): a build with problems catalogs and links the other files only for
     /// their problems, and a link to such a page is not one. An article may have been its
     /// section's only one and made keyword, tag and author pages, so its section's pages and
-    /// every such list are taken too.
+    /// every such list are taken too (and the lists where an article was read without a
+    /// wrong field, which may have been its keywords).
     pub fn unparsed_may_make(&self, path: &str) -> bool {
         let u = &self.unparsed;
         if u.is_empty() {
@@ -144,7 +145,8 @@ impl Catalog {
         record(&f.symptoms, "symptoms")
             || record(&f.supplements, "supplements")
             || (!f.people.is_empty() && path.starts_with("/authors/"))
-            || (!f.articles.is_empty() && lists.iter().any(|l| path.starts_with(l)))
+            || ((!f.articles.is_empty() || u.partial_articles)
+                && lists.iter().any(|l| path.starts_with(l)))
             || u.article_urls.iter().any(article)
             || f.pages.iter().any(page)
     }

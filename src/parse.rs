@@ -44,12 +44,16 @@ pub struct Unparsed {
     /// The URL each of `files.articles` would most likely have had
     /// ([`article::likely_url`]).
     pub article_urls: Vec<String>,
+    /// Whether an article was read without a field that was wrong ([`Article::errors`]):
+    /// its keywords or tags may be what was left out.
+    pub partial_articles: bool,
 }
 
 impl Unparsed {
     pub fn is_empty(&self) -> bool {
         let f = &self.files;
-        f.articles.is_empty()
+        !self.partial_articles
+            && f.articles.is_empty()
             && f.symptoms.is_empty()
             && f.supplements.is_empty()
             && f.people.is_empty()
@@ -169,12 +173,14 @@ pub fn parse_cached(
             .map(|rel| article::likely_url(rel, None))
             .collect(),
         files: sources.unread.clone(),
+        partial_articles: false,
     };
     for ((path, hash, result), file) in results.into_iter().zip(&sources.articles) {
         match &result {
             Ok(a) if drafts || !a.front.draft => {
                 diags.extend(a.warnings.iter().cloned());
                 diags.extend(a.errors.iter().cloned());
+                unparsed.partial_articles |= !a.errors.is_empty();
                 articles.push(Arc::clone(a));
             }
             // A draft left out still has its errors.

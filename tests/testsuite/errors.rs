@@ -969,7 +969,8 @@ fn a_file_that_is_not_text_does_not_hide_the_others_problems() {
 
 /// An article read in spite of a wrong field (left out) is still checked for the rest: its
 /// misspelt key, bad date, unknown id and broken link come out of one run, each at its place.
-/// A draft left out of the build still has its errors reported.
+/// A draft left out of the build still has its errors reported, and a keyword page the
+/// wrong field may have made is not reported missing.
 #[test]
 fn an_article_with_a_wrong_field_is_checked_for_the_rest_in_the_same_run() {
     let site = good_site();
@@ -982,7 +983,9 @@ fn an_article_with_a_wrong_field_is_checked_for_the_rest_in_the_same_run() {
         "draft.md",
         "title: Draft\ndraft: true\ntagz: [x]",
         "Text.\n",
-    );
+    )
+    // The keyword page `keywrods` meant to make is not reported missing.
+    .article("three.md", "title: Three", "[B12](/keywords/b12/).\n");
     let stderr = assert_rejected(
         &site,
         &[
