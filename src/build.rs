@@ -2,9 +2,10 @@
 //! stops between stages when a stage found errors, so later stages never run on broken
 //! input, and nothing is written unless every stage succeeded. The one exception: past
 //! files that fail to read or parse, the parse, catalog and link stages still run on the
-//! others, for their problems alone (see [`crate::parse::Unparsed`]). The search stage runs in two
-//! halves beside the others: counting terms (which needs only the catalog) beside linking,
-//! and weighing and packing the index (which needs what articles mention) beside rendering.
+//! others, for their problems alone (see [`crate::parse::Unparsed`]). The search stage runs
+//! in two halves beside the others: counting terms (which needs only the catalog) beside
+//! linking, and weighing and packing the index (which needs what articles mention) beside
+//! rendering.
 
 use crate::article::Article;
 use crate::date::Date;

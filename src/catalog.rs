@@ -102,12 +102,12 @@ pub struct Catalog {
     pub paths: HashSet<String>,
     /// Content file (relative to content/articles) → article, for `[x](other.md)` links.
     pub article_files: HashMap<String, usize>,
-    /// The files that failed to parse: nothing in this catalog comes from them.
+    /// The files that failed to read or parse: nothing in this catalog comes from them.
     pub unparsed: Unparsed,
 }
 
 impl Catalog {
-    /// Whether a file that failed to parse may have made the page at `path` (with
+    /// Whether a file that failed to read or parse may have made the page at `path` (with
     /// `base_path`): a build with problems catalogs and links the other files only for
     /// their problems, and a link to such a page is not one. An article may have been its
     /// section's only one and made keyword, tag and author pages, so its section's pages and
