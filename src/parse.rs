@@ -169,7 +169,10 @@ pub fn parse_cached(
         .collect();
     let mut articles = Vec::with_capacity(results.len());
     let mut unparsed = Unparsed {
-        article_urls: (sources.unread.articles.iter())
+        article_urls: sources
+            .unread
+            .articles
+            .iter()
             .map(|rel| article::likely_url(rel, None))
             .collect(),
         files: sources.unread.clone(),
@@ -188,7 +191,8 @@ pub fn parse_cached(
             Err(problems) => {
                 diags.extend(problems.iter().cloned());
                 unparsed.files.articles.push(file.rel.clone());
-                (unparsed.article_urls).push(article::likely_url(&file.rel, Some(file)));
+                let url = article::likely_url(&file.rel, Some(file));
+                unparsed.article_urls.push(url);
             }
         }
         if cache.enabled {
