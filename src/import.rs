@@ -360,7 +360,7 @@ pub fn product_links(root: &Path, diags: &Diagnostics) -> HashMap<String, String
             .unwrap_or_default();
         let file = crate::load::SourceFile::new(path.clone(), rel, text);
         // Only its links are read: its text's labels do not matter.
-        if let Ok(s) = records::parse_supplement(&file, &crate::markdown::Labels::default()) {
+        if let Ok((s, _)) = records::parse_supplement(&file, &crate::markdown::Labels::default()) {
             for link in &s.links {
                 if let Some(n) = normalise_url(link) {
                     map.insert(n, s.id.clone());

@@ -69,9 +69,9 @@ pub struct ParseCache {
     /// article's HTML once it is linked.
     enabled: bool,
     articles: HashMap<PathBuf, (u64, ArticleResult)>,
-    symptoms: HashMap<PathBuf, (u64, Result<Symptom, Vec<Diagnostic>>)>,
-    supplements: HashMap<PathBuf, (u64, Result<Supplement, Vec<Diagnostic>>)>,
-    people: HashMap<PathBuf, (u64, Result<Person, Vec<Diagnostic>>)>,
+    symptoms: HashMap<PathBuf, (u64, records::Read<Symptom>)>,
+    supplements: HashMap<PathBuf, (u64, records::Read<Supplement>)>,
+    people: HashMap<PathBuf, (u64, records::Read<Person>)>,
     /// The labels every text above was parsed with.
     labels: Labels,
 }
@@ -89,14 +89,14 @@ impl ParseCache {
 /// `cache` then holds these files alone.
 fn parse_records<T: Clone + Send + Sync>(
     files: &[SourceFile],
-    parse: fn(&SourceFile, &Labels) -> Result<T, Vec<Diagnostic>>,
+    parse: fn(&SourceFile, &Labels) -> records::Read<T>,
     labels: &Labels,
-    cache: &mut HashMap<PathBuf, (u64, Result<T, Vec<Diagnostic>>)>,
+    cache: &mut HashMap<PathBuf, (u64, records::Read<T>)>,
     diags: &Diagnostics,
     unparsed: &mut Vec<String>,
 ) -> Vec<T> {
     let previous = std::mem::take(cache);
-    let results: Vec<(PathBuf, u64, Result<T, Vec<Diagnostic>>)> = files
+    let results: Vec<(PathBuf, u64, records::Read<T>)> = files
         .par_iter()
         .map(|f| {
             let result = match previous.get(&f.path) {
@@ -109,7 +109,10 @@ fn parse_records<T: Clone + Send + Sync>(
     let mut records = Vec::with_capacity(results.len());
     for ((path, hash, result), file) in results.into_iter().zip(files) {
         match &result {
-            Ok(record) => records.push(record.clone()),
+            Ok((record, errors)) => {
+                diags.extend(errors.iter().cloned());
+                records.push(record.clone());
+            }
             Err(d) => {
                 diags.extend(d.iter().cloned());
                 unparsed.push(file.rel.clone());

@@ -319,21 +319,32 @@ fn read<'a, R: serde::de::DeserializeOwned>(
     what: &str,
     fields: &[&str],
     name: impl Fn(&R) -> &String,
-) -> Result<(String, R, Ctx<'a>), Vec<Diagnostic>> {
+) -> Result<(String, R, Ctx<'a>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (id, format) = id_and_format(file).map_err(|d| vec![d])?;
     let origin = Origin {
         file: &file.path,
         line_offset: 0,
     };
-    let raw: R = structured::parse(&file.text, format, origin, what, fields)?;
+    let (raw, errors): (R, _) =
+        match structured::parse_recovering(&file.text, format, origin, what, fields) {
+            Ok(raw) => (raw, Vec::new()),
+            Err((errors, Some(rest))) => (*rest, errors),
+            Err((errors, None)) => return Err(errors),
+        };
     check_name(name(&raw), &file.path, &file.text).map_err(|d| vec![d])?;
     let ctx = Ctx {
         text: &file.text,
         path: &file.path,
         labels,
     };
-    Ok((id, raw, ctx))
+    Ok((id, raw, ctx, errors))
 }
+
+/// A record, with the problems of the fields it was read without (a misspelt key, a value
+/// of the wrong type): they fail the build, but the record takes its place in the site, so
+/// that the same run checks what refers to it and what it refers to. Or, when it could not
+/// be read at all, its problems.
+pub type Read<T> = Result<(T, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn check_name(name: &str, path: &Path, text: &str) -> Result<(), Diagnostic> {
     if name.trim().is_empty() {
@@ -345,8 +356,8 @@ fn check_name(name: &str, path: &Path, text: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-pub fn parse_symptom(file: &SourceFile, labels: &Labels) -> Result<Symptom, Vec<Diagnostic>> {
-    let (id, raw, ctx) = read::<RawSymptom>(
+pub fn parse_symptom(file: &SourceFile, labels: &Labels) -> Read<Symptom> {
+    let (id, raw, ctx, errors) = read::<RawSymptom>(
         file,
         labels,
         "invalid symptom record",
@@ -354,25 +365,28 @@ pub fn parse_symptom(file: &SourceFile, labels: &Labels) -> Result<Symptom, Vec<
         |r| &r.name,
     )?;
     ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
-    Ok(Symptom {
-        alias_locations: ctx.locs("aliases", &raw.aliases),
-        id,
-        path: file.path.clone(),
-        name: raw.name.trim().to_string(),
-        aliases: raw.aliases,
-        body_system: raw.body_system,
-        summary: raw.summary.unwrap_or_default(),
-        description: ctx.markdown("description", raw.description),
-        seek_care: ctx.markdown("seek_care", raw.seek_care),
-        related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
-        related_supplements: ctx.ids("related_supplements", raw.related_supplements),
-        sources: raw.sources,
-        extra: raw.extra,
-    })
+    Ok((
+        Symptom {
+            alias_locations: ctx.locs("aliases", &raw.aliases),
+            id,
+            path: file.path.clone(),
+            name: raw.name.trim().to_string(),
+            aliases: raw.aliases,
+            body_system: raw.body_system,
+            summary: raw.summary.unwrap_or_default(),
+            description: ctx.markdown("description", raw.description),
+            seek_care: ctx.markdown("seek_care", raw.seek_care),
+            related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
+            related_supplements: ctx.ids("related_supplements", raw.related_supplements),
+            sources: raw.sources,
+            extra: raw.extra,
+        },
+        errors,
+    ))
 }
 
-pub fn parse_supplement(file: &SourceFile, labels: &Labels) -> Result<Supplement, Vec<Diagnostic>> {
-    let (id, raw, ctx) = read::<RawSupplement>(
+pub fn parse_supplement(file: &SourceFile, labels: &Labels) -> Read<Supplement> {
+    let (id, raw, ctx, errors) = read::<RawSupplement>(
         file,
         labels,
         "invalid supplement record",
@@ -380,30 +394,33 @@ pub fn parse_supplement(file: &SourceFile, labels: &Labels) -> Result<Supplement
         |r| &r.name,
     )?;
     ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
-    Ok(Supplement {
-        alias_locations: ctx.locs("aliases", &raw.aliases),
-        id,
-        path: file.path.clone(),
-        name: raw.name.trim().to_string(),
-        aliases: raw.aliases,
-        summary: raw.summary.unwrap_or_default(),
-        description: ctx.markdown("description", raw.description),
-        forms: raw.forms,
-        typical_dose: raw.typical_dose.unwrap_or_default(),
-        upper_limit: raw.upper_limit.unwrap_or_default(),
-        interactions: ctx.markdown(
-            "interactions",
-            raw.interactions.map(TextOrList::into_markdown),
-        ),
-        related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
-        links: raw.links,
-        sources: raw.sources,
-        extra: raw.extra,
-    })
+    Ok((
+        Supplement {
+            alias_locations: ctx.locs("aliases", &raw.aliases),
+            id,
+            path: file.path.clone(),
+            name: raw.name.trim().to_string(),
+            aliases: raw.aliases,
+            summary: raw.summary.unwrap_or_default(),
+            description: ctx.markdown("description", raw.description),
+            forms: raw.forms,
+            typical_dose: raw.typical_dose.unwrap_or_default(),
+            upper_limit: raw.upper_limit.unwrap_or_default(),
+            interactions: ctx.markdown(
+                "interactions",
+                raw.interactions.map(TextOrList::into_markdown),
+            ),
+            related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
+            links: raw.links,
+            sources: raw.sources,
+            extra: raw.extra,
+        },
+        errors,
+    ))
 }
 
-pub fn parse_person(file: &SourceFile, labels: &Labels) -> Result<Person, Vec<Diagnostic>> {
-    let (id, raw, ctx) =
+pub fn parse_person(file: &SourceFile, labels: &Labels) -> Read<Person> {
+    let (id, raw, ctx, errors) =
         read::<RawPerson>(file, labels, "invalid person record", PERSON_FIELDS, |r| {
             &r.name
         })?;
@@ -420,15 +437,18 @@ pub fn parse_person(file: &SourceFile, labels: &Labels) -> Result<Person, Vec<Di
             "give the address of their page elsewhere, starting with https://",
         )]);
     }
-    Ok(Person {
-        id,
-        path: file.path.clone(),
-        name: raw.name.trim().to_string(),
-        aliases: raw.aliases,
-        credentials: raw.credentials.unwrap_or_default().trim().to_string(),
-        job_title: raw.job_title.unwrap_or_default().trim().to_string(),
-        bio: ctx.markdown("bio", raw.bio),
-        links: raw.links,
-        extra: raw.extra,
-    })
+    Ok((
+        Person {
+            id,
+            path: file.path.clone(),
+            name: raw.name.trim().to_string(),
+            aliases: raw.aliases,
+            credentials: raw.credentials.unwrap_or_default().trim().to_string(),
+            job_title: raw.job_title.unwrap_or_default().trim().to_string(),
+            bio: ctx.markdown("bio", raw.bio),
+            links: raw.links,
+            extra: raw.extra,
+        },
+        errors,
+    ))
 }

@@ -1008,6 +1008,38 @@ fn an_article_with_a_wrong_field_is_checked_for_the_rest_in_the_same_run() {
     }
 }
 
+/// A record with a wrong field is read on without it, as an article is: its unknown related
+/// ids are reported in the same run, and the articles that name it find it.
+#[test]
+fn a_record_with_a_wrong_field_is_checked_for_the_rest_in_the_same_run() {
+    let site = good_site();
+    site.file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\nalises: [numb]\nrelated_supplements: [magnesuim]\n",
+    )
+    .file(
+        "content/supplements/zinc.toml",
+        "name = \"Zinc\"\ntypical_dose = [1]\nrelated_symptoms = [\"numbnes\"]\n",
+    )
+    .article(
+        "numb.md",
+        "title: Numb\nsymptoms: [numbness]",
+        "[Zinc](/supplements/zinc/).\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "unknown field `alises`",
+            "unknown supplement `magnesuim`",
+            "zinc.toml:2:16",
+            "unknown symptom `numbnes`",
+            "4 errors",
+        ],
+    );
+    assert!(stderr.contains("numbness.yaml:3:23"), "{stderr}");
+    assert!(!stderr.contains("numb.md"), "{stderr}");
+}
+
 /// Past a file that fails to parse, nothing it would have made is reported missing: not its
 /// page (at the URL its `slug` line gives, or by file), its section's page, the keyword, tag
 /// and author pages it may have made, a record's id or page, or a standalone page. Only the
