@@ -331,13 +331,19 @@ fn read<'a, R: serde::de::DeserializeOwned>(
             Err((errors, Some(rest))) => (*rest, errors),
             Err((errors, None)) => return Err(errors),
         };
-    check_name(name(&raw), &file.path, &file.text).map_err(|d| vec![d])?;
+    check_name(name(&raw), &file.path, &file.text).map_err(|d| and(&errors, d))?;
     let ctx = Ctx {
         text: &file.text,
         path: &file.path,
         labels,
     };
     Ok((id, raw, ctx, errors))
+}
+
+/// The problems of the fields a record was read without (see [`Read`]), and `d`, which
+/// stops it: none of them is lost.
+fn and(errors: &[Diagnostic], d: Diagnostic) -> Vec<Diagnostic> {
+    errors.iter().cloned().chain([d]).collect()
 }
 
 /// A record, with the problems of the fields it was read without (a misspelt key, a value
@@ -364,7 +370,8 @@ pub fn parse_symptom(file: &SourceFile, labels: &Labels) -> Read<Symptom> {
         SYMPTOM_FIELDS,
         |r| &r.name,
     )?;
-    ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
+    ctx.check_sources(&raw.sources)
+        .map_err(|d| and(&errors, d))?;
     Ok((
         Symptom {
             alias_locations: ctx.locs("aliases", &raw.aliases),
@@ -393,7 +400,8 @@ pub fn parse_supplement(file: &SourceFile, labels: &Labels) -> Read<Supplement> 
         SUPPLEMENT_FIELDS,
         |r| &r.name,
     )?;
-    ctx.check_sources(&raw.sources).map_err(|d| vec![d])?;
+    ctx.check_sources(&raw.sources)
+        .map_err(|d| and(&errors, d))?;
     Ok((
         Supplement {
             alias_locations: ctx.locs("aliases", &raw.aliases),
@@ -429,13 +437,10 @@ pub fn parse_person(file: &SourceFile, labels: &Labels) -> Read<Person> {
         .iter()
         .find(|l| crate::catalog::normalise_url(l).is_none())
     {
-        return Err(vec![Diagnostic::error(format!(
-            "link `{link}` is not an absolute http(s) URL"
-        ))
-        .at_location(ctx.loc("links", link))
-        .hint(
-            "give the address of their page elsewhere, starting with https://",
-        )]);
+        let d = Diagnostic::error(format!("link `{link}` is not an absolute http(s) URL"))
+            .at_location(ctx.loc("links", link))
+            .hint("give the address of their page elsewhere, starting with https://");
+        return Err(and(&errors, d));
     }
     Ok((
         Person {

@@ -1021,6 +1021,11 @@ fn a_record_with_a_wrong_field_is_checked_for_the_rest_in_the_same_run() {
         "content/supplements/zinc.toml",
         "name = \"Zinc\"\ntypical_dose = [1]\nrelated_symptoms = [\"numbnes\"]\n",
     )
+    // A problem that stops a record read on keeps the wrong field's problem beside it.
+    .file(
+        "content/supplements/iron.yaml",
+        "name: Iron\nforns: [tablet]\nsources:\n  - title: X\n    url: \"javascript:alert(1)\"\n",
+    )
     .article(
         "numb.md",
         "title: Numb\nsymptoms: [numbness]",
@@ -1033,7 +1038,9 @@ fn a_record_with_a_wrong_field_is_checked_for_the_rest_in_the_same_run() {
             "unknown supplement `magnesuim`",
             "zinc.toml:2:16",
             "unknown symptom `numbnes`",
-            "4 errors",
+            "unknown field `forns`",
+            "a `javascript:` URL",
+            "6 errors",
         ],
     );
     assert!(stderr.contains("numbness.yaml:3:23"), "{stderr}");
