@@ -225,29 +225,7 @@ pub fn parse(
     split: &Split,
     file: &Path,
 ) -> Result<FrontMatter, structured::Recovered<FrontMatter>> {
-    if split.front.trim().is_empty() {
-        return Err((vec![empty(file)], None));
-    }
-    structured::parse_recovering(
-        split.front,
-        split.format,
-        origin(split, file),
-        "invalid front matter",
-        FIELDS,
-    )
-}
-
-fn origin<'a>(split: &Split, file: &'a Path) -> Origin<'a> {
-    Origin {
-        file,
-        line_offset: split.front_line_offset,
-    }
-}
-
-fn empty(file: &Path) -> Diagnostic {
-    Diagnostic::error("front matter is empty")
-        .at(file, 1, 1)
-        .hint("add at least `title: \"…\"`")
+    parse_recovering(split, file, FIELDS)
 }
 
 /// Front matter read as `T`, whose fields are `fields` (for the "did you mean" hint).
@@ -256,13 +234,28 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     file: &Path,
     fields: &[&str],
 ) -> Result<T, Vec<Diagnostic>> {
+    parse_recovering(split, file, fields).map_err(|(problems, _)| problems)
+}
+
+fn parse_recovering<T: serde::de::DeserializeOwned>(
+    split: &Split,
+    file: &Path,
+    fields: &[&str],
+) -> Result<T, structured::Recovered<T>> {
     if split.front.trim().is_empty() {
-        return Err(vec![empty(file)]);
+        let empty = Diagnostic::error("front matter is empty")
+            .at(file, 1, 1)
+            .hint("add at least `title: \"…\"`");
+        return Err((vec![empty], None));
     }
-    structured::parse(
+    let origin = Origin {
+        file,
+        line_offset: split.front_line_offset,
+    };
+    structured::parse_recovering(
         split.front,
         split.format,
-        origin(split, file),
+        origin,
         "invalid front matter",
         fields,
     )

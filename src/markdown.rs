@@ -571,11 +571,20 @@ fn push_parsed<'a>(text: &'a str, base: usize, events: &mut Vec<Spanned<'a>>) {
     events.extend(
         Parser::new_ext(text, options())
             .into_offset_iter()
-            .map(|(e, r)| {
-                let first = text.as_bytes().get(r.start).copied().unwrap_or(0);
-                (without_forbidden(e, first), r.start + base..r.end + base)
-            }),
+            .map(placed(text, base)),
     );
+}
+
+/// An event of `text` and its range, as the parse keeps them: cleaned of characters no page
+/// may hold ([`without_forbidden`]), its range moved by `base`.
+pub(super) fn placed<'a>(
+    text: &'a str,
+    base: usize,
+) -> impl Fn((Event<'a>, Range<usize>)) -> Spanned<'a> {
+    move |(e, r)| {
+        let first = text.as_bytes().get(r.start).copied().unwrap_or(0);
+        (without_forbidden(e, first), r.start + base..r.end + base)
+    }
 }
 
 /// `event` with each character no page may hold ([`crate::load::forbidden`]) written as a

@@ -171,14 +171,14 @@ pub fn parse_cached(
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
+    let unread = &sources.unread.articles;
+    let article_urls = unread
+        .iter()
+        .map(|r| article::likely_url(r, None))
+        .collect();
     let mut unparsed = Unparsed {
-        article_urls: sources
-            .unread
-            .articles
-            .iter()
-            .map(|rel| article::likely_url(rel, None))
-            .collect(),
-        files: sources.unread.clone(),
+        article_urls,
+        files: sources.unread,
         partial_articles: false,
     };
     for ((path, hash, result), file) in results.into_iter().zip(&sources.articles) {

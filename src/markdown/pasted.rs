@@ -176,12 +176,6 @@ fn push_inline<'a>(text: &'a str, start: usize, events: &mut Vec<Spanned<'a>>) {
                     Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
                 )
             })
-            .map(|(e, r)| {
-                let first = text.as_bytes().get(r.start).copied().unwrap_or(0);
-                (
-                    super::without_forbidden(e, first),
-                    r.start + start..r.end + start,
-                )
-            }),
+            .map(super::placed(text, start)),
     );
 }
