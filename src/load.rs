@@ -284,7 +284,12 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
             }
         });
     let config = config?;
-    let theme = theme::load(root, &config.theme, diags);
+    let theme = theme::load(
+        root,
+        &config.theme,
+        crate::words::Language::of(&config.language),
+        diags,
+    );
     let static_dir = content.join("static");
     let mut assets: Vec<Asset> = theme::walk_static(&static_dir, diags)
         .into_iter()

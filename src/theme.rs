@@ -4,6 +4,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::read_text;
+use crate::words::Language;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -59,26 +60,41 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "card.html",
 );
 
-/// The built-in search script as readers get it: without its comment lines (see build.rs).
+/// The built-in search script as readers get it, for each language search stems (see
+/// build.rs): without its comment lines and indentation, with the language's stemmer.
 const SEARCH_SERVED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.js"));
+const SEARCH_SERVED_FRENCH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-fr.js"));
+const SEARCH_SERVED_GERMAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-de.js"));
+const SEARCH_SERVED_UNSTEMMED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-none.js"));
 
 /// The same script as it is in `themes/default/`, comments included.
 const SEARCH_SOURCE: &[u8] = include_bytes!("../themes/default/static/search.js");
+
+/// The built-in search script for a site in `language`: the index stems its words with
+/// that language's stemmer, and the browser must stem queries with the same one.
+pub fn search_script(language: Language) -> &'static [u8] {
+    match language {
+        Language::English => SEARCH_SERVED,
+        Language::French => SEARCH_SERVED_FRENCH,
+        Language::German => SEARCH_SERVED_GERMAN,
+        Language::Unstemmed => SEARCH_SERVED_UNSTEMMED,
+    }
+}
 
 pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
         "style.css",
         include_bytes!("../themes/default/static/style.css"),
     ),
-    ("search.js", SEARCH_SERVED),
     (
         "favicon.svg",
         include_bytes!("../themes/default/static/favicon.svg"),
     ),
 ];
 
-/// Loads `themes/<name>/` under `root` on top of the built-in default theme.
-pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {
+/// Loads `themes/<name>/` under `root` on top of the built-in default theme, whose search
+/// script stems as `language` does.
+pub fn load(root: &Path, name: &str, language: Language, diags: &Diagnostics) -> ThemeSources {
     let dir = root.join("themes").join(name);
     let mut theme = ThemeSources::default();
     if dir.is_dir() {
@@ -103,7 +119,7 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {
                 continue;
             };
             let url_path = rel.to_string_lossy().replace('\\', "/");
-            let source = match served_as_built_in(&url_path, &entry) {
+            let source = match served_as_built_in(&url_path, &entry, language) {
                 Some(bytes) => AssetSource::Embedded(bytes),
                 None => AssetSource::File(entry.clone()),
             };
@@ -127,7 +143,8 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {
             });
         }
     }
-    for (path, bytes) in DEFAULT_ASSETS {
+    let script = ("search.js", search_script(language));
+    for (path, bytes) in DEFAULT_ASSETS.iter().chain([&script]) {
         if !theme.assets.iter().any(|a| a.url_path == *path) {
             theme.assets.push(Asset {
                 url_path: (*path).to_string(),
@@ -143,12 +160,12 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> ThemeSources {
 /// folder holds the built-in theme's sources, and a reader of it, or of any site that copied
 /// the whole theme, should get the script without its comment lines, within its 15 KB
 /// budget. A changed copy is the theme's own script and is served as it is.
-fn served_as_built_in(url_path: &str, file: &Path) -> Option<&'static [u8]> {
+fn served_as_built_in(url_path: &str, file: &Path, language: Language) -> Option<&'static [u8]> {
     if url_path != "search.js" {
         return None;
     }
     let bytes = std::fs::read(file).ok()?;
-    (bytes == SEARCH_SOURCE).then_some(SEARCH_SERVED)
+    (bytes == SEARCH_SOURCE).then(|| search_script(language))
 }
 
 /// Every regular file below `dir`, sorted, following symlinks; skips hidden files and

@@ -24,6 +24,69 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// The languages whose words search stems: Snowball's algorithm for each, in the index and,
+/// the same rules, in `search.js` (the build serves the script with the site's stemmer).
+/// A site in any other language has its words matched as they are spelt (folded), with
+/// no stop words: English rules would cut its words at English endings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Language {
+    #[default]
+    English,
+    French,
+    German,
+    Unstemmed,
+}
+
+impl Language {
+    /// The language of a `language` tag of `site.toml`, by its primary subtag (`fr-CA` is
+    /// French).
+    pub fn of(tag: &str) -> Language {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "en" => Language::English,
+            "fr" => Language::French,
+            "de" => Language::German,
+            _ => Language::Unstemmed,
+        }
+    }
+
+    /// Words too common to help a query, folded and sorted: [`STOP_WORDS`] in English.
+    pub fn stop_words(self) -> &'static [&'static str] {
+        match self {
+            Language::English => STOP_WORDS,
+            Language::French => FRENCH_STOP_WORDS,
+            Language::German => GERMAN_STOP_WORDS,
+            Language::Unstemmed => &[],
+        }
+    }
+
+    pub fn is_stop_word(self, word: &str) -> bool {
+        self.stop_words().binary_search(&word).is_ok()
+    }
+}
+
+/// [`STOP_WORDS`] for French, folded as queries are (`à` is `a`, `où` is `ou`): articles,
+/// prepositions, pronouns, the words a question wraps around what it asks ("qu'est-ce
+/// que", "comment peut-on") and the elided letters of "l'anémie" and "qu'il". Words readers
+/// do search for ("pas", "sans", "avant") still count.
+const FRENCH_STOP_WORDS: &[&str] = &[
+    "a", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "comment", "d", "dans", "de",
+    "des", "du", "elle", "elles", "en", "est", "et", "il", "ils", "j", "je", "l", "la", "le",
+    "les", "leur", "leurs", "lui", "m", "ma", "mes", "mon", "n", "nous", "on", "ou", "par", "peut",
+    "peuvent", "pour", "pourquoi", "qu", "quand", "que", "quel", "quelle", "quelles", "quels",
+    "qui", "quoi", "s", "sa", "se", "ses", "son", "sont", "sur", "t", "ta", "te", "tes", "ton",
+    "tu", "un", "une", "vos", "votre", "vous", "y",
+];
+
+/// [`STOP_WORDS`] for German, folded as queries are (`für` is `fur`).
+const GERMAN_STOP_WORDS: &[&str] = &[
+    "am", "an", "auf", "aus", "bei", "bin", "bist", "da", "das", "dass", "dem", "den", "der",
+    "des", "die", "du", "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "fur",
+    "hat", "ich", "ihr", "im", "in", "ist", "kann", "man", "mein", "meine", "mit", "oder", "sie",
+    "sind", "so", "soll", "sollte", "uber", "um", "und", "vom", "von", "vor", "warum", "was",
+    "wer", "wie", "wird", "wo", "zu", "zum", "zur",
+];
+
 /// Lower-cases and collapses white space, so terms compare the way readers read them.
 pub fn normalise_term(term: &str) -> String {
     term.split_whitespace()
@@ -128,11 +191,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_language_is_known_by_its_primary_subtag() {
+        assert_eq!(Language::of("fr-CA"), Language::French);
+        assert_eq!(Language::of("DE"), Language::German);
+        assert_eq!(Language::of("en_GB"), Language::English);
+        assert_eq!(Language::of("it"), Language::Unstemmed);
+        assert!(Language::French.is_stop_word("qu"));
+        assert!(!Language::English.is_stop_word("qu"));
+        assert!(!Language::Unstemmed.is_stop_word("the"));
+    }
+
+    #[test]
     fn stop_words_are_sorted_for_binary_search() {
         let mut sorted = STOP_WORDS.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted, STOP_WORDS);
+        for language in [Language::French, Language::German] {
+            let words = language.stop_words();
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{language:?}");
+            // Folded, as the words they are compared with.
+            assert!(words
+                .iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+        }
         assert_eq!(
             STOP_WORDS.iter().map(|w| w.len()).max(),
             Some(LONGEST_STOP_WORD)

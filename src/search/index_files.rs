@@ -21,6 +21,7 @@ pub(super) fn shards(
     terms: &[Term],
     docs: &[Doc],
     words: &crate::translations::Words,
+    language: text::Language,
 ) -> (String, Vec<(String, Vec<u8>)>) {
     // Writing the numbers is most of the work, and each term's text stands alone: written in
     // parallel. Then where each term goes is worked out from byte counts alone, in order,
@@ -140,17 +141,25 @@ pub(super) fn shards(
     let (ends, ending_files) = by_endings(terms);
     files.extend(ending_files);
     let mut manifest = String::from("{\"v\":1,\"docs\":");
+    let english = language == text::Language::English;
+    // The British spellings and the "-sis" ending are English; elsewhere `search.js` gets
+    // empty lists.
+    let spellings: BTreeMap<&str, &str> = match english {
+        true => text::SPELLINGS.iter().copied().collect(),
+        false => BTreeMap::new(),
+    };
     let _ = write!(
         manifest,
-        "{},\"chunk\":{},\"kinds\":{},\"l\":{},\"stop\":{},\"sp\":{},\"ir\":{},\"suf\":{},\"shards\":{},\"ends\":{}}}",
+        "{},\"chunk\":{},\"kinds\":{},\"l\":{},\"stop\":{},\"sis\":{},\"sp\":{},\"ir\":{},\"suf\":{},\"shards\":{},\"ends\":{}}}",
         docs.len(),
         TEXT_CHUNK,
         json(&KIND_NAMES.map(|k| words.get(&["kind_", k].concat()))),
         json(&words.search_texts()),
-        json(&text::STOP_WORDS),
-        json(&text::SPELLINGS.iter().copied().collect::<BTreeMap<_, _>>()),
-        json(&text::Stem::default().irregular_stems()),
-        json(&text::SUFFIXES),
+        json(language.stop_words()),
+        u8::from(english),
+        json(&spellings),
+        json(&text::Stem::new(language).irregular_stems()),
+        json(text::suffixes(language)),
         json(&firsts),
         json(&ends)
     );

@@ -22,6 +22,7 @@
 mod bm25f;
 mod excerpt_files;
 mod fields;
+mod french;
 mod index_files;
 pub mod text;
 
@@ -39,7 +40,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::sync::Mutex;
-use text::{Counter, Vocabulary};
+use text::{Counter, Language, Vocabulary};
 
 /// What a page is; the browser shows it beside the title.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -265,6 +266,15 @@ pub fn count(catalog: &Catalog, cache: &mut SearchCache) -> Counted {
 
 fn count_until(catalog: &Catalog, cache: &mut SearchCache, stop: &AtomicBool) -> Option<Counted> {
     let stopped = || stop.load(Ordering::Relaxed);
+    let language = Language::of(&catalog.config.language);
+    if cache.vocabulary.language() != language {
+        // Every word stems another way: nothing counted before is of use.
+        *cache = SearchCache {
+            enabled: cache.enabled,
+            vocabulary: Vocabulary::new(language),
+            articles: HashMap::new(),
+        };
+    }
     let previous = std::mem::take(&mut cache.articles);
     let sources = sources(catalog, &previous);
     if stopped() {
@@ -482,7 +492,7 @@ fn index_counted(
     // Excerpts need nothing of the terms: they are written beside the shards, whose packing
     // is one thread's work.
     let ((manifest, mut files), texts) = rayon::join(
-        || shards(&terms, &docs, &c.config.words),
+        || shards(&terms, &docs, &c.config.words, cache.vocabulary.language()),
         || excerpts(&docs, &c.articles),
     );
     files.extend(texts);

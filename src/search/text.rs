@@ -4,7 +4,7 @@
 //! agree on a list of words).
 
 use crate::words::ascii_words;
-pub use crate::words::{is_stop_word, STOP_WORDS};
+pub use crate::words::{is_stop_word, Language, STOP_WORDS};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -48,12 +48,18 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.len() <= MAX_TOKEN || w.chars().count() <= MAX_TOKEN)
 }
 
-/// The English Snowball stemmer, after [`SPELLINGS`]. Words with a digit (`b12`, `omega3`)
+/// The Snowball stemmer of the site's language. In English, after [`SPELLINGS`]. Words with a digit (`b12`, `omega3`)
 /// are kept whole, but for their spelling. Irregular plurals that health pages use
 /// (`IRREGULAR`) stem as their singular, and a word ending in "sis" as if it ended in "se"
 /// ("diagnosis" as "diagnose", which meets "diagnoses", "diagnosed" and "diagnosing";
-/// "analysis" meets "analyse" and "analyze").
-pub struct Stem(Stemmer);
+/// "analysis" meets "analyse" and "analyze"). German words are Snowball's alone, French
+/// ones Snowball's read on folded words (see `french`); a language with no stemmer keeps its
+/// words whole.
+pub struct Stem {
+    language: Language,
+    /// `None` for a language with no stemmer.
+    snowball: Option<Stemmer>,
+}
 
 /// Plurals Snowball leaves apart from their singular (a search for "foot pain" would not
 /// find a page about numb feet, one for "bacterium" a page about bacteria), with that
@@ -177,11 +183,24 @@ pub const SPELLINGS: [(&str, &str); 79] = [
 
 /// Endings a misspelt word is also compared with each indexed word plus, in `search.js`'s
 /// typo fallback ("numbess" is one letter from numb + "ness", two from any word), carried
-/// in the manifest with the other English-only lists.
-pub const SUFFIXES: [&str; 16] = [
-    "", "e", "s", "es", "ed", "ing", "ly", "y", "ness", "ment", "ion", "ency", "ence", "al", "ity",
-    "ic",
-];
+/// in the manifest with the other lists of the site's language: the endings its stemmer
+/// takes off most.
+pub fn suffixes(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::English => &[
+            "", "e", "s", "es", "ed", "ing", "ly", "y", "ness", "ment", "ion", "ency", "ence",
+            "al", "ity", "ic",
+        ],
+        Language::French => &[
+            "", "e", "s", "es", "er", "ee", "ement", "ion", "ique", "ite", "eur", "euse", "al",
+            "if", "ive", "ant",
+        ],
+        Language::German => &[
+            "", "e", "en", "er", "n", "s", "es", "ung", "heit", "keit", "lich", "ig", "isch",
+        ],
+        Language::Unstemmed => &[""],
+    }
+}
 
 /// `word` with its British spellings rewritten (see [`SPELLINGS`]).
 pub fn american(word: &str) -> Cow<'_, str> {
@@ -208,24 +227,50 @@ pub fn american(word: &str) -> Cow<'_, str> {
 
 impl Default for Stem {
     fn default() -> Stem {
-        Stem(Stemmer::create(Algorithm::English))
+        Stem::new(Language::English)
     }
 }
 
 impl Stem {
+    pub fn new(language: Language) -> Stem {
+        let algorithm = match language {
+            Language::English => Some(Algorithm::English),
+            // Snowball's French rules, read on folded words: see `french`.
+            Language::French => None,
+            Language::German => Some(Algorithm::German),
+            Language::Unstemmed => None,
+        };
+        Stem {
+            language,
+            snowball: algorithm.map(Stemmer::create),
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match self.language {
+            Language::English => {}
+            Language::Unstemmed => return Cow::Borrowed(word),
+            _ => return self.stem_spelt(word),
+        }
         match word.strip_suffix("sis") {
             Some(root) => Cow::Owned(self.stem_as_is(&[root, "se"].concat()).into_owned()),
             None => self.stem_as_is(word),
         }
     }
 
-    /// Each of `IRREGULAR`'s plurals with its stem, for `search.js`.
+    /// Each of `IRREGULAR`'s plurals with its stem, for `search.js`: none but in English.
     pub fn irregular_stems(&self) -> std::collections::BTreeMap<&'static str, String> {
-        IRREGULAR
-            .iter()
-            .map(|(plural, singular)| (*plural, self.0.stem(singular).into_owned()))
-            .collect()
+        match &self.snowball {
+            Some(snowball) if self.language == Language::English => IRREGULAR
+                .iter()
+                .map(|(plural, singular)| (*plural, snowball.stem(singular).into_owned()))
+                .collect(),
+            _ => std::collections::BTreeMap::new(),
+        }
     }
 
     /// [`Self::stem`] but for the ending "sis".
@@ -241,9 +286,19 @@ impl Stem {
         if word.chars().any(|c| c.is_numeric()) {
             return Cow::Borrowed(word);
         }
-        match IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)) {
-            Ok(i) => self.0.stem(IRREGULAR[i].1),
-            Err(_) => self.0.stem(word),
+        let Some(snowball) = &self.snowball else {
+            return match self.language {
+                Language::French => Cow::Owned(super::french::stem(word)),
+                _ => Cow::Borrowed(word),
+            };
+        };
+        let irregular = match self.language {
+            Language::English => IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)),
+            _ => Err(0),
+        };
+        match irregular {
+            Ok(i) => snowball.stem(IRREGULAR[i].1),
+            Err(_) => snowball.stem(word),
         }
     }
 }
@@ -278,6 +333,17 @@ struct VocabularyInner {
 }
 
 impl Vocabulary {
+    pub fn new(language: Language) -> Vocabulary {
+        Vocabulary {
+            inner: Mutex::default(),
+            stem: Stem::new(language),
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        self.stem.language()
+    }
+
     /// The term id of a folded word (`STOP` for a stop word). Each distinct word is stemmed
     /// once per build, whichever thread meets it first.
     fn word_id(&self, word: &str) -> u32 {
@@ -287,7 +353,7 @@ impl Vocabulary {
         if let Some(&id) = inner.words.get(word) {
             return id;
         }
-        let id = if is_stop_word(word) {
+        let id = if self.stem.language().is_stop_word(word) {
             STOP
         } else {
             let term = self.stem.stem(word);
@@ -686,6 +752,11 @@ mod tests {
         assert_eq!(s.stem("omega3s"), "omega3s");
     }
 
+    /// Snowball's English stemmer alone.
+    fn english() -> Stemmer {
+        Stemmer::create(Algorithm::English)
+    }
+
     #[test]
     fn irregular_plurals_stem_as_their_singular() {
         let s = Stem::default();
@@ -696,8 +767,8 @@ mod tests {
         for (plural, singular) in IRREGULAR {
             assert_eq!(s.stem(plural), s.stem(singular), "{plural}");
             assert_ne!(
-                s.0.stem(plural),
-                s.0.stem(singular),
+                english().stem(plural),
+                english().stem(singular),
                 "{plural}: Snowball has it"
             );
         }
@@ -718,7 +789,7 @@ mod tests {
             assert_eq!(s.stem(a), s.stem(b), "{a} / {b}");
         }
         // A word that only begins like one stays itself.
-        assert_eq!(s.stem("menopause"), s.0.stem("menopause"));
+        assert_eq!(s.stem("menopause"), english().stem("menopause"));
     }
 
     /// British and American spellings are one term, and the rewriting is the same whatever
@@ -771,7 +842,7 @@ mod tests {
             "hour",
             "analyst",
         ] {
-            assert_eq!(s.stem(word), s.0.stem(word), "{word}");
+            assert_eq!(s.stem(word), english().stem(word), "{word}");
         }
         for (i, (from, to)) in SPELLINGS.iter().enumerate() {
             assert_ne!(from, to);

@@ -4,7 +4,7 @@
 use crate::browser::{Browser, StaticServer};
 use crate::search::search_site;
 use crate::support::Site;
-use materia::search::text::{fold, Stem};
+use materia::search::text::{fold, Language, Stem};
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 
@@ -774,4 +774,113 @@ fn a_french_site_searches_in_french() {
         status,
         json!("La recherche est indisponible : 404 index.json")
     );
+}
+
+/// The endings each language's stemmer reads, with others and none, after roots that put
+/// them in and out of its regions (short roots, vowels side by side, "qu", "y", "par"),
+/// for the browser to stem as the index does.
+const FRENCH_ENDINGS: &str = "_ s e es ee ees er ez iez ions ons ant ante antes ants ai ais ait \
+    aIent a as asse assent asses assiez assions era erai eraient erais erait eras erent erez \
+    eriez erions erons eront i ie ies ir ira irai iraient irais irait iras irent irez iriez \
+    irions irons iront is issaient issais issait issant issante issantes issants isse issent \
+    isses issez issiez issions issons it ance ances ique iques isme ismes able ables iste \
+    istes eux atrice atrices ateur ateurs ation ations ication icateur icatrice logie logies \
+    usion ution usions utions ence ences ement ements ivement ativement eusement iqument \
+    ablement ierement ite ites abilite icite ivite if ifs ive ives atif ative icatif eaux aux \
+    euse euses issement issements amment emment ment ments ion sion tion ier iere enne onne \
+    ette elle eille gue";
+const FRENCH_ROOTS: &str = "fatigu anem carenc activ nerv memoir douleur engourd fourmill \
+    vitamin magnesi aliment abandonn associ banqu qu y par col tap a ai oeil pay jou cri \
+    ennu boy essay ab tr ov ouvr";
+const GERMAN_ENDINGS: &str = "_ e em en er ern es s est st end ung ig ik isch lich heit keit \
+    ern enden ungen igen igkeit lichkeit heiten keiten erin nisse nis lichen licher isches \
+    bst dst fst gst hst kst lst mst nst rst tst";
+const GERMAN_ROOTS: &str = "mud erschopf kribbel taub nerv mangel gedacht schwind \
+    vitamin bau ab a au eu ayo bauu straß fleiß heil wir";
+
+/// French, German and a language search has no stemmer for: the served script stems
+/// every word as the index's stemmer does, and queries in French find pages written with
+/// the word's other forms and accents.
+#[test]
+fn the_browser_stems_as_the_index_in_each_language() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let cases = [
+        ("fr", FRENCH_ROOTS, FRENCH_ENDINGS, Language::French),
+        ("de", GERMAN_ROOTS, GERMAN_ENDINGS, Language::German),
+        (
+            "it",
+            "stanch carenz vitamin",
+            "_ e a ezza ezze iche",
+            Language::Unstemmed,
+        ),
+    ];
+    for (tag, roots, endings, language) in cases {
+        let site = match tag {
+            "fr" => crate::search::french_site(),
+            _ => crate::search::site_in(tag),
+        };
+        site.build().assert_ok();
+        let server = StaticServer::start(&site.path("public"));
+        browser.goto(&server.url("/search/")).unwrap();
+        browser.wait_until("window.materiaSearch").unwrap();
+        let words: Vec<String> = roots
+            .split_whitespace()
+            .flat_map(|root| {
+                endings
+                    .split_whitespace()
+                    .map(move |end| fold(&[root, end.trim_matches('_')].concat()))
+            })
+            .chain(["fatigués", "Müdigkeit", "aiguë", "b12", "œuvres"].map(fold))
+            .collect();
+        let got = browser
+            .execute(
+                "return arguments[0].map(w => materiaSearch.stem(w));",
+                vec![json!(words)],
+            )
+            .unwrap();
+        let stem = Stem::new(language);
+        let want: Vec<String> = words.iter().map(|w| stem.stem(w).into_owned()).collect();
+        let got: Vec<String> = serde_json::from_value(got).unwrap();
+        let wrong: Vec<String> = words
+            .iter()
+            .zip(got.iter().zip(&want))
+            .filter(|(_, (g, w))| g != w)
+            .map(|(word, (g, w))| format!("{word}: browser {g}, index {w}"))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{tag}: {} of {} words differ:\n{}",
+            wrong.len(),
+            words.len(),
+            wrong.join("\n")
+        );
+        if tag == "fr" {
+            for (query, first) in [
+                ("fourmillement", "/articles/nerfs/fourmillements/"),
+                ("épuisement", "/symptoms/fatigue/"),
+                ("epuisement", "/symptoms/fatigue/"),
+                (
+                    "les causes de la fatigue",
+                    "/articles/energie/toujours-fatiguee/",
+                ),
+                ("anemie", "/articles/energie/toujours-fatiguee/"),
+            ] {
+                let got = results(&browser, &server, query);
+                assert_eq!(
+                    got.first().map(String::as_str),
+                    Some(first),
+                    "{query}: {got:?}"
+                );
+            }
+            // Typed without its accents, in another form than either page writes.
+            let got = found(&browser, &server, "fatiguee");
+            assert_eq!(
+                got,
+                ["/articles/energie/toujours-fatiguee/", "/symptoms/fatigue/"]
+            );
+        }
+        browser.assert_no_console_errors();
+    }
 }

@@ -3,7 +3,10 @@
 'use strict';
 var doc = document, me = doc.currentScript, base = me.src.replace(/\/search\.js([?#].*)?$/, '') + '/search/',
 	cache = {}, man, seq = 0, marked, inline = doc.getElementById('search-index'), WORD = /[\p{Alphabetic}\p{N}]+/gu, NUM = /\p{N}/u;
-function stem(w){// Snowball English (Porter2) as rust-stemmers 1.2.0
+// The stemmer: Snowball English (Porter2), as rust-stemmers 1.2.0. For a site in another
+// language the build serves the script with that language's (src/search/stemmers/) in
+// place of the lines from here to the end marker.
+function stem(w){
 let f,m,L,P,Q,b,c,o={},
 S=s=>/[^aeiouy][aeiouy][^aeiouwxyY]$|^[aeiouy][^aeiouy]$/u.test(s),
 O=t=>t.split('|').map(e=>(e=e.split(/(\d)/),o[e[0]]=e[1]&&e[0].slice(0,-e[1])+e[2])),
@@ -22,6 +25,7 @@ X('tional2|ational5e|alize3|icate3|iciti3|ical2|ful|ness|ative',P,s=>s=='ative'&
 X('([ae]nc|[ai]bl|at|iv|iz)e|al|er|ic|[ae]nt|e?ment|ism|iti|ous|ion',Q,(s,c)=>/^ion[^st]/.test(s+c));
 X('e|l',P,(s,c)=>s>'e'?c!='l'||L<Q:L<Q&&S(w.slice(0,-1)));
 return f?w.replace(/Y/g,'y'):w}
+// End of the stemmer.
 if (inline) man = JSON.parse(inline.textContent);
 const A = AbortSignal, T = () => A.timeout && { signal: A.timeout(9e3) }, get = p => cache[p] || (cache[p] = fetch(base + p, T()).then(r => {
 	if (!r.ok) throw Error(r.status + ' ' + p);
@@ -31,8 +35,9 @@ const K = Object.keys, mix = Object.assign, mx = Math.max, load = (nums, dir) =>
 const fold = s => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 // "B-12" is b12, as in the index.
 const words = s => (fold(s).replace(/([a-z])-(?=\d)/g, '$1').match(WORD) || []).filter(w => [...w].length < 41);
-// Stemmed as text.rs's Stem: -sis as -se, SPELLINGS, IRREGULAR.
-const sp = w => w.replace(man.re ||= RegExp(K(man.sp).join('|'), 'g'), s => man.sp[s]), stemw = w => NUM.test(w = sp(w.replace(/sis$/, 'se'))) ? w : man.ir.hasOwnProperty(w) ? man.ir[w] : stem(w);
+// Stemmed as text.rs's Stem: in English -sis as -se, SPELLINGS, IRREGULAR (the manifest's
+// lists are empty in other languages).
+const sp = w => w.replace(man.re ||= RegExp(K(man.sp).join('|') || '(?!)', 'g'), s => man.sp[s]), stemw = w => NUM.test(w = sp(man.sis ? w.replace(/sis$/, 'se') : w)) ? w : man.ir.hasOwnProperty(w) ? man.ir[w] : stem(w);
 const notStop = w => !man.stop.includes(w);
 const on = (e, k, f) => e.addEventListener(k, f), at = (e, k, v) => e.setAttribute(k, v), ats = (e, o) => { for (let k in o) at(e, k, o[k]); };
 const find = (bounds, t) => mx(0, bounds.findLastIndex(b => b <= t)), shardOf = t => find(man.shards, t);
