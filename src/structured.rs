@@ -329,6 +329,10 @@ fn parse_as_written<T: DeserializeOwned>(
             .at(origin.file, line + origin.line_offset, col)
             .maybe_hint(hint_for(message, format, known_fields))
     };
+    let fields = Fields::read(text, format);
+    let first_key = fields
+        .as_ref()
+        .and_then(|f| f.key_at(text, format, (line, col)));
     let first = match set_twice(text, format, &message, line) {
         Some((key, earlier, (line, col))) => {
             Diagnostic::error(format!("{what}: `{key}` is set twice"))
@@ -338,14 +342,13 @@ fn parse_as_written<T: DeserializeOwned>(
                     earlier + origin.line_offset
                 ))
         }
-        None => problem(&message, line, col),
+        None => problem(&named(&message, first_key.as_deref()), line, col),
     };
     let mut all = vec![first];
     let mut recovered = None;
     // The parser stops at the first problem; an author with three misnamed fields should
     // not have to run the build three times to learn of them.
-    if let Some(fields) = Fields::read(text, format) {
-        let first_key = fields.key_at(text, format, line);
+    if let Some(fields) = fields {
         let mut bad = Vec::new();
         for key in fields.keys() {
             if let Err(message) = fields.check_alone::<T>(&key) {
@@ -379,6 +382,23 @@ fn parse_as_written<T: DeserializeOwned>(
         }
     }
     Err((all, recovered))
+}
+
+/// A parser's message about a field's value, with the field's name before it where the
+/// parser left it out (TOML's and JSON's do, YAML's names it): "date: invalid type:
+/// integer `5`", as for the fields checked alone.
+fn named(message: &str, key: Option<&str>) -> String {
+    match key {
+        Some(key)
+            if !message.starts_with(key)
+                && !["unknown field", "missing field", "duplicate"]
+                    .iter()
+                    .any(|m| message.starts_with(m)) =>
+        {
+            format!("{key}: {message}")
+        }
+        _ => message.to_string(),
+    }
 }
 
 /// A text's top-level fields, read without their types, for checking one at a time.
@@ -462,13 +482,16 @@ impl Fields {
         self.subset::<T>(|k| !skip.iter().any(|s| s == k))
     }
 
-    /// The field written on or before `line` (1-based, in `text`): the one a problem the
-    /// parser found there belongs to.
-    fn key_at(&self, text: &str, format: Format, line: usize) -> Option<String> {
+    /// The field written last before `(line, col)` (1-based, in `text`): the one a problem
+    /// the parser found there belongs to (a JSON record may set them all on one line).
+    fn key_at(&self, text: &str, format: Format, (line, col): (usize, usize)) -> Option<String> {
         self.keys()
             .into_iter()
-            .filter_map(|k| Some((key_position(text, format, &k)?.0, k)))
-            .filter(|(at, _)| *at <= line)
+            .filter_map(|k| {
+                let (at, key_col, _) = key_position(text, format, &k)?;
+                Some(((at, key_col), k))
+            })
+            .filter(|(at, _)| *at <= (line, col))
             .max_by_key(|(at, _)| *at)
             .map(|(_, k)| k)
     }
@@ -519,9 +542,19 @@ fn key_positions<'a>(
     text: &'a str,
     format: Format,
     key: &'a str,
-) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+) -> Box<dyn Iterator<Item = (usize, usize, usize)> + 'a> {
+    if format == Format::Json {
+        // JSON is read as a whole: a record may be one line, and a nested object's keys
+        // may be on lines of their own.
+        return Box::new(
+            json_keys(text)
+                .into_iter()
+                .filter(move |(k, ..)| k == key)
+                .map(|(_, line, key_col, value_col)| (line, key_col, value_col)),
+        );
+    }
     let mut in_table = false;
-    text.lines().enumerate().filter_map(move |(i, line)| {
+    Box::new(text.lines().enumerate().filter_map(move |(i, line)| {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         if format == Format::Toml && trimmed.starts_with('[') {
@@ -540,8 +573,7 @@ fn key_positions<'a>(
         }
         let top_level = match format {
             Format::Yaml => indent == 0,
-            Format::Toml => !in_table,
-            Format::Json => true,
+            _ => !in_table,
         };
         if !top_level {
             return None;
@@ -560,7 +592,58 @@ fn key_positions<'a>(
             return Some((i + 1, key_col, key_col));
         }
         Some((i + 1, key_col, line[..value_start].chars().count() + 1))
-    })
+    }))
+}
+
+/// The keys of a JSON text's top-level object, in order, each with its line, the column of
+/// its opening quote and the column of its value (the key's when the value starts on a
+/// later line), 1-based and counted in characters. Escapes in keys are kept as written.
+fn json_keys(text: &str) -> Vec<(String, usize, usize, usize)> {
+    let mut keys = Vec::new();
+    let (mut line, mut col, mut depth) = (1, 0, 0usize);
+    // A string just read at the top level, and a key whose `:` has been seen.
+    let mut string: Option<(String, usize, usize)> = None;
+    let mut key: Option<(String, usize, usize)> = None;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        col += 1;
+        if c == '\n' {
+            (line, col) = (line + 1, 0);
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if let Some((name, at_line, key_col)) = key.take() {
+            let value_col = if at_line == line { col } else { key_col };
+            keys.push((name, at_line, key_col, value_col));
+        }
+        match c {
+            '"' => {
+                let (at_line, at_col) = (line, col);
+                let mut read = String::new();
+                let mut escaped = false;
+                for c in chars.by_ref() {
+                    col += 1;
+                    if c == '\n' {
+                        (line, col) = (line + 1, 0);
+                    }
+                    match (escaped, c) {
+                        (false, '"') => break,
+                        (false, '\\') => escaped = true,
+                        _ => escaped = false,
+                    }
+                    read.push(c);
+                }
+                string = (depth == 1).then_some((read, at_line, at_col));
+            }
+            ':' if depth == 1 => key = string.take(),
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth = depth.saturating_sub(1),
+            _ => string = None,
+        }
+    }
+    keys
 }
 
 /// serde_yaml and serde_json mention " at line L column C" counted from the start of the
@@ -799,6 +882,14 @@ mod tests {
     #[test]
     fn finds_top_level_fields_in_each_format() {
         let yaml = "name: a\nsources:\n  - title: t\n'title': x\ndesc:   y\n";
+        let json = "{\"name\": \"X\", \"sources\": [{\"name\": \"S\"}],\n  \"aliases\":\n    5}";
+        assert_eq!(key_position(json, Format::Json, "name"), Some((1, 2, 10)));
+        assert_eq!(
+            key_position(json, Format::Json, "sources"),
+            Some((1, 15, 26))
+        );
+        assert_eq!(key_position(json, Format::Json, "aliases"), Some((2, 3, 3)));
+        assert_eq!(key_positions(json, Format::Json, "name").count(), 1);
         assert_eq!(key_position(yaml, Format::Yaml, "name"), Some((1, 1, 7)));
         assert_eq!(key_position(yaml, Format::Yaml, "sources"), Some((2, 1, 1)));
         assert_eq!(key_position(yaml, Format::Yaml, "title"), Some((4, 1, 10)));

@@ -320,6 +320,39 @@ fn a_key_set_twice_is_pointed_at_both_times() {
     }
 }
 
+/// A value of the wrong type is named by its key whatever the format (TOML's and JSON's
+/// parsers leave it out), and a JSON record written on one line is pointed at the value and
+/// reported once.
+#[test]
+fn a_wrong_value_is_named_by_its_key_in_every_format() {
+    let site = good_site();
+    site.file(
+        "content/articles/toml.md",
+        "+++\ntitle = \"Toml\"\ndate = 5\n+++\nText.\n",
+    )
+    .file(
+        "content/symptoms/x.json",
+        "{\"name\": \"X\", \"aliases\": 5}",
+    );
+    let stderr = assert_rejected(&site, &["2 errors"]);
+    for (message, at) in [
+        ("date: invalid type: integer `5`", "toml.md:3:8"),
+        ("aliases: invalid type: integer `5`", "x.json:1:26"),
+    ] {
+        let line = stderr
+            .lines()
+            .position(|l| l.contains(message))
+            .unwrap_or_else(|| panic!("{message}: {stderr}"));
+        assert!(
+            stderr
+                .lines()
+                .nth(line + 1)
+                .is_some_and(|l| l.ends_with(at)),
+            "{message} at {at}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn record_missing_name() {
     let site = good_site();
