@@ -225,16 +225,27 @@ fn slug_of(
 }
 
 /// The URL the article `rel` (in content/articles/), which failed to read or to parse,
-/// would most likely have had: its `slug` line's value where it has one, else its file
-/// name's.
+/// would most likely have had: its `slug` line's value where it has one (or a misspelt
+/// `slug`'s), else its file name's.
 pub fn likely_url(rel: &str, file: Option<&SourceFile>) -> String {
     let rel = Path::new(rel);
-    let slug = file
-        .and_then(|file| front_matter::split(&file.text, &file.path).ok())
-        .and_then(|split| front_matter::raw_value(&split, "slug").map(slugify))
-        .filter(|s| !s.is_empty())
+    let slug = meant_slug(file)
         .unwrap_or_else(|| slugify(&rel.file_stem().unwrap_or_default().to_string_lossy()));
     url_of(&section_of(rel), &slug)
+}
+
+/// The URL an article read without a wrong field meant to have, where it is not the one
+/// it has: its `slug` was misspelt (`slgu: b12`), so links to the URL it names are not
+/// reported missing beside the misspelling.
+pub fn meant_url(article: &Article, file: &SourceFile) -> Option<String> {
+    let slug = meant_slug(Some(file))?;
+    let url = url_of(&section_of(Path::new(&file.rel)), &slug);
+    (url != article.url).then_some(url)
+}
+
+fn meant_slug(file: Option<&SourceFile>) -> Option<String> {
+    let split = front_matter::split(&file?.text, &file?.path).ok()?;
+    Some(slugify(front_matter::meant_value(&split, "slug")?)).filter(|s| !s.is_empty())
 }
 
 /// `/articles/<section>/<slug>/`.

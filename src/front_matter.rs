@@ -293,6 +293,23 @@ pub fn raw_value<'a>(split: &Split<'a>, key: &str) -> Option<&'a str> {
     Some(value.trim().trim_matches(['"', '\'']))
 }
 
+/// The value of `key`'s line, or where none sets it, of a line whose key is no field but
+/// reads as a misspelling of `key` (`slgu: b12`, which the build reports with "did you mean
+/// `slug`?"): what the author meant `key` to be.
+pub fn meant_value<'a>(split: &Split<'a>, key: &str) -> Option<&'a str> {
+    raw_value(split, key).or_else(|| {
+        split.front.lines().find_map(|line| {
+            let (name, value) = line.split_once([':', '='])?;
+            let name = name.trim().trim_matches('"');
+            let top_level = !line.starts_with(char::is_whitespace);
+            let misspelt = top_level
+                && !FIELDS.contains(&name)
+                && crate::diagnostics::did_you_mean(name, FIELDS.iter().copied()) == Some(key);
+            misspelt.then(|| value.trim().trim_matches(['"', '\'']))
+        })
+    })
+}
+
 /// Whether `line` sets `key` (`key:`, `key =`, `"key":`).
 fn sets_key(line: &str, key: &str) -> bool {
     line.trim_start()

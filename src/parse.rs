@@ -186,7 +186,10 @@ pub fn parse_cached(
             Ok(a) if drafts || !a.front.draft => {
                 diags.extend(a.warnings.iter().cloned());
                 diags.extend(a.errors.iter().cloned());
-                unparsed.partial_articles |= !a.errors.is_empty();
+                if !a.errors.is_empty() {
+                    unparsed.partial_articles = true;
+                    unparsed.article_urls.extend(article::meant_url(a, file));
+                }
                 articles.push(Arc::clone(a));
             }
             // A draft left out still has its errors.

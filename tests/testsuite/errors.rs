@@ -1125,6 +1125,35 @@ symptoms: [numbness]",
     );
 }
 
+/// An article whose `slug` is misspelt is read on at its file's URL, and the misspelling is
+/// reported; a link to the URL the misspelt line names is not reported missing beside it,
+/// nor is one to the file's URL, while a link to a third is.
+#[test]
+fn a_link_to_the_url_a_misspelt_slug_names_is_not_reported_missing() {
+    let site = good_site();
+    site.article(
+        "nerves/guide.md",
+        "title: Guide\nslgu: vitamin-b12",
+        "Text.\n",
+    )
+    .article(
+        "linker.md",
+        "title: Linker",
+        "[a](/articles/nerves/vitamin-b12/), [b](/articles/nerves/guide/) and \
+             [c](/articles/nerves/nope/).\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "unknown field `slgu`",
+            "did you mean `slug`?",
+            "link to `/articles/nerves/nope/`, a page that does not exist",
+            "2 errors",
+        ],
+    );
+    assert!(!stderr.contains("vitamin-b12/`"), "{stderr}");
+}
+
 /// A template that fails on some pages fails the build while other pages are already in the
 /// staging folder: it must still leave `public/` as it was and the staging folder gone.
 #[test]
