@@ -88,14 +88,8 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
         );
     }
     let section = section_of(rel);
-    let before = problems.len();
-    let mut alias_locations =
-        front_matter::check_aliases(&front.aliases, |a| at("aliases", a), &mut problems);
-    if problems.len() > before {
-        // Read on (see `errors`) without them: a bad alias makes no redirect page.
-        front.aliases.clear();
-        alias_locations.clear();
-    }
+    let alias_locations =
+        front_matter::check_aliases(&mut front.aliases, |a| at("aliases", a), &mut problems);
     for r in &front.references {
         problems.extend(r.check(|url| at("references", url)));
     }

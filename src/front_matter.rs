@@ -54,19 +54,25 @@ impl Reference {
 }
 
 /// Where each of `aliases` (old URLs of a page, each made a redirect) is written, as `at`
-/// finds it; the problems of those that cannot be one go to `problems`.
+/// finds it; the problems of those that cannot be one go to `problems`, and then the page
+/// is read on without aliases (a bad alias makes no redirect page).
 pub fn check_aliases(
-    aliases: &[String],
+    aliases: &mut Vec<String>,
     at: impl Fn(&str) -> Location,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Location> {
     let locations: Vec<Location> = aliases.iter().map(|a| at(a)).collect();
+    let before = problems.len();
     problems.extend(
         aliases
             .iter()
             .zip(&locations)
             .filter_map(|(alias, at)| check_alias(alias, at)),
     );
+    if problems.len() > before {
+        aliases.clear();
+        return Vec::new();
+    }
     locations
 }
 
@@ -228,13 +234,14 @@ pub fn parse(
     parse_recovering(split, file, FIELDS)
 }
 
-/// Front matter read as `T`, whose fields are `fields` (for the "did you mean" hint).
+/// Front matter read as `T`, whose fields are `fields` (for the "did you mean" hint); where
+/// some are wrong, their problems and, if the rest make a `T`, that `T`.
 pub fn parse_as<T: serde::de::DeserializeOwned>(
     split: &Split,
     file: &Path,
     fields: &[&str],
-) -> Result<T, Vec<Diagnostic>> {
-    parse_recovering(split, file, fields).map_err(|(problems, _)| problems)
+) -> Result<T, structured::Recovered<T>> {
+    parse_recovering(split, file, fields)
 }
 
 fn parse_recovering<T: serde::de::DeserializeOwned>(

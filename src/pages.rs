@@ -105,26 +105,34 @@ pub fn url_of(rel: &str) -> String {
     format!("/{}/", parts.join("/"))
 }
 
+/// A standalone page, with the problems of the fields it was read without (a wrong
+/// `updated`, a misspelt key, a bad alias), so that its links are checked in the same run as
+/// an article's are; or, when it cannot be read on (no title, a wrong file), every problem.
 pub fn parse(
     file: &SourceFile,
     labels: &crate::markdown::Labels,
-) -> Result<SitePage, Vec<Diagnostic>> {
+) -> Result<(SitePage, Vec<Diagnostic>), Vec<Diagnostic>> {
     let split = front_matter::split(&file.text, &file.path).map_err(|d| vec![d])?;
-    let front: PageFront = front_matter::parse_as(&split, &file.path, FIELDS)?;
+    let (mut front, mut errors): (PageFront, _) =
+        match front_matter::parse_as(&split, &file.path, FIELDS) {
+            Ok(front) => (front, Vec::new()),
+            Err((errors, Some(front))) => (*front, errors),
+            Err((errors, None)) => return Err(errors),
+        };
     let at = |key: &str, value: &str| front_matter::locate(&split, &file.path, key, value);
-    let mut problems = Vec::new();
+    let alias_locations =
+        front_matter::check_aliases(&mut front.aliases, |a| at("aliases", a), &mut errors);
+    let mut fatal = Vec::new();
     if front.title.trim().is_empty() {
-        problems.push(
+        fatal.push(
             Diagnostic::error("`title` is empty")
                 .at_location(at("title", ""))
                 .hint("every page needs a title"),
         );
     }
-    let alias_locations =
-        front_matter::check_aliases(&front.aliases, |a| at("aliases", a), &mut problems);
     let url = url_of(&file.rel);
     if url == "/" {
-        problems.push(
+        fatal.push(
             Diagnostic::error(format!(
                 "`content/pages/{}` would be the home page",
                 file.rel
@@ -133,20 +141,22 @@ pub fn parse(
             .hint("write the home page's text in `content/_index.md`"),
         );
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    if !fatal.is_empty() {
+        errors.extend(fatal);
+        return Err(errors);
     }
     let body = markdown::parse(split.body, split.body_offset, false, "", labels);
     let index = LineIndex::new(&file.text);
     let link_locations = index.locations(&file.path, body.links.iter().map(|l| l.offset));
-    Ok(SitePage {
+    let page = SitePage {
         path: file.path.clone(),
         url,
         front,
         body,
         link_locations,
         alias_locations,
-    })
+    };
+    Ok((page, errors))
 }
 
 #[cfg(test)]

@@ -233,7 +233,10 @@ pub fn parse_cached(
         .pages
         .iter()
         .filter_map(|f| match pages::parse(f, &cache.labels) {
-            Ok(page) => (drafts || !page.front.draft).then_some(page),
+            Ok((page, errors)) => {
+                diags.extend(errors);
+                (drafts || !page.front.draft).then_some(page)
+            }
             Err(problems) => {
                 diags.extend(problems);
                 unparsed.files.pages.push(f.rel.clone());

@@ -1154,6 +1154,29 @@ fn a_link_to_the_url_a_misspelt_slug_names_is_not_reported_missing() {
     assert!(!stderr.contains("vitamin-b12/`"), "{stderr}");
 }
 
+/// A standalone page with a wrong field is read on without it, as an article is: its broken
+/// link and its bad alias are reported in the same run, and a link to it is no error.
+#[test]
+fn a_page_with_a_wrong_field_is_checked_for_the_rest_in_the_same_run() {
+    let site = good_site();
+    site.file(
+        "content/pages/about.md",
+        "---\ntitle: About\nupdated: last week\naliases: [old-about]\n---\n\
+         See [the team](/team/).\n",
+    )
+    .article("linker.md", "title: Linker", "Read [about us](/about/).\n");
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "updated: ",
+            "alias `old-about` is not a site path",
+            "link to `/team/`, a page that does not exist",
+            "3 errors",
+        ],
+    );
+    assert!(!stderr.contains("linker.md"), "{stderr}");
+}
+
 /// A template that fails on some pages fails the build while other pages are already in the
 /// staging folder: it must still leave `public/` as it was and the staging folder gone.
 #[test]
