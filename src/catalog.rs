@@ -264,22 +264,23 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     let symptom_ids = index_by_id(&symptoms, |s| &s.id);
     let supplement_ids = index_by_id(&supplements, |s| &s.id);
 
-    // An id of a record that failed to parse is known, if not usable.
-    let failed = |kind: &str, id: &str| {
-        let files = if kind == "symptom" {
-            &unparsed.files.symptoms
-        } else {
-            &unparsed.files.supplements
-        };
-        files.iter().any(|f| record_id(f) == id)
-    };
-    let resolve = |refs: &[IdRef], ids: &HashMap<String, usize>, kind: &str| -> Vec<usize> {
+    // Each kind of record: its ids, its name for messages, and the files of that kind that
+    // failed to parse, whose ids are known, if not usable.
+    let symptom_kind = (&symptom_ids, "symptom", &unparsed.files.symptoms[..]);
+    let supplement_kind = (
+        &supplement_ids,
+        "supplement",
+        &unparsed.files.supplements[..],
+    );
+    let resolve = |refs: &[IdRef],
+                   (ids, kind, failed): (&HashMap<String, usize>, &str, &[String])|
+     -> Vec<usize> {
         let mut out = Vec::new();
         for r in refs {
             match ids.get(&r.id) {
                 Some(&i) if !out.contains(&i) => out.push(i),
                 Some(_) => {}
-                None if failed(kind, &r.id) => {}
+                None if failed.iter().any(|f| record_id(f) == r.id) => {}
                 None => diags.push(unknown_id(r, kind, ids)),
             }
         }
@@ -288,18 +289,18 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     // On every core: the first look at each article since parsing misses the caches.
     let article_symptoms: Vec<Vec<usize>> = articles
         .par_iter()
-        .map(|a| resolve(&a.symptoms, &symptom_ids, "symptom"))
+        .map(|a| resolve(&a.symptoms, symptom_kind))
         .collect();
     let article_supplements: Vec<Vec<usize>> = articles
         .par_iter()
-        .map(|a| resolve(&a.supplements, &supplement_ids, "supplement"))
+        .map(|a| resolve(&a.supplements, supplement_kind))
         .collect();
     for s in &symptoms {
-        resolve(&s.related_symptoms, &symptom_ids, "symptom");
-        resolve(&s.related_supplements, &supplement_ids, "supplement");
+        resolve(&s.related_symptoms, symptom_kind);
+        resolve(&s.related_supplements, supplement_kind);
     }
     for s in &supplements {
-        resolve(&s.related_symptoms, &symptom_ids, "symptom");
+        resolve(&s.related_symptoms, symptom_kind);
     }
 
     let ((keywords, article_keywords), (tags, article_tags)) = rayon::join(
