@@ -187,6 +187,9 @@ fn a_change_of_language_changes_every_word_while_serving() {
     expect_event(&events, "hello");
     let page = server.get("/articles/guide/");
     assert!(page.body.contains("aria-label=\"Table\""), "{}", page.body);
+    // Search counted the words as English: its index and its script's stemmer.
+    assert!(server.get("/search/index.json").body.contains("\"sis\":1"));
+    let english = server.get("/search.js").body;
     site.file("site.toml", &format!("{SITE_TOML}language = \"fr\"\n"));
     expect_event(&events, "reload");
     let page = server.get("/articles/guide/");
@@ -196,6 +199,13 @@ fn a_change_of_language_changes_every_word_while_serving() {
     ] {
         assert!(page.body.contains(words), "{words} in {}", page.body);
     }
+    // ... and now as French, counted again from the start.
+    let manifest = server.get("/search/index.json").body;
+    assert!(manifest.contains("\"sis\":0"), "{manifest}");
+    assert!(manifest.contains("\"les\""), "{manifest}");
+    let french = server.get("/search.js").body;
+    assert_ne!(french, english);
+    assert!(french.contains("(par|col|tap)"), "{french}");
 }
 
 #[test]
