@@ -539,6 +539,10 @@ pub struct Words {
     texts: BTreeMap<&'static str, String>,
     #[serde(skip)]
     zero_is_singular: bool,
+    /// In a language with no texts built in, the keys `[translations]` does not give, whose
+    /// English texts pages show.
+    #[serde(skip)]
+    untranslated: Vec<&'static str>,
 }
 
 /// A problem with one `[translations]` entry: its key, what is wrong and how to fix it.
@@ -561,13 +565,12 @@ impl Words {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        let pack = BUILT_IN
-            .iter()
-            .find(|(code, _)| *code == primary)
-            .map_or(ENGLISH, |(_, pack)| pack);
+        let built_in = BUILT_IN.iter().find(|(code, _)| *code == primary);
+        let pack = built_in.map_or(ENGLISH, |(_, pack)| pack);
         let mut texts: BTreeMap<&'static str, String> =
             pack.iter().map(|&(k, v)| (k, v.to_string())).collect();
         let mut bad = Vec::new();
+        let mut given = Vec::new();
         for (key, text) in overrides {
             let (key, text) = (key.as_ref(), text.as_ref());
             let Some((known, english)) = ENGLISH.iter().find(|(k, _)| *k == key) else {
@@ -597,15 +600,35 @@ impl Words {
                 continue;
             }
             texts.insert(known, text.to_string());
+            given.push(*known);
         }
         if !bad.is_empty() {
             return Err(bad);
         }
+        let untranslated = match built_in {
+            Some(_) => Vec::new(),
+            None => texts
+                .keys()
+                .copied()
+                .filter(|key| !given.contains(key))
+                .collect(),
+        };
         Ok(Words {
+            untranslated,
             texts,
             // French (and Portuguese) count zero as singular: "0 article".
             zero_is_singular: matches!(primary.as_str(), "fr" | "pt"),
         })
+    }
+
+    /// In a language with no texts built in, the keys `[translations]` leaves in English.
+    pub fn untranslated(&self) -> &[&'static str] {
+        &self.untranslated
+    }
+
+    /// Every key, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.texts.keys().copied()
     }
 
     /// Whether `key` is one of the texts.
@@ -681,6 +704,7 @@ impl Default for Words {
         Words {
             texts: ENGLISH.iter().map(|&(k, v)| (k, v.to_string())).collect(),
             zero_is_singular: false,
+            untranslated: Vec::new(),
         }
     }
 }

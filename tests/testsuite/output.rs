@@ -3414,6 +3414,49 @@ fn a_french_site_is_in_french_and_translations_override_the_words() {
     );
 }
 
+/// A site in a language Materia has no texts of is warned, at its `language` line, of the
+/// texts its pages will show in English, until `[translations]` gives them all; a built-in
+/// language is not.
+#[test]
+fn a_language_without_texts_is_warned_of_the_english_ones_left() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        &format!("{SITE_TOML}language = \"es\"\n[translations]\nhome = \"Inicio\"\n"),
+    )
+    .article("a.md", "title: A", "Text.\n");
+    let line = SITE_TOML.lines().count() + 1;
+    let run = site.build();
+    run.assert_ok_saying(&[
+        "warning: language `es` has no built-in texts: ",
+        "of the texts pages show will be in English (`a_to_z`, ",
+        &format!("--> site.toml:{line}:1"),
+    ]);
+    // Every text given: no warning.
+    let all: String = materia::translations::Words::default()
+        .keys()
+        .map(|key| format!("{key} = \"x\"\n"))
+        .collect();
+    let months = "months = \"1|2|3|4|5|6|7|8|9|10|11|12\"\n";
+    let all = all
+        .lines()
+        .filter(|l| !l.starts_with("months "))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        + months;
+    site.file(
+        "site.toml",
+        &format!("{SITE_TOML}language = \"es\"\n[translations]\n{all}"),
+    );
+    let run = site.build();
+    run.assert_ok();
+    assert!(!run.stderr.contains("built-in texts"), "{}", run.stderr);
+    site.file("site.toml", &format!("{SITE_TOML}language = \"fr-CA\"\n"));
+    let run = site.build();
+    run.assert_ok();
+    assert!(!run.stderr.contains("built-in texts"), "{}", run.stderr);
+}
+
 /// An unknown `[translations]` key is an error at its line, with the nearest key; so is a
 /// month list that is not twelve names, even where an earlier text holds the word "months".
 #[test]
