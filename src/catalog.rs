@@ -264,24 +264,24 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     let symptom_ids = index_by_id(&symptoms, |s| &s.id);
     let supplement_ids = index_by_id(&supplements, |s| &s.id);
 
-    // Each kind of record: its ids, its name for messages, and the files of that kind that
-    // failed to parse, whose ids are known, if not usable.
-    let symptom_kind = (&symptom_ids, "symptom", &unparsed.files.symptoms[..]);
-    let supplement_kind = (
-        &supplement_ids,
-        "supplement",
-        &unparsed.files.supplements[..],
-    );
-    let resolve = |refs: &[IdRef],
-                   (ids, kind, failed): (&HashMap<String, usize>, &str, &[String])|
-     -> Vec<usize> {
+    let symptom_kind = Kind {
+        ids: &symptom_ids,
+        name: "symptom",
+        failed: &unparsed.files.symptoms,
+    };
+    let supplement_kind = Kind {
+        ids: &supplement_ids,
+        name: "supplement",
+        failed: &unparsed.files.supplements,
+    };
+    let resolve = |refs: &[IdRef], kind: Kind| -> Vec<usize> {
         let mut out = Vec::new();
         for r in refs {
-            match ids.get(&r.id) {
+            match kind.ids.get(&r.id) {
                 Some(&i) if !out.contains(&i) => out.push(i),
                 Some(_) => {}
-                None if failed.iter().any(|f| record_id(f) == r.id) => {}
-                None => diags.push(unknown_id(r, kind, ids)),
+                None if kind.failed.iter().any(|f| record_id(f) == r.id) => {}
+                None => diags.push(unknown_id(r, kind.name, kind.ids)),
             }
         }
         out
@@ -382,6 +382,15 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
 fn record_id(file: &str) -> String {
     let stem = Path::new(file).file_stem().unwrap_or_default();
     slugify(&stem.to_string_lossy())
+}
+
+/// One kind of record, as references to it are resolved: its ids, its name for messages,
+/// and the files of that kind that failed to parse, whose ids are known, if not usable.
+#[derive(Clone, Copy)]
+struct Kind<'a> {
+    ids: &'a HashMap<String, usize>,
+    name: &'static str,
+    failed: &'a [String],
 }
 
 fn unknown_id(r: &IdRef, kind: &str, ids: &HashMap<String, usize>) -> Diagnostic {

@@ -108,15 +108,17 @@ fn ends(w: &[char], suffix: &str) -> bool {
             .all(|(a, b)| *a == b)
 }
 
-/// The longest of `suffixes` that ends `w` and starts at `from` or later: its start and
-/// index in the list.
-fn longest(w: &[char], from: usize, suffixes: &[&str]) -> Option<(usize, usize)> {
+/// The longest of `suffixes` that ends `w` and starts at `from` or later, with its start.
+fn longest<'s>(
+    w: &[char],
+    from: usize,
+    suffixes: impl IntoIterator<Item = &'s str>,
+) -> Option<(usize, &'s str)> {
     suffixes
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| ends(w, s) && w.len() - s.len() >= from)
-        .max_by_key(|(_, s)| s.len())
-        .map(|(i, s)| (w.len() - s.len(), i))
+        .into_iter()
+        .filter(|s| ends(w, s) && w.len() - s.len() >= from)
+        .max_by_key(|s| s.len())
+        .map(|s| (w.len() - s.len(), s))
 }
 
 /// `w` from `at` on replaced by `with`.
@@ -159,16 +161,14 @@ fn ic(w: &mut Vec<char>, r: &Regions) {
 }
 
 fn standard(w: &mut Vec<char>, r: &Regions) -> bool {
-    let all: Vec<(&str, usize)> = STANDARD
-        .iter()
-        .enumerate()
-        .flat_map(|(g, list)| list.iter().map(move |s| (*s, g + 1)))
-        .collect();
-    let suffixes: Vec<&str> = all.iter().map(|(s, _)| *s).collect();
-    let Some((b, i)) = longest(w, 0, &suffixes) else {
+    let Some((b, suffix)) = longest(w, 0, STANDARD.iter().flat_map(|g| g.iter().copied())) else {
         return false;
     };
-    let group = all[i].1;
+    // Numbered from 1, as the groups of Snowball's `among`.
+    let group = STANDARD
+        .iter()
+        .position(|g| g.contains(&suffix))
+        .map_or(0, |g| g + 1);
     match group {
         1..=5 => {
             if b < r.r2 {
@@ -281,7 +281,7 @@ const I_VERB: [&str; 32] = [
 ];
 
 fn i_verb(w: &mut Vec<char>, r: &Regions) -> bool {
-    match longest(w, r.rv, &I_VERB) {
+    match longest(w, r.rv, I_VERB) {
         Some((b, _)) if b > r.rv && !vowel(w.get(b - 1)) => {
             w.truncate(b);
             true
@@ -300,10 +300,10 @@ const VERB: [&str; 33] = [
 const AFTER_E: usize = 18;
 
 fn verb(w: &mut Vec<char>, r: &Regions) -> bool {
-    let Some((b, i)) = longest(w, r.rv, &VERB) else {
+    let Some((b, suffix)) = longest(w, r.rv, VERB) else {
         return false;
     };
-    if i == 0 {
+    if suffix == "ions" {
         if b < r.r2 {
             return false;
         }
@@ -311,7 +311,7 @@ fn verb(w: &mut Vec<char>, r: &Regions) -> bool {
         return true;
     }
     w.truncate(b);
-    if i >= AFTER_E {
+    if VERB[AFTER_E..].contains(&suffix) {
         if let Some(b) = ending(w, "e").filter(|&b| b >= r.rv) {
             w.truncate(b);
         }
@@ -324,13 +324,13 @@ fn residual(w: &mut Vec<char>, r: &Regions) {
     if n >= 2 && w[n - 1] == 's' && !matches!(w[n - 2], 'a' | 'i' | 'o' | 'u' | 's') {
         w.pop();
     }
-    match longest(w, r.rv, &["ion", "ier", "Ier", "iere", "Iere", "e"]) {
+    match longest(w, r.rv, ["ion", "ier", "Ier", "iere", "Iere", "e"]) {
         // "ion" after an "s" or a "t" in R2.
-        Some((b, 0)) if b >= r.r2 && b > r.rv && matches!(w[b - 1], 's' | 't') => {
+        Some((b, "ion")) if b >= r.r2 && b > r.rv && matches!(w[b - 1], 's' | 't') => {
             w.truncate(b);
         }
-        Some((_, 0)) | None => {}
-        Some((b, 5)) => w.truncate(b),
+        Some((_, "ion")) | None => {}
+        Some((b, "e")) => w.truncate(b),
         Some((b, _)) => replace(w, b, "i"),
     }
 }

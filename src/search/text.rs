@@ -48,8 +48,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.len() <= MAX_TOKEN || w.chars().count() <= MAX_TOKEN)
 }
 
-/// The Snowball stemmer of the site's language. In English, after [`SPELLINGS`]. Words with a digit (`b12`, `omega3`)
-/// are kept whole, but for their spelling. Irregular plurals that health pages use
+/// The Snowball stemmer of the site's language. In English, after [`SPELLINGS`]. Words with
+/// a digit (`b12`, `omega3`) are kept whole, but for their spelling. Irregular plurals that health pages use
 /// (`IRREGULAR`) stem as their singular, and a word ending in "sis" as if it ended in "se"
 /// ("diagnosis" as "diagnose", which meets "diagnoses", "diagnosed" and "diagnosing";
 /// "analysis" meets "analyse" and "analyze"). German words are Snowball's alone, French
@@ -251,10 +251,8 @@ impl Stem {
     }
 
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
-        match self.language {
-            Language::English => {}
-            Language::Unstemmed => return Cow::Borrowed(word),
-            _ => return self.stem_spelt(word),
+        if self.language != Language::English {
+            return self.stem_spelt(word);
         }
         match word.strip_suffix("sis") {
             Some(root) => Cow::Owned(self.stem_as_is(&[root, "se"].concat()).into_owned()),
@@ -281,24 +279,21 @@ impl Stem {
         }
     }
 
-    /// A word, its spelling rewritten, stemmed.
+    /// A word (in English, its spelling rewritten) stemmed.
     fn stem_spelt<'a>(&self, word: &'a str) -> Cow<'a, str> {
         if word.chars().any(|c| c.is_numeric()) {
             return Cow::Borrowed(word);
         }
-        let Some(snowball) = &self.snowball else {
-            return match self.language {
-                Language::French => Cow::Owned(super::french::stem(word)),
-                _ => Cow::Borrowed(word),
-            };
-        };
-        let irregular = match self.language {
-            Language::English => IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)),
-            _ => Err(0),
-        };
-        match irregular {
-            Ok(i) => snowball.stem(IRREGULAR[i].1),
-            Err(_) => snowball.stem(word),
+        match (self.language, &self.snowball) {
+            (Language::French, _) => Cow::Owned(super::french::stem(word)),
+            (Language::English, Some(snowball)) => {
+                match IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)) {
+                    Ok(i) => snowball.stem(IRREGULAR[i].1),
+                    Err(_) => snowball.stem(word),
+                }
+            }
+            (_, Some(snowball)) => snowball.stem(word),
+            (_, None) => Cow::Borrowed(word),
         }
     }
 }
