@@ -564,7 +564,11 @@ fn untranslated_warning(config: &SiteConfig, text: &str, file: &Path) -> Option<
     }
     let line = text
         .lines()
-        .position(|l| l.trim_start().starts_with("language"))
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix("language")
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
         .map_or(1, |i| i + 1);
     Some(
         Diagnostic::warning(format!(
