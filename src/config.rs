@@ -121,6 +121,30 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
+    /// A warning for a site in a language Materia has no texts of (`es`) whose
+    /// `[translations]` leaves some of them out: its pages would show those in English.
+    /// `text` is site.toml's, which `file` is.
+    pub fn untranslated_warning(&self, text: &str, file: &Path) -> Option<Diagnostic> {
+        let missing = self.words.untranslated();
+        if missing.is_empty() {
+            return None;
+        }
+        let mut named: Vec<String> = missing.iter().take(3).map(|k| format!("`{k}`")).collect();
+        if missing.len() > 3 {
+            named.push("…".into());
+        }
+        Some(
+            Diagnostic::warning(format!(
+                "language `{}` has no built-in texts: {} of the texts pages show will be in English ({})",
+                self.language,
+                missing.len(),
+                named.join(", ")
+            ))
+            .at(file, line_of_key(text, "language"), 1)
+            .hint("give them in `[translations]` (docs/themes.md lists the keys), or set `language` to `en`, `fr` or `de`"),
+        )
+    }
+
     /// When an article reviewed on `reviewed_on` is due for review again: `None` when the
     /// site sets no `review_interval_days`. Pages show "review due" after that day, and
     /// `materia check` warns of them.

@@ -195,7 +195,7 @@ pub fn load_reusing(root: &Path, diags: &Diagnostics, reuse: Option<Reuse>) -> O
         .and_then(|t| SiteConfig::parse(&t, &site_toml).map(|c| (c, t)))
     {
         Ok((c, text)) => {
-            diags.extend(untranslated_warning(&c, &text, &site_toml));
+            diags.extend(c.untranslated_warning(&text, &site_toml));
             Some(c)
         }
         Err(d) => {
@@ -549,37 +549,6 @@ fn warn_unsupported(content: &Path, diags: &Diagnostics) {
             .hint(hint),
         );
     }
-}
-
-/// A warning for a site in a language Materia has no texts of (`es`) whose `[translations]`
-/// leaves some of them out: its pages would show those in English.
-fn untranslated_warning(config: &SiteConfig, text: &str, file: &Path) -> Option<Diagnostic> {
-    let missing = config.words.untranslated();
-    if missing.is_empty() {
-        return None;
-    }
-    let mut named: Vec<String> = missing.iter().take(3).map(|k| format!("`{k}`")).collect();
-    if missing.len() > 3 {
-        named.push("…".into());
-    }
-    let line = text
-        .lines()
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix("language")
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(1, |i| i + 1);
-    Some(
-        Diagnostic::warning(format!(
-            "language `{}` has no built-in texts: {} of the texts pages show will be in English ({})",
-            config.language,
-            missing.len(),
-            named.join(", ")
-        ))
-        .at(file, line, 1)
-        .hint("give them in `[translations]` (docs/themes.md lists the keys), or set `language` to `en`, `fr` or `de`"),
-    )
 }
 
 #[cfg(test)]

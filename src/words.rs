@@ -20,8 +20,10 @@ pub const STOP_WORDS: &[&str] = &[
 /// The length in bytes of the longest of [`STOP_WORDS`].
 pub const LONGEST_STOP_WORD: usize = 6;
 
+/// Whether `word` is one of [`STOP_WORDS`]: cross-linking's test, in English whatever the
+/// site's language (search asks the site's [`Language`]).
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    Language::English.is_stop_word(word)
 }
 
 /// The languages whose words search stems: Snowball's algorithm for each, in the index and,

@@ -4,7 +4,7 @@
 //! agree on a list of words).
 
 use crate::words::ascii_words;
-pub use crate::words::{is_stop_word, Language, STOP_WORDS};
+pub use crate::words::Language;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;

@@ -866,6 +866,8 @@ fn the_browser_stems_as_the_index_in_each_language() {
                     "/articles/energie/toujours-fatiguee/",
                 ),
                 ("anemie", "/articles/energie/toujours-fatiguee/"),
+                // Misspelt: the typo fallback, with French endings.
+                ("fourmilements", "/articles/nerfs/fourmillements/"),
             ] {
                 let got = results(&browser, &server, query);
                 assert_eq!(
