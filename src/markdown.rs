@@ -1191,8 +1191,12 @@ mod tests {
             ]
         );
         assert!(body.toc.iter().all(|t| t.title != "Why?"));
-        // The same in French and German.
-        for title in ["Questions fréquentes", "Häufig gestellte Fragen"] {
+        // The same in French, German and Spanish.
+        for title in [
+            "Questions fréquentes",
+            "Häufig gestellte Fragen",
+            "Preguntas frecuentes",
+        ] {
             let (_, body) = html(&md.replace("Frequently asked questions", title));
             assert_eq!(body.faq.len(), 2, "{title}");
         }

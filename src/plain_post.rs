@@ -52,8 +52,8 @@ pub enum Listed {
 
 /// Labels of a closing keywords list, besides the seed's "Important Keywords": what blog
 /// tools and SEO plugins print under a post, in English and in the other languages Materia
-/// has words for (French and German).
-const KEYWORD_LABELS: [&str; 13] = [
+/// has words for (French, German and Spanish).
+const KEYWORD_LABELS: [&str; 15] = [
     "keywords",
     "key words",
     "seo keywords",
@@ -67,14 +67,17 @@ const KEYWORD_LABELS: [&str; 13] = [
     "mots-clés importants",
     "schlüsselwörter",
     "wichtige schlüsselwörter",
+    "palabras clave",
+    "palabras clave importantes",
 ];
-const TAG_LABELS: [&str; 6] = [
+const TAG_LABELS: [&str; 7] = [
     "tags",
     "tagged",
     "post tags",
     "article tags",
     "étiquettes",
     "schlagwörter",
+    "etiquetas",
 ];
 
 /// The list a label at the start of `text` names ("Important Keywords", "Keywords:",
@@ -199,7 +202,7 @@ pub fn is_faq_title(lower: &str) -> bool {
                 | "frequently asked questions"
                 | "questions and answers"
                 | "common questions"
-                // French and German, the other languages Materia has words for.
+                // French, German and Spanish, the other languages Materia has words for.
                 | "questions fréquentes"
                 | "foire aux questions"
                 | "questions et réponses"
@@ -207,6 +210,8 @@ pub fn is_faq_title(lower: &str) -> bool {
                 | "häufige fragen"
                 | "häufig gestellte fragen"
                 | "fragen und antworten"
+                | "preguntas frecuentes"
+                | "preguntas y respuestas"
         )
     };
     // "Frequently Asked Questions (FAQ)", "FAQ – Frequently Asked Questions": either name.
@@ -496,10 +501,12 @@ mod tests {
             ("SEO keywords: a", Some((Listed::Keywords, " a"))),
             ("Key words: a", Some((Listed::Keywords, " a"))),
             ("Tags: a, b", Some((Listed::Tags, " a, b"))),
-            // French (a space before the colon) and German.
+            // French (a space before the colon), German and Spanish.
             ("Mots-clés : a, b", Some((Listed::Keywords, " a, b"))),
             ("Schlüsselwörter: a", Some((Listed::Keywords, " a"))),
             ("Étiquettes: a", Some((Listed::Tags, " a"))),
+            ("Palabras clave: a, b", Some((Listed::Keywords, " a, b"))),
+            ("Etiquetas: a", Some((Listed::Tags, " a"))),
             ("Tagged: a", Some((Listed::Tags, " a"))),
             ("TAGS", Some((Listed::Tags, ""))),
             // Prose that opens with the word.

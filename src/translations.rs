@@ -1,8 +1,8 @@
 //! The words of the built-in theme, and of the page text Materia writes itself (list
-//! titles, breadcrumbs, dates, search messages), in the site's `language`. English, French
-//! and German are built in; `site.toml`'s `[translations]` overrides any of them, so a site
-//! in another language names its own words, as Zola's `[translations]` and Hugo's i18n
-//! files let it.
+//! titles, breadcrumbs, dates, search messages), in the site's `language`. English, French,
+//! German and Spanish are built in; `site.toml`'s `[translations]` overrides any of them, so
+//! a site in another language names its own words, as Zola's `[translations]` and Hugo's
+//! i18n files let it.
 //!
 //! A text may hold placeholders (`{n}`, `{name}`, `{total}`, `{q}`, `{error}`) and, where
 //! it counts something, two forms, singular and plural, split by `|`:
@@ -527,8 +527,178 @@ const GERMAN: &[(&str, &str)] = &[
     ),
 ];
 
+const SPANISH: &[(&str, &str)] = &[
+    ("skip_to_content", "Ir al contenido"),
+    ("site", "Sitio"),
+    ("search", "Buscar"),
+    ("search_placeholder", "Buscar en este sitio (tecla /)"),
+    ("main_menu", "Menú principal"),
+    ("breadcrumb", "Ruta de navegación"),
+    ("footer", "Pie de página"),
+    ("atom_feed", "Canal Atom"),
+    ("home", "Inicio"),
+    ("articles", "Artículos"),
+    ("symptoms", "Síntomas"),
+    ("supplements", "Suplementos"),
+    ("keywords", "Palabras clave"),
+    ("tags", "Etiquetas"),
+    ("authors", "Autores"),
+    ("authors_and_reviewers", "Autores y revisores"),
+    (
+        "symptoms_intro",
+        "Los síntomas explicados: qué se siente, qué puede causarlos y cuándo consultar a un médico.",
+    ),
+    (
+        "supplements_intro",
+        "Vitaminas, minerales y otros suplementos: formas, dosis habituales, límites máximos e interacciones.",
+    ),
+    (
+        "keywords_intro",
+        "Todas las palabras clave de este sitio, con los artículos que tratan de ellas.",
+    ),
+    (
+        "authors_intro",
+        "Las personas que escriben los artículos de este sitio y hacen su revisión médica.",
+    ),
+    ("tags_intro", "Los artículos agrupados por etiqueta."),
+    ("article_count", "{n} artículo|{n} artículos"),
+    ("nothing_here", "Todavía no hay nada aquí."),
+    ("no_articles", "Todavía no hay artículos aquí."),
+    ("a_to_z", "De la A a la Z"),
+    ("other", "Otros"),
+    ("topics", "Temas"),
+    ("by", "Por"),
+    ("and", "y"),
+    ("published", "Publicado el"),
+    ("updated", "Actualizado el"),
+    ("last_updated", "Actualizado por última vez el"),
+    ("min_read", "{n} min de lectura"),
+    ("reviewed_by", "Revisión médica de"),
+    ("reviewed_on", "el"),
+    (
+        "review_due",
+        "Esta revisión debe renovarse: algunos datos pueden haber cambiado desde entonces.",
+    ),
+    (
+        "product_links_note",
+        "Algunos enlaces de esta página llevan a páginas de productos de un distribuidor. Se ofrecen a título informativo y no son una recomendación de compra.",
+    ),
+    ("contents", "Contenido"),
+    ("references", "Referencias"),
+    ("disclaimer", "Aviso"),
+    ("symptoms_in_article", "Síntomas tratados en este artículo"),
+    ("supplements_in_article", "Suplementos tratados en este artículo"),
+    ("related_articles", "Artículos relacionados"),
+    ("supplement", "Suplemento"),
+    ("also_known_as", "Otros nombres:"),
+    ("also_called", "También llamado:"),
+    ("key_facts", "Lo esencial"),
+    ("forms", "Formas"),
+    ("typical_dose", "Dosis habitual"),
+    ("upper_limit", "Límite máximo"),
+    ("interactions", "Interacciones y precauciones"),
+    ("seek_care", "Cuándo consultar a un médico"),
+    ("related_symptoms", "Síntomas relacionados"),
+    ("related_supplements", "Suplementos relacionados"),
+    ("product_pages", "Páginas de productos"),
+    (
+        "retailer_links_note",
+        "Estos enlaces llevan a páginas de productos de distribuidores. Se ofrecen a título informativo y no son una recomendación de compra.",
+    ),
+    ("articles_mentioning", "Artículos que mencionan {name}"),
+    ("sources", "Fuentes"),
+    ("author", "Autor"),
+    ("tag", "Etiqueta"),
+    ("keyword", "Palabra clave"),
+    (
+        "tagged",
+        "{n} artículo con la etiqueta «{name}».|{n} artículos con la etiqueta «{name}».",
+    ),
+    (
+        "mentioning",
+        "{n} artículo menciona «{name}».|{n} artículos mencionan «{name}».",
+    ),
+    (
+        "author_wrote",
+        "{name} ha escrito {n} artículo en este sitio.|{name} ha escrito {n} artículos en este sitio.",
+    ),
+    (
+        "author_wrote_reviewed",
+        "{name} ha escrito {n} artículo y ha hecho la revisión médica de {total} en este sitio.|{name} ha escrito {n} artículos y ha hecho la revisión médica de {total} en este sitio.",
+    ),
+    (
+        "author_reviewed",
+        "{name} ha hecho la revisión médica de {n} artículo en este sitio.|{name} ha hecho la revisión médica de {n} artículos en este sitio.",
+    ),
+    ("all_authors", "Todos los autores y revisores"),
+    ("all_tags", "Todas las etiquetas"),
+    ("all_keywords", "Todas las palabras clave"),
+    ("pages", "Páginas"),
+    ("page_of", "Página {n} de {total}"),
+    ("title_page", "{name} (página {n} de {total})"),
+    ("term_description", "Artículos sobre {name} en {site}."),
+    ("author_description", "Artículos escritos o revisados médicamente por {name} en {site}."),
+    ("page_n", "Página {n}"),
+    ("newer", "← Más recientes"),
+    ("older", "Más antiguos →"),
+    ("browse_by_topic", "Explorar por tema"),
+    ("latest_articles", "Últimos artículos"),
+    ("all_articles", "Todos los artículos"),
+    ("all_symptoms", "Todos los síntomas de la A a la Z"),
+    ("all_supplements", "Todos los suplementos de la A a la Z"),
+    ("search_site", "Buscar en este sitio"),
+    ("search_label", "Buscar síntomas, suplementos y artículos"),
+    (
+        "search_needs_js",
+        "La búsqueda necesita JavaScript. Sin él, puede consultar la",
+    ),
+    ("keyword_index", "lista de palabras clave"),
+    ("search_results", "Resultados de la búsqueda"),
+    ("more_results", "Más resultados"),
+    (
+        "results_for",
+        "{n} resultado para «{q}»|{n} resultados para «{q}»",
+    ),
+    ("no_results", "No hay resultados para «{q}»"),
+    ("results_missing", "No encontrado: {q}"),
+    ("search_unavailable", "La búsqueda no está disponible: {error}"),
+    ("kind_article", "artículo"),
+    ("kind_symptom", "síntoma"),
+    ("kind_supplement", "suplemento"),
+    ("page_not_found", "Página no encontrada"),
+    (
+        "not_found_text",
+        "Lo sentimos, no encontramos esta página. Puede que se haya movido o que la dirección contenga un error.",
+    ),
+    ("search_for_what_you_need", "Busque lo que necesita"),
+    ("or_go_to", "O vuelva a la"),
+    ("home_page", "página de inicio"),
+    ("redirecting", "Redirigiendo…"),
+    ("moved_to", "Esta página se ha trasladado a"),
+    ("alert_note", "Nota"),
+    ("alert_tip", "Consejo"),
+    ("alert_important", "Importante"),
+    ("alert_warning", "Advertencia"),
+    ("alert_caution", "Precaución"),
+    ("footnotes", "Notas"),
+    ("footnote_back", "Volver a la llamada de nota {n}"),
+    ("footnote_back_again", "Volver a la llamada de nota {n} ({nth})"),
+    ("table", "Tabla"),
+    ("link_to_section", "Enlace a esta sección"),
+    ("date_format", "{day} de {month} de {year}"),
+    (
+        "months",
+        "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
+    ),
+];
+
 /// The built-in languages, by the primary subtag of `language` (`fr-CA` is French).
-const BUILT_IN: &[(&str, &[(&str, &str)])] = &[("en", ENGLISH), ("fr", FRENCH), ("de", GERMAN)];
+const BUILT_IN: &[(&str, &[(&str, &str)])] = &[
+    ("en", ENGLISH),
+    ("fr", FRENCH),
+    ("de", GERMAN),
+    ("es", SPANISH),
+];
 
 /// The texts of a site: its language's built-in ones (English for a language with none),
 /// with `site.toml`'s `[translations]` over them. Templates get them as `i18n` and through

@@ -36,6 +36,7 @@ pub enum Language {
     English,
     French,
     German,
+    Spanish,
     Unstemmed,
 }
 
@@ -48,6 +49,7 @@ impl Language {
             "en" => Language::English,
             "fr" => Language::French,
             "de" => Language::German,
+            "es" => Language::Spanish,
             _ => Language::Unstemmed,
         }
     }
@@ -58,6 +60,7 @@ impl Language {
             Language::English => STOP_WORDS,
             Language::French => FRENCH_STOP_WORDS,
             Language::German => GERMAN_STOP_WORDS,
+            Language::Spanish => SPANISH_STOP_WORDS,
             Language::Unstemmed => &[],
         }
     }
@@ -87,6 +90,18 @@ const GERMAN_STOP_WORDS: &[&str] = &[
     "hat", "ich", "ihr", "im", "in", "ist", "kann", "man", "mein", "meine", "mit", "oder", "sie",
     "sind", "so", "soll", "sollte", "uber", "um", "und", "vom", "von", "vor", "warum", "was",
     "wer", "wie", "wird", "wo", "zu", "zum", "zur",
+];
+
+/// [`STOP_WORDS`] for Spanish, folded as queries are (`qué` is `que`, `está` is `esta`):
+/// articles, prepositions, pronouns and the words a question wraps around what it asks
+/// ("¿qué es", "¿cómo se puede"). Words readers do search for ("sin", "no", "antes") still
+/// count.
+const SPANISH_STOP_WORDS: &[&str] = &[
+    "a", "al", "como", "con", "cual", "cuales", "cuando", "de", "del", "donde", "el", "ella",
+    "ellas", "ellos", "en", "es", "esa", "esas", "ese", "eso", "esos", "esta", "estas", "este",
+    "esto", "estos", "la", "las", "le", "les", "lo", "los", "me", "mi", "mis", "nos", "o", "para",
+    "por", "porque", "puede", "pueden", "que", "quien", "se", "su", "sus", "te", "tu", "tus", "un",
+    "una", "unas", "uno", "unos", "y", "yo",
 ];
 
 /// Lower-cases and collapses white space, so terms compare the way readers read them.
@@ -198,7 +213,9 @@ mod tests {
         assert_eq!(Language::of("DE"), Language::German);
         assert_eq!(Language::of("en_GB"), Language::English);
         assert_eq!(Language::of("it"), Language::Unstemmed);
+        assert_eq!(Language::of("es-MX"), Language::Spanish);
         assert!(Language::French.is_stop_word("qu"));
+        assert!(Language::Spanish.is_stop_word("que"));
         assert!(!Language::English.is_stop_word("qu"));
         assert!(!Language::Unstemmed.is_stop_word("the"));
     }
@@ -209,7 +226,7 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted, STOP_WORDS);
-        for language in [Language::French, Language::German] {
+        for language in [Language::French, Language::German, Language::Spanish] {
             let words = language.stop_words();
             assert!(words.windows(2).all(|w| w[0] < w[1]), "{language:?}");
             // Folded, as the words they are compared with.

@@ -13,6 +13,8 @@
 //! common on its own are left out: "-é" and "-és" (the "-e" and "-es" rules do the same work),
 //! and the literary "-ât", "-âmes", "-îmes" (they would cut "avocat" and "centimes").
 
+use super::snowball::{ending, ends, longest, longest_of_groups, region};
+
 /// Snowball's vowels, folded.
 fn vowel(c: Option<&char>) -> bool {
     matches!(c, Some('a' | 'e' | 'i' | 'o' | 'u' | 'y'))
@@ -30,11 +32,11 @@ pub fn stem(word: &str) -> String {
     } else {
         (1..n).find(|&i| vowel(w.get(i))).map_or(n, |i| i + 1)
     };
-    let r1 = region(&w, 0);
+    let r1 = region(&w, 0, vowel);
     let regions = Regions {
         rv,
         r1,
-        r2: region(&w, r1),
+        r2: region(&w, r1, vowel),
     };
     if standard(&mut w, &regions) || i_verb(&mut w, &regions) || verb(&mut w, &regions) {
         if let Some(last) = w.last_mut().filter(|c| **c == 'Y') {
@@ -83,13 +85,6 @@ fn mark(w: &mut [char]) {
     }
 }
 
-/// Where R1 starts in `w[from..]`: after its first vowel followed by a non-vowel.
-fn region(w: &[char], from: usize) -> usize {
-    (from..w.len())
-        .find(|&i| vowel(w.get(i)) && i + 1 < w.len() && !vowel(w.get(i + 1)))
-        .map_or(w.len(), |i| i + 2)
-}
-
 struct Regions {
     rv: usize,
     r1: usize,
@@ -100,36 +95,10 @@ fn starts(w: &[char], prefix: &str) -> bool {
     w.len() >= prefix.len() && w.iter().zip(prefix.chars()).all(|(a, b)| *a == b)
 }
 
-fn ends(w: &[char], suffix: &str) -> bool {
-    w.len() >= suffix.len()
-        && w.iter()
-            .rev()
-            .zip(suffix.chars().rev())
-            .all(|(a, b)| *a == b)
-}
-
-/// The longest of `suffixes` that ends `w` and starts at `from` or later, with its start.
-fn longest<'s>(
-    w: &[char],
-    from: usize,
-    suffixes: impl IntoIterator<Item = &'s str>,
-) -> Option<(usize, &'s str)> {
-    suffixes
-        .into_iter()
-        .filter(|s| ends(w, s) && w.len() - s.len() >= from)
-        .max_by_key(|s| s.len())
-        .map(|s| (w.len() - s.len(), s))
-}
-
 /// `w` from `at` on replaced by `with`.
 fn replace(w: &mut Vec<char>, at: usize, with: &str) {
     w.truncate(at);
     w.extend(with.chars());
-}
-
-/// If `w` ends with `suffix`, its start.
-fn ending(w: &[char], suffix: &str) -> Option<usize> {
-    ends(w, suffix).then(|| w.len() - suffix.len())
 }
 
 /// Snowball's `standard_suffix`, by the group of each ending.
@@ -161,14 +130,9 @@ fn ic(w: &mut Vec<char>, r: &Regions) {
 }
 
 fn standard(w: &mut Vec<char>, r: &Regions) -> bool {
-    let Some((b, suffix)) = longest(w, 0, STANDARD.iter().flat_map(|g| g.iter().copied())) else {
+    let Some((b, group)) = longest_of_groups(w, 0, &STANDARD) else {
         return false;
     };
-    // Numbered from 1, as the groups of Snowball's `among`.
-    let group = STANDARD
-        .iter()
-        .position(|g| g.contains(&suffix))
-        .map_or(0, |g| g + 1);
     match group {
         1..=5 => {
             if b < r.r2 {

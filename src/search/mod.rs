@@ -24,6 +24,8 @@ mod excerpt_files;
 mod fields;
 mod french;
 mod index_files;
+mod snowball;
+mod spanish;
 pub mod text;
 
 use crate::article::Article;

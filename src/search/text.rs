@@ -53,8 +53,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// (`IRREGULAR`) stem as their singular, and a word ending in "sis" as if it ended in "se"
 /// ("diagnosis" as "diagnose", which meets "diagnoses", "diagnosed" and "diagnosing";
 /// "analysis" meets "analyse" and "analyze"). German words are Snowball's alone, French
-/// ones Snowball's read on folded words (see `french`); a language with no stemmer keeps its
-/// words whole.
+/// and Spanish ones Snowball's read on folded words (see `french` and `spanish`); a
+/// language with no stemmer keeps its words whole.
 pub struct Stem {
     language: Language,
     /// `None` for a language with no stemmer.
@@ -198,6 +198,10 @@ pub fn suffixes(language: Language) -> &'static [&'static str] {
         Language::German => &[
             "", "e", "en", "er", "n", "s", "es", "ung", "heit", "keit", "lich", "ig", "isch",
         ],
+        Language::Spanish => &[
+            "", "a", "o", "s", "as", "os", "es", "ar", "er", "ir", "ado", "ada", "cion", "mente",
+            "idad", "ico", "ica",
+        ],
         Language::Unstemmed => &[""],
     }
 }
@@ -238,6 +242,8 @@ impl Stem {
             // Snowball's French rules, read on folded words: see `french`.
             Language::French => None,
             Language::German => Some(Algorithm::German),
+            // Snowball's Spanish rules, read on folded words: see `spanish`.
+            Language::Spanish => None,
             Language::Unstemmed => None,
         };
         Stem {
@@ -286,6 +292,7 @@ impl Stem {
         }
         match (self.language, &self.snowball) {
             (Language::French, _) => Cow::Owned(super::french::stem(word)),
+            (Language::Spanish, _) => Cow::Owned(super::spanish::stem(word)),
             (Language::English, Some(snowball)) => {
                 match IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)) {
                     Ok(i) => snowball.stem(IRREGULAR[i].1),

@@ -3414,6 +3414,46 @@ fn a_french_site_is_in_french_and_translations_override_the_words() {
     );
 }
 
+/// `language = "es"`: the built-in theme's words, dates and counts are in Spanish.
+#[test]
+fn a_spanish_site_is_in_spanish() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        "title = \"Salud\"\nbase_url = \"https://example.org\"\nlanguage = \"es\"\n",
+    )
+    .file(
+        "content/symptoms/fatiga.yaml",
+        "name: Fatiga\naliases: [agotamiento]\nseek_care: Consulte.\n",
+    )
+    .article(
+        "nervios/uno.md",
+        "title: Artículo uno\ndate: 2024-03-05\nreviewed_by: Dra. García\n\
+         reviewed_on: 2024-03-05\ntags: [vitaminas]\nsymptoms: [fatiga]",
+        "La fatiga es frecuente.\n\n## Las causas\n\nUna carencia de hierro.\n",
+    );
+    site.build().assert_ok();
+    let article = site.read("articles/nervios/uno/index.html");
+    for words in [
+        "<span>Publicado el <time datetime=\"2024-03-05\">5 de marzo de 2024</time></span>",
+        "Revisión médica de <a href=\"/authors/dra-garcia/\"><strong>Dra. García</strong></a> el <time datetime=\"2024-03-05\">5 de marzo de 2024</time>.",
+        ">Síntomas tratados en este artículo<",
+        ">Ir al contenido<",
+        "placeholder=\"Buscar en este sitio (tecla /)\"",
+    ] {
+        assert!(article.contains(words), "{words} in {article}");
+    }
+    let tag = site.read("tags/vitaminas/index.html");
+    assert!(
+        tag.contains("1 artículo con la etiqueta «vitaminas»."),
+        "{tag}"
+    );
+    let symptom = site.read("symptoms/fatiga/index.html");
+    for words in [">También llamado:<", ">Cuándo consultar a un médico<"] {
+        assert!(symptom.contains(words), "{words} in {symptom}");
+    }
+}
+
 /// A site in a language Materia has no texts of is warned, at its `language` line, of the
 /// texts its pages will show in English, until `[translations]` gives them all; a built-in
 /// language is not.

@@ -123,6 +123,32 @@ pub fn french_site() -> Site {
     site
 }
 
+/// A small Spanish knowledge base: accented words, and words in several forms
+/// ("hormigueo", "hormigueos"; "sanitaria").
+pub fn spanish_site() -> Site {
+    let site = site_in("es");
+    site.file(
+        "content/symptoms/hormigueo.yaml",
+        "name: Hormigueo\naliases: [parestesia]\nsummary: Una sensación de pinchazos en la piel.\n",
+    )
+    .file(
+        "content/supplements/b12.yaml",
+        "name: Vitamina B12\naliases: [cobalamina]\nsummary: Una vitamina que los nervios necesitan.\n",
+    )
+    .article(
+        "nervios/hormigueo.md",
+        "title: Hormigueos en las manos y los pies\ndescription: Cuándo consultar por los pinchazos.",
+        "Los hormigueos nocturnos son frecuentes; una actividad repetida los empeora.\n",
+    )
+    .article(
+        "energia/cansancio.md",
+        "title: Cansada incluso después de dormir bien\ndescription: Las causas de una falta de energía duradera.",
+        "Una mala nutrición o una carencia de hierro puede ser la causa. La atención \
+         sanitaria empieza por un análisis de sangre.\n",
+    );
+    site
+}
+
 /// The search fixture, built, and its index.
 fn built_index() -> Index {
     let site = search_site();
@@ -713,7 +739,7 @@ fn search_script_stays_within_15_kb() {
         !served.lines().any(|l| l.trim_start().starts_with("//")),
         "comment lines are served"
     );
-    for language in ["en", "fr", "de", "it"] {
+    for language in ["en", "fr", "de", "es", "it"] {
         let site = site_in(language);
         site.build().assert_ok();
         let served = site.read("search.js");
@@ -737,9 +763,10 @@ fn each_language_gets_the_script_with_its_stemmer() {
     let english = served("en");
     let french = served("fr-CA");
     let german = served("de");
+    let spanish = served("es-MX");
     let other = served("it");
     assert!(other.contains("function stem(w){return w}"), "{other}");
-    for script in [&english, &french, &german] {
+    for script in [&english, &french, &german, &spanish] {
         assert!(!script.contains("function stem(w){return w}"));
     }
     // Only the stemmer's lines differ: what is before it and after it is the same.
@@ -748,11 +775,13 @@ fn each_language_gets_the_script_with_its_stemmer() {
         let end = script.find("if (inline)").unwrap();
         (script[..start].to_string(), script[end..].to_string())
     };
-    for script in [&french, &german, &other] {
+    for script in [&french, &german, &spanish, &other] {
         assert_eq!(around(script), around(&english));
         assert_ne!(script, &english);
     }
     assert_ne!(french, german);
+    assert_ne!(spanish, french);
+    assert_ne!(spanish, german);
 }
 
 /// A French site's index: French stems, whatever the accents ("fatiguée" and "fatigués"
@@ -793,6 +822,45 @@ fn a_french_site_is_indexed_with_french_stems_and_stop_words() {
         .as_array()
         .unwrap()
         .contains(&Value::from("ement")));
+}
+
+/// A Spanish site's index: Spanish stems whatever the accents ("nutrición" and
+/// "nutricion" are one term, "hormigueos" is "hormigueo"'s), Spanish stop words left out,
+/// and the typo fallback's Spanish endings in the manifest.
+#[test]
+fn a_spanish_site_is_indexed_with_spanish_stems_and_stop_words() {
+    let site = spanish_site();
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    let tingling = index.postings("hormigue");
+    assert!(
+        tingling.contains(&"/articles/nervios/hormigueo/".to_string())
+            && tingling.contains(&"/symptoms/hormigueo/".to_string()),
+        "{tingling:?}"
+    );
+    assert!(index.postings("hormigueos").is_empty());
+    let food = index.postings("nutricion");
+    assert!(
+        food.contains(&"/articles/energia/cansancio/".to_string()),
+        "nutrición, folded: {food:?}"
+    );
+    assert!(
+        !index.postings("sanitar").is_empty(),
+        "sanitaria as sanitario's stem"
+    );
+    for stop in ["los", "de", "una", "que", "por"] {
+        assert!(index.postings(stop).is_empty(), "{stop} is indexed");
+    }
+    let manifest = &index.manifest;
+    assert!(manifest["stop"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("los")));
+    assert_eq!(manifest["sis"], 0);
+    assert!(manifest["suf"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("cion")));
 }
 
 /// German words are stemmed as Snowball's German does, umlauts folded; a language search

@@ -798,9 +798,24 @@ const GERMAN_ENDINGS: &str = "_ e em en er ern es s est st end ung ig ik isch li
 const GERMAN_ROOTS: &str = "mud erschopf kribbel taub nerv mangel gedacht schwind \
     vitamin bau ab a au eu ayo bauu straß fleiß heil wir";
 
-/// French, German and a language search has no stemmer for: the served script stems
-/// every word as the index's stemmer does, and queries in French find pages written with
-/// the word's other forms and accents.
+/// Every ending the Spanish stemmer takes off (src/search/spanish.rs), and a few it does
+/// not, some after an attached pronoun.
+const SPANISH_ENDINGS: &str = "_ a o e os as es en an s io ios ia ias ian ico ica icos icas \
+    anza ismo able ibles ista oso osas amiento imientos ador adora adores acion aciones ante \
+    antes ancia logia logias ucion uciones encia encias amente mente idad idades iva ivo ivos \
+    ativo ativas icamente osamente ivamente abilidad icidad ividad aciones ya ye yan yen \
+    yeron yendo yo yas yes yais yamos aba abas aban abais abamos ada adas ado ados ad ida \
+    idas ido idos id ed ara aras aran arais aramos iera ieras ieran ierais ieramos iais \
+    iamos ase ases asen aseis asemos iese ieses iesen ieseis iesemos aste asteis iste isteis \
+    aron ieron ando iendo ar er ir ais areis ereis ireis amos aremos eremos iremos imos eis \
+    emos ue ues uen andolo iendoselos arme erlas irnos uyendolos yendole aria arias eria \
+    erias era eras ira is";
+const SPANISH_ROOTS: &str = "cans deficien hormig entumec nerv memor vitamin sangr \
+    sanitar nutric a ab u averig constr sig o ei";
+
+/// French, German, Spanish and a language search has no stemmer for: the served script
+/// stems every word as the index's stemmer does, and queries in French and Spanish find
+/// pages written with the word's other forms and accents.
 #[test]
 fn the_browser_stems_as_the_index_in_each_language() {
     let Some(browser) = Browser::start() else {
@@ -809,6 +824,7 @@ fn the_browser_stems_as_the_index_in_each_language() {
     let cases = [
         ("fr", FRENCH_ROOTS, FRENCH_ENDINGS, Language::French),
         ("de", GERMAN_ROOTS, GERMAN_ENDINGS, Language::German),
+        ("es", SPANISH_ROOTS, SPANISH_ENDINGS, Language::Spanish),
         (
             "it",
             "stanch carenz vitamin",
@@ -819,6 +835,7 @@ fn the_browser_stems_as_the_index_in_each_language() {
     for (tag, roots, endings, language) in cases {
         let site = match tag {
             "fr" => crate::search::french_site(),
+            "es" => crate::search::spanish_site(),
             _ => crate::search::site_in(tag),
         };
         site.build().assert_ok();
@@ -882,6 +899,26 @@ fn the_browser_stems_as_the_index_in_each_language() {
                 got,
                 ["/articles/energie/toujours-fatiguee/", "/symptoms/fatigue/"]
             );
+        }
+        if tag == "es" {
+            for (query, first) in [
+                // Typed without its accent, and plural where both pages write it singular
+                // or the other way round.
+                ("nutricion", "/articles/energia/cansancio/"),
+                ("hormigueo", "/symptoms/hormigueo/"),
+                ("pinchazo", "/articles/nervios/hormigueo/"),
+                ("cansados", "/articles/energia/cansancio/"),
+                ("las causas del cansancio", "/articles/energia/cansancio/"),
+                // Misspelt: the typo fallback, with Spanish endings; the symptom's title.
+                ("hormigeos", "/symptoms/hormigueo/"),
+            ] {
+                let got = results(&browser, &server, query);
+                assert_eq!(
+                    got.first().map(String::as_str),
+                    Some(first),
+                    "{query}: {got:?}"
+                );
+            }
         }
         browser.assert_no_console_errors();
     }

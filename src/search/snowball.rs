@@ -1,0 +1,49 @@
+//! What the stemmers written here for folded words (`french`, `spanish`) share: Snowball's
+//! regions and its tests of a word's ending, on the word as characters.
+
+/// Where R1 starts in `w[from..]` (R2, from R1's start): after its first vowel followed by
+/// a non-vowel, each language having its own vowels.
+pub(super) fn region(w: &[char], from: usize, vowel: fn(Option<&char>) -> bool) -> usize {
+    (from..w.len())
+        .find(|&i| vowel(w.get(i)) && i + 1 < w.len() && !vowel(w.get(i + 1)))
+        .map_or(w.len(), |i| i + 2)
+}
+
+pub(super) fn ends(w: &[char], suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.iter()
+            .rev()
+            .zip(suffix.chars().rev())
+            .all(|(a, b)| *a == b)
+}
+
+/// If `w` ends with `suffix`, its start.
+pub(super) fn ending(w: &[char], suffix: &str) -> Option<usize> {
+    ends(w, suffix).then(|| w.len() - suffix.len())
+}
+
+/// The longest of `suffixes` that ends `w` and starts at `from` or later, with its start
+/// (Snowball's `among`, in a region that `setlimit` sets to start at `from`).
+pub(super) fn longest<'s>(
+    w: &[char],
+    from: usize,
+    suffixes: impl IntoIterator<Item = &'s str>,
+) -> Option<(usize, &'s str)> {
+    suffixes
+        .into_iter()
+        .filter(|s| ends(w, s) && w.len() - s.len() >= from)
+        .max_by_key(|s| s.len())
+        .map(|s| (w.len() - s.len(), s))
+}
+
+/// [`longest`] of the suffixes of `groups`, with its start and its group, numbered from 1
+/// as the groups of a Snowball `among` are.
+pub(super) fn longest_of_groups(
+    w: &[char],
+    from: usize,
+    groups: &[&[&'static str]],
+) -> Option<(usize, usize)> {
+    let (b, suffix) = longest(w, from, groups.iter().flat_map(|g| g.iter().copied()))?;
+    let group = groups.iter().position(|g| g.contains(&suffix))?;
+    Some((b, group + 1))
+}
