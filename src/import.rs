@@ -213,7 +213,9 @@ fn closing_lists_start(lines: &[Line]) -> usize {
         |t: &str| plain_post::list_after_label(t).is_some_and(|(_, rest)| !rest.trim().is_empty());
     let mut start = lines.len();
     // Lines passed since the last list taken: the list of a label above them, if one is.
-    let (mut items, mut texts) = (0, 0);
+    // Several lines of text are a list only if each may be one of its lines (a keyword a
+    // line, or a list wrapped over lines).
+    let (mut items, mut texts, mut listing) = (0, 0, true);
     for (i, line) in lines.iter().enumerate().rev() {
         match line {
             Line::Blank => continue,
@@ -222,7 +224,10 @@ fn closing_lists_start(lines: &[Line]) -> usize {
                 start = i;
                 continue;
             }
-            Line::Text(_) | Line::Heading(_) if texts == 0 && items == 0 => {
+            Line::Text(t) | Line::Heading(t)
+                if items == texts && (texts == 0 || listing && plain_post::listing_line(t)) =>
+            {
+                listing &= plain_post::listing_line(t);
                 texts += 1;
                 items += 1;
                 continue;
@@ -233,7 +238,7 @@ fn closing_lists_start(lines: &[Line]) -> usize {
             }
             _ => break,
         }
-        (items, texts) = (0, 0);
+        (items, texts, listing) = (0, 0, true);
     }
     start
 }

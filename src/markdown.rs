@@ -829,25 +829,40 @@ fn take_closing_list(
         }
     }
     // The label as a heading, or as a paragraph of its own (a post pasted with a blank line
-    // after each line).
-    let before = blocks.get(blocks.len().checked_sub(2)?)?.clone();
-    let label = &events[before.clone()];
-    let label_text = match heading_level(label) {
-        Some(_) => Some(block_text(label)),
-        None => short_paragraph_text(label),
-    }?;
-    let (listed, rest) = plain_post::list_after_label(&label_text)?;
-    if !rest.trim().is_empty() || !wanted(listed) {
-        return None;
-    }
-    let items = plain_post::split_keywords(&text);
+    // after each line), before the list or before several paragraphs that each hold a
+    // keyword or a line of a list wrapped over lines.
+    let mut label_at = blocks.len().checked_sub(2)?;
+    let listed = loop {
+        let label = &events[blocks[label_at].clone()];
+        let label_text = match heading_level(label) {
+            Some(_) => Some(block_text(label)),
+            None => short_paragraph_text(label),
+        };
+        if let Some((listed, rest)) = label_text.as_deref().and_then(plain_post::list_after_label) {
+            if !rest.trim().is_empty() || !wanted(listed) {
+                return None;
+            }
+            break listed;
+        }
+        let line = is_paragraph(label).then(|| block_text(label));
+        let listing = line.is_some_and(|l| plain_post::listing_line(&l));
+        if is_list || !listing || !plain_post::listing_line(&text) || blocks.len() - label_at > 50 {
+            return None;
+        }
+        label_at = label_at.checked_sub(1)?;
+    };
+    let items: Vec<String> = blocks[label_at + 1..]
+        .iter()
+        .flat_map(|b| plain_post::split_keywords(&block_text(&events[b.clone()])))
+        .collect();
     // A list of definitions under a "Keywords" heading (a glossary) is no keyword list.
     let terms = !is_list || items.iter().all(|k| k.chars().count() <= 60);
     if items.is_empty() || !terms {
         return None;
     }
-    events.truncate(before.start);
-    blocks.truncate(blocks.len() - 2);
+    let offset = events[blocks[label_at + 1].start].1.start;
+    events.truncate(blocks[label_at].start);
+    blocks.truncate(label_at);
     Some((listed, ClosingList { items, offset }))
 }
 

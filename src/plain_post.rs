@@ -50,6 +50,16 @@ pub enum Listed {
     Tags,
 }
 
+/// Whether a line under a keywords or tags label may be one of several that list them: a
+/// keyword, or a part of a list wrapped over lines ("muscle cramps, magnesium citrate,"),
+/// every item short, and no question or exclamation.
+pub fn listing_line(t: &str) -> bool {
+    let items = split_keywords(t);
+    !items.is_empty()
+        && items.iter().all(|k| k.chars().count() <= 60)
+        && !t.trim_end().ends_with(['?', '!'])
+}
+
 /// Labels of a closing keywords list, besides the seed's "Important Keywords": what blog
 /// tools and SEO plugins print under a post, in English and in the other languages Materia
 /// has words for (French, German and Spanish).

@@ -585,3 +585,74 @@ fn plain_question_lines_of_an_faq_are_imported_as_question_headings() {
         assert_eq!(questions[1]["name"], "Can it be treated?", "{page}");
     }
 }
+
+/// Keywords under their label one a line, or as a list wrapped over lines, imported and
+/// pasted: they were left in the body under an "Important Keywords" heading, a paragraph a
+/// line, and the article had none.
+#[test]
+fn keywords_one_a_line_or_wrapped_are_the_articles_keywords() {
+    for (listed, keywords) in [
+        (
+            "Iron deficiency\nanaemia symptoms\niron supplements\n",
+            ["iron-deficiency", "anaemia-symptoms", "iron-supplements"],
+        ),
+        (
+            "Iron deficiency, anaemia symptoms,\niron supplements.\n",
+            ["iron-deficiency", "anaemia-symptoms", "iron-supplements"],
+        ),
+    ] {
+        let post = POST.replace(
+            "Iron deficiency, anaemia symptoms, iron supplements.\n",
+            listed,
+        );
+        let (site, text) = both_ways(&post);
+        assert!(
+            text.contains(
+                "keywords: [\"Iron deficiency\", \"anaemia symptoms\", \"iron supplements\""
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("Important Keywords"), "{text}");
+        for page in BOTH {
+            let html = site.read(page);
+            assert!(
+                !article_body(&html).contains("Important Keywords"),
+                "{page}"
+            );
+            assert!(!article_body(&html).contains("anaemia symptoms"), "{page}");
+            for keyword in keywords {
+                assert!(
+                    html.contains(&format!("href=\"/keywords/{keyword}/\"")),
+                    "{page}: {keyword}"
+                );
+            }
+        }
+    }
+}
+
+/// Lines under a keywords label that read as prose are no list: the label stays a title.
+#[test]
+fn prose_under_a_keywords_title_is_not_taken_for_keywords() {
+    let post = POST.replace(
+        "Important Keywords\nIron deficiency, anaemia symptoms, iron supplements.\n",
+        "Important Keywords\nWhy do these words matter so much to readers?\nThey are what people type!\n",
+    );
+    let site = site_with_records();
+    site.file("post.txt", &post)
+        .article("minerals/pasted.md", "title: Pasted", &post);
+    let root = site.root().to_string_lossy().into_owned();
+    let path = site.path("post.txt").to_string_lossy().into_owned();
+    site.run(&["import", &path, "--title", "Imported", "--root", &root])
+        .assert_ok();
+    let text = std::fs::read_to_string(site.path("content/articles/imported.md")).unwrap();
+    assert!(text.contains("keywords: []"), "{text}");
+    assert!(text.contains("They are what people type!"), "{text}");
+    site.build().assert_ok();
+    for page in BOTH {
+        let html = site.read(page);
+        assert!(
+            article_body(&html).contains("They are what people type!"),
+            "{page}"
+        );
+    }
+}

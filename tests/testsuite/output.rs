@@ -3462,13 +3462,13 @@ fn a_language_without_texts_is_warned_of_the_english_ones_left() {
     let site = Site::new();
     site.file(
         "site.toml",
-        &format!("{SITE_TOML}language = \"es\"\n[translations]\nhome = \"Inicio\"\n"),
+        &format!("{SITE_TOML}language = \"it\"\n[translations]\nhome = \"Pagina iniziale\"\n"),
     )
     .article("a.md", "title: A", "Text.\n");
     let line = SITE_TOML.lines().count() + 1;
     let run = site.build();
     run.assert_ok_saying(&[
-        "warning: language `es` has no built-in texts: ",
+        "warning: language `it` has no built-in texts: ",
         "of the texts pages show will be in English (`a_to_z`, ",
         &format!("--> site.toml:{line}:1"),
     ]);
@@ -3486,7 +3486,7 @@ fn a_language_without_texts_is_warned_of_the_english_ones_left() {
         + months;
     site.file(
         "site.toml",
-        &format!("{SITE_TOML}language = \"es\"\n[translations]\n{all}"),
+        &format!("{SITE_TOML}language = \"it\"\n[translations]\n{all}"),
     );
     let run = site.build();
     run.assert_ok();
