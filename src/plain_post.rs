@@ -146,17 +146,8 @@ pub fn classify(line: &str) -> Line<'_> {
     if is_faq_title(&lower) {
         return Line::Faq(t);
     }
-    if let Some((kind, cut)) = qa_marker(t) {
-        let mut rest = t[cut..].trim();
-        if t.starts_with(EMPHASIS) {
-            // The emphasis opened before the marker closes at the end of the line.
-            rest = rest.trim_end_matches(EMPHASIS).trim_end();
-        }
-        return if kind == 'q' {
-            Line::Question(t, rest)
-        } else {
-            Line::Answer(t, rest)
-        };
+    if let Some(marked) = qa_marker(t).map(|(kind, cut)| marked(t, kind, cut)) {
+        return marked;
     }
     if let Some(title) = numbered(t) {
         // "1. Title" (or "1) Title") on a line of its own is a numbered section title;
@@ -174,6 +165,20 @@ pub fn classify(line: &str) -> Line<'_> {
         return Line::Bullet(item);
     }
     Line::Text(t)
+}
+
+/// A question or an answer line, its marker ending at `cut`.
+fn marked(t: &str, kind: char, cut: usize) -> Line<'_> {
+    let mut rest = t[cut..].trim();
+    if t.starts_with(EMPHASIS) {
+        // The emphasis opened before the marker closes at the end of the line.
+        rest = rest.trim_end_matches(EMPHASIS).trim_end();
+    }
+    if kind == 'q' {
+        Line::Question(t, rest)
+    } else {
+        Line::Answer(t, rest)
+    }
 }
 
 /// Bullet characters that are not Markdown's, as word processors and web pages write them.
@@ -242,10 +247,10 @@ pub fn qa_marker(text: &str) -> Option<(char, usize)> {
     qa_marker_ending(text, &[':'])
 }
 
-/// [`qa_marker`] that also reads `Q. text` and `A. text`: only inside an FAQ section, where
-/// a line opening with "A." is an answer, not an initial.
+/// [`qa_marker`] that also reads `Q. text`, `A1. text`, `Q2) text` and `Q3 – text`: only
+/// inside an FAQ section, where a line opening with "A." is an answer, not an initial.
 pub fn faq_marker(text: &str) -> Option<(char, usize)> {
-    qa_marker_ending(text, &[':', '.'])
+    qa_marker_ending(text, &[':', '.', ')', '–', '—'])
 }
 
 fn qa_marker_ending(text: &str, ends: &[char]) -> Option<(char, usize)> {
@@ -358,7 +363,29 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
 fn settle(lines: &mut [Line]) {
     let mut in_faq = false;
     for i in 0..lines.len() {
-        in_faq |= matches!(lines[i], Line::Faq(_));
+        // An FAQ section runs from its title to the next section title.
+        in_faq = match lines[i] {
+            Line::Faq(_) => true,
+            Line::Heading(_) => false,
+            _ => in_faq,
+        };
+        if in_faq {
+            match lines[i] {
+                // "Q1. …", "A1) …", "Q. …": markers read only in an FAQ.
+                Line::Text(t) => {
+                    if let Some((kind, cut)) = faq_marker(t) {
+                        lines[i] = marked(t, kind, cut);
+                    }
+                }
+                // "1. Can it be reversed?": a question of the FAQ, not a list item.
+                Line::Markdown(t) => {
+                    if let Some(question) = numbered(t).filter(|q| q.ends_with('?')) {
+                        lines[i] = Line::Text(question);
+                    }
+                }
+                _ => {}
+            }
+        }
         let next = lines[i + 1..].iter().find(|l| !matches!(l, Line::Blank));
         if let Line::Markdown(t) = lines[i] {
             // "2. Who is at risk?" (or "2. Who is at risk:") titles a section as "2. Risk
@@ -455,9 +482,14 @@ pub fn as_post(body: &str) -> Option<Vec<Line<'_>>> {
         )
     });
     settle(&mut lines);
+    // Questions and answers are sentences too, whatever their markers.
     let sentences = lines
         .iter()
-        .filter(|l| matches!(l, Line::Text(t) if t.ends_with(['.', '!', '?'])))
+        .filter(|l| match l {
+            Line::Text(t) => t.ends_with(['.', '!', '?']),
+            Line::Question(..) | Line::Answer(..) => true,
+            _ => false,
+        })
         .count();
     let long = lines.iter().any(|l| match l {
         Line::Text(t) => t.len() > 160,
@@ -649,6 +681,9 @@ mod tests {
     fn dotted_markers_count_only_in_an_faq() {
         assert_eq!(faq_marker("Q. Is it safe?"), Some(('q', 3)));
         assert_eq!(faq_marker("A. In normal doses."), Some(('a', 3)));
+        assert_eq!(faq_marker("Q1. Is it safe?"), Some(('q', 4)));
+        assert_eq!(faq_marker("A2) Yes."), Some(('a', 4)));
+        assert_eq!(faq_marker("Q3 – Why?"), Some(('q', 7)));
         assert_eq!(qa_marker("A. Smith found low levels."), None);
         assert_eq!(faq_marker("A.B. Smith found low levels."), None);
     }
@@ -676,8 +711,8 @@ mod tests {
         // line of Markdown or by nothing is no title either.
         assert_eq!(lines[5], Line::Markdown("2. Is it safe?"));
         assert_eq!(lines[7], Line::Markdown("3. Ask a doctor?"));
-        // In the FAQ, numbered questions are its questions.
-        assert_eq!(lines[10], Line::Markdown("1. What is B12?"));
+        // In the FAQ, numbered questions are its questions, read as plain question lines.
+        assert_eq!(lines[10], Line::Text("What is B12?"));
         // A title that opens what follows with a colon, as a title without it.
         let lines = read("Intro paragraph of the post.\n3. Supplements That Help:\nMagnesium.\n");
         assert_eq!(lines[1], Line::Heading("Supplements That Help"));

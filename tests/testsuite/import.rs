@@ -656,3 +656,37 @@ fn prose_under_a_keywords_title_is_not_taken_for_keywords() {
         );
     }
 }
+
+/// FAQ markers ending with a full stop, a bracket or a dash ("Q1.", "A2)", "Q3 –"), and
+/// numbered questions each before its answer, imported and pasted: the markers stayed in
+/// the questions and answers (and in the FAQPage JSON-LD), and numbered questions were a
+/// list, with no FAQ.
+#[test]
+fn faq_markers_of_every_shape_and_numbered_questions_are_read() {
+    let answers = [
+        "Tiredness and pale skin.",
+        "Yes, with iron and by treating the cause.",
+    ];
+    for (q1, a1, q2, a2) in [
+        ("Q1. ", "A1. ", "Q2) ", "A2) "),
+        ("Q1 – ", "A1 – ", "Q. ", "A. "),
+        ("1. ", "", "2. ", ""),
+    ] {
+        let post = POST
+            .replace("Q1: ", q1)
+            .replace("A1: ", a1)
+            .replace("Q2: ", q2)
+            .replace("A2: ", a2);
+        let (site, text) = both_ways(&post);
+        assert!(!text.contains("A1"), "{q1}: {text}");
+        for page in BOTH {
+            let faq = json_ld_of(&site.read(page), "FAQPage");
+            let questions = faq["mainEntity"].as_array().unwrap();
+            assert_eq!(questions.len(), 2, "{q1} {page}: {faq}");
+            assert_eq!(questions[1]["name"], "Can it be treated?", "{q1} {page}");
+            for (question, answer) in questions.iter().zip(answers) {
+                assert_eq!(question["acceptedAnswer"]["text"], answer, "{q1} {page}");
+            }
+        }
+    }
+}
