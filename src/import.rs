@@ -106,16 +106,22 @@ pub fn convert(
                 body.push_str(&format!("{} {h}\n\n", "#".repeat(level.into())));
             }
             Line::Faq(_) => body.push_str("## Frequently asked questions\n\n"),
-            Line::Question(_, q) => body.push_str(&format!("Q: {q}\n\n")),
-            Line::Answer(_, a) => body.push_str(&format!("A: {a}\n\n")),
+            Line::Question(_, q) => body.push_str(&format!("Q: {}\n\n", literal(q))),
+            Line::Answer(_, a) => body.push_str(&format!("A: {}\n\n", literal(a))),
             // A question of the FAQ written as a plain line: a question heading, as the
             // build reads it either way.
-            Line::Text(t) if asked[i] => body.push_str(&format!("### {t}\n\n")),
+            Line::Text(t) if asked[i] => body.push_str(&format!("### {}\n\n", literal(t))),
             Line::Text(t) => {
                 if first_paragraph.is_none() {
                     first_paragraph = Some(t.to_string());
                 }
-                body.push_str(t);
+                body.push_str(&literal(t));
+                body.push_str("\n\n");
+            }
+            // "# of capsules varies." or "2024. New rules came in.": a sentence, not a
+            // heading or a list starting at 2024.
+            Line::Markdown(t) if sentence_as_block(t).is_some() => {
+                body.push_str(&sentence_as_block(t).unwrap_or_default());
                 body.push_str("\n\n");
             }
             // A run of Markdown lines (a list, a table) stays together.
@@ -241,6 +247,45 @@ fn closing_lists_start(lines: &[Line]) -> usize {
         (items, texts, listing) = (0, 0, true);
     }
     start
+}
+
+/// A line of plain text as Markdown that shows it as written, links kept: an HTML tag
+/// ("<script>", "<b>" pasted from a label or a web page) is shown, not run, and a
+/// multiplication ("2*3 capsules") keeps its asterisk rather than opening emphasis.
+fn literal(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut before = None;
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let tag = c == '<' && next.is_some_and(|n| n.is_ascii_alphabetic() || "/!?".contains(n));
+        let times = c == '*'
+            && before.is_some_and(|b: char| b.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
+        if tag || times {
+            out.push('\\');
+        }
+        out.push(c);
+        before = Some(c);
+    }
+    out
+}
+
+/// A line the reader took for Markdown block syntax that is a sentence only starting like
+/// it, as Markdown that shows it as written: a heading marker before prose ("# of capsules
+/// per bottle varies."), or a number of three digits or more before a full stop ("2024.
+/// That year…", not a list starting at 2024).
+fn sentence_as_block(t: &str) -> Option<String> {
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let prose = |rest: &str| rest.starts_with(' ') && rest.trim_end().ends_with(['.', '!', '?']);
+    if hashes > 0 && prose(&t[hashes..]) {
+        Some(format!("\\{}", literal(t)))
+    } else if digits >= 3 && t[digits..].starts_with('.') && prose(&t[digits + 1..]) {
+        Some(format!("{}\\{}", &t[..digits], literal(&t[digits..])))
+    } else {
+        None
+    }
 }
 
 /// "Vitamin B12 deficiency, neurological symptoms, …" → "Vitamin B12 deficiency: neurological symptoms".

@@ -690,3 +690,37 @@ fn faq_markers_of_every_shape_and_numbered_questions_are_read() {
         }
     }
 }
+
+/// Plain text is imported to show as written: a tag pasted from a label is text, not
+/// HTML that runs; "2*3" keeps its asterisks; "# of capsules …" and "2024. …" are
+/// sentences, not a heading and a list starting at 2024. Links still link.
+#[test]
+fn plain_text_is_imported_as_written() {
+    let post = POST.replace(
+        "Iron deficiency is common in young women.\n",
+        "Iron deficiency is common in young women.\nTake 2*3 tablets a day for 4*5 days.\n\
+         # of tablets per bottle varies from 30 to 120.\n\
+         2024. That year the labels changed.\n\
+         The label said <script>alert(1)</script> and <b>new</b>.\n",
+    );
+    let site = site_with_records();
+    site.file("post.txt", &post);
+    let text = imported(&site, "post.txt");
+    site.build().assert_ok();
+    let html = site.read("articles/imported/index.html");
+    let body = article_body(&html);
+    for shown in [
+        "<p>Take 2*3 tablets a day for 4*5 days.</p>",
+        "<p># of tablets per bottle varies from 30 to 120.</p>",
+        "<p>2024. That year the labels changed.</p>",
+        "<p>The label said &lt;script&gt;alert(1)&lt;/script&gt; and &lt;b&gt;new&lt;/b&gt;.</p>",
+    ] {
+        assert!(body.contains(shown), "{shown} in {body}\n{text}");
+    }
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!body.contains("<em>") && !body.contains("<ol"), "{body}");
+    assert!(
+        body.contains("href=\"https://shop.example/collections/magnesium\""),
+        "{body}"
+    );
+}
