@@ -444,6 +444,15 @@ pub fn import(
                 continue;
             }
         };
+        // A blank file (a failed export, a wrong name) would be a blank published page.
+        if text.trim().is_empty() {
+            diags.push(
+                Diagnostic::error("the file has no text to import")
+                    .in_file(file)
+                    .hint("check that it is the post you meant, saved with its text"),
+            );
+            continue;
+        }
         let converted = convert(&text, title, &links);
         let slug = slugify(&converted.title);
         let path = dir.join(format!(

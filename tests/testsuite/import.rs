@@ -724,3 +724,28 @@ fn plain_text_is_imported_as_written() {
         "{body}"
     );
 }
+
+/// A blank file is refused, named, and nothing is written for it: it was imported as an
+/// "Untitled article" that the next build published as a blank page.
+#[test]
+fn a_blank_file_is_refused() {
+    let site = site_with_records();
+    site.file("blank.txt", " \n\n\t\n");
+    let root = site.root().to_string_lossy().into_owned();
+    let blank = site.path("blank.txt").to_string_lossy().into_owned();
+    let post = site.path("post.txt").to_string_lossy().into_owned();
+    let run = site.run(&["import", &blank, &post, "--root", &root]);
+    run.assert_failed();
+    assert!(
+        run.stderr.contains("error: the file has no text to import")
+            && run.stderr.contains("blank.txt"),
+        "{}",
+        run.stderr
+    );
+    let written: Vec<String> = std::fs::read_dir(site.path("content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".md"))
+        .collect();
+    assert_eq!(written.len(), 1, "the post alone is imported: {written:?}");
+}
