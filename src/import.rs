@@ -308,7 +308,7 @@ fn markdown_link_urls(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(i) = rest.find("](") {
         rest = &rest[i + 2..];
-        if let Some(end) = rest.find(')') {
+        if let Some(end) = plain_post::link_address_end(rest) {
             urls.push(rest[..end].trim().to_string());
             rest = &rest[end..];
         }
@@ -324,12 +324,12 @@ fn strip_links(text: &str) -> String {
         let Some(mid) = rest[open..].find("](") else {
             break;
         };
-        let Some(close) = rest[open + mid..].find(')') else {
+        let Some(close) = plain_post::link_address_end(&rest[open + mid + 2..]) else {
             break;
         };
         out.push_str(&rest[..open]);
         out.push_str(&rest[open + 1..open + mid]);
-        rest = &rest[open + mid + close + 1..];
+        rest = &rest[open + mid + 2 + close + 1..];
     }
     out.push_str(rest);
     out
@@ -490,6 +490,28 @@ mod tests {
     use super::*;
 
     const POST: &str = "Introduction\nZinc matters for [immunity](https://shop.example/zinc/).\nMore text.\n1. Why Zinc Matters\nIt helps. Really.\nConclusion\nEat well.\nQ&A Section\nQ1: Is zinc safe?\nA1: In normal doses.\nQ2: Who needs it?\nA2: Most people.\nImportant Keywords\nZinc deficiency, immune health, zinc supplements.\n";
+
+    /// A link's address counts for nothing in a title's length, and may hold brackets.
+    #[test]
+    fn a_link_in_a_title_or_with_brackets_in_its_address_is_kept_whole() {
+        let post = "Introduction\nThis post is about [vitamin B12 (cobalamin)](https://en.wikipedia.org/wiki/Vitamin_B12_(disambiguation)) first.\n\
+                    1. Why [Magnesium](https://shop.example/collections/magnesium-benefits-energy-muscle-bone-support) Matters for Nerves\n\
+                    Magnesium helps muscles relax.\nConclusion\nEat well.\n";
+        let c = convert(post, Some("Nerves"), &HashMap::new());
+        assert_eq!(
+            c.description,
+            "This post is about vitamin B12 (cobalamin) first."
+        );
+        assert!(
+            c.body.contains("\n## Why [Magnesium](https://shop.example/collections/magnesium-benefits-energy-muscle-bone-support) Matters for Nerves\n"),
+            "{}",
+            c.body
+        );
+        assert_eq!(
+            markdown_link_urls(post)[0],
+            "https://en.wikipedia.org/wiki/Vitamin_B12_(disambiguation)"
+        );
+    }
 
     #[test]
     fn converts_sections_faq_and_keywords() {

@@ -290,11 +290,43 @@ fn qa_marker_ending(text: &str, ends: &[char]) -> Option<(char, usize)> {
 /// Markdown's emphasis markers.
 const EMPHASIS: [char; 2] = ['*', '_'];
 
-/// Short and not a sentence: no closing punctuation.
+/// Short and not a sentence: no closing punctuation. A link counts by its text, not its
+/// address ("1. Why [Magnesium](https://…) Matters" is a short title).
 fn title_like(t: &str) -> bool {
     !t.is_empty()
-        && t.chars().count() <= TITLE_MAX
+        && shown_chars(t) <= TITLE_MAX
         && !t.ends_with(['.', ',', ';', ':', '!', '?', '"', '\'', ')', '”', '’'])
+}
+
+/// The characters of `t` but the addresses of its Markdown links.
+fn shown_chars(t: &str) -> usize {
+    let mut count = 0;
+    let mut rest = t;
+    while let Some(at) = rest.find("](") {
+        count += rest[..=at].chars().count();
+        let after = &rest[at + 2..];
+        match link_address_end(after) {
+            Some(end) => rest = &after[end + 1..],
+            None => return count + after.chars().count(),
+        }
+    }
+    count + rest.chars().count()
+}
+
+/// Where the `)` that closes a Markdown link's address is in `after`, the text after its
+/// `](`: the address may hold balanced brackets of its own, as CommonMark reads them
+/// (`https://en.wikipedia.org/wiki/Vitamin_B12_(disambiguation)`).
+pub fn link_address_end(after: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in after.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What follows the number a line starts with, if it starts with one.
