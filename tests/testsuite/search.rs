@@ -172,6 +172,27 @@ impl Index {
         Index { manifest, shards }
     }
 
+    /// The index of a site in a language other than English: `stop` words left out of it
+    /// and listed for the browser, the typo fallback's `ending` in the manifest, and none
+    /// of the English-only lists.
+    fn assert_language(&self, stop: &[&str], ending: &str) {
+        for word in stop {
+            assert!(self.postings(word).is_empty(), "{word} is indexed");
+        }
+        let manifest = &self.manifest;
+        assert!(manifest["stop"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from(stop[0])));
+        assert_eq!(manifest["sis"], 0);
+        assert_eq!(manifest["sp"], serde_json::json!({}));
+        assert_eq!(manifest["ir"], serde_json::json!({}));
+        assert!(manifest["suf"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from(ending)));
+    }
+
     /// The first term of each shard, from the manifest.
     fn firsts(&self) -> Vec<&str> {
         self.manifest["shards"]
@@ -807,21 +828,7 @@ fn a_french_site_is_indexed_with_french_stems_and_stop_words() {
         !index.postings("activ").is_empty(),
         "activité as a noun in -ité"
     );
-    for stop in ["les", "le", "une", "d", "dans"] {
-        assert!(index.postings(stop).is_empty(), "{stop} is indexed");
-    }
-    let manifest = &index.manifest;
-    assert!(manifest["stop"]
-        .as_array()
-        .unwrap()
-        .contains(&Value::from("les")));
-    assert_eq!(manifest["sis"], 0);
-    assert_eq!(manifest["sp"], serde_json::json!({}));
-    assert_eq!(manifest["ir"], serde_json::json!({}));
-    assert!(manifest["suf"]
-        .as_array()
-        .unwrap()
-        .contains(&Value::from("ement")));
+    index.assert_language(&["les", "le", "une", "d", "dans"], "ement");
 }
 
 /// A Spanish site's index: Spanish stems whatever the accents ("nutrición" and
@@ -848,19 +855,7 @@ fn a_spanish_site_is_indexed_with_spanish_stems_and_stop_words() {
         !index.postings("sanitar").is_empty(),
         "sanitaria as sanitario's stem"
     );
-    for stop in ["los", "de", "una", "que", "por"] {
-        assert!(index.postings(stop).is_empty(), "{stop} is indexed");
-    }
-    let manifest = &index.manifest;
-    assert!(manifest["stop"]
-        .as_array()
-        .unwrap()
-        .contains(&Value::from("los")));
-    assert_eq!(manifest["sis"], 0);
-    assert!(manifest["suf"]
-        .as_array()
-        .unwrap()
-        .contains(&Value::from("cion")));
+    index.assert_language(&["los", "de", "una", "que", "por"], "cion");
 }
 
 /// German words are stemmed as Snowball's German does, umlauts folded; a language search
