@@ -141,7 +141,13 @@ impl SiteConfig {
                 named.join(", ")
             ))
             .at(file, line_of_key(text, "language"), 1)
-            .hint("give them in `[translations]` (docs/themes.md lists the keys), or set `language` to `en`, `fr` or `de`"),
+            .hint(format!(
+                "give them in `[translations]` (docs/themes.md lists the keys), or set `language` to one with texts built in: {}",
+                crate::translations::built_in_languages()
+                    .map(|code| format!("`{code}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         )
     }
 

@@ -92,7 +92,14 @@ pub fn convert(
             }
             continue;
         }
-        if !matches!(line, Line::Markdown(_) | Line::Bullet(_) | Line::Blank)
+        // "# of capsules varies." or "2024. New rules came in.": a sentence, not a heading
+        // or a list starting at 2024.
+        let sentence = match line {
+            Line::Markdown(t) => sentence_as_block(t),
+            _ => None,
+        };
+        if (sentence.is_some()
+            || !matches!(line, Line::Markdown(_) | Line::Bullet(_) | Line::Blank))
             && body.ends_with('\n')
             && !body.ends_with("\n\n")
         {
@@ -118,10 +125,8 @@ pub fn convert(
                 body.push_str(&literal(t));
                 body.push_str("\n\n");
             }
-            // "# of capsules varies." or "2024. New rules came in.": a sentence, not a
-            // heading or a list starting at 2024.
-            Line::Markdown(t) if sentence_as_block(t).is_some() => {
-                body.push_str(&sentence_as_block(t).unwrap_or_default());
+            Line::Markdown(_) if sentence.is_some() => {
+                body.push_str(&sentence.unwrap_or_default());
                 body.push_str("\n\n");
             }
             // A run of Markdown lines (a list, a table) stays together.
@@ -510,6 +515,21 @@ mod tests {
         assert_eq!(
             markdown_link_urls(post)[0],
             "https://en.wikipedia.org/wiki/Vitamin_B12_(disambiguation)"
+        );
+    }
+
+    /// A sentence that starts like a heading or a numbered item, after a list, is a
+    /// paragraph of its own, not the list's last item continued.
+    #[test]
+    fn a_sentence_after_a_list_is_its_own_paragraph() {
+        let post = "Introduction\nSome text here, and more of it.\n- one\n- two\n\
+                    2024. That year the labels changed.\nConclusion\nEat well.\n";
+        let c = convert(post, Some("Labels"), &HashMap::new());
+        assert!(
+            c.body
+                .contains("- two\n\n2024\\. That year the labels changed.\n"),
+            "{}",
+            c.body
         );
     }
 

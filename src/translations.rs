@@ -700,6 +700,11 @@ const BUILT_IN: &[(&str, &[(&str, &str)])] = &[
     ("es", SPANISH),
 ];
 
+/// The primary subtags of the languages whose texts are built in, as `language` names them.
+pub fn built_in_languages() -> impl Iterator<Item = &'static str> {
+    BUILT_IN.iter().map(|(code, _)| *code)
+}
+
 /// The texts of a site: its language's built-in ones (English for a language with none),
 /// with `site.toml`'s `[translations]` over them. Templates get them as `i18n` and through
 /// `tr()`.

@@ -3470,6 +3470,7 @@ fn a_language_without_texts_is_warned_of_the_english_ones_left() {
     run.assert_ok_saying(&[
         "warning: language `it` has no built-in texts: ",
         "of the texts pages show will be in English (`a_to_z`, ",
+        "set `language` to one with texts built in: `en`, `fr`, `de`, `es`",
         &format!("--> site.toml:{line}:1"),
     ]);
     // Every text given: no warning.
