@@ -99,7 +99,7 @@ fn main() {
             let mut terms = all_terms[..n].to_vec();
             // Sorted, as the catalog gives them.
             terms.sort_by(|a, b| a.0.cmp(&b.0));
-            Linker::new(&terms)
+            Linker::new(&terms, &Default::default())
         })
         .collect();
     let url = |t: Target| format!("/t/{t:?}/");

@@ -17,6 +17,9 @@ use std::ops::Range;
 pub struct Linker {
     matcher: Matcher,
     targets: Vec<Target>,
+    /// Per term, a keyword it is also the name of (see `Catalog::shadowed_keywords`):
+    /// mentioned wherever the term is, though the link goes to `targets`.
+    also: Vec<Option<Target>>,
 }
 
 /// How one page is linked.
@@ -59,11 +62,19 @@ pub struct Mentions {
 }
 
 impl Linker {
-    /// `terms` are normalised (lower-case, single spaces).
-    pub fn new(terms: &[(String, Target)]) -> Linker {
+    /// `terms` are normalised (lower-case, single spaces); `keywords_also` are the
+    /// keywords some of them also name.
+    pub fn new(
+        terms: &[(String, Target)],
+        keywords_also: &std::collections::BTreeMap<String, usize>,
+    ) -> Linker {
         Linker {
             matcher: Matcher::new(terms.iter().map(|(t, _)| t.as_str())),
             targets: terms.iter().map(|(_, t)| *t).collect(),
+            also: terms
+                .iter()
+                .map(|(t, _)| keywords_also.get(t).map(|&k| Target::Keyword(k)))
+                .collect(),
         }
     }
 
@@ -104,8 +115,10 @@ impl Linker {
         let mut linked = Vec::new();
         for (range, pattern) in self.matcher.find(text) {
             let target = self.targets[pattern];
-            if seen.insert(target) {
-                mentions.targets.push(target);
+            for t in std::iter::once(target).chain(self.also[pattern]) {
+                if seen.insert(t) {
+                    mentions.targets.push(t);
+                }
             }
             let count = counts.entry(target).or_default();
             if Some(target) == rules.own || *count >= rules.max_links {
@@ -408,7 +421,9 @@ impl Matcher {
         let mut chosen = Vec::new();
         let mut end_of_last = 0;
         for (start, end, term) in candidates {
-            if start < end_of_last || start == end {
+            // `b12` in `vitamin_b12_mcg` is part of a name, not a mention.
+            let glued = (start > 0 && bytes[start - 1] == b'_') || bytes.get(end) == Some(&b'_');
+            if start < end_of_last || start == end || glued {
                 continue;
             }
             end_of_last = end;
@@ -557,7 +572,16 @@ mod tests {
     }
 
     fn link(md: &str, own: Option<Target>) -> (String, Mentions) {
-        let linker = Linker::new(&terms());
+        link_naming(md, own, &Default::default())
+    }
+
+    /// [`link`], where `keywords_also` are keywords named by terms of [`terms`].
+    fn link_naming(
+        md: &str,
+        own: Option<Target>,
+        keywords_also: &std::collections::BTreeMap<String, usize>,
+    ) -> (String, Mentions) {
+        let linker = Linker::new(&terms(), keywords_also);
         let body = markdown::parse(md, 0, true, "", &crate::markdown::Labels::default());
         let url = |t: Target| format!("/{t:?}/");
         let rules = PageRules {
@@ -739,6 +763,35 @@ mod tests {
         let (html, m) = link("Tinglings are not TINGLING.", None);
         assert!(html.contains(">TINGLING</a>"), "{html}");
         assert_eq!(m.targets.len(), 1);
+    }
+
+    #[test]
+    fn a_term_glued_to_a_name_by_underscores_is_not_a_mention() {
+        let (html, m) = link(
+            "Set numbness_score, tingling_ and _numbness; then numbness.",
+            None,
+        );
+        assert_eq!(html.matches("class=\"xref").count(), 1, "{html}");
+        assert!(
+            html.contains("numbness_score, tingling_ and _numbness"),
+            "{html}"
+        );
+        assert_eq!(m.targets, vec![Target::Symptom(1)]);
+    }
+
+    #[test]
+    fn a_keyword_named_like_a_record_is_mentioned_with_it() {
+        let also = [("numbness".to_string(), 7)].into_iter().collect();
+        let (html, m) = link_naming("Numbness, then tingling and numbness.", None, &also);
+        assert!(
+            html.contains("href=\"/Symptom(1)/\">Numbness</a>"),
+            "{html}"
+        );
+        assert!(!html.contains("Keyword"), "{html}");
+        assert_eq!(
+            m.targets,
+            vec![Target::Symptom(1), Target::Keyword(7), Target::Symptom(0)]
+        );
     }
 
     #[test]

@@ -96,6 +96,9 @@ pub struct Catalog {
     pub sections: Vec<Section>,
     /// Lower-cased cross-linking terms and what they link to, sorted by term.
     pub terms: Vec<(String, Target)>,
+    /// Keywords whose term a record's name or alias took (keyword index by term): a
+    /// mention links to the record, and is a mention of the keyword too.
+    pub shadowed_keywords: BTreeMap<String, usize>,
     /// Normalised product/collection URL → supplement.
     pub product_links: HashMap<String, usize>,
     /// Every path the site will serve (pages as `/x/`, files as `/x.ext`).
@@ -321,9 +324,10 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
             author_slugs.get(&slug).copied()
         })
         .collect();
-    let terms = build_terms(&config, &symptoms, &supplements, &keywords, diags);
+    let (terms, shadowed_keywords) =
+        build_terms(&config, &symptoms, &supplements, &keywords, diags);
 
-    let product_links = product_links(&supplements, diags);
+    let product_links = product_links(&supplements);
 
     let sections = build_sections(&articles, base, config.words.get("articles"));
     let articles_dir = root.join("content").join("articles");
@@ -368,6 +372,7 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
         article_supplements,
         sections,
         terms,
+        shadowed_keywords,
         product_links,
         paths: HashSet::new(),
         article_files,
@@ -474,21 +479,14 @@ fn index_by_id<T>(records: &[T], id: impl Fn(&T) -> &String) -> HashMap<String, 
 }
 
 /// The supplement each product or collection address belongs to, by its
-/// [`normalise_url`] form (the first supplement that lists it); an address that is not
-/// absolute is an error.
-fn product_links(supplements: &[Supplement], diags: &Diagnostics) -> HashMap<String, usize> {
+/// [`normalise_url`] form (the first supplement that lists it).
+fn product_links(supplements: &[Supplement]) -> HashMap<String, usize> {
     let mut product_links = HashMap::new();
     for (i, s) in supplements.iter().enumerate() {
         for link in &s.links {
-            match normalise_url(link) {
-                Some(n) => {
-                    product_links.entry(n).or_insert(i);
-                }
-                None => diags.push(
-                    Diagnostic::error(format!("link `{link}` is not an absolute http(s) URL"))
-                        .in_file(&s.path)
-                        .hint("product and collection links start with https://"),
-                ),
+            // One that is not absolute was reported when the record was read.
+            if let Some(n) = normalise_url(link) {
+                product_links.entry(n).or_insert(i);
             }
         }
     }
@@ -683,15 +681,16 @@ fn collect_people(
     }
 }
 
-/// The cross-linking dictionary. Record names and aliases win over keywords; two records
-/// claiming one term is an error, because a reader could not tell which page a link means.
+/// The cross-linking dictionary, and the keywords whose terms records took. Record names
+/// and aliases win over keywords; two records claiming one term is an error, because a
+/// reader could not tell which page a link means.
 fn build_terms(
     config: &SiteConfig,
     symptoms: &[Symptom],
     supplements: &[Supplement],
     keywords: &[Term],
     diags: &Diagnostics,
-) -> Vec<(String, Target)> {
+) -> (Vec<(String, Target)>, BTreeMap<String, usize>) {
     let excluded: HashSet<String> = config
         .linking
         .exclude
@@ -763,6 +762,7 @@ fn build_terms(
         names.extend(s.aliases.iter().zip(s.alias_locations.iter().cloned()));
         add_record(names, Target::Supplement(i));
     }
+    let mut shadowed = BTreeMap::new();
     for (i, k) in keywords.iter().enumerate() {
         let term = normalise_term(&k.name);
         if term.chars().count() >= 2
@@ -770,10 +770,18 @@ fn build_terms(
             // Warned about where it is written (article::parse).
             && !crate::words::is_stop_word(&term)
         {
-            terms.entry(term).or_insert(Target::Keyword(i));
+            match terms.get(&term) {
+                Some(Target::Keyword(_)) => {}
+                Some(_) => {
+                    shadowed.insert(term, i);
+                }
+                None => {
+                    terms.insert(term, Target::Keyword(i));
+                }
+            }
         }
     }
-    terms.into_iter().collect()
+    (terms.into_iter().collect(), shadowed)
 }
 
 fn loc_of(path: &std::path::Path) -> crate::diagnostics::Location {

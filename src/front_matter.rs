@@ -41,16 +41,52 @@ impl Reference {
     /// file): citations become links on the page.
     pub fn check(&self, locate: impl FnOnce(&str) -> Location) -> Option<Diagnostic> {
         let url = self.url.as_deref()?;
-        let scheme = script_scheme(url, false)?;
+        if let Some(scheme) = script_scheme(url, false) {
+            return Some(
+                Diagnostic::error(format!(
+                    "citation `{}` links to `{url}`, a `{scheme}:` URL, which can run code in the reader's browser",
+                    self.title
+                ))
+                .at_location(locate(url))
+                .hint("give the web address of the work cited (`https://…`)"),
+            );
+        }
+        let host = schemeless_host(url)?;
         Some(
             Diagnostic::error(format!(
-                "citation `{}` links to `{url}`, a `{scheme}:` URL, which can run code in the reader's browser",
+                "citation `{}` links to `{url}`, which has no `https://`: browsers would take `{host}` for a page of this site",
                 self.title
             ))
             .at_location(locate(url))
-            .hint("give the web address of the work cited (`https://…`)"),
+            .hint(format!("write `https://{}`", url.trim())),
         )
     }
+}
+
+/// The host a web address written without its scheme starts with (`www.nhs.uk/conditions`,
+/// `pubmed.ncbi.nlm.nih.gov/123/`), which a page would link to as a relative path; `None`
+/// for an address with a scheme, a path of the site (`/x/`, `../x/`, `#x`) or a file beside
+/// the page (`leaflet.pdf`).
+pub fn schemeless_host(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let end = url.find(['/', '?', '#']).unwrap_or(url.len());
+    let host = &url[..end];
+    if host.is_empty() || host.contains(':') || host.starts_with('.') || host.contains(' ') {
+        return None;
+    }
+    let (name, last) = host.rsplit_once('.')?;
+    let files = [
+        "pdf", "html", "htm", "md", "txt", "csv", "png", "jpg", "jpeg", "gif", "svg", "webp",
+        "avif", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "json", "xml",
+    ];
+    let is_file = files.contains(&last.to_ascii_lowercase().as_str());
+    let looks_like_host = !name.is_empty()
+        && last.len() >= 2
+        && last.chars().all(|c| c.is_ascii_alphabetic())
+        && (host.to_ascii_lowercase().starts_with("www.")
+            || url[end..].starts_with('/')
+            || !is_file);
+    looks_like_host.then_some(host)
 }
 
 /// Where each of `aliases` (old URLs of a page, each made a redirect) is written, as `at`
@@ -439,6 +475,32 @@ fn find_word_byte(line: &str, value: &str, from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_address_without_its_scheme_is_told_from_a_path() {
+        for (url, host) in [
+            ("www.nhs.uk/conditions/", Some("www.nhs.uk")),
+            (
+                "pubmed.ncbi.nlm.nih.gov/12345/",
+                Some("pubmed.ncbi.nlm.nih.gov"),
+            ),
+            ("example.org", Some("example.org")),
+            (" WWW.Example.org ", Some("WWW.Example.org")),
+            ("www.leaflets.pdf", Some("www.leaflets.pdf")),
+            ("https://www.nhs.uk/", None),
+            ("doi:10.1000/182", None),
+            ("/articles/x/", None),
+            ("../x/", None),
+            ("#notes", None),
+            ("leaflet.pdf", None),
+            ("files/leaflet.pdf", None),
+            ("guide.html#dose", None),
+            ("v1.2", None),
+            ("a paper.org", None),
+        ] {
+            assert_eq!(schemeless_host(url), host, "{url}");
+        }
+    }
 
     #[test]
     fn splits_yaml_and_toml() {

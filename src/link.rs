@@ -86,6 +86,7 @@ fn environment_hash(catalog: &Catalog, strict: bool) -> u64 {
     // The body's own labels (alert titles, table and footnote labels) are in its language.
     catalog.config.words.hash(&mut h);
     catalog.terms.hash(&mut h);
+    catalog.shadowed_keywords.hash(&mut h);
     let mut paths: Vec<&String> = catalog.paths.iter().collect();
     paths.sort();
     paths.hash(&mut h);
@@ -196,7 +197,7 @@ impl<'a> ArticleLinker<'a> {
         let linker = match &cache.linker {
             Some((e, linker)) if *e == env => Arc::clone(linker),
             _ => {
-                let linker = Arc::new(Linker::new(&catalog.terms));
+                let linker = Arc::new(Linker::new(&catalog.terms, &catalog.shadowed_keywords));
                 if cache.enabled {
                     cache.linker = Some((env, Arc::clone(&linker)));
                 }
@@ -833,6 +834,12 @@ impl LinkChecker<'_> {
                 };
                 return Diagnostic::error(format!("image `{raw}` is not a file of the site"))
                     .hint(hint);
+            }
+            if let Some(host) = front_matter::schemeless_host(raw) {
+                return Diagnostic::error(format!(
+                    "link to `{raw}`, which has no `https://`: browsers would take `{host}` for a page of this site"
+                ))
+                .hint(format!("write `https://{}`", raw.trim()));
             }
             let shown: Vec<&str> = self.catalog.paths.iter().map(String::as_str).collect();
             Diagnostic::error(format!("link to `{raw}`, a page that does not exist"))

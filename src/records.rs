@@ -257,11 +257,25 @@ impl Ctx<'_> {
         }
     }
 
-    fn check_sources(&self, sources: &[Reference]) -> Result<(), Diagnostic> {
-        let bad = sources
-            .iter()
-            .find_map(|s| s.check(|url| self.loc("sources", url)));
-        bad.map_or(Ok(()), Err)
+    /// The error for `link`, one of the record's `links`, which is not an absolute http(s)
+    /// address; `hint` where it does not look like a web address missing its `https://`.
+    fn not_absolute(&self, link: &str, hint: &str) -> Diagnostic {
+        Diagnostic::error(format!("link `{link}` is not an absolute http(s) URL"))
+            .at_location(self.loc("links", link))
+            .hint(match crate::front_matter::schemeless_host(link) {
+                Some(_) => format!("write `https://{}`", link.trim()),
+                None => hint.to_string(),
+            })
+    }
+
+    /// The problems of each source's address go to `errors`: the build fails on them, but
+    /// the record is read on, so that its other problems are reported in the same run.
+    fn check_sources(&self, sources: &[Reference], errors: &mut Vec<Diagnostic>) {
+        errors.extend(
+            sources
+                .iter()
+                .filter_map(|s| s.check(|url| self.loc("sources", url))),
+        );
     }
 
     fn ids(&self, key: &str, ids: Vec<String>) -> Vec<IdRef> {
@@ -363,15 +377,14 @@ fn check_name(name: &str, path: &Path, text: &str) -> Result<(), Diagnostic> {
 }
 
 pub fn parse_symptom(file: &SourceFile, labels: &Labels) -> Read<Symptom> {
-    let (id, raw, ctx, errors) = read::<RawSymptom>(
+    let (id, raw, ctx, mut errors) = read::<RawSymptom>(
         file,
         labels,
         "invalid symptom record",
         SYMPTOM_FIELDS,
         |r| &r.name,
     )?;
-    ctx.check_sources(&raw.sources)
-        .map_err(|d| and(&errors, d))?;
+    ctx.check_sources(&raw.sources, &mut errors);
     Ok((
         Symptom {
             alias_locations: ctx.locs("aliases", &raw.aliases),
@@ -393,15 +406,23 @@ pub fn parse_symptom(file: &SourceFile, labels: &Labels) -> Read<Symptom> {
 }
 
 pub fn parse_supplement(file: &SourceFile, labels: &Labels) -> Read<Supplement> {
-    let (id, raw, ctx, errors) = read::<RawSupplement>(
+    let (id, raw, ctx, mut errors) = read::<RawSupplement>(
         file,
         labels,
         "invalid supplement record",
         SUPPLEMENT_FIELDS,
         |r| &r.name,
     )?;
-    ctx.check_sources(&raw.sources)
-        .map_err(|d| and(&errors, d))?;
+    ctx.check_sources(&raw.sources, &mut errors);
+    // Reported here, where the file's text says which line holds the link; the catalog
+    // leaves such a link out of the product links.
+    for link in raw
+        .links
+        .iter()
+        .filter(|l| crate::catalog::normalise_url(l).is_none())
+    {
+        errors.push(ctx.not_absolute(link, "product and collection links start with https://"));
+    }
     Ok((
         Supplement {
             alias_locations: ctx.locs("aliases", &raw.aliases),
@@ -437,9 +458,10 @@ pub fn parse_person(file: &SourceFile, labels: &Labels) -> Read<Person> {
         .iter()
         .find(|l| crate::catalog::normalise_url(l).is_none())
     {
-        let d = Diagnostic::error(format!("link `{link}` is not an absolute http(s) URL"))
-            .at_location(ctx.loc("links", link))
-            .hint("give the address of their page elsewhere, starting with https://");
+        let d = ctx.not_absolute(
+            link,
+            "give the address of their page elsewhere, starting with https://",
+        );
         return Err(and(&errors, d));
     }
     Ok((

@@ -698,6 +698,41 @@ fn source_that_runs_script() {
     );
 }
 
+/// A web address written without `https://` would be a link to a page of the site: in a
+/// body link, a citation, a record's source or a supplement's product link, the build
+/// stops, pointing at it, and says what to write; every one is reported in one run.
+#[test]
+fn web_address_without_its_scheme() {
+    let site = good_site();
+    site.article(
+        "bad.md",
+        "title: Bad\nreferences:\n  - title: NHS\n    url: www.nhs.uk/conditions/",
+        "Intro.\n\nSee [PubMed](pubmed.ncbi.nlm.nih.gov/12345/).\n",
+    )
+    .file(
+        "content/supplements/zinc.yaml",
+        "name: Zinc\nlinks:\n  - https://shop.example/zinc\n  - shop.example/zinc-tablets\nsources:\n  - title: ODS\n    url: ods.od.nih.gov\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "error: citation `NHS` links to `www.nhs.uk/conditions/`, which has no `https://`: browsers would take `www.nhs.uk` for a page of this site",
+            "--> content/articles/bad.md:5:10",
+            "help: write `https://www.nhs.uk/conditions/`",
+            "error: link to `pubmed.ncbi.nlm.nih.gov/12345/`, which has no `https://`",
+            "bad.md:9:5",
+            "help: write `https://pubmed.ncbi.nlm.nih.gov/12345/`",
+            "error: link `shop.example/zinc-tablets` is not an absolute http(s) URL",
+            "--> content/supplements/zinc.yaml:4:5",
+            "help: write `https://shop.example/zinc-tablets`",
+            "error: citation `ODS` links to `ods.od.nih.gov`",
+            "--> content/supplements/zinc.yaml:7:10",
+            "build failed with 4 errors",
+        ],
+    );
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+}
+
 /// A picture that is not among the site's files: the message says it is an image, and
 /// the hint offers a file (not a page) or where to put the picture.
 #[test]

@@ -450,6 +450,36 @@ fn keyword_page_lists_articles_that_mention_the_keyword() {
     assert!(!links_to(&html, "/articles/diet/eggs/"));
 }
 
+/// A keyword that is also a symptom's alias: mentions link to the symptom, and the keyword
+/// page still lists every article that mentions it.
+#[test]
+fn keyword_page_lists_mentions_of_a_term_a_record_also_names() {
+    let site = site_with_records();
+    site.article("nerves/a.md", "title: A\nkeywords: [tingling]", "Text.\n")
+        .article("nerves/b.md", "title: B", "Tingling in the feet.\n")
+        .article("nerves/c.md", "title: C", "Pins and needles.\n");
+    site.build().assert_ok();
+
+    let b = site.read("articles/nerves/b/index.html");
+    assert_eq!(
+        xrefs(article_body(&b), "/symptoms/paresthesia/"),
+        ["Tingling"]
+    );
+    let html = site.read("keywords/tingling/index.html");
+    assert!(
+        links_to(&html, "/articles/nerves/a/"),
+        "front matter keyword"
+    );
+    assert!(
+        links_to(&html, "/articles/nerves/b/"),
+        "the term in the body"
+    );
+    assert!(
+        !links_to(&html, "/articles/nerves/c/"),
+        "another name of the symptom is not the keyword"
+    );
+}
+
 #[test]
 fn symptom_page_json_ld_is_a_medical_sign_or_symptom_with_aliases() {
     let site = site_with_records();
