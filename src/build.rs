@@ -584,6 +584,18 @@ impl Builder {
         );
         timings.mark("link");
         if diags.has_errors() {
+            // `materia check` reports every problem in one run, those only the rendered
+            // pages settle (a link to a symptom page's `#id`) too: the whole site parsed, so
+            // its pages render as they would once the links are mended. Into memory, and
+            // through no cache, which a site with errors must not feed.
+            if self.options.strict && !self.link_cache.enabled {
+                let mut cache = render::RenderCache::new(false);
+                if let Some(output) =
+                    render::render_without_search(&linked, today(), diags, progress, &mut cache)
+                {
+                    crate::verify::rendered_links(&linked, &output, diags);
+                }
+            }
             return None;
         }
         Some((linked, counted))

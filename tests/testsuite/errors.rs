@@ -948,6 +948,27 @@ fn the_rendered_site_settles_keyword_list_pages_and_ids() {
     ]);
 }
 
+/// `materia check` reports a link to a missing `#id` of a record's page in the same run as
+/// a broken link that linking finds, not in a second run once that one is mended.
+#[test]
+fn check_reports_ids_of_rendered_pages_beside_other_link_errors() {
+    let site = Site::new();
+    site.file("content/symptoms/paresthesia.yaml", SYMPTOM_PARESTHESIA)
+        .article(
+            "a.md",
+            "title: A",
+            "See [the record](/symptoms/paresthesia/#record-titel).\n\nAnd [gone](/symptoms/numbnes/).\n",
+        );
+    let root = site.root().to_string_lossy().into_owned();
+    site.run(&["check", "--root", &root])
+        .assert_failed()
+        .assert_said(&[
+            "error: link to `/symptoms/paresthesia/#record-titel`: the page has no part with the id `#record-titel`",
+            "error: link to `/symptoms/numbnes/`, a page that does not exist",
+            "check failed with 2 errors",
+        ]);
+}
+
 /// Under a site path, the rendered pages are found by their paths below it: a link to a
 /// later page of a keyword's list that the list fills passes the build and the check.
 #[test]
