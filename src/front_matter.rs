@@ -368,35 +368,66 @@ fn sets_key(line: &str, key: &str) -> bool {
 pub struct KeyLines<'a> {
     lines: Vec<&'a str>,
     line_offset: usize,
-    /// The first and the last line that sets the key.
-    first: Option<usize>,
+    /// The first line that sets the key, and the byte of it its value starts from (0 for a
+    /// line that starts with the key; past the key in a JSON record written on one line).
+    first: Option<(usize, usize)>,
+    /// The last line that sets the key.
     last: Option<usize>,
 }
 
 impl<'a> KeyLines<'a> {
     pub fn new(text: &'a str, line_offset: usize, key: &str) -> KeyLines<'a> {
         let lines: Vec<&str> = text.lines().collect();
-        let is_key = |line: &&str| sets_key(line, key);
+        let mut first = lines
+            .iter()
+            .position(|line| sets_key(line, key))
+            .map(|i| (i, 0));
+        let mut last = lines.iter().rposition(|line| sets_key(line, key));
+        if first.is_none() {
+            // Minified JSON: the key stands inside a line.
+            first = lines
+                .iter()
+                .enumerate()
+                .find_map(|(i, line)| Some((i, json_value_byte(line, key)?)));
+            last = lines
+                .iter()
+                .rposition(|line| json_value_byte(line, key).is_some());
+        }
         KeyLines {
-            first: lines.iter().position(is_key),
-            last: lines.iter().rposition(is_key),
+            first,
+            last,
             lines,
             line_offset,
         }
     }
 
     /// The 1-based line and column of `value`: the first place it stands as a word from
-    /// the key's first line on; else the key's last line, else line 1.
+    /// where the key is first written on; else the key's last line, else line 1.
     pub fn locate(&self, value: &str) -> (usize, usize) {
-        let (Some(first), Some(last)) = (self.first, self.last) else {
+        let (Some(_), Some(last)) = (self.first, self.last) else {
             return (1, 1);
         };
-        for (i, line) in self.lines.iter().enumerate().skip(first) {
-            if let Some(col) = find_word(line, value) {
-                return (i + 1 + self.line_offset, col + 1);
-            }
+        match self.first_place(value) {
+            Some((i, start)) => (
+                i + 1 + self.line_offset,
+                self.lines[i][..start].chars().count() + 1,
+            ),
+            None => (last + 1 + self.line_offset, 1),
         }
-        (last + 1 + self.line_offset, 1)
+    }
+
+    /// The line index and byte where `value` first stands as a word from where the key is
+    /// first written on.
+    fn first_place(&self, value: &str) -> Option<(usize, usize)> {
+        let (first, from) = self.first?;
+        self.lines
+            .iter()
+            .enumerate()
+            .skip(first)
+            .find_map(|(i, text)| {
+                let from = if i == first { from } else { 0 };
+                Some((i, find_word_byte(text, value, from)?))
+            })
     }
 
     /// [`KeyLines::locate`] of each of a list's values, in order. Each is looked for from
@@ -422,14 +453,8 @@ impl<'a> KeyLines<'a> {
                         })
                 });
                 let first_place = || {
-                    self.lines
-                        .iter()
-                        .enumerate()
-                        .skip(self.first?)
-                        .find_map(|(i, text)| {
-                            let start = find_word_byte(text, value, 0)?;
-                            Some((i, start, text[..start].chars().count()))
-                        })
+                    let (i, start) = self.first_place(value)?;
+                    Some((i, start, self.lines[i][..start].chars().count()))
                 };
                 // Not written under the key: where `locate` points; the next value is looked
                 // for from where the last one found ended.
@@ -443,8 +468,14 @@ impl<'a> KeyLines<'a> {
     }
 }
 
-fn find_word(line: &str, value: &str) -> Option<usize> {
-    find_word_byte(line, value, 0).map(|start| line[..start].chars().count())
+/// The byte after `"key":` where `line` holds it (a JSON object written on one line).
+fn json_value_byte(line: &str, key: &str) -> Option<usize> {
+    let quoted = format!("\"{key}\"");
+    line.match_indices(&quoted).find_map(|(at, _)| {
+        let rest = &line[at + quoted.len()..];
+        let after = rest.trim_start();
+        after.starts_with(':').then(|| line.len() - after.len() + 1)
+    })
 }
 
 /// The byte at which `value` first stands as a whole word in `line` from byte `from` on.
@@ -575,5 +606,17 @@ mod tests {
         assert_eq!(KeyLines::new(yaml, 0, "tags").locate("numb"), (1, 1));
         let toml = "\"supplements\" = [\"zinc\"]\n";
         assert_eq!(locate_in(toml, 0, "supplements", "zinc"), (1, 19));
+    }
+
+    /// JSON written on one line: a value is looked for from its key on, not from the
+    /// line's start, where another field may hold the same word.
+    #[test]
+    fn locates_values_in_json_on_one_line() {
+        let json = r#"{"name":"Zinc","aliases":["zinc gluconate"],"related_symptoms": ["fatigue","zinc"]}"#;
+        assert_eq!(locate_in(json, 0, "related_symptoms", "zinc"), (1, 77));
+        assert_eq!(locate_in(json, 0, "aliases", "zinc"), (1, 28));
+        let lines = KeyLines::new(json, 0, "related_symptoms");
+        assert_eq!(lines.locate_all(["fatigue", "zinc"]), [(1, 67), (1, 77)]);
+        assert_eq!(locate_in(json, 0, "sources", "zinc"), (1, 1));
     }
 }

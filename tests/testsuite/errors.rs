@@ -422,6 +422,25 @@ fn unknown_id_in_a_record() {
     );
 }
 
+/// A JSON record written on one line: the unknown id is pointed at in the line, not at its
+/// start, and not at the same word in another field.
+#[test]
+fn unknown_id_in_a_record_of_one_line() {
+    let site = good_site();
+    site.file(
+        "content/symptoms/cramps.json",
+        r#"{"name":"Cramps","aliases":["magnesum cramps"],"related_supplements":["magnesum"]}"#,
+    );
+    assert_rejected(
+        &site,
+        &[
+            "unknown supplement `magnesum`",
+            "--> content/symptoms/cramps.json:1:72",
+            "did you mean `magnesium`?",
+        ],
+    );
+}
+
 #[test]
 fn duplicate_slugs() {
     let site = good_site();
