@@ -22,7 +22,138 @@ pub struct Converted {
     /// From a closing "Tags: …" list; empty without one (and then not written).
     pub tags: Vec<String>,
     pub supplements: Vec<String>,
+    /// From a "Slug:" or "URL:" line of the post's header; else made from the title.
+    pub slug: Option<String>,
+    pub authors: Vec<String>,
+    /// From a "Date:" line of the post's header; else the day of the import.
+    pub date: Option<Date>,
     pub body: String,
+}
+
+/// What the labelled lines a post may open with say ("Title: …", "Meta Description: …",
+/// "Slug: …", "Focus Keyword: …"): the fields a writer's brief or an SEO tool puts above
+/// the text, which are the article's front matter, not its first paragraphs.
+#[derive(Debug, Default)]
+struct Header {
+    title: Option<String>,
+    meta_title: Option<String>,
+    description: Option<String>,
+    slug: Option<String>,
+    keywords: Vec<String>,
+    tags: Vec<String>,
+    authors: Vec<String>,
+    date: Option<Date>,
+}
+
+#[derive(Clone, Copy)]
+enum Field {
+    Title,
+    MetaTitle,
+    Description,
+    Slug,
+    Keywords,
+    Tags,
+    Authors,
+    Date,
+}
+
+/// The field a header line's label names, compared without case.
+fn header_field(label: &str) -> Option<Field> {
+    let label = label.to_lowercase();
+    let field = match label.as_str() {
+        "title" | "headline" | "h1" | "post title" | "article title" | "blog title" => Field::Title,
+        "meta title" | "seo title" | "title tag" => Field::MetaTitle,
+        "meta description" | "description" | "seo description" | "excerpt" => Field::Description,
+        "slug" | "url slug" | "url" | "permalink" => Field::Slug,
+        "keywords" | "keyword" | "focus keyword" | "focus keywords" | "focus keyphrase"
+        | "primary keyword" | "secondary keywords" | "target keyword" | "target keywords"
+        | "seo keywords" | "meta keywords" => Field::Keywords,
+        "tags" | "category" | "categories" => Field::Tags,
+        "author" | "authors" | "written by" | "by" => Field::Authors,
+        "date" | "published" | "publish date" | "date published" | "publication date" => {
+            Field::Date
+        }
+        _ => return None,
+    };
+    Some(field)
+}
+
+/// A line `Label: value` of a header (the label may be bold: `**Title:** …`), as its field
+/// and value.
+fn header_line(line: &str) -> Option<(Field, &str)> {
+    let (label, value) = line.trim().split_once(':')?;
+    let field = header_field(label.trim_matches(EMPHASIS_OR_SPACE))?;
+    let value = value.trim_matches(EMPHASIS_OR_SPACE);
+    (!value.is_empty()).then_some((field, value))
+}
+
+const EMPHASIS_OR_SPACE: [char; 3] = ['*', '_', ' '];
+
+/// The items with a letter or digit: "—" or "???" names no keyword, tag or person.
+fn worded(items: impl IntoIterator<Item = String>) -> impl Iterator<Item = String> {
+    items
+        .into_iter()
+        .filter(|i| i.chars().any(char::is_alphanumeric))
+}
+
+/// The header a post opens with, and the text after it and the blank lines that follow it.
+/// The header is the run of labelled lines from the first line on (blank lines between
+/// them are allowed); a post without one is all text. Of a field that takes one value, the
+/// first line counts.
+fn take_header(text: &str) -> (Header, &str) {
+    let mut header = Header::default();
+    let mut rest = text;
+    let mut consumed = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            consumed += line.len();
+            rest = &text[consumed..];
+            continue;
+        }
+        let Some((field, value)) = header_line(line) else {
+            break;
+        };
+        consumed += line.len();
+        rest = &text[consumed..];
+        let keep = |slot: &mut Option<String>| {
+            slot.get_or_insert_with(|| value.to_string());
+        };
+        match field {
+            Field::Title => keep(&mut header.title),
+            Field::MetaTitle => keep(&mut header.meta_title),
+            Field::Description => keep(&mut header.description),
+            Field::Slug => {
+                // A URL's last part: "https://shop.example/blog/b12-nerves/" is `b12-nerves`.
+                let last = value
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(value);
+                let slug = slugify(last);
+                if !slug.is_empty() {
+                    header.slug.get_or_insert(slug);
+                }
+            }
+            Field::Keywords => header
+                .keywords
+                .extend(worded(plain_post::split_keywords(value))),
+            Field::Tags => header
+                .tags
+                .extend(worded(plain_post::split_keywords(value))),
+            Field::Authors => header.authors.extend(worded(
+                value
+                    .split([';', '&'])
+                    .flat_map(|a| a.split(" and "))
+                    .map(|a| a.trim().to_string()),
+            )),
+            Field::Date => {
+                if header.date.is_none() {
+                    header.date = Date::parse(value).ok();
+                }
+            }
+        }
+    }
+    (header, rest)
 }
 
 /// Converts one post. `product_links` maps normalised product URLs to supplement ids.
@@ -35,7 +166,7 @@ pub fn convert(
     // here, as the build would make them, so the article is written clean and its build
     // does not warn of them ever after.
     let cleaned = crate::load::without_controls(text).map(|(clean, ..)| clean);
-    let text = cleaned.as_deref().unwrap_or(text);
+    let (header, text) = take_header(cleaned.as_deref().unwrap_or(text));
     let mut body = String::new();
     // The closing lists' items: keywords, then tags.
     let mut lists: [Vec<String>; 2] = Default::default();
@@ -46,8 +177,14 @@ pub fn convert(
     // A short first line without a full stop is the post's title, unless it is a section
     // title of its own ("Introduction", "1. Causes").
     let first_line_title = match (lines.first(), text.lines().next().map(plain_post::classify)) {
+        // Under a header's title, only that title written again.
         (Some(Line::Text(t) | Line::Heading(t)), Some(Line::Text(_)))
-            if t.len() < 120 && !t.ends_with('.') =>
+            if t.len() < 120
+                && !t.ends_with('.')
+                && header
+                    .title
+                    .as_deref()
+                    .is_none_or(|h| h.eq_ignore_ascii_case(t.trim())) =>
         {
             let title = t.to_string();
             lines.remove(0);
@@ -142,7 +279,16 @@ pub fn convert(
             Line::Blank => {}
         }
     }
-    let [keywords, tags] = lists;
+    let [mut keywords, mut tags] = lists;
+    for (list, from_header) in [(&mut keywords, header.keywords), (&mut tags, header.tags)] {
+        let mut merged = from_header;
+        for item in list.drain(..) {
+            if !merged.iter().any(|m| m.eq_ignore_ascii_case(&item)) {
+                merged.push(item);
+            }
+        }
+        *list = merged;
+    }
     let mut supplements: Vec<String> = Vec::new();
     for url in markdown_link_urls(text) {
         if let Some(id) = normalise_url(&url).and_then(|u| product_links.get(&u)) {
@@ -153,10 +299,13 @@ pub fn convert(
     }
     let title = title
         .map(str::to_string)
+        .or(header.title)
         .or(first_line_title)
+        .or(header.meta_title)
         .unwrap_or_else(|| derive_title(&keywords));
-    let description = first_paragraph
-        .map(|p| sentence_excerpt(&strip_links(&p), 160))
+    let description = header
+        .description
+        .or_else(|| first_paragraph.map(|p| sentence_excerpt(&strip_links(&p), 160)))
         .unwrap_or_default();
     Converted {
         title,
@@ -164,6 +313,9 @@ pub fn convert(
         keywords,
         tags,
         supplements,
+        slug: header.slug,
+        authors: header.authors,
+        date: header.date,
         body: body.trim_end().to_string() + "\n",
     }
 }
@@ -392,11 +544,16 @@ pub fn to_markdown(c: &Converted, today: Date) -> String {
     } else {
         format!("tags: {}\n", yaml_list(&c.tags))
     };
+    let authors = if c.authors.is_empty() {
+        String::new()
+    } else {
+        format!("authors: {}\n", yaml_list(&c.authors))
+    };
     format!(
-        "---\ntitle: {}\ndescription: {}\ndate: {}\nkeywords: {}\n{tags}supplements: {}\n---\n\n{}",
+        "---\ntitle: {}\ndescription: {}\ndate: {}\n{authors}keywords: {}\n{tags}supplements: {}\n---\n\n{}",
         yaml_string(&c.title),
         yaml_string(&c.description),
-        today.iso(),
+        c.date.unwrap_or(today).iso(),
         yaml_list(&c.keywords),
         yaml_list(&c.supplements),
         c.body
@@ -459,7 +616,11 @@ pub fn import(
             continue;
         }
         let converted = convert(&text, title, &links);
-        let slug = slugify(&converted.title);
+        // `--title` names the file too, as it does where the post has no slug of its own.
+        let slug = match (&converted.slug, title) {
+            (Some(slug), None) => slug.clone(),
+            _ => slugify(&converted.title),
+        };
         let path = dir.join(format!(
             "{}.md",
             if slug.is_empty() { "imported" } else { &slug }

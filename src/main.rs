@@ -141,7 +141,10 @@ enum Command {
     /// "Frequently Asked Questions (FAQ)", …) becomes the FAQ, the "Important Keywords" or
     /// closing "Keywords: …" line becomes `keywords`, a closing "Tags: …" line `tags`, lines
     /// bulleted with "•" a list, and links to a supplement record's `links` fill
-    /// `supplements`.
+    /// `supplements`. Labelled lines the post opens with ("Title:", "Meta Description:",
+    /// "Slug:" or "URL:", "Author:", "Date: YYYY-MM-DD", "Focus Keyword:", "Tags:" or
+    /// "Category:", bold or not) are its title, description, file name, authors, date,
+    /// keywords and tags.
     Import {
         /// The posts to convert.
         #[arg(required = true)]
@@ -149,7 +152,8 @@ enum Command {
         /// Section folder under content/articles/.
         #[arg(long, short)]
         section: Option<String>,
-        /// The article's title (default: the post's first line, or derived from its keywords).
+        /// The article's title, and its file's name (default: the post's "Title:" line or
+        /// first line, or derived from its keywords).
         #[arg(long)]
         title: Option<String>,
         /// The site's folder, holding site.toml and content/.

@@ -749,3 +749,55 @@ fn a_blank_file_is_refused() {
         .collect();
     assert_eq!(written.len(), 1, "the post alone is imported: {written:?}");
 }
+
+/// The labelled lines a writer's brief or an SEO tool puts above a post ("Title:",
+/// "**Meta Description:**", "URL:", "Author:", "Date:", "Focus Keyword:", "Category:") are
+/// its front matter and its file's name, not its title and first paragraphs: the title was
+/// "Title: …", the description "Meta Description: …", and "Slug: …" a section heading.
+#[test]
+fn a_posts_labelled_header_fills_its_front_matter() {
+    let site = site_with_records();
+    site.file(
+        "post.txt",
+        &format!(
+            "Title: Iron and Tiredness\n**Meta Description:** Why low iron tires you, and what helps.\n\
+             URL: https://shop.example/blog/iron-tiredness/\n\nAuthor: Dr. Ana Ruiz, MD & Sam Lee\n\
+             Date: 2024-03-05\n**Focus Keyword:** iron and fatigue\nCategory: Minerals\n\n{POST}"
+        ),
+    );
+    let root = site.root().to_string_lossy().into_owned();
+    let path = site.path("post.txt").to_string_lossy().into_owned();
+    site.run(&["import", &path, "--root", &root]).assert_ok();
+    let text = std::fs::read_to_string(site.path("content/articles/iron-tiredness.md")).unwrap();
+    for field in [
+        "title: \"Iron and Tiredness\"\n",
+        "description: \"Why low iron tires you, and what helps.\"\n",
+        "date: 2024-03-05\n",
+        "authors: [\"Dr. Ana Ruiz, MD\", \"Sam Lee\"]\n",
+        "keywords: [\"iron and fatigue\", \"Iron deficiency\", \"anaemia symptoms\", \"iron supplements\"]\n",
+        "tags: [\"Minerals\"]\n",
+    ] {
+        assert!(text.contains(field), "{field} in {text}");
+    }
+    let body = text.split("\n---\n").nth(1).unwrap_or_default();
+    for label in [
+        "Title",
+        "Meta Description",
+        "URL",
+        "Author",
+        "Date:",
+        "Focus",
+        "Category",
+    ] {
+        assert!(!body.contains(label), "{label} in {body}");
+    }
+    assert!(body.starts_with("\n## Introduction\n"), "{body}");
+    site.build().assert_ok();
+    let html = site.read("articles/iron-tiredness/index.html");
+    assert!(
+        html.contains("<h1 id=\"article-title\">Iron and Tiredness</h1>"),
+        "{html}"
+    );
+    assert!(site.exists("authors/dr-ana-ruiz-md/index.html"));
+    assert!(site.exists("authors/sam-lee/index.html"));
+}
