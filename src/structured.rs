@@ -285,6 +285,50 @@ fn clean_json(value: &mut serde_json::Value) -> bool {
     }
 }
 
+/// How deep YAML's `[…]` and `{…}` may nest: far more than any front matter or record needs.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// The 1-based line and column of the bracket that nests `text`'s flow collections deeper
+/// than [`MAX_FLOW_DEPTH`], if one does. Quoted strings and comments are skipped; a bracket
+/// in a plain scalar counts too, which no text short of absurd notices.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let (mut line, mut col, mut depth) = (1, 0, 0usize);
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut before = '\n';
+    for c in text.chars() {
+        col += 1;
+        match (quote, c) {
+            (_, '\n') => {
+                line += 1;
+                col = 0;
+                comment = false;
+                // A quoted string may run over lines in YAML, but a bracket in the rest of
+                // one is counted by none short of absurd.
+                quote = None;
+            }
+            _ if comment => {}
+            (Some(q), c) if c == q && !(q == '"' && before == '\\') => quote = None,
+            (Some(_), _) => {}
+            // A quote opens a string only where a value starts: "Don't" is plain text.
+            (None, '"' | '\'') if before.is_whitespace() || "[{,:".contains(before) => {
+                quote = Some(c)
+            }
+            (None, '#') if before.is_whitespace() => comment = true,
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some((line, col));
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        before = if before == '\\' && c == '\\' { ' ' } else { c };
+    }
+    None
+}
+
 /// [`parse`] without the cleaning of escaped control characters.
 fn parse_as_written<T: DeserializeOwned>(
     text: &str,
@@ -298,13 +342,21 @@ fn parse_as_written<T: DeserializeOwned>(
             .and_then(|value| serde_yaml_ng::from_value::<T>(value).ok())
         {
             Some(v) => return Ok(v),
-            // Anything else, and every error, is the full parser's.
-            None => match serde_yaml_ng::from_str::<T>(text) {
-                Ok(v) => return Ok(v),
-                Err(e) => {
-                    let pos = e.location().map(|l| (l.line(), l.column()));
-                    (strip_position_suffix(&e.to_string()), pos)
-                }
+            // Anything else, and every error, is the full parser's: but not a text nested
+            // deeper than any front matter is, on which its scanner's time grows with the
+            // square of the depth (8,000 levels took half a second, 20,000 four).
+            None => match too_deep(text) {
+                Some(at) => (
+                    format!("the value is nested more than {MAX_FLOW_DEPTH} levels deep"),
+                    Some(at),
+                ),
+                None => match serde_yaml_ng::from_str::<T>(text) {
+                    Ok(v) => return Ok(v),
+                    Err(e) => {
+                        let pos = e.location().map(|l| (l.line(), l.column()));
+                        (strip_position_suffix(&e.to_string()), pos)
+                    }
+                },
             },
         },
         Format::Toml => match toml::from_str::<T>(text) {
@@ -411,6 +463,8 @@ enum Fields {
 impl Fields {
     fn read(text: &str, format: Format) -> Option<Fields> {
         match format {
+            // Not read again where the parser was spared it (see `too_deep`).
+            Format::Yaml if too_deep(text).is_some() => None,
             Format::Yaml => match serde_yaml_ng::from_str(text).ok()? {
                 serde_yaml_ng::Value::Mapping(m) => Some(Fields::Yaml(m)),
                 _ => None,
@@ -811,6 +865,32 @@ mod tests {
         name: String,
         #[serde(default)]
         aliases: Vec<String>,
+    }
+
+    /// Brackets nest flow collections, but not inside quoted strings or comments, and an
+    /// apostrophe in plain text opens no string.
+    #[test]
+    fn flow_nesting_is_measured_outside_strings_and_comments() {
+        let deep = |n: usize| format!("x: {}1{}\n", "[".repeat(n), "]".repeat(n));
+        assert_eq!(too_deep(&deep(MAX_FLOW_DEPTH)), None);
+        assert_eq!(
+            too_deep(&deep(MAX_FLOW_DEPTH + 1)),
+            Some((1, 4 + MAX_FLOW_DEPTH))
+        );
+        let b = "[".repeat(MAX_FLOW_DEPTH + 1);
+        for fine in [
+            format!("x: \"{b}\"\n"),
+            format!("x: '{b}'\n"),
+            format!("x: \"a \\\" {b}\"\n"),
+            format!("x: 1 # {b}\n"),
+        ] {
+            assert_eq!(too_deep(&fine), None, "{fine}");
+        }
+        let text = format!(
+            "title: Don't stop\ny: {}\n",
+            "{a: ".repeat(MAX_FLOW_DEPTH + 1)
+        );
+        assert_eq!(too_deep(&text), Some((2, 4 + 4 * MAX_FLOW_DEPTH)));
     }
 
     fn origin() -> Origin<'static> {

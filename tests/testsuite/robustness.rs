@@ -268,3 +268,27 @@ fn forbidden_references_in_raw_html_are_spaces() {
         "{article}"
     );
 }
+
+/// Front matter nested far deeper than any needs is refused at the bracket too deep, before
+/// the YAML parser, whose time grows with the square of the depth, reads it (40,000 levels
+/// took seconds).
+#[test]
+fn deeply_nested_front_matter_is_refused_where_it_goes_too_deep() {
+    let site = crate::support::Site::new();
+    let levels = 40_000;
+    site.article(
+        "deep.md",
+        &format!(
+            "title: Deep\nextra: {}1{}",
+            "{k: ".repeat(levels),
+            "}".repeat(levels)
+        ),
+        "Text.\n",
+    );
+    let run = site.build();
+    run.assert_failed().assert_said(&[
+        "error: invalid front matter: invalid YAML: the value is nested more than 64 levels deep",
+        // Line 3, past `extra: ` and 64 times `{k: `.
+        "--> content/articles/deep.md:3:264",
+    ]);
+}
