@@ -37,6 +37,9 @@ pub struct Article {
     pub link_locations: Vec<Location>,
     /// Where each of `front.aliases` is written.
     pub alias_locations: Vec<Location>,
+    /// The references whose address is a path of this site (by their place in
+    /// `references`), and where that address is written: the link stage checks them.
+    pub reference_locations: Vec<(usize, Location)>,
     /// Where `reviewed_on` is written (the file's first line without one), for
     /// `materia check`'s review warnings.
     pub review_location: Location,
@@ -135,13 +138,22 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
     // A closing "References" section stands in for front matter's `references` only where
     // those are empty (`parse_article` takes it only then), as the closing lists do for
     // keywords and tags.
+    let mut reference_locations = Vec::new();
     let references = if front.references.is_empty() {
         let taken = std::mem::take(&mut body.outline.references);
-        for r in &taken {
+        for (i, r) in taken.iter().enumerate() {
             problems.extend(r.reference.check(|_| at_offset(r.offset)));
+            if r.reference.site_path().is_some() {
+                reference_locations.push((i, at_offset(r.offset)));
+            }
         }
         taken.into_iter().map(|r| r.reference).collect()
     } else {
+        for (i, r) in front.references.iter().enumerate() {
+            if let Some(path) = r.site_path() {
+                reference_locations.push((i, at("references", path)));
+            }
+        }
         front.references.clone()
     };
     let ids = |key: &str, list: &[String]| -> Vec<IdRef> {
@@ -175,6 +187,7 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
         prepared: body.prepared,
         link_locations,
         alias_locations,
+        reference_locations,
         review_location: Location {
             file: file.path.clone(),
             line: front_matter::key_line(&split, "reviewed_on").unwrap_or(1),

@@ -36,6 +36,14 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// The address, where it is a path of this site (`/symptoms/fatigue/`, `other.md`),
+    /// which the link stage checks and completes as it does a body's links.
+    pub fn site_path(&self) -> Option<&str> {
+        let url = self.url.as_deref()?;
+        (!url.trim().is_empty() && !has_scheme(url) && schemeless_host(url).is_none())
+            .then_some(url)
+    }
+
     /// An error when the URL would run code if a reader followed it (see
     /// [`script_scheme`]), at the location `locate` finds (only then: finding it reads the
     /// file): citations become links on the page.
@@ -61,6 +69,22 @@ impl Reference {
             .hint(format!("write `https://{}`", url.trim())),
         )
     }
+}
+
+/// Whether `url` names its scheme (`https:`, `mailto:`, `doi:`) or is protocol-relative
+/// (`//host/…`): an address of another site, not a path of this one.
+pub fn has_scheme(url: &str) -> bool {
+    let url = url.trim();
+    if url.starts_with("//") {
+        return true;
+    }
+    let end = url.find(['/', '?', '#']).unwrap_or(url.len());
+    url[..end].split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 /// The host a web address written without its scheme starts with (`www.nhs.uk/conditions`,
@@ -506,6 +530,21 @@ fn find_word_byte(line: &str, value: &str, from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_of_another_site_names_its_scheme() {
+        for url in [
+            "https://x.org/",
+            "mailto:a@b.example",
+            "doi:10.1/x",
+            "//cdn.example/x",
+        ] {
+            assert!(has_scheme(url), "{url}");
+        }
+        for url in ["/articles/x/", "x.md", "../a:b/", "#notes", "2:30/", ""] {
+            assert!(!has_scheme(url), "{url}");
+        }
+    }
 
     #[test]
     fn a_web_address_without_its_scheme_is_told_from_a_path() {

@@ -112,20 +112,23 @@ pub struct CreativeWork<'a> {
     kind: &'static str,
     #[serde(skip_serializing_if = "str::is_empty")]
     name: &'a str,
-    #[serde(skip_serializing_if = "none_or_empty")]
-    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "no_address")]
+    url: Option<std::borrow::Cow<'a, str>>,
 }
 
-pub fn creative_work<'a>(name: &'a str, url: Option<&'a str>) -> CreativeWork<'a> {
+fn no_address(s: &Option<std::borrow::Cow<'_, str>>) -> bool {
+    s.as_deref().is_none_or(str::is_empty)
+}
+
+pub fn creative_work<'a>(
+    name: &'a str,
+    url: Option<impl Into<std::borrow::Cow<'a, str>>>,
+) -> CreativeWork<'a> {
     CreativeWork {
         kind: "CreativeWork",
         name,
-        url,
+        url: url.map(Into::into),
     }
-}
-
-fn none_or_empty(s: &Option<&str>) -> bool {
-    s.is_none_or(str::is_empty)
 }
 
 /// An article's MedicalWebPage. Empty strings, lists and absent dates are left out, so

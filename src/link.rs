@@ -27,6 +27,10 @@ pub struct LinkedArticle {
     /// Explicit, then referenced through a product link, then mentioned.
     pub supplements: Vec<usize>,
     pub keywords_mentioned: Vec<usize>,
+    /// The address each reference whose address is a path of this site links to (by its
+    /// place in the article's `references`), completed as a body's links are (`other.md`
+    /// → its URL, `base_path` before a site path).
+    pub reference_urls: Vec<(usize, String)>,
     pub has_product_links: bool,
     /// The body's first picture, for link previews (`og:image`): a site path with
     /// `base_path`, or an external http(s) address.
@@ -252,13 +256,40 @@ impl<'a> ArticleLinker<'a> {
             .map(|r| r.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
         let rel_dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
-        let resolved = self.checker.resolve_links(
+        let mut resolved = self.checker.resolve_links(
             &article.body.links,
             &page_url,
             Some(rel_dir),
             &local,
             |k| article.link_locations.get(k).cloned(),
         );
+        // A reference to a page of this site is checked as a body's link is.
+        let cited: Vec<LinkRef> = article
+            .reference_locations
+            .iter()
+            .filter_map(|(i, _)| {
+                Some(LinkRef {
+                    dest: article.references.get(*i)?.url.clone()?,
+                    offset: 0,
+                    is_image: false,
+                    no_alt: false,
+                })
+            })
+            .collect();
+        let mut reference_urls = Vec::new();
+        if !cited.is_empty() {
+            let checked =
+                self.checker
+                    .resolve_links(&cited, &page_url, Some(rel_dir), &local, |k| {
+                        article.reference_locations.get(k).map(|(_, l)| l.clone())
+                    });
+            for (settled, (i, _)) in checked.dests.into_iter().zip(&article.reference_locations) {
+                if let Some(url) = settled.dest {
+                    reference_urls.push((*i, url));
+                }
+            }
+            resolved.unverified.extend(checked.unverified);
+        }
         let already_linked = resolved
             .internal
             .iter()
@@ -304,6 +335,7 @@ impl<'a> ArticleLinker<'a> {
             symptoms,
             supplements,
             keywords_mentioned,
+            reference_urls,
             has_product_links: !resolved.products.is_empty(),
             image: resolved.image,
             image_size: resolved.image_size,

@@ -129,6 +129,8 @@ pub struct RecordCard<'a> {
 pub struct SourceView<'a> {
     pub title: &'a str,
     pub url: Option<&'a str>,
+    /// Whether `url` is another site's (the theme marks such links), not a page of this one.
+    pub external: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -20,8 +20,28 @@ impl Renderer<'_> {
             .map(|r| SourceView {
                 title: &r.title,
                 url: r.url.as_deref(),
+                external: r
+                    .url
+                    .as_deref()
+                    .is_some_and(crate::front_matter::has_scheme),
             })
             .collect()
+    }
+
+    /// An article's references, each address of this site as the link stage completed it.
+    fn cited<'b>(
+        &self,
+        a: &'b crate::article::Article,
+        linked: &'b crate::link::LinkedArticle,
+    ) -> Vec<SourceView<'b>> {
+        let mut views = self.sources(&a.references);
+        for (i, url) in &linked.reference_urls {
+            if let Some(view) = views.get_mut(*i) {
+                view.url = Some(url);
+                view.external = false;
+            }
+        }
+        views
     }
 
     pub(super) fn section_crumbs(&self, path: &[String]) -> Vec<Titled> {
@@ -147,7 +167,7 @@ impl Renderer<'_> {
                     title: &t.title,
                 })
                 .collect(),
-            references: self.sources(&a.references),
+            references: self.cited(a, linked),
             keywords: named(&c.keywords, &c.article_keywords[i]),
             tags: named(&c.tags, &c.article_tags[i]),
             symptoms: linked
@@ -237,7 +257,16 @@ impl Renderer<'_> {
         page.citation = a
             .references
             .iter()
-            .map(|r| jsonld::creative_work(&r.title, r.url.as_deref()))
+            .enumerate()
+            .map(|(k, r)| {
+                // A page of this site, by its full address.
+                let url: Option<std::borrow::Cow<str>> =
+                    match linked.reference_urls.iter().find(|(i, _)| *i == k) {
+                        Some((_, url)) => Some([self.origin(), url.as_str()].concat().into()),
+                        None => r.url.as_deref().map(Into::into),
+                    };
+                jsonld::creative_work(&r.title, url)
+            })
             .collect();
         page.date_modified = fm.updated.or(fm.date).map(|d| d.iso());
         page.date_published = fm.date.map(|d| d.iso());

@@ -752,6 +752,50 @@ fn web_address_without_its_scheme() {
     assert!(!stderr.contains("did you mean"), "{stderr}");
 }
 
+/// A citation of a page of this site is checked as a body's link is: one that leads
+/// nowhere stops the build, pointing at its address; under a site path, the ones that lead
+/// somewhere link there with the path, and are not marked as another site's.
+#[test]
+fn a_reference_to_a_page_of_the_site_is_checked_and_completed() {
+    let site = good_site();
+    site.file(
+        "site.toml",
+        "title = \"Test Health\"\nbase_url = \"https://example.org/kb/\"\n",
+    )
+    .article("b.md", "title: B", "Text.\n")
+    .article(
+        "a.md",
+        "title: A\nreferences:\n  - title: Ours\n    url: /articles/b/\n  - title: File\n    url: b.md\n  - title: Gone\n    url: /articles/c/",
+        "Text.\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "error: link to `/articles/c/`, a page that does not exist",
+            "--> content/articles/a.md:9:10",
+            "build failed with 1 error",
+        ],
+    );
+    site.article(
+        "a.md",
+        "title: A\nreferences:\n  - title: Ours\n    url: /articles/b/\n  - title: File\n    url: b.md\n  - title: Theirs\n    url: https://example.net/x",
+        "Text.\n",
+    );
+    site.build().assert_ok();
+    let html = site.read("articles/a/index.html");
+    for cited in [
+        "<a href=\"/kb/articles/b/\">Ours</a>",
+        "<a href=\"/kb/articles/b/\">File</a>",
+        "<a class=\"external\" rel=\"noopener\" href=\"https://example.net/x\">Theirs</a>",
+    ] {
+        assert!(html.contains(cited), "{cited} in {html}");
+    }
+    assert!(
+        html.contains("\"name\":\"File\",\"url\":\"https://example.org/kb/articles/b/\""),
+        "{html}"
+    );
+}
+
 /// A picture that is not among the site's files: the message says it is an image, and
 /// the hint offers a file (not a page) or where to put the picture.
 #[test]
