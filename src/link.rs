@@ -264,26 +264,28 @@ impl<'a> ArticleLinker<'a> {
             |k| article.link_locations.get(k).cloned(),
         );
         // A reference to a page of this site is checked as a body's link is.
-        let cited: Vec<LinkRef> = article
+        let (places, cited): (Vec<(usize, &Location)>, Vec<LinkRef>) = article
             .reference_locations
             .iter()
-            .filter_map(|(i, _)| {
-                Some(LinkRef {
-                    dest: article.references.get(*i)?.url.clone()?,
+            .filter_map(|(i, at)| {
+                let dest = article.references.get(*i)?.url.clone()?;
+                let link = LinkRef {
+                    dest,
                     offset: 0,
                     is_image: false,
                     no_alt: false,
-                })
+                };
+                Some(((*i, at), link))
             })
-            .collect();
+            .unzip();
         let mut reference_urls = Vec::new();
         if !cited.is_empty() {
             let checked =
                 self.checker
                     .resolve_links(&cited, &page_url, Some(rel_dir), &local, |k| {
-                        article.reference_locations.get(k).map(|(_, l)| l.clone())
+                        places.get(k).map(|(_, at)| (*at).clone())
                     });
-            for (settled, (i, _)) in checked.dests.into_iter().zip(&article.reference_locations) {
+            for (settled, (i, _)) in checked.dests.into_iter().zip(&places) {
                 if let Some(url) = settled.dest {
                     reference_urls.push((*i, url));
                 }
