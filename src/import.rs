@@ -82,12 +82,15 @@ fn header_field(label: &str) -> Option<Field> {
 /// and value.
 fn header_line(line: &str) -> Option<(Field, &str)> {
     let (label, value) = line.trim().split_once(':')?;
-    let field = header_field(label.trim_matches(EMPHASIS_OR_SPACE))?;
-    let value = value.trim_matches(EMPHASIS_OR_SPACE);
+    let field = header_field(label.trim_matches(emphasis_or_space))?;
+    let value = value.trim_matches(emphasis_or_space);
     (!value.is_empty()).then_some((field, value))
 }
 
-const EMPHASIS_OR_SPACE: [char; 3] = ['*', '_', ' '];
+/// Markdown's emphasis markers (a bold label) and the spaces beside them.
+fn emphasis_or_space(c: char) -> bool {
+    c == ' ' || plain_post::EMPHASIS.contains(&c)
+}
 
 /// The items with a letter or digit: "—" or "???" names no keyword, tag or person.
 fn worded(items: impl IntoIterator<Item = String>) -> impl Iterator<Item = String> {

@@ -288,7 +288,7 @@ fn qa_marker_ending(text: &str, ends: &[char]) -> Option<(char, usize)> {
 }
 
 /// Markdown's emphasis markers.
-const EMPHASIS: [char; 2] = ['*', '_'];
+pub const EMPHASIS: [char; 2] = ['*', '_'];
 
 /// Short and not a sentence: no closing punctuation. A link counts by its text, not its
 /// address ("1. Why [Magnesium](https://…) Matters" is a short title).
