@@ -377,10 +377,19 @@ pub fn meant_value<'a>(split: &Split<'a>, key: &str) -> Option<&'a str> {
     })
 }
 
-/// Whether `line` sets `key` (`key:`, `key =`, `"key":`).
+/// Whether `line` sets `key` (`key:`, `key =`, `"key":`, or TOML's table headers
+/// `[key]` and `[[key]]`, which a list of sources or references is written as).
 fn sets_key(line: &str, key: &str) -> bool {
-    line.trim_start()
-        .trim_start_matches('"')
+    let line = line.trim_start();
+    if let Some(table) = line.strip_prefix('[') {
+        let table = table.strip_prefix('[').unwrap_or(table).trim_start();
+        return table
+            .trim_start_matches('"')
+            .strip_prefix(key)
+            .map(|rest| rest.trim_start_matches('"').trim_start())
+            .is_some_and(|rest| rest.starts_with(']'));
+    }
+    line.trim_start_matches('"')
         .strip_prefix(key)
         .map(|rest| rest.trim_start_matches('"'))
         .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
@@ -657,5 +666,20 @@ mod tests {
         let lines = KeyLines::new(json, 0, "related_symptoms");
         assert_eq!(lines.locate_all(["fatigue", "zinc"]), [(1, 67), (1, 77)]);
         assert_eq!(locate_in(json, 0, "sources", "zinc"), (1, 1));
+    }
+
+    /// TOML writes a list of tables under headers: a value is found from the first one on.
+    #[test]
+    fn locates_values_under_toml_table_headers() {
+        let toml = "name = \"/x/\"\n\n[[sources]]\ntitle = \"A\"\nurl = \"/x/\"\n";
+        assert_eq!(locate_in(toml, 0, "sources", "/x/"), (5, 8));
+        assert_eq!(
+            locate_in("[ \"extra\" ]\nnote = \"/x/\"\n", 0, "extra", "/x/"),
+            (2, 9)
+        );
+        assert_eq!(
+            locate_in("[sources.more]\nu = \"/x/\"\n", 0, "sources", "/x/"),
+            (1, 1)
+        );
     }
 }

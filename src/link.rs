@@ -51,6 +51,9 @@ pub struct LinkedRecord {
     pub description: String,
     /// `seek_care` of a symptom, `interactions` of a supplement.
     pub extra: String,
+    /// The address each source that is a page of this site links to, by its place in the
+    /// record's `sources` (see [`LinkedArticle::reference_urls`]).
+    pub source_urls: Vec<(usize, String)>,
 }
 
 /// Linked articles from earlier builds. An entry is reused while both the article's text
@@ -264,34 +267,14 @@ impl<'a> ArticleLinker<'a> {
             |k| article.link_locations.get(k).cloned(),
         );
         // A reference to a page of this site is checked as a body's link is.
-        let (places, cited): (Vec<(usize, &Location)>, Vec<LinkRef>) = article
-            .reference_locations
-            .iter()
-            .filter_map(|(i, at)| {
-                let dest = article.references.get(*i)?.url.clone()?;
-                let link = LinkRef {
-                    dest,
-                    offset: 0,
-                    is_image: false,
-                    no_alt: false,
-                };
-                Some(((*i, at), link))
-            })
-            .unzip();
-        let mut reference_urls = Vec::new();
-        if !cited.is_empty() {
-            let checked =
-                self.checker
-                    .resolve_links(&cited, &page_url, Some(rel_dir), &local, |k| {
-                        places.get(k).map(|(_, at)| (*at).clone())
-                    });
-            for (settled, (i, _)) in checked.dests.into_iter().zip(&places) {
-                if let Some(url) = settled.dest {
-                    reference_urls.push((*i, url));
-                }
-            }
-            resolved.unverified.extend(checked.unverified);
-        }
+        let (reference_urls, unverified) = self.checker.cited(
+            &article.references,
+            &article.reference_locations,
+            &page_url,
+            Some(rel_dir),
+            &local,
+        );
+        resolved.unverified.extend(unverified);
         let already_linked = resolved
             .internal
             .iter()
@@ -505,30 +488,42 @@ fn link_parts(
 
     // A record page shows its description and its extra text (seek care, interactions)
     // together, so both are linked as one page.
-    let link_record = |own: Target, page_url: &str, texts: [&crate::records::RecordText; 2]| {
-        let mut internal = Vec::new();
-        let dests = texts.map(|text| {
-            let resolved = checker.resolve_links(&text.body.links, page_url, None, diags, |_| {
-                Some(text.location.clone())
+    let link_record =
+        |own: Target,
+         page_url: &str,
+         texts: [&crate::records::RecordText; 2],
+         sources: (&[front_matter::Reference], &[(usize, Location)])| {
+            let (source_urls, unverified) =
+                checker.cited(sources.0, sources.1, page_url, None, diags);
+            checker.keep_unverified(unverified);
+            let mut internal = Vec::new();
+            let dests = texts.map(|text| {
+                let resolved =
+                    checker.resolve_links(&text.body.links, page_url, None, diags, |_| {
+                        Some(text.location.clone())
+                    });
+                internal.extend(resolved.internal);
+                checker.keep_unverified(resolved.unverified);
+                resolved.dests
             });
-            internal.extend(resolved.internal);
-            checker.keep_unverified(resolved.unverified);
-            resolved.dests
-        });
-        let rules = PageRules {
-            own: Some(own),
-            max_links,
-            url: &url,
-            already_linked: internal
-                .iter()
-                .filter_map(|u| url_targets.get(u).copied())
-                .collect(),
+            let rules = PageRules {
+                own: Some(own),
+                max_links,
+                url: &url,
+                already_linked: internal
+                    .iter()
+                    .filter_map(|u| url_targets.get(u).copied())
+                    .collect(),
+            };
+            let mut state = PageState::new(&rules);
+            let [description, extra] =
+                [0, 1].map(|i| linker.link(&texts[i].body.prepared, &dests[i], &rules, &mut state));
+            LinkedRecord {
+                description,
+                extra,
+                source_urls,
+            }
         };
-        let mut state = PageState::new(&rules);
-        let [description, extra] =
-            [0, 1].map(|i| linker.link(&texts[i].body.prepared, &dests[i], &rules, &mut state));
-        LinkedRecord { description, extra }
-    };
     let symptoms = catalog
         .symptoms
         .par_iter()
@@ -538,6 +533,7 @@ fn link_parts(
                 Target::Symptom(i),
                 &catalog.symptom_urls[i],
                 [&s.description, &s.seek_care],
+                (&s.sources, &s.source_locations),
             )
         })
         .collect();
@@ -550,6 +546,7 @@ fn link_parts(
                 Target::Supplement(i),
                 &catalog.supplement_urls[i],
                 [&s.description, &s.interactions],
+                (&s.sources, &s.source_locations),
             )
         })
         .collect();
@@ -664,6 +661,45 @@ struct Resolved {
 }
 
 impl LinkChecker<'_> {
+    /// The address each reference at `places` (a path of this site) links to, by its
+    /// place in `refs`, checked and completed as a body's link is; and those only the
+    /// rendered site can settle.
+    fn cited(
+        &self,
+        refs: &[front_matter::Reference],
+        places: &[(usize, Location)],
+        page_url: &str,
+        rel_dir: Option<&str>,
+        diags: &Diagnostics,
+    ) -> (Vec<(usize, String)>, Vec<UnverifiedLink>) {
+        let (places, cited): (Vec<(usize, &Location)>, Vec<LinkRef>) = places
+            .iter()
+            .filter_map(|(i, at)| {
+                let dest = refs.get(*i)?.url.clone()?;
+                let link = LinkRef {
+                    dest,
+                    offset: 0,
+                    is_image: false,
+                    no_alt: false,
+                };
+                Some(((*i, at), link))
+            })
+            .unzip();
+        if cited.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let checked = self.resolve_links(&cited, page_url, rel_dir, diags, |k| {
+            places.get(k).map(|(_, at)| (*at).clone())
+        });
+        let urls = checked
+            .dests
+            .into_iter()
+            .zip(&places)
+            .filter_map(|(settled, (i, _))| Some((*i, settled.dest?)))
+            .collect();
+        (urls, checked.unverified)
+    }
+
     /// Keeps the unverified links of a text other than an article's for the site's list.
     fn keep_unverified(&self, links: Vec<UnverifiedLink>) {
         if links.is_empty() {

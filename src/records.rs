@@ -203,6 +203,9 @@ pub struct Symptom {
     pub related_symptoms: Vec<IdRef>,
     pub related_supplements: Vec<IdRef>,
     pub sources: Vec<Reference>,
+    /// The sources whose address is a path of this site (by their place in `sources`), and
+    /// where that address is written: the link stage checks and completes them.
+    pub source_locations: Vec<(usize, Location)>,
     /// Where each alias is written, for conflicting-term errors.
     pub alias_locations: Vec<Location>,
     pub extra: Extra,
@@ -223,6 +226,8 @@ pub struct Supplement {
     pub related_symptoms: Vec<IdRef>,
     pub links: Vec<String>,
     pub sources: Vec<Reference>,
+    /// As a symptom's.
+    pub source_locations: Vec<(usize, Location)>,
     pub alias_locations: Vec<Location>,
     pub extra: Extra,
 }
@@ -276,6 +281,16 @@ impl Ctx<'_> {
                 .iter()
                 .filter_map(|s| s.check(|url| self.loc("sources", url))),
         );
+    }
+
+    /// The sources that point to a page of this site, each with where its address is
+    /// written (looked up only for those: finding it reads the file).
+    fn site_sources(&self, sources: &[Reference]) -> Vec<(usize, Location)> {
+        sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((i, self.loc("sources", s.site_path()?))))
+            .collect()
     }
 
     fn ids(&self, key: &str, ids: Vec<String>) -> Vec<IdRef> {
@@ -398,6 +413,7 @@ pub fn parse_symptom(file: &SourceFile, labels: &Labels) -> Read<Symptom> {
             seek_care: ctx.markdown("seek_care", raw.seek_care),
             related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
             related_supplements: ctx.ids("related_supplements", raw.related_supplements),
+            source_locations: ctx.site_sources(&raw.sources),
             sources: raw.sources,
             extra: raw.extra,
         },
@@ -441,6 +457,7 @@ pub fn parse_supplement(file: &SourceFile, labels: &Labels) -> Read<Supplement> 
             ),
             related_symptoms: ctx.ids("related_symptoms", raw.related_symptoms),
             links: raw.links,
+            source_locations: ctx.site_sources(&raw.sources),
             sources: raw.sources,
             extra: raw.extra,
         },

@@ -12,11 +12,15 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 impl Renderer<'_> {
-    pub(super) fn sources<'b>(
+    /// A page's references (an article's) or sources (a record's), each address of this
+    /// site as the link stage completed it (`urls`, by place in `refs`).
+    pub(super) fn cited<'b>(
         &self,
         refs: &'b [crate::front_matter::Reference],
+        urls: &'b [(usize, String)],
     ) -> Vec<SourceView<'b>> {
-        refs.iter()
+        let mut views: Vec<SourceView> = refs
+            .iter()
             .map(|r| SourceView {
                 title: &r.title,
                 url: r.url.as_deref(),
@@ -25,17 +29,8 @@ impl Renderer<'_> {
                     .as_deref()
                     .is_some_and(crate::front_matter::has_scheme),
             })
-            .collect()
-    }
-
-    /// An article's references, each address of this site as the link stage completed it.
-    fn cited<'b>(
-        &self,
-        a: &'b crate::article::Article,
-        linked: &'b crate::link::LinkedArticle,
-    ) -> Vec<SourceView<'b>> {
-        let mut views = self.sources(&a.references);
-        for (i, url) in &linked.reference_urls {
+            .collect();
+        for (i, url) in urls {
             if let Some(view) = views.get_mut(*i) {
                 view.url = Some(url);
                 view.external = false;
@@ -167,7 +162,7 @@ impl Renderer<'_> {
                     title: &t.title,
                 })
                 .collect(),
-            references: self.cited(a, linked),
+            references: self.cited(&a.references, &linked.reference_urls),
             keywords: named(&c.keywords, &c.article_keywords[i]),
             tags: named(&c.tags, &c.article_tags[i]),
             symptoms: linked

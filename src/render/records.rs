@@ -30,7 +30,7 @@ impl Renderer<'_> {
                 .map(|&j| self.supplement_card(j))
                 .collect(),
             articles: self.list_cards(&self.site.backlinks.symptom_articles[i])?,
-            sources: self.sources(&s.sources),
+            sources: self.cited(&s.sources, &linked.source_urls),
             extra: &s.extra,
         };
         let page = RecordPage {
@@ -74,7 +74,7 @@ impl Renderer<'_> {
             related_symptoms: self.related_symptoms(&s.related_symptoms),
             links: s.links.iter().map(|u| link_with_host(u)).collect(),
             articles: self.list_cards(&self.site.backlinks.supplement_articles[i])?,
-            sources: self.sources(&s.sources),
+            sources: self.cited(&s.sources, &linked.source_urls),
             extra: &s.extra,
         };
         let page = RecordPage {

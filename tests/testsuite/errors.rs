@@ -796,6 +796,57 @@ fn a_reference_to_a_page_of_the_site_is_checked_and_completed() {
     );
 }
 
+/// A record's source that is a page of this site is checked and completed as an
+/// article's reference is: one to no page stops the build at its line, the rest link with
+/// `base_path` and are not marked as other sites' pages.
+#[test]
+fn a_records_source_on_this_site_is_checked_and_completed() {
+    let site = good_site();
+    site.file(
+        "site.toml",
+        "title = \"Test Health\"\nbase_url = \"https://example.org/kb/\"\n",
+    )
+    .file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\nsources:\n  - title: Our guide\n    url: /articles/guide/\n  - title: Gone\n    url: /articles/gone/\n",
+    )
+    .file(
+        "content/supplements/zinc.toml",
+        "name = \"Zinc\"\n\n[[sources]]\ntitle = \"Tingling\"\nurl = \"/symptoms/paresthesia/\"\n\n[[sources]]\ntitle = \"Missing\"\nurl = \"/supplements/iron/\"\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "error: link to `/articles/gone/`, a page that does not exist",
+            "--> content/symptoms/numbness.yaml:6:10",
+            "error: link to `/supplements/iron/`, a page that does not exist",
+            "--> content/supplements/zinc.toml:9:8",
+            "build failed with 2 errors",
+        ],
+    );
+    site.file(
+        "content/symptoms/numbness.yaml",
+        "name: Numbness\nsources:\n  - title: Our guide\n    url: /articles/guide/\n  - title: NHS\n    url: https://www.nhs.uk/\n",
+    )
+    .file(
+        "content/supplements/zinc.toml",
+        "name = \"Zinc\"\n\n[[sources]]\ntitle = \"Tingling\"\nurl = \"/symptoms/paresthesia/\"\n",
+    );
+    site.build().assert_ok();
+    let html = site.read("symptoms/numbness/index.html");
+    for cited in [
+        "<a href=\"/kb/articles/guide/\">Our guide</a>",
+        "<a class=\"external\" rel=\"noopener\" href=\"https://www.nhs.uk/\">NHS</a>",
+    ] {
+        assert!(html.contains(cited), "{cited} in {html}");
+    }
+    let html = site.read("supplements/zinc/index.html");
+    assert!(
+        html.contains("<a href=\"/kb/symptoms/paresthesia/\">Tingling</a>"),
+        "{html}"
+    );
+}
+
 /// A picture that is not among the site's files: the message says it is an image, and
 /// the hint offers a file (not a page) or where to put the picture.
 #[test]
