@@ -99,6 +99,35 @@ fn worded(items: impl IntoIterator<Item = String>) -> impl Iterator<Item = Strin
         .filter(|i| i.chars().any(char::is_alphanumeric))
 }
 
+/// The slug a "Slug:" or "URL:" line gives: a URL's last part
+/// ("https://shop.example/blog/b12-nerves/" is `b12-nerves`, as is "b12-nerves.html"); none
+/// for an address that is only a site's (`https://shop.example/`), whose host names no post.
+fn slug_of_address(value: &str) -> Option<String> {
+    let value = value.trim();
+    let value = value.split(['?', '#']).next().unwrap_or(value);
+    let path = if crate::front_matter::has_scheme(value) {
+        // `scheme://host/path`, or `scheme:path` for the rare address without a host.
+        match value.split_once("//") {
+            Some((_, rest)) => rest.split_once('/').map_or("", |(_, path)| path),
+            None => value.split_once(':').map_or("", |(_, path)| path),
+        }
+    } else if let Some(host) = crate::front_matter::schemeless_host(value) {
+        &value[host.len()..]
+    } else {
+        value
+    };
+    let last = path.split('/').rfind(|part| !part.trim().is_empty())?;
+    let last = [".html", ".htm", ".php", ".aspx", ".asp"]
+        .iter()
+        .find_map(|ext| {
+            let cut = last.len().checked_sub(ext.len())?;
+            (last.is_char_boundary(cut) && last[cut..].eq_ignore_ascii_case(ext))
+                .then(|| &last[..cut])
+        })
+        .unwrap_or(last);
+    Some(slugify(last)).filter(|slug| !slug.is_empty())
+}
+
 /// The header a post opens with, and the text after it and the blank lines that follow it.
 /// The header is the run of labelled lines from the first line on (blank lines between
 /// them are allowed); a post without one is all text. Of a field that takes one value, the
@@ -126,14 +155,7 @@ fn take_header(text: &str) -> (Header, &str) {
             Field::MetaTitle => keep(&mut header.meta_title),
             Field::Description => keep(&mut header.description),
             Field::Slug => {
-                // A URL's last part: "https://shop.example/blog/b12-nerves/" is `b12-nerves`.
-                let last = value
-                    .trim_end_matches('/')
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(value);
-                let slug = slugify(last);
-                if !slug.is_empty() {
+                if let Some(slug) = slug_of_address(value) {
                     header.slug.get_or_insert(slug);
                 }
             }
@@ -659,6 +681,26 @@ mod tests {
     use super::*;
 
     const POST: &str = "Introduction\nZinc matters for [immunity](https://shop.example/zinc/).\nMore text.\n1. Why Zinc Matters\nIt helps. Really.\nConclusion\nEat well.\nQ&A Section\nQ1: Is zinc safe?\nA1: In normal doses.\nQ2: Who needs it?\nA2: Most people.\nImportant Keywords\nZinc deficiency, immune health, zinc supplements.\n";
+
+    /// A "URL:" line's slug is its address's last part; a site's own address gives none.
+    #[test]
+    fn a_header_address_gives_the_slug_of_its_last_part() {
+        for (value, slug) in [
+            ("https://shop.example/blog/b12-nerves/", Some("b12-nerves")),
+            (
+                "www.shop.example/blog/B12-Nerves.html?ref=x",
+                Some("b12-nerves"),
+            ),
+            ("/blog/iron-tiredness", Some("iron-tiredness")),
+            ("iron-tiredness", Some("iron-tiredness")),
+            ("https://shop.example/", None),
+            ("https://shop.example", None),
+            ("www.shop.example", None),
+            ("https://shop.example/#top", None),
+        ] {
+            assert_eq!(slug_of_address(value).as_deref(), slug, "{value}");
+        }
+    }
 
     /// A link's address counts for nothing in a title's length, and may hold brackets.
     #[test]
