@@ -137,7 +137,7 @@ enum Command {
     ///
     /// Section lines ("Introduction", "1. …" or "1) …", also a numbered question or a
     /// numbered title ending with a colon, "Conclusion", or a short line without closing
-    /// punctuation before a paragraph) become `##` headings, a "Q&A Section" (or "FAQ",
+    /// punctuation, or a question in Title Case or capitals, before a paragraph) become `##` headings, a "Q&A Section" (or "FAQ",
     /// "Frequently Asked Questions (FAQ)", …) becomes the FAQ, the "Important Keywords" or
     /// closing "Keywords: …" line becomes `keywords`, a closing "Tags: …" line `tags`, lines
     /// bulleted with "•" a list, and links to a supplement record's `links` fill

@@ -298,6 +298,23 @@ fn title_like(t: &str) -> bool {
         && !t.ends_with(['.', ',', ';', ':', '!', '?', '"', '\'', ')', '”', '’'])
 }
 
+/// Whether a question (without its `?`) is written as a headline: short, of two words or
+/// more, in capitals, or with each word of four letters or more capitalised (the short
+/// ones may be lower case: "What Is the Best Form of B12").
+fn headline_question(q: &str) -> bool {
+    let words: Vec<&str> = q
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(|c| !c.is_lowercase());
+    words.len() >= 2
+        && title_like(q)
+        && words.first().is_some_and(capital)
+        && (q.chars().all(|c| !c.is_lowercase())
+            || words.iter().filter(|w| w.chars().count() >= 4).all(capital))
+}
+
 /// The characters of `t` but the addresses of its Markdown links.
 fn shown_chars(t: &str) -> usize {
     let mut count = 0;
@@ -440,7 +457,11 @@ fn settle(lines: &mut [Line]) {
             Some(Line::Question(..) | Line::Markdown(_) | Line::Bullet(_)) => true,
             _ => false,
         };
-        if title_like(t) && followed_by_prose {
+        // A question in headline case ("How Is It Treated?", "WHAT CAUSES LOW B12?") titles
+        // its section; one written as a sentence ("Have you felt pins and needles?") may
+        // open a paragraph of its own, and in an FAQ it is the FAQ's question.
+        let titled_question = !in_faq && t.strip_suffix('?').is_some_and(headline_question);
+        if (title_like(t) || titled_question) && followed_by_prose {
             lines[i] = Line::Heading(t);
         }
     }
@@ -748,6 +769,23 @@ mod tests {
         // A title that opens what follows with a colon, as a title without it.
         let lines = read("Intro paragraph of the post.\n3. Supplements That Help:\nMagnesium.\n");
         assert_eq!(lines[1], Line::Heading("Supplements That Help"));
+    }
+
+    /// An unnumbered question titles its section where it is written as a headline; one
+    /// written as a sentence stays a paragraph, and an FAQ's questions stay its questions.
+    #[test]
+    fn a_question_written_as_a_headline_titles_a_section() {
+        let post = "Intro paragraph of the post.\nWHAT CAUSES LOW B12?\nPoor absorption.\n\
+                    How Is It Treated?\nWith injections.\nWhat Is the Best Form of B12?\nAny.\n\
+                    Have you felt pins and needles?\nMany people have.\nWhy?\nNobody knows.\n\
+                    Q&A Section\nIs It Safe?\nYes.\n";
+        let lines = read(post);
+        for i in [1, 3, 5] {
+            assert!(matches!(lines[i], Line::Heading(_)), "{:?}", lines[i]);
+        }
+        assert_eq!(lines[7], Line::Text("Have you felt pins and needles?"));
+        assert_eq!(lines[9], Line::Text("Why?"));
+        assert_eq!(lines[12], Line::Text("Is It Safe?"));
     }
 
     #[test]
