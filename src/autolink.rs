@@ -423,7 +423,7 @@ impl Matcher {
         for (start, end, term) in candidates {
             // `b12` in `vitamin_b12_mcg` is part of a name, not a mention.
             let glued = (start > 0 && bytes[start - 1] == b'_') || bytes.get(end) == Some(&b'_');
-            if start < end_of_last || start == end || glued {
+            if start < end_of_last || start == end || glued || in_email_address(bytes, start, end) {
                 continue;
             }
             end_of_last = end;
@@ -431,6 +431,15 @@ impl Matcher {
         }
         chosen
     }
+}
+
+/// Whether `text[start..end]` is part of an e-mail address written as text
+/// (`fatigue.clinic@nhs.net`, `help@anemia.example`): a name, not a mention.
+fn in_email_address(text: &[u8], start: usize, end: usize) -> bool {
+    let part = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+' | b'%');
+    let before = text[..start].iter().rev().find(|b| !part(b));
+    let after = text[end..].iter().find(|b| !part(b));
+    before == Some(&b'@') || after == Some(&b'@')
 }
 
 const FILTER_WORDS: usize = 1024;
@@ -777,6 +786,22 @@ mod tests {
             "{html}"
         );
         assert_eq!(m.targets, vec![Target::Symptom(1)]);
+    }
+
+    #[test]
+    fn a_term_in_an_e_mail_address_is_not_a_mention() {
+        let (html, m) = link(
+            "Write to numbness.clinic@nhs.example or tingling@clinic.example, or to \
+             help@numbness.example, about tingling.",
+            None,
+        );
+        assert_eq!(html.matches("class=\"xref").count(), 1, "{html}");
+        assert!(
+            html.contains("numbness.clinic@nhs.example or tingling@clinic.example"),
+            "{html}"
+        );
+        assert!(html.contains("help@numbness.example, about <a"), "{html}");
+        assert_eq!(m.targets, vec![Target::Symptom(0)]);
     }
 
     #[test]

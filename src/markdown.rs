@@ -35,7 +35,7 @@ use alerts::{alert_open, titled_alerts};
 use faq::shape_faq_section;
 use pasted::{bulleted_paragraphs_as_lists, post_events};
 use prepared::{prepare, raw_html_depth_change, LinkableText};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
@@ -354,6 +354,17 @@ fn parse_with(
         .iter()
         .enumerate()
         .filter_map(|(k, (e, r))| match e {
+            // `<name@example.org>`: written out as a `mailto:` link, and checked as one.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                dest_url,
+                ..
+            }) => Some(LinkRef {
+                dest: ["mailto:", dest_url].concat(),
+                offset: r.start,
+                is_image: false,
+                no_alt: false,
+            }),
             Event::Start(Tag::Link { dest_url, .. }) => Some(LinkRef {
                 dest: dest_url.to_string(),
                 offset: r.start,

@@ -136,6 +136,33 @@ fn build_and_check_end_with_a_summary_that_quiet_silences() {
     assert_eq!(site.run(&["check", "--root", &root, "-q"]).stderr, "");
 }
 
+/// An e-mail address: `<name@host>` is a `mailto:` link, which the build accepts, and a
+/// term inside an address written as text is not a mention.
+#[test]
+fn e_mail_addresses_link_by_mailto_and_are_not_cross_linked() {
+    let site = site_with_records();
+    site.article(
+        "contact.md",
+        "title: Contact",
+        "Write to <editor@health.example> or paresthesia.clinic@nhs.example about paresthesia.\n",
+    );
+    site.build().assert_ok();
+    let html = site.read("articles/contact/index.html");
+    assert!(
+        html.contains("<a href=\"mailto:editor@health.example\">editor@health.example</a>"),
+        "{html}"
+    );
+    assert_eq!(
+        xrefs(&html, "/symptoms/paresthesia/"),
+        ["paresthesia"],
+        "{html}"
+    );
+    assert!(
+        html.contains(" paresthesia.clinic@nhs.example about "),
+        "{html}"
+    );
+}
+
 #[test]
 fn list_pages_link_to_their_articles() {
     let site = site_with_records();
