@@ -36,11 +36,28 @@ pub enum Line<'a> {
 /// The keywords of a closing keywords line or paragraph: separated by commas, semicolons
 /// or line breaks, each without a closing full stop.
 pub fn split_keywords(list: &str) -> Vec<String> {
-    list.split([',', ';', '\n'])
+    let mut items: Vec<String> = list
+        .split([',', ';', '\n'])
         .map(|k| k.trim().trim_end_matches('.').trim())
         .filter(|k| !k.is_empty())
         .map(str::to_string)
-        .collect()
+        .collect();
+    // "vitamin A, vitamin E, and vitamin K": the list's last item is "vitamin K".
+    if let [_, .., last] = items.as_mut_slice() {
+        let joined = [
+            "and ", "or ", "& ", "et ", "ou ", "und ", "oder ", "y ", "e ", "o ",
+        ]
+        .iter()
+        .find(|word| {
+            last.get(..word.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        });
+        if let Some(word) = joined {
+            *last = last[word.len()..].trim_start().to_string();
+        }
+    }
+    items.retain(|k| !k.is_empty());
+    items
 }
 
 /// What a closing list's label names.
@@ -769,6 +786,17 @@ mod tests {
         // A title that opens what follows with a colon, as a title without it.
         let lines = read("Intro paragraph of the post.\n3. Supplements That Help:\nMagnesium.\n");
         assert_eq!(lines[1], Line::Heading("Supplements That Help"));
+    }
+
+    #[test]
+    fn a_lists_closing_and_is_not_part_of_its_last_keyword() {
+        assert_eq!(
+            split_keywords("vitamin A, vitamin E, and vitamin K."),
+            ["vitamin A", "vitamin E", "vitamin K"]
+        );
+        assert_eq!(split_keywords("zinc; or iron"), ["zinc", "iron"]);
+        assert_eq!(split_keywords("and more"), ["and more"]);
+        assert_eq!(split_keywords("B12, andropause"), ["B12", "andropause"]);
     }
 
     /// An unnumbered question titles its section where it is written as a headline; one
