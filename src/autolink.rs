@@ -68,12 +68,38 @@ impl Linker {
         terms: &[(String, Target)],
         keywords_also: &std::collections::BTreeMap<String, usize>,
     ) -> Linker {
+        // A name with an apostrophe ("Crohn's disease") is written with either the straight
+        // or the typographic one (’), as editors and word processors give it: both are
+        // looked for.
+        let written: std::collections::HashSet<&str> =
+            terms.iter().map(|(t, _)| t.as_str()).collect();
+        let variants: Vec<(String, Target)> = terms
+            .iter()
+            .filter(|(t, _)| t.contains(['\'', '’']))
+            .flat_map(|(t, target)| {
+                [t.replace('’', "'"), t.replace('\'', "’")]
+                    .into_iter()
+                    .map(move |v| (v, *target))
+            })
+            .filter(|(v, _)| !written.contains(v.as_str()))
+            .collect();
+        let mut variants_seen = std::collections::HashSet::new();
+        let variants: Vec<&(String, Target)> = variants
+            .iter()
+            .filter(|(v, _)| variants_seen.insert(v.clone()))
+            .collect();
+        let all = || terms.iter().chain(variants.iter().copied());
         Linker {
-            matcher: Matcher::new(terms.iter().map(|(t, _)| t.as_str())),
-            targets: terms.iter().map(|(_, t)| *t).collect(),
-            also: terms
-                .iter()
-                .map(|(t, _)| keywords_also.get(t).map(|&k| Target::Keyword(k)))
+            matcher: Matcher::new(all().map(|(t, _)| t.as_str())),
+            targets: all().map(|(_, t)| *t).collect(),
+            also: all()
+                .map(|(t, _)| {
+                    keywords_also
+                        .get(t)
+                        .or_else(|| keywords_also.get(&t.replace('’', "'")))
+                        .or_else(|| keywords_also.get(&t.replace('\'', "’")))
+                        .map(|&k| Target::Keyword(k))
+                })
                 .collect(),
         }
     }
@@ -786,6 +812,26 @@ mod tests {
             "{html}"
         );
         assert_eq!(m.targets, vec![Target::Symptom(1)]);
+    }
+
+    #[test]
+    fn a_name_with_an_apostrophe_matches_either_apostrophe() {
+        let terms = [
+            ("crohn's disease".to_string(), Target::Symptom(0)),
+            ("st john’s wort".to_string(), Target::Supplement(0)),
+        ];
+        let linker = Linker::new(&terms, &Default::default());
+        let text = "Crohn’s disease, then St John's wort, and Crohn's disease.";
+        let found: Vec<&str> = linker
+            .matcher
+            .find(text)
+            .into_iter()
+            .map(|(range, _)| &text[range])
+            .collect();
+        assert_eq!(
+            found,
+            ["Crohn’s disease", "St John's wort", "Crohn's disease"]
+        );
     }
 
     #[test]
