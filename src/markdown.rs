@@ -948,6 +948,43 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Decorated<'a, '_, I> {
     }
 }
 
+/// The ids the built-in theme gives the parts of its pages (`#content`, which "Skip to
+/// content" leads to; `#article-title`, which names the article for screen readers), sorted:
+/// a heading of a text on the page ("## Content") is numbered past them, as past another
+/// heading, so that no id is on the page twice. A theme of one's own had best use these or
+/// ids with a `-` that slugs of titles seldom make.
+const THEME_IDS: [&str; 29] = [
+    "article-references",
+    "article-related",
+    "article-supplements",
+    "article-symptoms",
+    "article-title",
+    "article-topics",
+    "content",
+    "home-latest",
+    "home-supplements",
+    "home-symptoms",
+    "home-topics",
+    "notfound-q",
+    "page-title",
+    "record-articles",
+    "record-facts",
+    "record-interactions",
+    "record-links",
+    "record-sources",
+    "record-supplements",
+    "record-symptoms",
+    "record-title",
+    "search-form",
+    "search-index",
+    "search-input",
+    "search-results",
+    "section-articles",
+    "section-topics",
+    "seek-care-title",
+    "site-search-q",
+];
+
 /// Gives every heading an id (the author's `{#id}` or a slug of its text, made unique), in
 /// place, and collects the h2/h3 table of contents. Its anchor link is added on the way to
 /// the HTML writer ([`Decorated`]).
@@ -985,14 +1022,17 @@ fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>) {
         });
         // Numbered from where the last heading of the same id stopped: counting from 1 for
         // each one, a page of 20,000 headings of one title took 13 s.
-        let unique = if used.insert(base.clone()) {
+        let free = |id: &str, used: &mut FxHashSet<String>| {
+            THEME_IDS.binary_search(&id).is_err() && used.insert(id.to_string())
+        };
+        let unique = if free(&base, &mut used) {
             base
         } else {
             let n = next.entry(base.clone()).or_insert(1);
             loop {
                 let candidate = format!("{base}-{n}");
                 *n += 1;
-                if used.insert(candidate.clone()) {
+                if free(&candidate, &mut used) {
                     break candidate;
                 }
             }
@@ -1174,6 +1214,28 @@ mod tests {
                 "signs-1-2"
             ]
         );
+    }
+
+    /// The theme's ids are taken: a heading named like one is numbered past it.
+    #[test]
+    fn a_heading_is_numbered_past_the_ids_of_the_theme() {
+        let mut sorted = THEME_IDS;
+        sorted.sort_unstable();
+        assert_eq!(sorted, THEME_IDS, "THEME_IDS is searched by halves");
+        // Every id the built-in templates write as it stands is among them.
+        let mut written = std::collections::BTreeSet::new();
+        for (name, text) in crate::theme::DEFAULT_TEMPLATES {
+            for part in text.split("id=\"").skip(1) {
+                let id = &part[..part.find('"').unwrap_or(0)];
+                if !id.contains('{') {
+                    assert!(THEME_IDS.contains(&id), "`{id}` of {name}");
+                    written.insert(id);
+                }
+            }
+        }
+        assert_eq!(written.len(), THEME_IDS.len(), "{written:?}");
+        let (_, body) = html("## Content\n\n## Article Title\n\n## Contents\n");
+        assert_eq!(body.anchors, ["content-1", "article-title-1", "contents"]);
     }
 
     #[test]
