@@ -185,6 +185,40 @@ fn quoted_phrase_matches_exactly() {
     browser.assert_no_console_errors();
 }
 
+/// Past the text the index stores of a page (its first 700 bytes), a phrase is looked for
+/// in the page itself: a long page whose words stand in another order is not a match.
+#[test]
+fn quoted_phrase_past_the_stored_text_is_read_from_the_page() {
+    let site = search_site();
+    let filler = "Plenty of other words fill this paragraph about diet and sleep. ".repeat(20);
+    site.article(
+        "nerves/long-reversed.md",
+        "title: Long reversed",
+        &format!("{filler}\n\nNeedles then pins, and a glove with a stocking.\n"),
+    )
+    .article(
+        "nerves/long-kept.md",
+        "title: Long kept",
+        &format!("{filler}\n\nLegs feel like a stocking glove of pins and needles.\n"),
+    );
+    site.build().assert_ok();
+    let Some(browser) = crate::browser::Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(&site.path("public"));
+    for (query, page) in [
+        ("\"stocking glove\"", "/articles/nerves/long-kept/"),
+        (
+            "\"glove with a stocking\"",
+            "/articles/nerves/long-reversed/",
+        ),
+    ] {
+        assert_eq!(results(&browser, &server, query), [page], "{query}");
+    }
+    assert!(results(&browser, &server, "\"glove stocking\"").is_empty());
+    browser.assert_no_console_errors();
+}
+
 #[test]
 fn results_show_title_kind_and_highlighted_excerpt_and_the_count_is_announced() {
     let Some((_site, server, browser)) = open() else {
@@ -235,6 +269,11 @@ fn results_show_title_kind_and_highlighted_excerpt_and_the_count_is_announced() 
     assert_eq!(
         status("cobalamin xylophone"),
         json!("2 results for “cobalamin xylophone”. Not found: xylophone")
+    );
+    // Once, however often it is typed.
+    assert_eq!(
+        status("xylophone cobalamin xylophone"),
+        json!("2 results for “xylophone cobalamin xylophone”. Not found: xylophone")
     );
     // Not a word matched through a typo or as the start of a longer word.
     assert_eq!(status("cobalamn"), json!("2 results for “cobalamn”"));

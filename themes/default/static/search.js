@@ -151,7 +151,7 @@ function search(q, show) {
 				let list = K(sc).filter(d => hit[d] >= need).map(Number);
 				list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
 				// One word: its best term's page count covers pages not loaded.
-				return { q, Q, list, meta, more: !T && later, count: Q.terms.length == 1 ? mx(count, list.length) : list.length, x: Q.terms.filter(t => !t.e.length).map(t => t.o).join(' ') };
+				return { q, Q, list, meta, more: !T && later, count: Q.terms.length == 1 ? mx(count, list.length) : list.length, x: [...new Set(Q.terms.filter(t => !t.e.length).map(t => t.o))].join(' ') };
 			}
 			if (my != seq) return;
 			show(rank());
@@ -200,11 +200,14 @@ function excerpt(text, Q) {
 	return p;
 }
 
-// A page's prose (no headings or listed titles), for matches past its stored text.
-const FULL = {}, own = u => FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ? r.text() : '').then(h => {
-	let d = new DOMParser().parseFromString(h, 'text/html'), e = d.querySelectorAll('.prose :is(p,li,td,dd)');
-	return [...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent).join(' ').replace(/\s+/g, ' ');
-}).catch(() => ''));
+// A page's prose (no headings or listed titles), for matches past its stored text; and
+// its words with its title's and headings', for phrases past it.
+const FULL = {}, own = (u, all) => (FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ? r.text() : '').then(h => new DOMParser().parseFromString(h, 'text/html')).catch(() => 0))).then(d => {
+	if (!d) return '';
+	let e = d.querySelectorAll('.prose :is(p,li,td,dd)');
+	return all ? ' ' + words([d.querySelector('h1'), ...d.querySelectorAll('.prose')].map(e => e && e.textContent).join(' ')).join(' ') + ' ' :
+		[...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent).join(' ').replace(/\s+/g, ' ');
+});
 
 // A search box as an ARIA combobox: a popup, or the search page's list.
 function ui(input) {
@@ -231,8 +234,11 @@ function ui(input) {
 		o[active].scrollIntoView({ block: 'nearest' });
 	}
 	function open(on) { if (popup) box.hidden = !on; at(input, 'aria-expanded', on); }
-	// A phrase holds unless the page's text, when complete, lacks it.
-	const phrase = (r, d) => !TEXT[d] || TEXT[d][4] || r.Q.phrases.every(p => (' ' + words(TEXT[d][3]).join(' ') + ' ').includes(p));
+	// A phrase holds unless the page's text lacks it: its stored text, or where that is cut
+	// short, the page's own (fetched, and held meanwhile).
+	const has = (s, r) => r.Q.phrases.every(p => s.includes(p)), WH = {},
+		phrase = (r, d, t = TEXT[d], w = WH[d]) => !t || has(' ' + words(t[0] + ' ' + t[3]).join(' ') + ' ', r) || t[4] &&
+			(w == null ? (WH[d] = own(t[2], 1)).then(s => { WH[d] = s; r == last && show(r); }) : w.then || !w || has(w, r));
 	function show(r) {
 		if (r.q != dq) DEEP = {}, dq = r.q;
 		lab();
@@ -263,7 +269,7 @@ function ui(input) {
 		status.textContent = q ? man.l[n > 1 ? 4 : n + 2].replace('{n}', n).replace('{q}', q) + (n && r.x ? '. ' + man.l[5].replace('{q}', r.x) : '') : '';
 		open(!!q);
 		// Busy until ranking and excerpts settle (tests wait).
-		at(box, 'aria-busy', !!(r.more || missing.length || deep.length));
+		at(box, 'aria-busy', !!(r.more || missing.length || deep.length || ph && ids.some(d => WH[d] && WH[d].then)));
 		if (missing.length) texts(missing).then(got => {
 			mix(TEXT, got);
 			if (r == last) show(r);
