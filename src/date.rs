@@ -94,6 +94,66 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// A date as posts write it, for `materia import`: `2024-03-05` (and `2024-3-5`,
+    /// `2024/03/05`, `2024.03.05`), `March 5, 2024`, `Mar 5th 2024`, `5 March 2024`, and a
+    /// day and month in digits (`05/03/2024`) only where they cannot be read the other way
+    /// round (`25/03/2024`, `03/25/2024`). `None` for anything else: the importer then says so
+    /// rather than guess.
+    pub fn parse_written(text: &str) -> Option<Date> {
+        let text = text.trim();
+        if let Ok(date) = Date::parse(text) {
+            return Some(date);
+        }
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let [a, b, c] = words[..] else {
+            return None;
+        };
+        let number = |w: &str| -> Option<u32> {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &w[digits.len()..];
+            let ordinal =
+                ["", "st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str());
+            (ordinal
+                && !digits.is_empty()
+                && digits.len() <= 4
+                && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+        };
+        let month_named = |w: &str| -> Option<u32> {
+            let w = w.to_ascii_lowercase();
+            let w = w.trim_end_matches('.');
+            MONTHS
+                .iter()
+                .position(|m| {
+                    let m = m.to_ascii_lowercase();
+                    w.len() >= 3 && (m == w || m.starts_with(w) && w.len() <= 4)
+                })
+                .map(|i| i as u32 + 1)
+        };
+        let (year, month, day) = match (number(a), number(b), number(c)) {
+            // 2024/03/05, 2024-3-5
+            (Some(y), Some(m), Some(d)) if a.len() == 4 => (y, m, d),
+            // 25/03/2024 or 03/25/2024, where only one reading is a date.
+            (Some(x), Some(y), Some(year)) if c.len() == 4 => match (x > 12, y > 12) {
+                (true, false) => (year, y, x),
+                (false, true) => (year, x, y),
+                _ => return None,
+            },
+            // March 5, 2024
+            (None, Some(d), Some(y)) if c.len() == 4 => (y, month_named(a)?, d),
+            // 5 March 2024
+            (Some(d), None, Some(y)) if c.len() == 4 => (y, month_named(b)?, d),
+            _ => return None,
+        };
+        let year = i32::try_from(year).ok()?;
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
+    }
+
     /// `2024-01-05`. Written digit by digit rather than through `format!`: every card of
     /// every listing shows a date, hundreds of thousands of them in a large build.
     pub fn iso(&self) -> String {
@@ -178,6 +238,35 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::Date;
+
+    #[test]
+    fn reads_dates_as_posts_write_them() {
+        let d = |y, m, d| {
+            Some(Date {
+                year: y,
+                month: m,
+                day: d,
+            })
+        };
+        for (text, date) in [
+            ("2024-03-05", d(2024, 3, 5)),
+            ("2024-3-5", d(2024, 3, 5)),
+            ("2024/03/05", d(2024, 3, 5)),
+            ("March 5, 2024", d(2024, 3, 5)),
+            ("Mar 5th 2024", d(2024, 3, 5)),
+            ("5 March 2024", d(2024, 3, 5)),
+            ("21st Sept. 2023", d(2023, 9, 21)),
+            ("25/03/2024", d(2024, 3, 25)),
+            ("03/25/2024", d(2024, 3, 25)),
+            ("05/03/2024", None),
+            ("February 30, 2024", None),
+            ("Ma 5 2024", None),
+            ("last Tuesday", None),
+            ("", None),
+        ] {
+            assert_eq!(Date::parse_written(text), date, "{text}");
+        }
+    }
 
     #[test]
     fn parses_and_rejects() {

@@ -27,6 +27,8 @@ pub struct Converted {
     pub authors: Vec<String>,
     /// From a "Date:" line of the post's header; else the day of the import.
     pub date: Option<Date>,
+    /// A "Date:" line's value that is no date [`Date::parse_written`] reads.
+    pub unread_date: Option<String>,
     pub body: String,
 }
 
@@ -43,6 +45,7 @@ struct Header {
     tags: Vec<String>,
     authors: Vec<String>,
     date: Option<Date>,
+    unread_date: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -172,8 +175,11 @@ fn take_header(text: &str) -> (Header, &str) {
                     .map(|a| a.trim().to_string()),
             )),
             Field::Date => {
-                if header.date.is_none() {
-                    header.date = Date::parse(value).ok();
+                if header.date.is_none() && header.unread_date.is_none() {
+                    header.date = Date::parse_written(value);
+                    if header.date.is_none() {
+                        header.unread_date = Some(value.to_string());
+                    }
                 }
             }
         }
@@ -341,6 +347,7 @@ pub fn convert(
         slug: header.slug,
         authors: header.authors,
         date: header.date,
+        unread_date: header.unread_date,
         body: body.trim_end().to_string() + "\n",
     }
 }
@@ -641,6 +648,15 @@ pub fn import(
             continue;
         }
         let converted = convert(&text, title, &links);
+        if let Some(value) = &converted.unread_date {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`Date: {value}` is not a date Materia reads: the article is dated the day of the import"
+                ))
+                .in_file(file)
+                .hint("write its `date:` in the article's front matter as YYYY-MM-DD"),
+            );
+        }
         // `--title` names the file too, as it does where the post has no slug of its own.
         let slug = match (&converted.slug, title) {
             (Some(slug), None) => slug.clone(),

@@ -142,7 +142,8 @@ enum Command {
     /// closing "Keywords: …" line becomes `keywords`, a closing "Tags: …" line `tags`, lines
     /// bulleted with "•" a list, and links to a supplement record's `links` fill
     /// `supplements`. Labelled lines the post opens with ("Title:", "Meta Description:",
-    /// "Slug:" or "URL:", "Author:", "Date: YYYY-MM-DD", "Focus Keyword:", "Tags:" or
+    /// "Slug:" or "URL:", "Author:", "Date:" (2024-03-05, "March 5, 2024", "5 March 2024"; a
+    /// date that reads two ways, such as 05/03/2024, is reported), "Focus Keyword:", "Tags:" or
     /// "Category:", bold or not) are its title, description, file name, authors, date,
     /// keywords and tags.
     Import {

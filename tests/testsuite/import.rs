@@ -754,6 +754,43 @@ fn a_blank_file_is_refused() {
 /// "**Meta Description:**", "URL:", "Author:", "Date:", "Focus Keyword:", "Category:") are
 /// its front matter and its file's name, not its title and first paragraphs: the title was
 /// "Title: …", the description "Meta Description: …", and "Slug: …" a section heading.
+/// A header's date as posts write it is read; one that could be read two ways is not
+/// guessed at: the import says so, and dates the article the day of the import.
+#[test]
+fn a_headers_date_is_read_as_written_or_reported() {
+    let site = site_with_records();
+    site.file(
+        "march.txt",
+        &format!("Title: March\nDate: March 5th, 2024\n\n{POST}"),
+    )
+    .file(
+        "unclear.txt",
+        &format!("Title: Unclear\nDate: 05/03/2024\n\n{POST}"),
+    );
+    let root = site.root().to_string_lossy().into_owned();
+    for (file, said) in [
+        ("march.txt", None),
+        (
+            "unclear.txt",
+            Some("warning: `Date: 05/03/2024` is not a date Materia reads: the article is dated the day of the import"),
+        ),
+    ] {
+        let path = site.path(file).to_string_lossy().into_owned();
+        let run = site.run(&["import", &path, "--root", &root]);
+        run.assert_ok();
+        if let Some(said) = said {
+            run.assert_said(&[said, "write its `date:` in the article's front matter as YYYY-MM-DD"]);
+        }
+    }
+    let text = std::fs::read_to_string(site.path("content/articles/march.md")).unwrap();
+    assert!(text.contains("date: 2024-03-05\n"), "{text}");
+    let text = std::fs::read_to_string(site.path("content/articles/unclear.md")).unwrap();
+    assert!(
+        !text.contains("2024-03-05") && !text.contains("2024-05-03"),
+        "{text}"
+    );
+}
+
 #[test]
 fn a_posts_labelled_header_fills_its_front_matter() {
     let site = site_with_records();
