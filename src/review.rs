@@ -13,46 +13,48 @@ use std::path::Path;
 /// The warnings of `catalog`'s articles and records, `today` being the build's date.
 pub fn warnings(catalog: &Catalog, today: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if let Some(days) = catalog.config.review_interval_days {
-        for a in &catalog.articles {
-            let fm = &a.front;
-            let reviewer = fm
-                .reviewed_by
-                .as_deref()
-                .is_some_and(|by| !by.trim().is_empty());
-            let due = fm
-                .reviewed_on
-                .and_then(|on| Some((on, catalog.config.review_due(on)?)));
-            let warning = match (reviewer, due) {
-                (_, Some((on, due))) if due < today => Diagnostic::warning(format!(
-                    "the medical review of `{}` is overdue: reviewed on {}, due again on {} \
-                         (`review_interval_days = {days}`)",
-                    fm.title,
-                    on.iso(),
-                    due.iso()
-                ))
-                .hint("have it reviewed again, then set `reviewed_on` to the review's date"),
-                (true, Some(_)) => continue,
-                (false, Some(_)) => Diagnostic::warning(format!(
-                    "`{}` gives the date of its medical review but not who reviewed it",
-                    fm.title
-                ))
-                .hint("add `reviewed_by` with the reviewer's name"),
-                (true, None) => Diagnostic::warning(format!(
-                    "`{}` names its medical reviewer but not the review's date, so the review \
-                     can never fall due (`review_interval_days = {days}`)",
-                    fm.title
-                ))
-                .hint("add `reviewed_on: YYYY-MM-DD`"),
-                (false, None) => Diagnostic::warning(format!(
-                    "`{}` has no medical review, and the site reviews its articles every {days} \
-                     days (`review_interval_days`)",
-                    fm.title
-                ))
-                .hint("once a clinician has reviewed it, add `reviewed_by` and `reviewed_on`"),
-            };
-            out.push(warning.at_location(a.review_location.clone()));
-        }
+    for a in &catalog.articles {
+        let fm = &a.front;
+        let reviewer = fm
+            .reviewed_by
+            .as_deref()
+            .is_some_and(|by| !by.trim().is_empty());
+        let Some(days) = catalog.config.review_interval_days else {
+            // The page and its JSON-LD say when it was reviewed, but not by whom: readers
+            // trust a review by its reviewer.
+            if fm.reviewed_on.is_some() && !reviewer {
+                out.push(unnamed_reviewer(&fm.title).at_location(a.review_location.clone()));
+            }
+            continue;
+        };
+        let due = fm
+            .reviewed_on
+            .and_then(|on| Some((on, catalog.config.review_due(on)?)));
+        let warning = match (reviewer, due) {
+            (_, Some((on, due))) if due < today => Diagnostic::warning(format!(
+                "the medical review of `{}` is overdue: reviewed on {}, due again on {} \
+                     (`review_interval_days = {days}`)",
+                fm.title,
+                on.iso(),
+                due.iso()
+            ))
+            .hint("have it reviewed again, then set `reviewed_on` to the review's date"),
+            (true, Some(_)) => continue,
+            (false, Some(_)) => unnamed_reviewer(&fm.title),
+            (true, None) => Diagnostic::warning(format!(
+                "`{}` names its medical reviewer but not the review's date, so the review \
+                 can never fall due (`review_interval_days = {days}`)",
+                fm.title
+            ))
+            .hint("add `reviewed_on: YYYY-MM-DD`"),
+            (false, None) => Diagnostic::warning(format!(
+                "`{}` has no medical review, and the site reviews its articles every {days} \
+                 days (`review_interval_days`)",
+                fm.title
+            ))
+            .hint("once a clinician has reviewed it, add `reviewed_by` and `reviewed_on`"),
+        };
+        out.push(warning.at_location(a.review_location.clone()));
     }
     for s in &catalog.symptoms {
         if is_empty(&s.seek_care) {
@@ -70,6 +72,13 @@ pub fn warnings(catalog: &Catalog, today: Date) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+fn unnamed_reviewer(title: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "`{title}` gives the date of its medical review but not who reviewed it"
+    ))
+    .hint("add `reviewed_by` with the reviewer's name")
 }
 
 fn is_empty(text: &RecordText) -> bool {

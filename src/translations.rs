@@ -64,6 +64,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("min_read", "{n} min read"),
     ("reviewed_by", "Medically reviewed by"),
     ("reviewed_on", "on"),
+    ("last_reviewed", "Last reviewed on"),
     (
         "review_due",
         "This review is due for renewal, so some details may have changed since.",
@@ -236,6 +237,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("min_read", "{n} min de lecture"),
     ("reviewed_by", "Relu sur le plan médical par"),
     ("reviewed_on", "le"),
+    ("last_reviewed", "Dernière relecture le"),
     (
         "review_due",
         "Cette relecture doit être renouvelée : certains détails ont pu changer depuis.",
@@ -404,6 +406,7 @@ const GERMAN: &[(&str, &str)] = &[
     ("min_read", "{n} Min. Lesezeit"),
     ("reviewed_by", "Medizinisch geprüft von"),
     ("reviewed_on", "am"),
+    ("last_reviewed", "Zuletzt geprüft am"),
     (
         "review_due",
         "Diese Prüfung muss erneuert werden; einzelne Angaben können sich seitdem geändert haben.",
@@ -575,6 +578,7 @@ const SPANISH: &[(&str, &str)] = &[
     ("min_read", "{n} min de lectura"),
     ("reviewed_by", "Revisión médica de"),
     ("reviewed_on", "el"),
+    ("last_reviewed", "Última revisión el"),
     (
         "review_due",
         "Esta revisión debe renovarse: algunos datos pueden haber cambiado desde entonces.",

@@ -2080,6 +2080,30 @@ fn review_is_flagged_as_due_after_the_review_interval() {
     assert!(!fresh.contains("due for renewal"));
 }
 
+/// A review's date given without its reviewer is shown, as the JSON-LD's `lastReviewed`
+/// gives it, and `check` asks for the reviewer.
+#[test]
+fn a_review_date_without_a_reviewer_is_shown_and_warned_of() {
+    let site = Site::new();
+    site.article(
+        "nerves/dated.md",
+        "title: Dated\ndate: 2024-05-05\nreviewed_on: 2024-04-01",
+        "Text.\n",
+    );
+    site.build().assert_ok();
+    let html = site.read("articles/nerves/dated/index.html");
+    assert!(
+        html.contains("Last reviewed on <time datetime=\"2024-04-01\">"),
+        "{html}"
+    );
+    assert!(html.contains("\"lastReviewed\":\"2024-04-01\""), "{html}");
+    site.run(&["check", "--root", &site.root().to_string_lossy()])
+        .assert_ok_saying(&[
+            "warning: `Dated` gives the date of its medical review but not who reviewed it",
+            "--> content/articles/nerves/dated.md:4:",
+        ]);
+}
+
 /// Every page but the 404 page, which is marked `noindex` instead, has a canonical URL.
 #[test]
 fn every_page_has_canonical_description_open_graph_and_search_box() {
