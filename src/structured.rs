@@ -354,7 +354,23 @@ fn parse_as_written<T: DeserializeOwned>(
                     Ok(v) => return Ok(v),
                     Err(e) => {
                         let pos = e.location().map(|l| (l.line(), l.column()));
-                        (strip_position_suffix(&e.to_string()), pos)
+                        // The parser finds an unclosed quote where the next field should
+                        // be: pointed at where it opens.
+                        let said = e.to_string();
+                        let quoting = [
+                            "did not find expected key",
+                            "unexpected end of stream",
+                            "quoted scalar",
+                        ]
+                        .iter()
+                        .any(|m| said.contains(m));
+                        match pos
+                            .filter(|_| quoting)
+                            .and_then(|(line, _)| unclosed_quote(text, line))
+                        {
+                            Some(at) => ("this quote is not closed".to_string(), Some(at)),
+                            None => (strip_position_suffix(&said), pos),
+                        }
                     }
                 },
             },
@@ -847,10 +863,77 @@ fn hint_for(message: &str, format: Format, known_fields: &[&str]) -> Option<Stri
     {
         return Some("write a number without quotes or a decimal point, like `50`".into());
     }
+    if message == "this quote is not closed" {
+        return Some("close it with `\"` at the end of the value".into());
+    }
     if matches!(format, Format::Yaml) && message.contains("mapping values are not allowed") {
         return Some("a value containing `: ` must be quoted: `title: \"Q: why?\"`".into());
     }
-    None
+    syntax_hint(message, format).map(str::to_string)
+}
+
+/// The line and column of the last double quote on lines `..=upto` (1-based) that opens a
+/// value and is not closed on its line (`body_system: "Nervous system`), if there is one.
+fn unclosed_quote(text: &str, upto: usize) -> Option<(usize, usize)> {
+    text.lines()
+        .take(upto)
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let value = line.split_once(": ").map_or_else(
+                || line.trim_start().strip_prefix("- ").unwrap_or(""),
+                |(_, value)| value,
+            );
+            let value = value.trim_start();
+            let open = value.strip_prefix('"')?;
+            // Closed where a quote not escaped by a backslash follows.
+            let mut escaped = false;
+            let closed = open.chars().any(|c| {
+                let ends = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                ends
+            });
+            (!closed).then(|| {
+                let byte = line.len() - value.len();
+                (i + 1, line[..byte].chars().count() + 1)
+            })
+        })
+        .last()
+}
+
+/// How to mend the syntax errors people make most in each format.
+fn syntax_hint(message: &str, format: Format) -> Option<&'static str> {
+    let hints: &[(&str, &str)] = match format {
+        Format::Yaml => &[
+            ("tab character", "indent with spaces, not tabs"),
+            ("found character that cannot start any token", "indent with spaces, not tabs, and quote a value that starts with `@`, `` ` `` or `%`"),
+            ("did not find expected key", "give each field its own line, indented as the one before it, and close every quote and bracket you open"),
+            ("did not find expected ',' or ']'", "close the list with `]`, its items apart by commas; quote an item that holds a comma"),
+            ("did not find expected ',' or '}'", "close the table with `}`, its fields apart by commas"),
+            ("found unexpected end of stream", "close every quote and bracket you open"),
+            ("found unknown escape character", "in double quotes a `\\` starts an escape: write `\\\\`, or use single quotes"),
+            ("block sequence entries are not allowed", "start a list on the line after its key, each item as `- item`"),
+        ],
+        Format::Json => &[
+            ("key must be a string", "put every key in double quotes: `\"name\": …`"),
+            ("trailing comma", "remove the comma after the last item"),
+            ("expected `,` or `}`", "put a comma between two fields, and close every `{` with `}`"),
+            ("expected `,` or `]`", "put a comma between two items, and close every `[` with `]`"),
+            ("expected `:`", "write each field as `\"key\": value`"),
+            ("EOF while parsing", "close every `{`, `[` and `\"` you open"),
+            ("expected value", "write text in double quotes, a list as `[…]`, and no comment: JSON has none"),
+            ("control character", "write a line break inside a text as `\\n`"),
+        ],
+        Format::Toml => &[
+            ("invalid string", "close the quote, and write a `\\` in double quotes as `\\\\`"),
+            ("expected newline", "put each `key = value` on a line of its own, and quote text values"),
+            ("invalid key", "write each field as `key = value`, text in double quotes"),
+            ("duplicate key", "keep one of the two"),
+        ],
+    };
+    hints
+        .iter()
+        .find(|(said, _)| message.contains(said))
+        .map(|(_, hint)| *hint)
 }
 
 #[cfg(test)]
@@ -946,6 +1029,42 @@ mod tests {
                 .map(|l| l.line),
             Some(3)
         );
+    }
+
+    /// A syntax error says how to mend it; an unclosed quote is pointed at where it opens,
+    /// not at the next field, where the parser notices it.
+    #[test]
+    fn syntax_errors_have_hints_and_an_open_quote_its_place() {
+        let first = |text: &str, format: Format| {
+            let d = parse::<Rec>(text, format, origin(), "bad", &["name", "aliases"]).err();
+            d.and_then(|d| d.into_iter().next())
+                .map(|d| (d.message, d.location.map(|l| (l.line, l.col)), d.hint))
+        };
+        let (message, at, hint) =
+            first("name: \"Numb\naliases: [a]\n", Format::Yaml).unwrap_or_default();
+        assert_eq!(message, "bad: invalid YAML: this quote is not closed");
+        assert_eq!(at, Some((2, 7)));
+        assert_eq!(
+            hint.as_deref(),
+            Some("close it with `\"` at the end of the value")
+        );
+        for (text, format, said) in [
+            ("{\"name\": \"A\",}", Format::Json, "remove the comma"),
+            (
+                "{name: \"A\"}",
+                Format::Json,
+                "put every key in double quotes",
+            ),
+            (
+                "{\"name\": \"A\" \"aliases\": []}",
+                Format::Json,
+                "put a comma between two fields",
+            ),
+            ("name: A\n\taliases: [a]\n", Format::Yaml, "not tabs"),
+        ] {
+            let (_, _, hint) = first(text, format).unwrap_or_default();
+            assert!(hint.unwrap_or_default().contains(said), "{text}");
+        }
     }
 
     #[test]
