@@ -73,6 +73,7 @@ impl Linker {
         // looked for.
         let written: std::collections::HashSet<&str> =
             terms.iter().map(|(t, _)| t.as_str()).collect();
+        let mut added = std::collections::HashSet::new();
         let variants: Vec<(String, Target)> = terms
             .iter()
             .filter(|(t, _)| t.contains(['\'', '’']))
@@ -81,14 +82,9 @@ impl Linker {
                     .into_iter()
                     .map(move |v| (v, *target))
             })
-            .filter(|(v, _)| !written.contains(v.as_str()))
+            .filter(|(v, _)| !written.contains(v.as_str()) && added.insert(v.clone()))
             .collect();
-        let mut variants_seen = std::collections::HashSet::new();
-        let variants: Vec<&(String, Target)> = variants
-            .iter()
-            .filter(|(v, _)| variants_seen.insert(v.clone()))
-            .collect();
-        let all = || terms.iter().chain(variants.iter().copied());
+        let all = || terms.iter().chain(&variants);
         Linker {
             matcher: Matcher::new(all().map(|(t, _)| t.as_str())),
             targets: all().map(|(_, t)| *t).collect(),

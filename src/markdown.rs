@@ -951,8 +951,8 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Decorated<'a, '_, I> {
 /// The ids the built-in theme gives the parts of its pages (`#content`, which "Skip to
 /// content" leads to; `#article-title`, which names the article for screen readers), sorted:
 /// a heading of a text on the page ("## Content") is numbered past them, as past another
-/// heading, so that no id is on the page twice. A theme of one's own had best use these or
-/// ids with a `-` that slugs of titles seldom make.
+/// heading, so that no id is on the page twice. A theme of one's own had best use these, or
+/// give its own ids a prefix that titles seldom make (`mytheme-…`).
 const THEME_IDS: [&str; 29] = [
     "article-references",
     "article-related",

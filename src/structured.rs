@@ -368,7 +368,7 @@ fn parse_as_written<T: DeserializeOwned>(
                             .filter(|_| quoting)
                             .and_then(|(line, _)| unclosed_quote(text, line))
                         {
-                            Some(at) => ("this quote is not closed".to_string(), Some(at)),
+                            Some(at) => (UNCLOSED_QUOTE.to_string(), Some(at)),
                             None => (strip_position_suffix(&said), pos),
                         }
                     }
@@ -863,7 +863,7 @@ fn hint_for(message: &str, format: Format, known_fields: &[&str]) -> Option<Stri
     {
         return Some("write a number without quotes or a decimal point, like `50`".into());
     }
-    if message == "this quote is not closed" {
+    if message == UNCLOSED_QUOTE {
         return Some("close it with `\"` at the end of the value".into());
     }
     if matches!(format, Format::Yaml) && message.contains("mapping values are not allowed") {
@@ -871,6 +871,9 @@ fn hint_for(message: &str, format: Format, known_fields: &[&str]) -> Option<Stri
     }
     syntax_hint(message, format).map(str::to_string)
 }
+
+/// The problem [`unclosed_quote`] finds, which [`hint_for`] knows.
+const UNCLOSED_QUOTE: &str = "this quote is not closed";
 
 /// The line and column of the last double quote on lines `..=upto` (1-based) that opens a
 /// value and is not closed on its line (`body_system: "Nervous system`), if there is one.
