@@ -235,14 +235,15 @@ function ui(input) {
 	}
 	function open(on) { if (popup) box.hidden = !on; at(input, 'aria-expanded', on); }
 	// A phrase holds unless the page's text lacks it: its stored text, or where that is cut
-	// short, the page's own (fetched, and held meanwhile).
+	// short, the page's own, fetched (`go`) only for the results on screen, and held
+	// meanwhile; those past them are counted unread.
 	const has = (s, r) => r.Q.phrases.every(p => s.includes(p)), WH = {},
-		phrase = (r, d, t = TEXT[d], w = WH[d]) => !t || has(' ' + words(t[0] + ' ' + t[3]).join(' ') + ' ', r) || t[4] &&
-			(w == null ? (WH[d] = own(t[2], 1)).then(s => { WH[d] = s; r == last && show(r); }) : w.then || !w || has(w, r));
+		phrase = (r, d, go, t = TEXT[d], w = WH[d]) => !t || has(' ' + words(t[0] + ' ' + t[3]).join(' ') + ' ', r) || t[4] &&
+			(w == null ? !go || (WH[d] = own(t[2], 1)).then(s => { WH[d] = s; r == last && show(r); }) : w.then || !w || has(w, r));
 	function show(r) {
 		if (r.q != dq) DEEP = {}, dq = r.q;
 		lab();
-		let ph = r.Q && r.Q.phrases.length, ids = ph ? r.list.filter(d => phrase(r, d)) : r.list, rows = [], missing = [], deep = [];
+		let ph = r.Q && r.Q.phrases.length, k = 0, ids = ph ? r.list.filter(d => phrase(r, d, k < limit) && ++k) : r.list, rows = [], missing = [], deep = [];
 		last = r;
 		ids.slice(0, limit).forEach(d => {
 			let t = TEXT[d], m = r.meta[d] || t, a = el('a'), li = el('li');
