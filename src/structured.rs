@@ -927,7 +927,8 @@ fn syntax_hint(message: &str, format: Format) -> Option<&'static str> {
             ("control character", "write a line break inside a text as `\\n`"),
         ],
         Format::Toml => &[
-            ("invalid string", "close the quote, and write a `\\` in double quotes as `\\\\`"),
+            ("basic string", "close the quote, and write a `\\` in double quotes as `\\\\`"),
+            ("literal string", "close the quote"),
             ("expected newline", "put each `key = value` on a line of its own, and quote text values"),
             ("invalid key", "write each field as `key = value`, text in double quotes"),
             ("duplicate key", "keep one of the two"),
@@ -1064,6 +1065,12 @@ mod tests {
                 "put a comma between two fields",
             ),
             ("name: A\n\taliases: [a]\n", Format::Yaml, "not tabs"),
+            ("name = \"A\n", Format::Toml, "close the quote"),
+            (
+                "name = \"A\" aliases = []\n",
+                Format::Toml,
+                "on a line of its own",
+            ),
         ] {
             let (_, _, hint) = first(text, format).unwrap_or_default();
             assert!(hint.unwrap_or_default().contains(said), "{text}");

@@ -6,39 +6,12 @@ use crate::catalog::Term;
 use crate::diagnostics::Diagnostic;
 use crate::jsonld;
 use crate::slug::slugify;
-use crate::views::{ArticleView, DateView, Named, SourceView, Titled, TocView};
+use crate::views::{ArticleView, DateView, Named, Titled, TocView};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 impl Renderer<'_> {
-    /// A page's references (an article's) or sources (a record's), each address of this
-    /// site as the link stage completed it (`urls`, by place in `refs`).
-    pub(super) fn cited<'b>(
-        &self,
-        refs: &'b [crate::front_matter::Reference],
-        urls: &'b [(usize, String)],
-    ) -> Vec<SourceView<'b>> {
-        let mut views: Vec<SourceView> = refs
-            .iter()
-            .map(|r| SourceView {
-                title: &r.title,
-                url: r.url.as_deref(),
-                external: r
-                    .url
-                    .as_deref()
-                    .is_some_and(crate::front_matter::has_scheme),
-            })
-            .collect();
-        for (i, url) in urls {
-            if let Some(view) = views.get_mut(*i) {
-                view.url = Some(url);
-                view.external = false;
-            }
-        }
-        views
-    }
-
     pub(super) fn section_crumbs(&self, path: &[String]) -> Vec<Titled> {
         let mut crumbs = vec![self.home_crumb()];
         for depth in 0..path.len() {

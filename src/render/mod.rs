@@ -692,6 +692,33 @@ pub fn file_for(path: &str) -> String {
 }
 
 impl Renderer<'_> {
+    /// A page's references (an article's) or sources (a record's), each address of this
+    /// site as the link stage completed it (`urls`, by place in `refs`).
+    pub(super) fn cited<'b>(
+        &self,
+        refs: &'b [crate::front_matter::Reference],
+        urls: &'b [(usize, String)],
+    ) -> Vec<crate::views::SourceView<'b>> {
+        let mut views: Vec<crate::views::SourceView> = refs
+            .iter()
+            .map(|r| crate::views::SourceView {
+                title: &r.title,
+                url: r.url.as_deref(),
+                external: r
+                    .url
+                    .as_deref()
+                    .is_some_and(crate::front_matter::has_scheme),
+            })
+            .collect();
+        for (i, url) in urls {
+            if let Some(view) = views.get_mut(*i) {
+                view.url = Some(url);
+                view.external = false;
+            }
+        }
+        views
+    }
+
     fn base(&self) -> &str {
         &self.c.config.base_path
     }
