@@ -37,6 +37,10 @@ pub struct Article {
     pub link_locations: Vec<Location>,
     /// Where each of `front.aliases` is written.
     pub alias_locations: Vec<Location>,
+    /// Where each of `keywords` and of `tags` is written (line and column in `path`): the
+    /// catalog points there when two spellings would share one page.
+    pub keyword_places: Vec<(usize, usize)>,
+    pub tag_places: Vec<(usize, usize)>,
     /// The references whose address is a path of this site (by their place in
     /// `references`), and where that address is written: the link stage checks them.
     pub reference_locations: Vec<(usize, Location)>,
@@ -163,6 +167,15 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
         let key = front_matter::KeyLines::new(split.front, split.front_line_offset, key);
         IdRef::located(list.iter().cloned(), &key, &file.path)
     };
+    // A closing list's items are pointed at where the list starts.
+    let places = |list: &Option<ClosingList>, key: &str, items: &[String]| match list {
+        _ if items.is_empty() => Vec::new(),
+        Some(t) => vec![index.position(t.offset); items.len()],
+        None => front_matter::KeyLines::new(split.front, split.front_line_offset, key)
+            .locate_all(items.iter().map(String::as_str)),
+    };
+    let keyword_places = places(&trailing_keywords, "keywords", &keywords);
+    let tag_places = places(&trailing_tags, "tags", &tags);
     let symptoms = ids("symptoms", &front.symptoms);
     let supplements = ids("supplements", &front.supplements);
     // Without a slug there is no URL to read on with.
@@ -187,6 +200,8 @@ pub fn parse(file: &SourceFile, labels: &Labels) -> Result<Article, Vec<Diagnost
         prepared: body.prepared,
         link_locations,
         alias_locations,
+        keyword_places,
+        tag_places,
         reference_locations,
         review_location: Location {
             file: file.path.clone(),

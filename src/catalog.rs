@@ -9,7 +9,7 @@ use crate::markdown::Body;
 use crate::pages::SitePage;
 use crate::parse::{Parsed, Unparsed};
 use crate::records::{IdRef, Person, Supplement, Symptom};
-use crate::slug::slugify;
+use crate::slug::{slugify, spelling_key};
 use crate::theme::{Asset, ThemeSources};
 use crate::words::normalise_term;
 use rayon::prelude::*;
@@ -307,8 +307,8 @@ pub fn catalog(parsed: Parsed, diags: &Diagnostics) -> Catalog {
     }
 
     let ((keywords, article_keywords), (tags, article_tags)) = rayon::join(
-        || collect_terms(&articles, |a| &a.keywords, "keyword", base),
-        || collect_terms(&articles, |a| &a.tags, "tag", base),
+        || collect_terms(&articles, keywords_of, "keyword", base, &root, diags),
+        || collect_terms(&articles, tags_of, "tag", base, &root, diags),
     );
     unique_by_id(&mut people, |p| (&p.id, &p.path), "person", &root, diags);
     let People {
@@ -514,36 +514,99 @@ fn report_duplicate_ids<'a>(
     }
 }
 
+/// An article's keywords and where each is written.
+fn keywords_of(a: &Article) -> (&Vec<String>, &Vec<(usize, usize)>) {
+    (&a.keywords, &a.keyword_places)
+}
+
+/// An article's tags and where each is written.
+fn tags_of(a: &Article) -> (&Vec<String>, &Vec<(usize, usize)>) {
+    (&a.tags, &a.tag_places)
+}
+
 /// Keywords, tags or people across all articles, merged by slug (so `Vitamin D` and
 /// `vitamin d` are one page), named as first written, and each article's by index. `kind`
-/// is `keyword`, `tag` or `author`. A name with no letter or digit has no slug, so no page: it is left out.
+/// is `keyword` or `tag`. A name with no letter or digit has no slug, so no page: it is
+/// left out. Two names that share a slug but not their [`spelling_key`] (`A+` and `A-`)
+/// are an error, reported where the later one is written, once per spelling.
 fn collect_terms<'a>(
     articles: &'a [Arc<Article>],
-    names: impl Fn(&'a Article) -> &'a Vec<String> + Sync,
+    names: impl Fn(&'a Article) -> (&'a Vec<String>, &'a Vec<(usize, usize)>) + Sync,
     kind: &str,
     base: &str,
+    root: &Path,
+    diags: &Diagnostics,
 ) -> (Vec<Term>, Vec<Vec<usize>>) {
     let url_prefix = format!("{base}/{kind}s/");
     // Each name's slug, made once and on every core: a large site repeats the same keywords
     // tens of thousands of times, and slugs were most of the catalog stage.
     let slugs: Vec<Vec<String>> = articles
         .par_iter()
-        .map(|a| names(a).iter().map(|n| slugify(n)).collect())
+        .map(|a| names(a).0.iter().map(|n| slugify(n)).collect())
         .collect();
-    let mut by_slug: BTreeMap<&str, &str> = BTreeMap::new();
-    for (a, slugs) in articles.iter().zip(&slugs) {
-        for (n, slug) in names(a).iter().zip(slugs) {
+    // Per slug: the name first written, where, and its spelling key once another name
+    // with that slug turns up (most names are repeated exactly, and need none).
+    struct First<'n> {
+        name: &'n str,
+        article: usize,
+        item: usize,
+        key: Option<String>,
+    }
+    let mut by_slug: BTreeMap<&str, First> = BTreeMap::new();
+    let mut reported: HashSet<(&str, String)> = HashSet::new();
+    for (ai, (a, slugs)) in articles.iter().zip(&slugs).enumerate() {
+        for (item, (n, slug)) in names(a).0.iter().zip(slugs).enumerate() {
             // A name with no slug was warned about where it is written (article::parse).
-            if !slug.is_empty() {
-                by_slug.entry(slug).or_insert_with(|| n.trim());
+            if slug.is_empty() {
+                continue;
             }
+            let name = n.trim();
+            let first = by_slug.entry(slug).or_insert(First {
+                name,
+                article: ai,
+                item,
+                key: None,
+            });
+            if first.name == name {
+                continue;
+            }
+            let first_key = first.key.get_or_insert_with(|| spelling_key(first.name));
+            let key = spelling_key(name);
+            if key == *first_key || !reported.insert((slug.as_str(), key)) {
+                continue;
+            }
+            let place = |article: usize, item: usize| {
+                let a = &articles[article];
+                let (line, col) = names(a).1.get(item).copied().unwrap_or((1, 1));
+                Location {
+                    file: a.path.clone(),
+                    line,
+                    col,
+                }
+            };
+            diags.push(
+                Diagnostic::error(format!(
+                    "{kind}s `{name}` and `{}` would share one page, {url_prefix}{slug}/",
+                    first.name
+                ))
+                .at_location(place(ai, item))
+                .note(format!(
+                    "`{}` is written at {}",
+                    first.name,
+                    place(first.article, first.item).shown(root)
+                ))
+                .hint(
+                    "if they name one thing, write it the same way in both places; if not, \
+                     reword one so that its URL differs (URLs drop symbols such as `+` and `#`)",
+                ),
+            );
         }
     }
     let terms: Vec<Term> = by_slug
         .into_iter()
-        .map(|(slug, name)| Term {
+        .map(|(slug, first)| Term {
             url: format!("{url_prefix}{slug}/"),
-            name: name.to_string(),
+            name: first.name.to_string(),
             slug: slug.to_string(),
         })
         .collect();

@@ -1541,3 +1541,51 @@ fn a_page_at_the_sites_own_url_or_a_taken_one_or_with_a_broken_link_is_an_error(
         run.stderr
     );
 }
+
+/// The contract: slug collisions are an error. Two keywords (or tags) that make one URL but
+/// are different names (`A+` and `A-`) stop the build at the later one, naming the first;
+/// one name written two ways (`Omega-3`, `omega 3`; `Vitamin D`, `vitamin d`) is one page.
+#[test]
+fn keywords_or_tags_that_would_share_a_page_are_an_error() {
+    let site = good_site();
+    site.article(
+        "blood.md",
+        "title: Blood\ndate: 2024-05-02\nkeywords:\n  - Omega-3\n  - blood type A+\ntags: [C++]",
+        "Text.\n",
+    )
+    .article(
+        "types.md",
+        "title: Types\ndate: 2024-05-03\nkeywords: [omega 3, Blood Type A-, Vitamin D]\ntags: [c]",
+        "Text.\n",
+    )
+    .article(
+        "closing.md",
+        "title: Closing\ndate: 2024-05-04",
+        "Text.\n\nImportant Keywords: vitamin d, blood type a+\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "error: keywords `Blood Type A-` and `blood type A+` would share one page, /keywords/blood-type-a/",
+            "--> content/articles/types.md:4:21",
+            "note: `blood type A+` is written at content/articles/blood.md:6:5",
+            "error: tags `c` and `C++` would share one page, /tags/c/",
+            "--> content/articles/types.md:5:8",
+            "build failed with 2 errors",
+        ],
+    );
+    site.article(
+        "types.md",
+        "title: Types\ndate: 2024-05-03\nkeywords: [omega 3, Blood Type A negative, Vitamin D]\ntags: [C++]",
+        "Text.\n",
+    );
+    site.build().assert_ok();
+    let omega = site.read("keywords/omega-3/index.html");
+    for page in ["/articles/blood/", "/articles/types/"] {
+        assert!(omega.contains(page), "{page} on the omega-3 page: {omega}");
+    }
+    let d = site.read("keywords/vitamin-d/index.html");
+    for page in ["/articles/types/", "/articles/closing/"] {
+        assert!(d.contains(page), "{page} on the vitamin D page: {d}");
+    }
+}
