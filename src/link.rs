@@ -853,6 +853,15 @@ impl LinkChecker<'_> {
                     return Ok(Dest::External)
                 }
                 None => {
+                    if self
+                        .catalog
+                        .unparsed
+                        .drafts
+                        .iter()
+                        .any(|(f, _)| *f == joined)
+                    {
+                        return Err(draft_link(raw));
+                    }
                     return Err(Diagnostic::error(format!(
                         "link to `{raw}`, which is not an article"
                     ))
@@ -865,7 +874,7 @@ impl LinkChecker<'_> {
                             || "name an article's file relative to this one (`../section/slug.md`), or its URL (`/articles/section/slug/`)".to_string(),
                             |b| format!("did you mean `{b}`? (paths are relative to this file)"),
                         ),
-                    ))
+                    ));
                 }
             }
         } else if let Some(abs) = path_part.strip_prefix('/') {
@@ -910,6 +919,10 @@ impl LinkChecker<'_> {
                     "link to `{raw}`, which has no `https://`: browsers would take `{host}` for a page of this site"
                 ))
                 .hint(format!("write `https://{}`", raw.trim()));
+            }
+            let drafts = &self.catalog.unparsed.drafts;
+            if drafts.iter().any(|(_, url)| format!("{base}{url}") == path) {
+                return draft_link(raw);
             }
             let shown: Vec<&str> = self.catalog.paths.iter().map(String::as_str).collect();
             Diagnostic::error(format!("link to `{raw}`, a page that does not exist"))
@@ -1046,6 +1059,15 @@ fn shown_ids(ids: &[String]) -> String {
         text.push_str(&format!(" and {} more", ids.len() - SHOWN));
     }
     format!("link to one of its headings: {text}")
+}
+
+/// A link to a draft: the page is there while the author previews (`--drafts`), and
+/// missing from the published site, which is what the build is for.
+fn draft_link(raw: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "link to `{raw}`, a draft: the published site has no such page"
+    ))
+    .hint("publish it (remove `draft: true`) or remove the link; `--drafts` builds a preview with drafts")
 }
 
 #[cfg(test)]

@@ -44,6 +44,9 @@ pub struct Unparsed {
     /// The URL each of `files.articles` would most likely have had
     /// ([`article::likely_url`]).
     pub article_urls: Vec<String>,
+    /// Drafts this build leaves out, by file (as `files.articles`) and URL: a link to one
+    /// is broken on the published site, and its error says why.
+    pub drafts: Vec<(String, String)>,
     /// Whether an article was read without a field that was wrong ([`Article::errors`]):
     /// its keywords or tags may be what was left out.
     pub partial_articles: bool,
@@ -179,6 +182,7 @@ pub fn parse_cached(
     let mut unparsed = Unparsed {
         article_urls,
         files: sources.unread,
+        drafts: Vec::new(),
         partial_articles: false,
     };
     for ((path, hash, result), file) in results.into_iter().zip(&sources.articles) {
@@ -193,7 +197,10 @@ pub fn parse_cached(
                 articles.push(Arc::clone(a));
             }
             // A draft left out still has its errors.
-            Ok(a) => diags.extend(a.errors.iter().cloned()),
+            Ok(a) => {
+                diags.extend(a.errors.iter().cloned());
+                unparsed.drafts.push((file.rel.clone(), a.url.clone()));
+            }
             Err(problems) => {
                 diags.extend(problems.iter().cloned());
                 unparsed.files.articles.push(file.rel.clone());

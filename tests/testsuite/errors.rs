@@ -1589,3 +1589,32 @@ fn keywords_or_tags_that_would_share_a_page_are_an_error() {
         assert!(d.contains(page), "{page} on the vitamin D page: {d}");
     }
 }
+
+/// A link to a draft, by URL or by file, is broken on the published site: the error says the
+/// page is a draft rather than that it does not exist, and `--drafts` builds.
+#[test]
+fn a_link_to_a_draft_says_it_is_a_draft() {
+    let site = good_site();
+    site.article(
+        "plans/next.md",
+        "title: Next\ndate: 2024-05-02\ndraft: true",
+        "Soon.\n",
+    )
+    .article(
+        "linker.md",
+        "title: Linker\ndate: 2024-05-03",
+        "See [next](/articles/plans/next/) and [the file](plans/next.md).\n",
+    );
+    let stderr = assert_rejected(
+        &site,
+        &[
+            "error: link to `/articles/plans/next/`, a draft: the published site has no such page",
+            "error: link to `plans/next.md`, a draft: the published site has no such page",
+            "--> content/articles/linker.md:5:",
+            "help: publish it (remove `draft: true`) or remove the link",
+            "build failed with 2 errors",
+        ],
+    );
+    assert!(!stderr.contains("does not exist"), "{stderr}");
+    site.run(&["build", "--drafts"]).assert_ok();
+}
