@@ -316,7 +316,7 @@ impl Labels {
             ),
             anchor_close: format!("\" aria-label=\"{}\">#</a>", esc("link_to_section")),
             footnotes_open: format!(
-                "<section class=\"footnotes\" aria-label=\"{}\">\n<ol>\n",
+                "{FOOTNOTES_START} aria-label=\"{}\">\n<ol>\n",
                 esc("footnotes")
             ),
             back: esc("footnote_back"),
@@ -674,6 +674,9 @@ fn without_forbidden_references(html: &str) -> Option<String> {
 /// Raw HTML elements whose text readers never see: their code is not the page's text.
 const HIDDEN: &[&str] = &["script", "style", "template"];
 
+/// How the list of a body's footnotes opens: the end of its lead.
+const FOOTNOTES_START: &str = "<section class=\"footnotes\"";
+
 /// Text content of events, with blocks separated by newlines; not the text of raw
 /// `<script>`, `<style>` and `<template>` elements.
 fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>> + Clone) -> String {
@@ -717,7 +720,8 @@ fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>> + Clone) -
 
 /// The text of the first paragraphs and list items of `events`, as far as [`LEAD`] bytes:
 /// no headings (a body opening with "Introduction" or "Overview" was described as
-/// "Introduction Vitamin B12 is…"), code blocks or tables.
+/// "Introduction Vitamin B12 is…"), code blocks, tables or footnotes (a short body was
+/// described by its citations).
 fn lead_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
     let mut out = String::new();
     // Headings, code blocks and tables open: their text is not the lead.
@@ -725,6 +729,8 @@ fn lead_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String 
     let mut hidden = 0isize;
     for e in events {
         match e {
+            // The notes, gathered at the end of the body (footnotes::gather).
+            Event::Html(h) if h.starts_with(FOOTNOTES_START) => break,
             Event::Html(h) | Event::InlineHtml(h) => {
                 hidden = (hidden + raw_html_depth_change(h, HIDDEN)).max(0);
             }
@@ -1486,5 +1492,19 @@ mod tests {
         assert_eq!(body.links.len(), 2);
         assert_eq!(body.links[0].offset, 104);
         assert!(body.links[1].is_image);
+    }
+
+    /// A short body's description is its text, not the citations of its footnotes, which
+    /// are gathered after it.
+    #[test]
+    fn a_lead_stops_at_the_footnotes() {
+        let body = parse_article(
+            "B12 helps nerves.[^1]\n\n## More\n\nText here.\n\n[^1]: Smith J. A citation, 2020.\n",
+            0,
+            true,
+            &Labels::default(),
+        );
+        assert_eq!(body.outline.lead, "B12 helps nerves. Text here.");
+        assert!(body.outline.plain_text.contains("Smith J."));
     }
 }
