@@ -42,28 +42,58 @@ fn has_question_line(block: &[Spanned]) -> bool {
         })
 }
 
-/// A paragraph that is one bold (or italic) question, "**What is B12?**": how many blogs
-/// write an FAQ's questions. Returns the question's events, without the emphasis.
-fn bold_question<'a>(block: &[Spanned<'a>]) -> Option<Vec<Spanned<'a>>> {
+/// A question and the answer written in its own paragraph, if any.
+type Asked<'a> = (Vec<Spanned<'a>>, Vec<Spanned<'a>>);
+
+/// A paragraph that opens with a bold (or italic) question, "**What is B12?**": how many
+/// blogs write an FAQ's questions. The answer may follow in the same paragraph, on the
+/// question's line or the next (`**Is it safe?**` then `Yes.` on the line below, which
+/// Markdown joins into one paragraph). Returns the question's events, without the
+/// emphasis, and that answer as a paragraph of its own (empty when there is none).
+fn bold_question<'a>(block: &[Spanned<'a>]) -> Option<Asked<'a>> {
     let inner = block.get(1..block.len().checked_sub(1)?)?;
-    let wrapped = is_paragraph(block)
-        && inner.len() >= 3
-        && opens_emphasis(&inner[0].0)
-        && closes_emphasis(&inner[inner.len() - 1].0)
-        && balanced_emphasis(&inner[1..inner.len() - 1]);
-    if !wrapped {
+    if !is_paragraph(block) || inner.len() < 3 || !opens_emphasis(&inner[0].0) {
         return None;
     }
-    let question = &inner[1..inner.len() - 1];
-    block_text(question)
-        .trim_end()
-        .ends_with('?')
-        .then(|| question.to_vec())
+    // Where the opening emphasis closes.
+    let mut depth = 0usize;
+    let close = inner.iter().position(|(e, _)| {
+        if opens_emphasis(e) {
+            depth += 1;
+        } else if closes_emphasis(e) {
+            depth -= 1;
+        }
+        depth == 0
+    })?;
+    let question = &inner[1..close];
+    if !block_text(question).trim_end().ends_with('?') {
+        return None;
+    }
+    let mut rest = inner[close + 1..]
+        .iter()
+        .skip_while(|(e, _)| matches!(e, Event::SoftBreak | Event::HardBreak))
+        .cloned()
+        .collect::<Vec<_>>();
+    if let Some((Event::Text(t), _)) = rest.first_mut() {
+        let trimmed = t.trim_start();
+        if trimmed.len() < t.len() {
+            *t = CowStr::from(trimmed.to_string());
+        }
+    }
+    let answer = match rest.first() {
+        None => Vec::new(),
+        Some((Event::Text(t), _)) if rest.len() == 1 && t.is_empty() => Vec::new(),
+        Some(_) => {
+            let (open, end) = (block[0].clone(), block[block.len() - 1].clone());
+            std::iter::once(open).chain(rest).chain([end]).collect()
+        }
+    };
+    Some((question.to_vec(), answer))
 }
 
 /// A paragraph that is a question and nothing else: one line, not long, ending with "?"
 /// ("How much zinc do I need?"). Its events, without the paragraph.
-fn plain_question<'a>(block: &[Spanned<'a>]) -> Option<Vec<Spanned<'a>>> {
+fn plain_question<'a>(block: &[Spanned<'a>]) -> Option<Asked<'a>> {
     let inner = block.get(1..block.len().checked_sub(1)?)?;
     let one_line = !inner
         .iter()
@@ -73,24 +103,21 @@ fn plain_question<'a>(block: &[Spanned<'a>]) -> Option<Vec<Spanned<'a>>> {
     }
     let text = block_text(inner);
     let text = text.trim_end();
-    (text.ends_with('?') && text.chars().count() <= 200).then(|| inner.to_vec())
+    (text.ends_with('?') && text.chars().count() <= 200).then(|| (inner.to_vec(), Vec::new()))
 }
 
-/// An FAQ of question paragraphs (found by `question`), each answered by the blocks after
-/// it.
+/// An FAQ of question paragraphs (found by `question`), each answered by the rest of its
+/// paragraph and the blocks after it.
 fn faq_from_question_paragraphs<'a>(
     events: &[Spanned<'a>],
     blocks: &[Range<usize>],
-    question: fn(&[Spanned<'a>]) -> Option<Vec<Spanned<'a>>>,
+    question: fn(&[Spanned<'a>]) -> Option<Asked<'a>>,
 ) -> Vec<FaqItem<'a>> {
     let mut items: Vec<FaqItem> = Vec::new();
     for b in blocks {
         let block = &events[b.clone()];
         match question(block) {
-            Some(question) => items.push(FaqItem {
-                question,
-                answer: Vec::new(),
-            }),
+            Some((question, answer)) => items.push(FaqItem { question, answer }),
             None => {
                 if let Some(item) = items.last_mut() {
                     item.answer.extend(block.iter().cloned());

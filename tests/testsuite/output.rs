@@ -846,6 +846,12 @@ fn faq_with_bold_paragraph_questions_or_dotted_markers_is_read() {
         "nerves/headed.md",
         "title: Headed",
         "Intro.\n\n## FAQ\n\nReaders often ask these.\n\n### What is B12?\n\nA vitamin.\n",
+    )
+    .article(
+        "nerves/tight.md",
+        "title: Tight",
+        "Intro.\n\n## FAQ\n\n**What is B12?**\nA *vitamin*.\n\n**Is it safe?** Yes, at usual doses.\n\n\
+         More on that.\n\n**Anything else?**\n\nNo.\n",
     );
     site.build().assert_ok();
     let faq_of = |page: &str| {
@@ -869,6 +875,20 @@ fn faq_with_bold_paragraph_questions_or_dotted_markers_is_read() {
             ("Who needs more?".into(), "Older adults.".into())
         ]
     );
+    // The answer on the question's next line, or on its line, as in a paragraph of its own.
+    let (html, pairs) = faq_of("tight");
+    assert_eq!(
+        pairs,
+        [
+            ("What is B12?".into(), "A vitamin.".into()),
+            (
+                "Is it safe?".into(),
+                "Yes, at usual doses.\nMore on that.".into()
+            ),
+            ("Anything else?".into(), "No.".into())
+        ]
+    );
+    assert!(html.contains("<p>A <em>vitamin</em>.</p>"), "{html}");
     let (html, pairs) = faq_of("headed");
     assert_eq!(pairs, [("What is B12?".into(), "A vitamin.".into())]);
     assert!(
