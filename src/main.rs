@@ -109,8 +109,9 @@ enum Command {
     /// Build the site into memory and serve it, rebuilding and reloading open pages on
     /// every change.
     ///
-    /// Watches content/, themes/ and site.toml. A failed build keeps the last good site
-    /// served and shows the errors over every open page. public/ is never written.
+    /// Watches content/, themes/ and site.toml, and what is linked into them from
+    /// elsewhere. A failed build keeps the last good site served and shows the errors over
+    /// every open page. public/ is never written.
     Serve {
         /// The site's folder, holding site.toml and content/.
         #[arg(long, default_value = ".")]

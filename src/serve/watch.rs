@@ -93,13 +93,53 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
     change
 }
 
-/// Watches `root`'s `content/`, `themes/` and `site.toml`. The receiver yields batches of
-/// changed paths. The returned watcher must be kept alive.
+/// The files under `dirs` that are symbolic links, as `(target, link)`: the build reads
+/// them through the link, but an edit changes the target, which may be anywhere, and a
+/// folder's watch sees nothing of it. (Linked folders need nothing: the watcher follows
+/// them, and names their files by the link's path.) Also the folders to watch for them:
+/// the targets' folders that no watch of `dirs` covers already (watched again, a folder
+/// would be named by its other path, or lose its sub-folders).
+fn linked_files(dirs: &[PathBuf]) -> (Vec<(PathBuf, PathBuf)>, Vec<PathBuf>) {
+    let mut links = Vec::new();
+    let mut watched = Vec::new();
+    for dir in dirs {
+        let entries = walkdir::WalkDir::new(dir).follow_links(true).into_iter();
+        for e in entries.filter_map(Result::ok) {
+            if e.file_type().is_dir() {
+                watched.extend(e.path().canonicalize());
+            } else if e.path_is_symlink() && e.file_type().is_file() {
+                links.extend(e.path().canonicalize().map(|t| (t, e.into_path())));
+            }
+        }
+    }
+    let mut folders: Vec<PathBuf> = links
+        .iter()
+        .filter_map(|(target, _)| target.parent().map(Path::to_path_buf))
+        .filter(|folder| !watched.contains(folder))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    (links, folders)
+}
+
+/// Watches `root`'s `content/`, `themes/` and `site.toml`, and the targets of the files
+/// linked into them. The receiver yields batches of changed paths (a linked file's by its
+/// link's path). The returned watcher must be kept alive.
 /// `changing` is set as soon as any file changes, before the batch is complete.
 pub fn watch(
     root: &Path,
     changing: Arc<AtomicBool>,
 ) -> notify::Result<(notify::RecommendedWatcher, Receiver<Batch>)> {
+    // Absolute, as the watcher names what changed.
+    let root = &root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let dirs: Vec<PathBuf> = ["content", "themes"]
+        .iter()
+        .map(|d| root.join(d))
+        .filter(|d| d.is_dir())
+        .collect();
+    // A target's folder is watched rather than the target: editors save by writing a new
+    // file and renaming it over the old one, and a watch on a file ends with its inode.
+    let (links, folders) = linked_files(&dirs);
     // `None`: something changed that the watcher cannot name.
     let (raw_tx, raw_rx) = channel::<Option<PathBuf>>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -109,6 +149,10 @@ pub fn watch(
             Ok(event) if !event.need_rescan() && !event.paths.is_empty() => {
                 changing.store(true, Ordering::SeqCst);
                 for path in event.paths {
+                    // A linked file's target changed: the site's file is the link.
+                    for (_, link) in links.iter().filter(|(target, _)| *target == path) {
+                        let _sent = raw_tx.send(Some(link.clone()));
+                    }
                     let _sent = raw_tx.send(Some(path));
                 }
             }
@@ -120,11 +164,12 @@ pub fn watch(
         }
     })?;
     watcher.watch(root, RecursiveMode::NonRecursive)?;
-    for dir in ["content", "themes"] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            watcher.watch(&path, RecursiveMode::Recursive)?;
-        }
+    for dir in &dirs {
+        watcher.watch(dir, RecursiveMode::Recursive)?;
+    }
+    for folder in &folders {
+        // Within a watched folder, or gone since: nothing more to watch.
+        let _ = watcher.watch(folder, RecursiveMode::NonRecursive);
     }
     let (tx, rx) = channel();
     std::thread::spawn(move || {

@@ -387,3 +387,42 @@ fn new_page_writes_a_skeleton_that_builds_in_its_menu() {
     assert!(!site.path("content/pages/search.md").exists());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// Content linked into `content/` from elsewhere (a shared folder of articles, one file or a
+/// whole folder) is rebuilt on each edit of the linked file, as the site's own files are:
+/// the watch of `content/` saw nothing of a linked file's target.
+#[cfg(unix)]
+#[test]
+fn edits_to_linked_files_and_folders_are_seen() {
+    use std::os::unix::fs::symlink;
+    let site = served_site();
+    let shared = site.root().join("shared");
+    std::fs::create_dir_all(shared.join("folder")).unwrap();
+    let write = |rel: &str, text: &str| {
+        std::fs::write(
+            shared.join(rel),
+            format!("---\ntitle: {rel}\ndate: 2024-05-02\n---\n{text}\n"),
+        )
+        .unwrap()
+    };
+    write("one.md", "First linked text.");
+    write("folder/two.md", "First folder text.");
+    let articles = site.root().join("content/articles");
+    symlink(shared.join("one.md"), articles.join("one.md")).unwrap();
+    symlink(shared.join("folder"), articles.join("folder")).unwrap();
+    let server = site.serve();
+    let events = server.events();
+    expect_event(&events, "hello");
+    assert!(server
+        .get("/articles/one/")
+        .body
+        .contains("First linked text."));
+    write("one.md", "Second linked text.");
+    expect_event(&events, "reload");
+    let page = server.get("/articles/one/");
+    assert!(page.body.contains("Second linked text."), "{}", page.body);
+    write("folder/two.md", "Second folder text.");
+    expect_event(&events, "reload");
+    let page = server.get("/articles/folder/two/");
+    assert!(page.body.contains("Second folder text."), "{}", page.body);
+}
