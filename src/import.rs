@@ -280,7 +280,21 @@ pub fn convert(
                 let (level, h) = plain_post::section_title(h);
                 body.push_str(&format!("{} {h}\n\n", "#".repeat(level.into())));
             }
-            Line::Faq(_) => body.push_str("## Frequently asked questions\n\n"),
+            // "Q&A Section" and "FAQ" say what the section is, not what readers call it;
+            // a name ("Questions fréquentes") is kept in its own words and language.
+            Line::Faq(t) => {
+                let t = t.trim().trim_end_matches(':').trim_end();
+                let lower = t.to_lowercase();
+                let abbreviated = ["q&a", "q & a", "q and a", "faq"]
+                    .iter()
+                    .any(|a| lower.starts_with(a));
+                let title = if abbreviated {
+                    "Frequently asked questions".to_string()
+                } else {
+                    literal(t)
+                };
+                body.push_str(&format!("## {title}\n\n"));
+            }
             Line::Question(_, q) => body.push_str(&format!("Q: {}\n\n", literal(q))),
             Line::Answer(_, a) => body.push_str(&format!("A: {}\n\n", literal(a))),
             // A question of the FAQ written as a plain line: a question heading, as the
@@ -753,6 +767,27 @@ mod tests {
             "{}",
             c.body
         );
+    }
+
+    /// A FAQ's title in another language is kept as written (it came out in English); "Q&A
+    /// Section" or "FAQ", which say what the section is, get the name readers know.
+    #[test]
+    fn an_faq_keeps_its_title_unless_it_is_an_abbreviation() {
+        for (title, heading) in [
+            ("Questions fréquentes :", "## Questions fréquentes\n"),
+            ("Preguntas frecuentes", "## Preguntas frecuentes\n"),
+            ("FAQ:", "## Frequently asked questions\n"),
+            ("Q&A Section", "## Frequently asked questions\n"),
+        ] {
+            let post = POST.replace("Q&A Section", title).replace("A1:", "R1 :");
+            let c = convert(&post, None, &HashMap::new());
+            assert!(c.body.contains(heading), "{title}: {}", c.body);
+            assert!(
+                c.body.contains("A: In normal doses."),
+                "{title}: {}",
+                c.body
+            );
+        }
     }
 
     #[test]

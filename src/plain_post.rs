@@ -275,7 +275,7 @@ fn qa_marker_ending(text: &str, ends: &[char]) -> Option<(char, usize)> {
     let trimmed = text.trim_start().trim_start_matches(EMPHASIS);
     let lead = text.len() - trimmed.len();
     let lower = trimmed.to_ascii_lowercase();
-    for (word, kind) in [("question", 'q'), ("answer", 'a'), ("q", 'q'), ("a", 'a')] {
+    for &(word, kind) in QA_WORDS {
         if let Some(rest) = lower.strip_prefix(word) {
             // "Question 2:" as well as "Q2:".
             let spaced = rest.trim_start();
@@ -287,6 +287,15 @@ fn qa_marker_ending(text: &str, ends: &[char]) -> Option<(char, usize)> {
             let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
             let after = &rest[digits..];
             let after_trim = after.trim_start();
+            // Another language's letter ("R1 :", "P:") only numbered or with a colon: "P. Smith"
+            // and "R) " are no markers.
+            if word.len() == 1
+                && !"qa".contains(word)
+                && digits == 0
+                && !after_trim.starts_with(':')
+            {
+                continue;
+            }
             // "Q1:" ends a marker wherever; "Q." only before a space ("Q.E.D.", "A.B.").
             let tail = after_trim.strip_prefix(ends).filter(|tail| {
                 after_trim.starts_with(':')
@@ -303,6 +312,25 @@ fn qa_marker_ending(text: &str, ends: &[char]) -> Option<(char, usize)> {
     }
     None
 }
+
+/// The words and letters that mark an FAQ's questions and answers, longest first where one
+/// starts another: English, then French ("Q1 :", "R1 :"), German ("F1:", "A1:") and Spanish
+/// ("P1:", "R1:"), the other languages Materia has words for.
+const QA_WORDS: &[(&str, char)] = &[
+    ("question", 'q'),
+    ("answer", 'a'),
+    ("réponse", 'a'),
+    ("reponse", 'a'),
+    ("frage", 'q'),
+    ("antwort", 'a'),
+    ("pregunta", 'q'),
+    ("respuesta", 'a'),
+    ("q", 'q'),
+    ("a", 'a'),
+    ("r", 'a'),
+    ("f", 'q'),
+    ("p", 'q'),
+];
 
 /// Markdown's emphasis markers.
 pub const EMPHASIS: [char; 2] = ['*', '_'];

@@ -671,6 +671,9 @@ fn faq_markers_of_every_shape_and_numbered_questions_are_read() {
         ("Q1. ", "A1. ", "Q2) ", "A2) "),
         ("Q1 – ", "A1 – ", "Q. ", "A. "),
         ("1. ", "", "2. ", ""),
+        // French and Spanish: "R" for réponse or respuesta, "P" for pregunta.
+        ("Q1 : ", "R1 : ", "Q2 : ", "R2 : "),
+        ("P1: ", "R1: ", "P2: ", "R2: "),
     ] {
         let post = POST
             .replace("Q1: ", q1)
@@ -688,6 +691,27 @@ fn faq_markers_of_every_shape_and_numbered_questions_are_read() {
                 assert_eq!(question["acceptedAnswer"]["text"], answer, "{q1} {page}");
             }
         }
+    }
+}
+
+/// "P. Smith" and "R) " open no question or answer: another language's marker letter
+/// counts only numbered or with a colon.
+#[test]
+fn a_lone_letter_and_a_dot_is_no_marker_of_another_language() {
+    let post = POST.replace(
+        "A1: ",
+        "A1: P. Smith says so. R) is a label.\nP. Smith again.\nR) a list.\n",
+    );
+    let (site, _) = both_ways(&post);
+    for page in BOTH {
+        let faq = json_ld_of(&site.read(page), "FAQPage");
+        let questions = faq["mainEntity"].as_array().unwrap();
+        assert_eq!(questions.len(), 2, "{page}: {faq}");
+        let answer = questions[0]["acceptedAnswer"]["text"].as_str().unwrap();
+        assert!(
+            answer.contains("P. Smith again.") && answer.contains("R) a list."),
+            "{page}: {answer}"
+        );
     }
 }
 
