@@ -970,3 +970,43 @@ fn the_browser_stems_as_the_index_in_each_language() {
         browser.assert_no_console_errors();
     }
 }
+
+/// Of the words one edit from a typo, the one more pages use comes first: "numbess" is as
+/// near "numbers" (one page, named three times) as "numbness" (three pages), and the rarer
+/// word's weight (idf) ranked its page first.
+#[test]
+fn a_typo_prefers_the_commoner_of_equally_near_words() {
+    let site = Site::new();
+    site.article(
+        "counting.md",
+        "title: Counting\ndate: 2024-05-01",
+        "Numbers, numbers and more numbers: a page about counting pills.\n",
+    );
+    for (slug, text) in [
+        (
+            "feet",
+            "Numbness in the feet is common when nerves are hurt.",
+        ),
+        ("hands", "Hands can lose feeling: numbness comes and goes."),
+        ("face", "Facial numbness needs a doctor's look."),
+    ] {
+        site.article(
+            &format!("{slug}.md"),
+            &format!("title: Notes on {slug}\ndate: 2024-05-02"),
+            &format!("{text}\n"),
+        );
+    }
+    site.build().assert_ok();
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(&site.path("public"));
+    let got = results(&browser, &server, "numbess");
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("/articles/counting/"),
+        "{got:?}"
+    );
+    browser.assert_no_console_errors();
+}

@@ -80,6 +80,7 @@ function expand(t, shards) {
 		else if (t.p && w.length > 1 && (!k.indexOf(w) || (k.length > 3 && w.length - k.length < 3 && !w.indexOf(k)))) out[k] = out[k] || 0.8;
 	});
 	if (K(out).length || !max) return out;
+	t.ty = 1;
 	keys.forEach(k => {
 		let d = k.length * 2 < w.length ? 9 : Math.min(dist(t.s, k, max), ...man.suf.map(e => dist(w, k + e, max)));
 		if (d <= max && d <= best) { if (d < best) out = {}; best = d; out[k] = 0.7; }
@@ -128,6 +129,11 @@ function search(q, show) {
 						if (h[1] > (h.length - 3) / 2 && !tails.includes(h[2])) tails.push(h[2]);
 					}
 				});
+				// Of words as near to a typo, the commoner is likelier meant ("numbess": numbness
+				// before numbers): each weighs as the commonest does, by its share of its pages,
+				// where rarity (idf) ranked the rarer first.
+				let top = t.e.reduce((a, e) => e[1][1] > a[1][1] ? e : a, t.e[0]);
+				if (t.ty && top) t.e.forEach(e => e[2] *= top[1][0] / (e[1][0] || 1) * e[1][1] / top[1][1]);
 			});
 			let later = tails.length > 0 && (Q.terms.length > 1 || Q.phrases.length > 0);
 			function rank(T) {
