@@ -61,7 +61,7 @@ fn bold_question<'a>(block: &[Spanned<'a>]) -> Option<Asked<'a>> {
         if opens_emphasis(e) {
             depth += 1;
         } else if closes_emphasis(e) {
-            depth -= 1;
+            depth = depth.saturating_sub(1);
         }
         depth == 0
     })?;
