@@ -168,7 +168,7 @@ pub fn watch(
         watcher.watch(dir, RecursiveMode::Recursive)?;
     }
     for folder in &folders {
-        // Within a watched folder, or gone since: nothing more to watch.
+        // Gone since it was found: nothing to watch.
         let _ = watcher.watch(folder, RecursiveMode::NonRecursive);
     }
     let (tx, rx) = channel();
