@@ -4,6 +4,7 @@
 //! without a file system.
 
 use notify::{RecursiveMode, Watcher};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
@@ -93,14 +94,14 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
     change
 }
 
-/// The files under `dirs` that are symbolic links, as `(target, link)`: the build reads
+/// The files under `dirs` that are symbolic links, by target (one file may be linked twice): the build reads
 /// them through the link, but an edit changes the target, which may be anywhere, and a
 /// folder's watch sees nothing of it. (Linked folders need nothing: the watcher follows
 /// them, and names their files by the link's path.) Also the folders to watch for them:
 /// the targets' folders that no watch of `dirs` covers already (watched again, a folder
 /// would be named by its other path, or lose its sub-folders).
-fn linked_files(dirs: &[PathBuf]) -> (Vec<(PathBuf, PathBuf)>, Vec<PathBuf>) {
-    let mut links = Vec::new();
+fn linked_files(dirs: &[PathBuf]) -> (HashMap<PathBuf, Vec<PathBuf>>, Vec<PathBuf>) {
+    let mut links: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
     let mut watched = Vec::new();
     for dir in dirs {
         let entries = walkdir::WalkDir::new(dir).follow_links(true).into_iter();
@@ -108,13 +109,15 @@ fn linked_files(dirs: &[PathBuf]) -> (Vec<(PathBuf, PathBuf)>, Vec<PathBuf>) {
             if e.file_type().is_dir() {
                 watched.extend(e.path().canonicalize());
             } else if e.path_is_symlink() && e.file_type().is_file() {
-                links.extend(e.path().canonicalize().map(|t| (t, e.into_path())));
+                if let Ok(target) = e.path().canonicalize() {
+                    links.entry(target).or_default().push(e.into_path());
+                }
             }
         }
     }
     let mut folders: Vec<PathBuf> = links
-        .iter()
-        .filter_map(|(target, _)| target.parent().map(Path::to_path_buf))
+        .keys()
+        .filter_map(|target| target.parent().map(Path::to_path_buf))
         .filter(|folder| !watched.contains(folder))
         .collect();
     folders.sort();
@@ -150,7 +153,7 @@ pub fn watch(
                 changing.store(true, Ordering::SeqCst);
                 for path in event.paths {
                     // A linked file's target changed: the site's file is the link.
-                    for (_, link) in links.iter().filter(|(target, _)| *target == path) {
+                    for link in links.get(&path).into_iter().flatten() {
                         let _sent = raw_tx.send(Some(link.clone()));
                     }
                     let _sent = raw_tx.send(Some(path));

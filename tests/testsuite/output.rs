@@ -2662,14 +2662,15 @@ fn a_title_repeated_at_the_top_of_the_body_is_shown_once() {
 /// An article without a `description` is described by its opening text, not by its
 /// headings (a body opening with "## Overview" was described as "Overview Tingling is…"):
 /// in the meta and OpenGraph descriptions, the JSON-LD and the cards that list it. A symptom
-/// without a summary likewise.
+/// without a summary likewise. Its footnotes, gathered after the text, are not its text.
 #[test]
 fn a_page_without_a_description_is_described_by_its_opening_text() {
     let site = Site::new();
     site.article(
         "a.md",
         "title: Tingling\nkeywords: [nerves]",
-        "## Overview\n\nTingling is common and *often* harmless.\n\n```\ncode\n```\n\n## Causes\n\nLow B12.\n",
+        "## Overview\n\nTingling is common and *often* harmless.\n\n```\ncode\n```\n\n## Causes\n\nLow B12.[^1]\n\n\
+         [^1]: Smith J. Nerves, 2020.\n",
     )
     .file(
         "content/symptoms/numbness.yaml",
