@@ -13,6 +13,8 @@ pub(super) struct Weights {
     tf: Vec<f32>,
     lent: Vec<f32>,
     terms: Vec<u32>,
+    /// The strength of each member of the group being lent, `None` where the page lacks one.
+    strengths: Vec<Option<f32>>,
 }
 
 impl Weights {
@@ -21,6 +23,7 @@ impl Weights {
             tf: vec![0.0; terms],
             lent: vec![0.0; terms],
             terms: Vec::new(),
+            strengths: Vec::new(),
         }
     }
 }
@@ -30,12 +33,16 @@ impl Weights {
 /// kind; then saturated, and scaled to an integer. The page's terms come out in no
 /// particular order ([`invert`](super::invert) needs none).
 ///
-/// Synonyms are lent after that. A page's strength in a group (the site's `[search]
+/// Synonyms are lent before saturation. A page's strength in a group (the site's `[search]
 /// synonyms` groups, and the names of each record the page mentions) is that of its best
-/// member, a member being as strong as its weakest word; every word of the group then scores
-/// at least [`SYNONYM_SHARE`] of what a word of that strength scores. So "pins and needles"
-/// finds an article that only says "tingling", and ranks it by how much it says so; an
-/// article using the words themselves ranks above one using another name as often.
+/// member, a member being as strong as its weakest word. Each word of the group is lent
+/// what the page's *other* members say: the pseudo-frequency that, alone, would score
+/// [`SYNONYM_SHARE`] of what the best of them scores. It adds to the word's own uses, which
+/// count once. So "pins and needles" finds an article that only says "tingling", and ranks
+/// it by how much it says so; an article using the words themselves ranks above one using
+/// another name as often; and of two articles saying "tingling" as much, the one that also
+/// uses the reader's word ("prickling", even once in a long page) ranks first, where the
+/// larger of the two alone had let a page that never uses the word rank above it.
 /// A word that several groups lend is lent the sum, as a word's uses in several fields add
 /// up: "B12 shots", an alias of Vitamin B12, lends "shot" to every page of a B12 site
 /// alike, and a site group of "injection" and "shot" then ranks among them the pages that
@@ -61,6 +68,7 @@ pub(super) fn weigh<'t>(
         tf,
         lent: extra,
         terms: seen,
+        strengths,
     } = scratch;
     // Each term's sum is added up in field order, so the floats, and the scores, do not
     // depend on the order of a field's terms.
@@ -78,44 +86,54 @@ pub(super) fn weigh<'t>(
             *sum += each * count as f32;
         }
     }
-    // Every strength is read before any word is lent, so that one group never brings in
+    // Strengths are read from `tf`, words are lent into `extra`: one group never brings in
     // another. A site group counts only where the page has a member (the words of a phrase
     // anywhere on the page: what a query of them would match); a record's names wherever
     // the page mentions the record, since that is settled by the link stage.
-    let strength = |group: &SynonymGroup| {
-        let member = |words: &Vec<u32>| {
-            words.iter().try_fold(f32::MAX, |least, &term| {
-                let sum = tf.get(term as usize).copied().unwrap_or(0.0);
-                (sum > 0.0).then_some(least.min(sum))
-            })
-        };
-        group.members.iter().filter_map(member).reduce(f32::max)
+    let member_strength = |words: &[u32]| {
+        words.iter().try_fold(f32::MAX, |least, &term| {
+            let sum = tf.get(term as usize).copied().unwrap_or(0.0);
+            (sum > 0.0).then_some(least.min(sum))
+        })
     };
-    let lent: Vec<(&[u32], f32)> = groups
-        .iter()
-        .filter_map(|g| Some((g.all.as_slice(), lend(strength(g)?))))
-        .chain(mentioned.map(|g| {
-            (
-                g.all.as_slice(),
-                lend(strength(g).unwrap_or(REFERENCE_ONLY)),
-            )
-        }))
-        .collect();
-    for (terms, sum) in lent {
-        for &term in terms {
-            if let (Some(slot), Some(more)) = (tf.get(term as usize), extra.get_mut(term as usize))
-            {
-                if *slot == 0.0 && *more == 0.0 {
-                    seen.push(term);
-                }
-                *more += sum;
+    let mut lend_group = |group: &SynonymGroup, referenced: bool| {
+        strengths.clear();
+        strengths.extend(group.members.iter().map(|m| member_strength(m)));
+        if strengths.iter().all(Option::is_none) {
+            if !referenced {
+                return;
+            }
+            let sum = lend(REFERENCE_ONLY);
+            for &term in &group.all {
+                lend_to(term, sum, tf, extra, seen);
+            }
+            return;
+        }
+        for &term in &group.all {
+            // What the page's other names say, on top of what it says with this word:
+            // its own uses are counted once, in `tf`.
+            let others = group
+                .members
+                .iter()
+                .zip(strengths.iter())
+                .filter(|(words, _)| !words.contains(&term))
+                .filter_map(|(_, s)| *s)
+                .reduce(f32::max);
+            if let Some(strength) = others {
+                lend_to(term, lend(strength), tf, extra, seen);
             }
         }
+    };
+    for group in groups {
+        lend_group(group, false);
+    }
+    for group in mentioned {
+        lend_group(group, true);
     }
     seen.drain(..)
         .map(|term| {
             let used = std::mem::take(&mut tf[term as usize]);
-            let sum = used.max(std::mem::take(&mut extra[term as usize]));
+            let sum = used + std::mem::take(&mut extra[term as usize]);
             let boost = if named == Some(term) || whole_names.contains(&term) {
                 2.0
             } else {
@@ -127,6 +145,16 @@ pub(super) fn weigh<'t>(
             )
         })
         .collect()
+}
+
+/// Adds `sum` to what `term` is lent on the page, and notes the term if it is new there.
+fn lend_to(term: u32, sum: f32, tf: &[f32], extra: &mut [f32], seen: &mut Vec<u32>) {
+    if let (Some(slot), Some(more)) = (tf.get(term as usize), extra.get_mut(term as usize)) {
+        if *slot == 0.0 && *more == 0.0 {
+            seen.push(term);
+        }
+        *more += sum;
+    }
 }
 
 /// BM25's saturation of a term's pseudo-frequency: from 0 towards `K1 + 1`.

@@ -429,6 +429,54 @@ fn aliases_rank_pages_by_how_much_they_use_the_records_names() {
     );
 }
 
+/// A page's own use of the reader's word adds to what its other names for the record lend
+/// the word: a long article saying "tingling" twice and "prickling" once ranks above a
+/// shorter one saying "tingling" four times and never "prickling", which the larger of the
+/// two alone had ranked first.
+#[test]
+fn the_readers_own_word_adds_to_what_the_other_names_lend() {
+    let site = Site::new();
+    site.file(
+        "content/symptoms/paresthesia.yaml",
+        "name: Paresthesia\naliases: [pins and needles, tingling, prickling]\nsummary: Odd skin.\n",
+    );
+    let filler = "Sleep, food and movement all play a part in how the body feels each day. ";
+    for (slug, title, body) in [
+        (
+            "long",
+            "Notes one",
+            format!(
+                "{}Tingling starts in the toes. Tingling spreads. Prickling follows.",
+                filler.repeat(12)
+            ),
+        ),
+        (
+            "short",
+            "Notes two",
+            format!(
+                "{}Tingling starts in the toes. Tingling spreads. Tingling at night. \
+                 Tingling that lasts.",
+                filler.repeat(4)
+            ),
+        ),
+    ] {
+        site.article(
+            &format!("nerves/{slug}.md"),
+            &format!("title: {title}"),
+            &body,
+        );
+    }
+    site.build().assert_ok();
+    assert_eq!(
+        Index::read(&site).postings("prickl"),
+        [
+            "/symptoms/paresthesia/",
+            "/articles/nerves/long/",
+            "/articles/nerves/short/",
+        ]
+    );
+}
+
 /// Lengths are measured against pages of the same kind: a thorough article that keeps
 /// using a word ranks above a short symptom page that uses it once, though every article
 /// is long beside a record.
