@@ -16,7 +16,8 @@ use std::fmt::Write as _;
 /// A shard: `{"t":{term:[idf, pages, tail file, page, tf, page, tf, …]}, "d":[[page, title,
 /// kind, url], …]}`. `pages` counts every page with the term; when the shard lists fewer,
 /// the others are in tail file `t/<tail file>.json`, under the term, as `[page delta, tf, …]`
-/// sorted by page. `d` has the pages heading some term's postings.
+/// sorted by page. `d` has the pages heading some term's postings. `y`, when some term
+/// of the shard is in a synonym group, maps such terms to the group's other members.
 pub(super) fn shards(
     terms: &[Term],
     docs: &[Doc],
@@ -72,7 +73,11 @@ pub(super) fn shards(
         shard_bytes += usize::from(in_shard > 0)
             + w.head.0.len()
             + itoa::Buffer::new().format(file).len()
-            + w.head.1.len();
+            + w.head.1.len()
+            + term
+                .synonyms
+                .as_ref()
+                .map_or(0, |s| term.term.len() + s.len() + 4);
         in_shard += 1;
         for doc in titled(term) {
             if shown.insert(doc) {
@@ -99,7 +104,14 @@ pub(super) fn shards(
         .map(|n| {
             let mut text = String::from("{\"t\":{");
             let mut heads: BTreeMap<u32, &str> = BTreeMap::new();
+            let mut synonyms = String::new();
             for i in starts[n]..starts[n + 1] {
+                if let Some(list) = &terms[i].synonyms {
+                    synonyms.push_str(if synonyms.is_empty() { "{" } else { "," });
+                    synonyms.push_str(&json(terms[i].term.as_ref()));
+                    synonyms.push(':');
+                    synonyms.push_str(list);
+                }
                 if i > starts[n] {
                     text.push(',');
                 }
@@ -112,7 +124,13 @@ pub(super) fn shards(
             }
             text.push_str("},\"d\":[");
             text.push_str(&heads.into_values().collect::<Vec<_>>().join(","));
-            text.push_str("]}");
+            text.push(']');
+            if !synonyms.is_empty() {
+                text.push_str(",\"y\":");
+                text.push_str(&synonyms);
+                text.push('}');
+            }
+            text.push('}');
             (format!("search/s/{n}.json"), text.into_bytes())
         })
         .collect();

@@ -37,7 +37,7 @@ use fields::{article_fields, record_names, sources, synonym_groups};
 use index_files::shards;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -99,6 +99,9 @@ struct Term {
     /// Page and scaled saturated frequency: the `HEAD` best first, best first, then the
     /// others by page.
     postings: Vec<(u32, u32)>,
+    /// The other names of the groups the term is in, each its terms joined by spaces, as a
+    /// JSON list: `search.js` marks them in the excerpts of pages found through them.
+    synonyms: Option<String>,
 }
 
 /// Postings of a term kept in its shard, best first; the rest go to a tail file.
@@ -459,12 +462,17 @@ fn index_counted(
     if stopped() {
         return None;
     }
+    let synonyms = synonyms_of_terms(
+        groups.iter().chain(record_terms.iter().map(|r| &r.names)),
+        &names,
+    );
     let mut terms: Vec<Term> = postings
         .into_par_iter()
         .zip(names.into_par_iter())
+        .zip(synonyms.into_par_iter())
         // Words of an earlier build that no page has now.
-        .filter(|(scored, _)| !scored.is_empty())
-        .map(|(mut scored, term)| {
+        .filter(|((scored, _), _)| !scored.is_empty())
+        .map(|((mut scored, term), synonyms)| {
             let df = scored.len();
             let idf = (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
             // Pages come in page order, which the tail keeps (see `Written`).
@@ -484,6 +492,7 @@ fn index_counted(
                 df,
                 term,
                 postings,
+                synonyms,
             }
         })
         .collect();
@@ -499,6 +508,53 @@ fn index_counted(
     );
     files.extend(texts);
     Some(SearchIndex { manifest, files })
+}
+
+/// For each term (by id), the members of the synonym groups it is in that do not hold it,
+/// as a JSON list of their terms joined by spaces (in no order: a member's terms are a set),
+/// or `None` when it is in none. A page found for "prickling" through the word "tingling"
+/// then shows "tingling" marked in its excerpt, where nothing was.
+fn synonyms_of_terms<'g>(
+    groups: impl Iterator<Item = &'g SynonymGroup>,
+    names: &[Box<str>],
+) -> Vec<Option<String>> {
+    let mut of_term: HashMap<u32, BTreeSet<String>> = HashMap::new();
+    for group in groups {
+        let spelt: Vec<String> = group
+            .members
+            .iter()
+            .map(|m| {
+                let words: Vec<&str> = m
+                    .iter()
+                    .filter_map(|&t| names.get(t as usize).map(AsRef::as_ref))
+                    .collect();
+                // "omega-3" is counted as omega, 3 and omega3, the last for readers who
+                // type it joined; the page's text, as the script splits it, has the two.
+                let joined = |w: &str| {
+                    words.iter().any(|a| {
+                        w.strip_prefix(a)
+                            .is_some_and(|rest| !rest.is_empty() && words.contains(&rest))
+                    })
+                };
+                let parts: Vec<&str> = words.iter().copied().filter(|w| !joined(w)).collect();
+                parts.join(" ")
+            })
+            .collect();
+        for &term in &group.all {
+            for (member, words) in group.members.iter().zip(&spelt) {
+                if !member.contains(&term) {
+                    of_term.entry(term).or_default().insert(words.clone());
+                }
+            }
+        }
+    }
+    let mut out = vec![None; names.len()];
+    for (term, words) in of_term {
+        if let Some(slot) = out.get_mut(term as usize) {
+            *slot = Some(json(&words));
+        }
+    }
+    out
 }
 
 /// Orders a term's postings: higher score first, then lower page.

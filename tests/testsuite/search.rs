@@ -477,6 +477,59 @@ fn the_readers_own_word_adds_to_what_the_other_names_lend() {
     );
 }
 
+/// A shard lists, for each word of a synonym group, the group's other names (their terms,
+/// hyphenated words as the page's text splits them), for `search.js` to mark in the
+/// excerpts of pages found through them.
+#[test]
+fn shards_name_each_synonyms_other_names() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        &format!(
+            "{}\n[search]\nsynonyms = [[\"elderly\", \"older adults\"]]\n",
+            crate::support::SITE_TOML
+        ),
+    )
+    .file(
+        "content/supplements/omega-3.yaml",
+        "name: Omega-3\naliases: [fish oil]\nsummary: Fats.\n",
+    )
+    .article(
+        "ageing/absorption.md",
+        "title: Absorption",
+        "Absorption falls in older adults.\n",
+    );
+    site.build().assert_ok();
+    let mut named = BTreeMap::new();
+    for entry in std::fs::read_dir(site.path("public/search/s")).unwrap() {
+        let shard: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        if let Some(Value::Object(y)) = shard.get("y") {
+            named.extend(y.clone());
+        }
+    }
+    let names = |term: &str| -> Vec<String> {
+        let mut got: Vec<String> = named[term]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                // A name's terms come in no particular order.
+                let mut words: Vec<&str> = v.as_str().unwrap().split(' ').collect();
+                words.sort();
+                words.join(" ")
+            })
+            .collect();
+        got.sort();
+        got
+    };
+    assert_eq!(names("elder"), ["adult older"]);
+    assert_eq!(names("adult"), ["elder"]);
+    assert_eq!(names("fish"), ["3 omega"]);
+    assert_eq!(names("omega"), ["fish oil"]);
+    assert!(!named.contains_key("fat"), "{named:?}");
+}
+
 /// Lengths are measured against pages of the same kind: a thorough article that keeps
 /// using a word ranks above a short symptom page that uses it once, though every article
 /// is long beside a record.

@@ -729,7 +729,7 @@ fn a_site_synonym_finds_the_page_in_the_browser() {
     .article(
         "ageing/older-adults.md",
         "title: Vitamins for older adults\ndescription: What changes with age.",
-        "Absorption falls with age.\n",
+        "Absorption falls in older adults.\n",
     );
     site.build().assert_ok();
     let Some(browser) = Browser::start() else {
@@ -741,6 +741,54 @@ fn a_site_synonym_finds_the_page_in_the_browser() {
         hits.first().map(String::as_str),
         Some("/articles/ageing/older-adults/"),
         "{hits:?}"
+    );
+    // The page never says "elderly": its excerpt marks the words it was found by.
+    assert_eq!(
+        marks_of(&browser, "/articles/ageing/older-adults/"),
+        ["older adults"]
+    );
+    browser.assert_no_console_errors();
+}
+
+/// The marked words of the excerpt of the result linking to `url`.
+fn marks_of(browser: &Browser, url: &str) -> Vec<String> {
+    let marks = browser
+        .execute(
+            "return [...document.querySelectorAll('#search-results a')]\
+             .filter(a => new URL(a.href).pathname === arguments[0])\
+             .flatMap(a => [...a.querySelectorAll('mark')].map(m => m.textContent));",
+            vec![json!(url)],
+        )
+        .unwrap();
+    serde_json::from_value(marks).unwrap()
+}
+
+/// A page found through another of a record's names marks that name in its excerpt: the
+/// article says "tingling", the reader typed "pins and needles". A page using the reader's
+/// own words marks those alone.
+#[test]
+fn an_excerpt_marks_the_other_name_a_page_was_found_by() {
+    let Some((_site, server, browser)) = open() else {
+        return;
+    };
+    let hits = results(&browser, &server, "pins and needles");
+    assert!(
+        hits.contains(&"/articles/nerves/tingling-hands/".to_string()),
+        "{hits:?}"
+    );
+    assert_eq!(
+        marks_of(&browser, "/articles/nerves/tingling-hands/"),
+        ["Tingling"]
+    );
+    assert_eq!(
+        marks_of(&browser, "/symptoms/paresthesia/"),
+        Vec::<String>::new(),
+        "the record's excerpt (its summary and description) has none of its names"
+    );
+    results(&browser, &server, "tingling");
+    assert_eq!(
+        marks_of(&browser, "/articles/nerves/tingling-hands/"),
+        ["Tingling"]
     );
     browser.assert_no_console_errors();
 }

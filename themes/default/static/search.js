@@ -121,11 +121,13 @@ function search(q, show) {
 			Q.terms.forEach(t => {
 				let m = t.m;
 				t.e = [];
+				t.y = [];
 				t.sh.forEach(n => {
 					for (let k in m) {
 						let h = S[n].t[k];
 						if (!h) continue;
 						t.e.push([k, h, m[k]]);
+						t.y.push(...S[n].y?.[k] || []);
 						if (h[1] > (h.length - 3) / 2 && !tails.includes(h[2])) tails.push(h[2]);
 					}
 				});
@@ -183,15 +185,21 @@ const el = (tag, cls, text) => mix(doc.createElement(tag), cls && { className: c
 
 // A window of text around the first matched word, matches marked: words, then words
 // joined by a hyphen as the index joins them ("B-12" for b12), longest first where two start
-// together.
+// together. A query word the text lacks is marked where the text has another name of
+// its group (t.y: "prickling" finds, and marks, "pins and needles").
 function excerpt(text, Q) {
-	let m, hits = [], keys = mix({}, ...Q.terms.map(t => t.m));
-	[WORD, /[\p{Alphabetic}\p{N}]*[a-z]-\d[\p{Alphabetic}\p{N}]*/giu].forEach(r => {
+	let m, hits = [], toks = [], own = Q.terms.map(() => []);
+	[WORD, /[\p{Alphabetic}\p{N}]*[a-z]-\d[\p{Alphabetic}\p{N}]*/giu].forEach((r, i) => {
 		for (r = new RegExp(r); (m = r.exec(text));) {
-			let f = fold(m[0]).replace('-', '');
-			if (keys[stemw(f)] || Q.terms.some(t => t.p && !sp(f).indexOf(t.w))) hits.push([m.index, m.index + m[0].length]);
+			let f = fold(m[0]).replace('-', ''), s = stemw(f), h = [m.index, m.index + m[0].length];
+			if (!i && notStop(f)) toks.push([s, ...h]);
+			Q.terms.forEach((t, j) => (t.m[s] || t.p && !sp(f).indexOf(t.w)) && own[j].push(h));
 		}
 	});
+	own.forEach((o, j) => hits.push(...o.length ? o : (Q.terms[j].y || []).flatMap(p => (p = p.split(' '), toks.flatMap((k, i) => {
+		let w = toks.slice(i, i + p.length).map(k => k[0]);
+		return w.length == p.length && w.every(s => p.includes(s)) && p.every(s => w.includes(s)) ? [[k[1], toks[i + p.length - 1][2]]] : [];
+	})))));
 	hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 	let from = hits.length ? text.lastIndexOf(' ', mx(0, hits[0][0] - 60)) + 1 : 0,
 		to = text.length > from + 220 ? mx(text.lastIndexOf(' ', from + 220), from + 99) : text.length, p = el('p', 'search-excerpt'), i = from;
