@@ -4,11 +4,11 @@
 //! without a file system.
 
 use notify::{RecursiveMode, Watcher};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How long the files must be quiet before a batch is handed over. Editors finish a save
@@ -94,45 +94,62 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
     change
 }
 
-/// The files under `dirs` that are symbolic links, by target (one file may be linked twice): the build reads
-/// them through the link, but an edit changes the target, which may be anywhere, and a
-/// folder's watch sees nothing of it. (Linked folders need nothing: the watcher follows
-/// them, and names their files by the link's path.) Also the folders to watch for them:
-/// the targets' folders that no watch of `dirs` covers already (watched again, a folder
-/// would be named by its other path, or lose its sub-folders).
-fn linked_files(dirs: &[PathBuf]) -> (HashMap<PathBuf, Vec<PathBuf>>, Vec<PathBuf>) {
-    let mut links: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
-    let mut watched = Vec::new();
-    for dir in dirs {
-        let entries = walkdir::WalkDir::new(dir).follow_links(true).into_iter();
-        for e in entries.filter_map(Result::ok) {
-            if e.file_type().is_dir() {
-                watched.extend(e.path().canonicalize());
-            } else if e.path_is_symlink() && e.file_type().is_file() {
-                if let Ok(target) = e.path().canonicalize() {
-                    links.entry(target).or_default().push(e.into_path());
+/// What the watch knows of links: the linked files, by target (one file may be linked
+/// twice), and every folder a watch covers, by its real path.
+#[derive(Default)]
+struct Links {
+    files: HashMap<PathBuf, Vec<PathBuf>>,
+    watched: HashSet<PathBuf>,
+}
+
+impl Links {
+    /// Notes the links under `dirs` (or `dirs` themselves, when links) and every folder
+    /// reached from them, and returns the folders to watch, not recursively, for the linked
+    /// files: their targets' folders that no watch covers yet.
+    ///
+    /// The build reads a linked file through its link, but an edit changes the target,
+    /// which may be anywhere, and a folder's watch sees nothing of it. (Linked folders need
+    /// nothing more: the watcher follows them, and names their files by the link's path.)
+    /// A target's folder is watched rather than the target: editors save by writing a new
+    /// file and renaming it over the old one, and a watch on a file ends with its inode. A
+    /// folder watched twice would be named by its other path, or lose its sub-folders.
+    fn add(&mut self, dirs: &[PathBuf]) -> Vec<PathBuf> {
+        let mut targets = Vec::new();
+        for dir in dirs {
+            let entries = walkdir::WalkDir::new(dir).follow_links(true).into_iter();
+            for e in entries.filter_map(Result::ok) {
+                if e.file_type().is_dir() {
+                    self.watched.extend(e.path().canonicalize());
+                } else if e.path_is_symlink() && e.file_type().is_file() {
+                    if let Ok(target) = e.path().canonicalize() {
+                        let links = self.files.entry(target.clone()).or_default();
+                        if !links.iter().any(|l| l == e.path()) {
+                            links.push(e.into_path());
+                        }
+                        targets.push(target);
+                    }
                 }
             }
         }
+        let mut folders: Vec<PathBuf> = targets
+            .iter()
+            .filter_map(|target| target.parent().map(Path::to_path_buf))
+            .collect();
+        folders.sort();
+        folders.dedup();
+        folders.retain(|folder| self.watched.insert(folder.clone()));
+        folders
     }
-    let mut folders: Vec<PathBuf> = links
-        .keys()
-        .filter_map(|target| target.parent().map(Path::to_path_buf))
-        .filter(|folder| !watched.contains(folder))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    (links, folders)
 }
 
 /// Watches `root`'s `content/`, `themes/` and `site.toml`, and the targets of the files
-/// linked into them. The receiver yields batches of changed paths (a linked file's by its
-/// link's path). The returned watcher must be kept alive.
-/// `changing` is set as soon as any file changes, before the batch is complete.
+/// linked into them, also of links made while it runs. The receiver yields batches of
+/// changed paths (a linked file's by its link's path). The returned watcher must be kept
+/// alive. `changing` is set as soon as any file changes, before the batch is complete.
 pub fn watch(
     root: &Path,
     changing: Arc<AtomicBool>,
-) -> notify::Result<(notify::RecommendedWatcher, Receiver<Batch>)> {
+) -> notify::Result<(Arc<Mutex<notify::RecommendedWatcher>>, Receiver<Batch>)> {
     // Absolute, as the watcher names what changed.
     let root = &root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let dirs: Vec<PathBuf> = ["content", "themes"]
@@ -140,20 +157,22 @@ pub fn watch(
         .map(|d| root.join(d))
         .filter(|d| d.is_dir())
         .collect();
-    // A target's folder is watched rather than the target: editors save by writing a new
-    // file and renaming it over the old one, and a watch on a file ends with its inode.
-    let (links, folders) = linked_files(&dirs);
+    let mut known = Links::default();
+    let folders = known.add(&dirs);
+    let links = Arc::new(Mutex::new(known));
+    let seen = Arc::clone(&links);
     // `None`: something changed that the watcher cannot name.
     let (raw_tx, raw_rx) = channel::<Option<PathBuf>>();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // The receiver only goes away when the server stops.
         match event {
             Ok(event) if matches!(event.kind, notify::EventKind::Access(_)) => {}
             Ok(event) if !event.need_rescan() && !event.paths.is_empty() => {
                 changing.store(true, Ordering::SeqCst);
+                let links = seen.lock().unwrap_or_else(|e| e.into_inner());
                 for path in event.paths {
                     // A linked file's target changed: the site's file is the link.
-                    for link in links.get(&path).into_iter().flatten() {
+                    for link in links.files.get(&path).into_iter().flatten() {
                         let _sent = raw_tx.send(Some(link.clone()));
                     }
                     let _sent = raw_tx.send(Some(path));
@@ -166,15 +185,20 @@ pub fn watch(
             }
         }
     })?;
-    watcher.watch(root, RecursiveMode::NonRecursive)?;
-    for dir in &dirs {
-        watcher.watch(dir, RecursiveMode::Recursive)?;
-    }
-    for folder in &folders {
-        // Gone since it was found: nothing to watch.
-        let _ = watcher.watch(folder, RecursiveMode::NonRecursive);
+    let watcher = Arc::new(Mutex::new(watcher));
+    {
+        let mut w = watcher.lock().unwrap_or_else(|e| e.into_inner());
+        w.watch(root, RecursiveMode::NonRecursive)?;
+        for dir in &dirs {
+            w.watch(dir, RecursiveMode::Recursive)?;
+        }
+        for folder in &folders {
+            // Gone since it was found: nothing to watch.
+            let _ = w.watch(folder, RecursiveMode::NonRecursive);
+        }
     }
     let (tx, rx) = channel();
+    let adding = Arc::clone(&watcher);
     std::thread::spawn(move || {
         while let Ok(first) = raw_rx.recv() {
             let mut raw = vec![first];
@@ -185,12 +209,61 @@ pub fn watch(
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            if tx.send(batch(raw)).is_err() {
+            let batch = batch(raw);
+            watch_new_links(&batch.paths, &links, &adding);
+            if tx.send(batch).is_err() {
                 return;
             }
         }
     });
     Ok((watcher, rx))
+}
+
+/// Starts watching what links among `paths` (made since the watch began) lead to. The
+/// watcher is called with the links unlocked: it waits on its event thread, which may be
+/// waiting for them.
+fn watch_new_links(
+    paths: &[PathBuf],
+    links: &Mutex<Links>,
+    watcher: &Mutex<notify::RecommendedWatcher>,
+) {
+    let new: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| {
+            p.symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink())
+        })
+        .cloned()
+        .collect();
+    if new.is_empty() {
+        return;
+    }
+    let mut folders = Vec::new();
+    let mut linked_folders = Vec::new();
+    {
+        let mut links = links.lock().unwrap_or_else(|e| e.into_inner());
+        for link in new {
+            match link.canonicalize() {
+                // A linked folder is watched by its link's path, as at the start.
+                Ok(target) if target.is_dir() && !links.watched.contains(&target) => {
+                    folders.extend(links.add(std::slice::from_ref(&link)));
+                    linked_folders.push(link);
+                }
+                Ok(target) if target.is_file() => {
+                    folders.extend(links.add(std::slice::from_ref(&link)));
+                }
+                // Dangling, or a folder watched already.
+                _ => {}
+            }
+        }
+    }
+    let mut w = watcher.lock().unwrap_or_else(|e| e.into_inner());
+    for folder in linked_folders {
+        let _ = w.watch(&folder, RecursiveMode::Recursive);
+    }
+    for folder in folders {
+        let _ = w.watch(&folder, RecursiveMode::NonRecursive);
+    }
 }
 
 #[cfg(test)]

@@ -390,7 +390,8 @@ fn new_page_writes_a_skeleton_that_builds_in_its_menu() {
 
 /// Content linked into `content/` from elsewhere (a shared folder of articles, one file or a
 /// whole folder) is rebuilt on each edit of the linked file, as the site's own files are:
-/// the watch of `content/` saw nothing of a linked file's target.
+/// the watch of `content/` saw nothing of a linked file's target. Also links made while it
+/// serves, which counted only from the next start.
 #[cfg(unix)]
 #[test]
 fn edits_to_linked_files_and_folders_are_seen() {
@@ -425,4 +426,30 @@ fn edits_to_linked_files_and_folders_are_seen() {
     expect_event(&events, "reload");
     let page = server.get("/articles/folder/two/");
     assert!(page.body.contains("Second folder text."), "{}", page.body);
+    // Links made while it runs: the new pages, then edits of what they lead to.
+    write("three.md", "First later text.");
+    std::fs::create_dir_all(shared.join("later")).unwrap();
+    write("later/four.md", "First later folder text.");
+    symlink(shared.join("three.md"), articles.join("three.md")).unwrap();
+    symlink(shared.join("later"), articles.join("later")).unwrap();
+    expect_event(&events, "reload");
+    let appeared = |url: &str, text: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let page = server.get(url);
+            if page.body.contains(text) {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "{url}: {}", page.body);
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    appeared("/articles/three/", "First later text.");
+    appeared("/articles/later/four/", "First later folder text.");
+    write("three.md", "Second later text.");
+    expect_event(&events, "reload");
+    appeared("/articles/three/", "Second later text.");
+    write("later/four.md", "Second later folder text.");
+    expect_event(&events, "reload");
+    appeared("/articles/later/four/", "Second later folder text.");
 }
