@@ -420,7 +420,18 @@ fn parse_as_written<T: DeserializeOwned>(
         let mut bad = Vec::new();
         for key in fields.keys() {
             if let Err(message) = fields.check_alone::<T>(&key) {
-                if Some(&key) != first_key.as_ref() {
+                let inside = match format {
+                    Format::Toml => toml_table_problems::<T>(text, &key),
+                    _ => Vec::new(),
+                };
+                if !inside.is_empty() {
+                    for (message, line, col) in inside {
+                        let found = problem(&message, line, col);
+                        if !all.iter().any(|d| same_place(d, &found)) {
+                            all.push(found);
+                        }
+                    }
+                } else if Some(&key) != first_key.as_ref() {
                     let (line, key_col, value_col) =
                         key_position(text, format, &key).unwrap_or((1, 1, 1));
                     // Checked alone, a field's value errs without the field's name.
@@ -450,6 +461,61 @@ fn parse_as_written<T: DeserializeOwned>(
         }
     }
     Err((all, recovered))
+}
+
+/// Whether two problems are one: the same message at the same place.
+fn same_place(a: &Diagnostic, b: &Diagnostic) -> bool {
+    a.message == b.message
+        && a.location.as_ref().map(|l| (l.line, l.col))
+            == b.location.as_ref().map(|l| (l.line, l.col))
+}
+
+/// The problems of the TOML table `key` (`[linking]`), its fields checked one at a time,
+/// each as its message (the value's named `key.field: …`) and 1-based line and column:
+/// checked whole, a table showed only its first problem, placed at its header. Empty when
+/// `key` is no table, or no field of it is wrong alone. The parser's own tree keeps the
+/// spans, so each problem is placed where it is written.
+fn toml_table_problems<T: DeserializeOwned>(text: &str, key: &str) -> Vec<(String, usize, usize)> {
+    use toml::de::{DeTable, DeValue};
+    let Ok(doc) = DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let whole = doc.span();
+    let Some((name, value)) = doc.get_ref().iter().find(|(k, _)| k.get_ref() == key) else {
+        return Vec::new();
+    };
+    let DeValue::Table(table) = value.get_ref() else {
+        return Vec::new();
+    };
+    let index = LineIndex::new(text);
+    let mut problems = Vec::new();
+    for (field, field_value) in table.iter() {
+        let mut one = DeTable::new();
+        one.insert(field.clone(), field_value.clone());
+        let mut top = DeTable::new();
+        top.insert(
+            name.clone(),
+            toml::Spanned::new(value.span(), DeValue::Table(one)),
+        );
+        let read = T::deserialize(toml::de::Deserializer::from(toml::Spanned::new(
+            whole.clone(),
+            top,
+        )));
+        let Err(e) = read else { continue };
+        let message = e.message().trim();
+        if message.contains("missing field") {
+            continue;
+        }
+        let (message, at) = if message.starts_with("unknown field") {
+            (message.to_string(), field.span().start)
+        } else {
+            let at = e.span().map_or(field_value.span().start, |s| s.start);
+            (format!("{key}.{}: {message}", field.get_ref()), at)
+        };
+        let (line, col) = index.position(at);
+        problems.push((message, line, col));
+    }
+    problems
 }
 
 /// A parser's message about a field's value, with the field's name before it where the

@@ -169,8 +169,13 @@ fn every_problem_of_a_front_matter_record_or_site_toml_is_reported_at_once() {
     let line = good.lines().count() + 1;
     site.file(
         "site.toml",
-        &format!("{good}theem = \"x\"\npaginate_by = \"10\"\n[linking]\nmax_link = 2\n"),
+        &format!(
+            "{good}theem = \"x\"\npaginate_by = \"10\"\n[linking]\nexclude = []\n\
+             max_links_per_term = -1\nmax_link = 2\n"
+        ),
     );
+    // Each problem inside a table too, at its own line: a table showed its first alone,
+    // at its header.
     assert_rejected(
         &site,
         &[
@@ -178,9 +183,11 @@ fn every_problem_of_a_front_matter_record_or_site_toml_is_reported_at_once() {
             "did you mean `theme`?",
             &format!("site.toml:{}:15", line + 1),
             "paginate_by: invalid type: string \"10\", expected a whole number",
-            &format!("site.toml:{}:1", line + 3),
+            "linking.max_links_per_term: invalid value: integer `-1`",
+            &format!("site.toml:{}:22", line + 4),
+            &format!("site.toml:{}:1", line + 5),
             "unknown field `max_link`",
-            "build failed with 3 errors",
+            "build failed with 4 errors",
         ],
     );
 }
