@@ -37,7 +37,7 @@ use fields::{article_fields, record_names, sources, synonym_groups};
 use index_files::shards;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -510,48 +510,82 @@ fn index_counted(
     Some(SearchIndex { manifest, files })
 }
 
-/// For each term (by id), the members of the synonym groups it is in that do not hold it,
-/// as a JSON list of their terms joined by spaces (in no order: a member's terms are a set),
-/// or `None` when it is in none. A page found for "prickling" through the word "tingling"
-/// then shows "tingling" marked in its excerpt, where nothing was.
+/// For each term (by id), what its synonym groups call it otherwise, or `None` when it is in
+/// none: a JSON list with an entry per name of a group that holds the term, `[the name's
+/// other terms, another name, another name, …]`, each name as its terms joined by spaces
+/// (in no order: a name's terms are a set). `search.js` marks the other names in the
+/// excerpt of a page that lacks the reader's words, where the query holds the whole name:
+/// "prickling" (or "pins and needles") marks "tingling", but "injections" does not mark
+/// "vitamin B12" for the alias "B12 injections" unless the query also says "B12".
 fn synonyms_of_terms<'g>(
     groups: impl Iterator<Item = &'g SynonymGroup>,
     names: &[Box<str>],
 ) -> Vec<Option<String>> {
-    let mut of_term: HashMap<u32, BTreeSet<String>> = HashMap::new();
+    let mut of_term: HashMap<u32, BTreeMap<String, BTreeSet<String>>> = HashMap::new();
     for group in groups {
-        let spelt: Vec<String> = group
+        // Each name's terms, as the script splits a page's text and a query: "omega-3" is
+        // counted as omega, 3 and omega3 (for readers who type it joined), and the text has
+        // the two, and so does a query of "omega 3"; a query of "omega-3" has omega3 alone.
+        let spelt: Vec<Vec<(u32, &str, bool)>> = group
             .members
             .iter()
             .map(|m| {
-                let words: Vec<&str> = m
+                let words: Vec<(u32, &str)> = m
                     .iter()
-                    .filter_map(|&t| names.get(t as usize).map(AsRef::as_ref))
+                    .filter_map(|&t| names.get(t as usize).map(|n| (t, n.as_ref())))
                     .collect();
-                // "omega-3" is counted as omega, 3 and omega3, the last for readers who
-                // type it joined; the page's text, as the script splits it, has the two.
                 let joined = |w: &str| {
-                    words.iter().any(|a| {
-                        w.strip_prefix(a)
-                            .is_some_and(|rest| !rest.is_empty() && words.contains(&rest))
+                    words.iter().any(|(_, a)| {
+                        w.strip_prefix(a).is_some_and(|rest| {
+                            !rest.is_empty() && words.iter().any(|(_, r)| *r == rest)
+                        })
                     })
                 };
-                let parts: Vec<&str> = words.iter().copied().filter(|w| !joined(w)).collect();
-                parts.join(" ")
+                words.iter().map(|&(t, w)| (t, w, joined(w))).collect()
             })
             .collect();
-        for &term in &group.all {
-            for (member, words) in group.members.iter().zip(&spelt) {
-                if !member.contains(&term) {
-                    of_term.entry(term).or_default().insert(words.clone());
-                }
+        let text_of = |name: &[(u32, &str, bool)]| -> String {
+            let parts: Vec<&str> = name.iter().filter(|p| !p.2).map(|p| p.1).collect();
+            parts.join(" ")
+        };
+        for (i, name) in spelt.iter().enumerate() {
+            let others: Vec<String> = spelt
+                .iter()
+                .enumerate()
+                .filter(|&(j, other)| {
+                    j != i && !other.iter().any(|o| name.iter().any(|n| n.0 == o.0))
+                })
+                .map(|(_, other)| text_of(other))
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            for &(term, _, is_joined) in name {
+                let companions: Vec<&str> = match is_joined {
+                    true => Vec::new(),
+                    false => name
+                        .iter()
+                        .filter(|p| p.0 != term && !p.2)
+                        .map(|p| p.1)
+                        .collect(),
+                };
+                of_term
+                    .entry(term)
+                    .or_default()
+                    .entry(companions.join(" "))
+                    .or_default()
+                    .extend(others.iter().cloned());
             }
         }
     }
     let mut out = vec![None; names.len()];
-    for (term, words) in of_term {
+    for (term, entries) in of_term {
         if let Some(slot) = out.get_mut(term as usize) {
-            *slot = Some(json(&words));
+            let list: Vec<Vec<&String>> = entries
+                .iter()
+                .map(|(companions, others)| std::iter::once(companions).chain(others).collect())
+                .collect();
+            *slot = Some(json(&list));
         }
     }
     out

@@ -478,8 +478,9 @@ fn the_readers_own_word_adds_to_what_the_other_names_lend() {
 }
 
 /// A shard lists, for each word of a synonym group, the group's other names (their terms,
-/// hyphenated words as the page's text splits them), for `search.js` to mark in the
-/// excerpts of pages found through them.
+/// hyphenated words as the page's text splits them) under the rest of the word's own name,
+/// for `search.js` to mark in the excerpts of pages found through them when a query holds
+/// the whole name.
 #[test]
 fn shards_name_each_synonyms_other_names() {
     let site = Site::new();
@@ -508,25 +509,38 @@ fn shards_name_each_synonyms_other_names() {
             named.extend(y.clone());
         }
     }
-    let names = |term: &str| -> Vec<String> {
-        let mut got: Vec<String> = named[term]
+    // A name's terms come in no particular order.
+    let sorted = |v: &Value| -> String {
+        let mut words: Vec<&str> = v.as_str().unwrap().split(' ').collect();
+        words.sort();
+        words.join(" ")
+    };
+    let names = |term: &str| -> Vec<(String, Vec<String>)> {
+        named[term]
             .as_array()
             .unwrap()
             .iter()
-            .map(|v| {
-                // A name's terms come in no particular order.
-                let mut words: Vec<&str> = v.as_str().unwrap().split(' ').collect();
-                words.sort();
-                words.join(" ")
+            .map(|entry| {
+                let entry = entry.as_array().unwrap();
+                let mut others: Vec<String> = entry[1..].iter().map(sorted).collect();
+                others.sort();
+                (sorted(&entry[0]), others)
             })
-            .collect();
-        got.sort();
-        got
+            .collect()
     };
-    assert_eq!(names("elder"), ["adult older"]);
-    assert_eq!(names("adult"), ["elder"]);
-    assert_eq!(names("fish"), ["3 omega"]);
-    assert_eq!(names("omega"), ["fish oil"]);
+    let entry = |companions: &str, others: &[&str]| {
+        (
+            companions.to_string(),
+            others.iter().map(|o| o.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(names("elder"), [entry("", &["adult older"])]);
+    // "adult" stands for "elderly" where the query also says "older".
+    assert_eq!(names("adult"), [entry("older", &["elder"])]);
+    assert_eq!(names("fish"), [entry("oil", &["3 omega"])]);
+    assert_eq!(names("omega"), [entry("3", &["fish oil"])]);
+    // A query of "omega-3" has the joined word alone.
+    assert_eq!(names("omega3"), [entry("", &["fish oil"])]);
     assert!(!named.contains_key("fat"), "{named:?}");
 }
 

@@ -790,6 +790,22 @@ fn an_excerpt_marks_the_other_name_a_page_was_found_by() {
         marks_of(&browser, "/articles/nerves/tingling-hands/"),
         ["Tingling"]
     );
+    // "time" alone is no name of fatigue's ("tired all the time" is): the page it finds
+    // through the record marks nothing, and the whole name marks the page's own word.
+    let hits = results(&browser, &server, "time");
+    assert!(
+        hits.contains(&"/articles/energy/always-tired/".to_string()),
+        "{hits:?}"
+    );
+    assert_eq!(
+        marks_of(&browser, "/articles/energy/always-tired/"),
+        Vec::<String>::new()
+    );
+    results(&browser, &server, "tired all the time");
+    assert_eq!(
+        marks_of(&browser, "/articles/energy/always-tired/"),
+        ["Tiredness"]
+    );
     browser.assert_no_console_errors();
 }
 

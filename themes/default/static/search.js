@@ -127,7 +127,9 @@ function search(q, show) {
 						let h = S[n].t[k];
 						if (!h) continue;
 						t.e.push([k, h, m[k]]);
-						t.y.push(...S[n].y?.[k] || []);
+						// Other names of the names the query holds whole ("b12 inject" not for
+						// "injections" alone); not a longer word's, begun by a word being typed.
+						if (m[k] != .8) (S[n].y?.[k] || []).forEach(e => e[0].split(' ').every(c => !c || Q.terms.some(u => u.s == c)) && t.y.push(...e.slice(1)));
 						if (h[1] > (h.length - 3) / 2 && !tails.includes(h[2])) tails.push(h[2]);
 					}
 				});
