@@ -383,6 +383,8 @@ fn index_counted(
         groups,
         ..
     } = counted;
+    // Pages are articles, then the records in `record_terms`' order.
+    let records_from = pages.len().saturating_sub(record_terms.len());
     let (docs, counted): (Vec<Doc>, Vec<Arc<[Counts; FIELDS]>>) = pages
         .into_iter()
         .enumerate()
@@ -394,7 +396,11 @@ fn index_counted(
                     .copied()
                     .chain(linked.supplements.iter().map(|s| c.symptoms.len() + s))
                     .collect(),
-                None => Vec::new(),
+                // A record's page speaks of its record under every name it has: its words
+                // are lent each other as an article's are, or an article using an alias
+                // (and so lent the record's other names on top) outranks the page the
+                // alias names ("bulim twitch").
+                None => i.checked_sub(records_from).into_iter().collect(),
             };
             (
                 Doc {

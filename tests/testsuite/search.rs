@@ -477,6 +477,35 @@ fn the_readers_own_word_adds_to_what_the_other_names_lend() {
     );
 }
 
+/// A record's page outranks an article for the words of an alias of several words, though
+/// the article uses the alias as the page names it (in the text and a question) and
+/// mentions the record by name: the page is lent its other names as the article is.
+#[test]
+fn a_record_page_outranks_an_article_for_its_alias_of_several_words() {
+    let site = Site::new();
+    site.file(
+        "content/symptoms/hemobexesthesia.yaml",
+        "name: Hemobexesthesia\naliases: [bulim twitch]\nsummary: Odd sensations in the skin.\n",
+    )
+    .article(
+        "nerves/notes.md",
+        "title: Notes",
+        "Sleep, food and movement all play a part. Bulim twitch is common at night. \
+         Hemobexesthesia is its clinical name.\n\n\
+         ## When to see a doctor about bulim twitch\n\nSoon, when it spreads.\n",
+    );
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    for term in ["bulim", "twitch"] {
+        assert_eq!(
+            index.postings(term),
+            ["/symptoms/hemobexesthesia/", "/articles/nerves/notes/"],
+            "{term}: {:?}",
+            index.scores(term)
+        );
+    }
+}
+
 /// A shard lists, for each word of a synonym group, the group's other names (their terms,
 /// hyphenated words as the page's text splits them) under the rest of the word's own name,
 /// for `search.js` to mark in the excerpts of pages found through them when a query holds
