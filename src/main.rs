@@ -129,6 +129,28 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Start a site: site.toml with every key, commented, the home page's text, and the
+    /// folders of articles, records and static files.
+    ///
+    /// Refused where site.toml or content/ is there already; other files (a README, a .git)
+    /// are kept, and a .gitignore for the output is written unless there is one. Then
+    /// `materia new article "Title"` writes a first article and `materia serve` shows it.
+    Init {
+        /// The site's folder, made if missing.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The site's title (default: the folder's name, "my-clinic" giving "My clinic").
+        #[arg(long)]
+        title: Option<String>,
+        /// The address the site will be published at (default: https://example.org, to be
+        /// changed in site.toml before deploying).
+        #[arg(long, value_name = "URL", value_parser = base_url_arg)]
+        base_url: Option<String>,
+        /// The pages' language, as a language tag (`en`, `fr`, `de`, `es`, `pt-BR`...;
+        /// default `en`). The theme's words are built in for en, fr, de and es.
+        #[arg(long, value_name = "TAG", value_parser = language_arg)]
+        language: Option<String>,
+    },
     /// Create an article, page, symptom or supplement from a skeleton with every field.
     New {
         #[command(subcommand)]
@@ -286,6 +308,19 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Init {
+            dir,
+            title,
+            base_url,
+            language,
+        } => init(
+            &dir,
+            &materia::new::SiteSettings {
+                title,
+                base_url,
+                language,
+            },
+        ),
         Command::New { what } => new(what),
         Command::Import {
             files,
@@ -307,6 +342,32 @@ fn main() -> ExitCode {
             },
             quiet,
         ),
+    }
+}
+
+/// `materia init`: the site started, what to do next, or why not.
+fn init(dir: &Path, settings: &materia::new::SiteSettings) -> ExitCode {
+    match materia::new::site(dir, settings) {
+        Ok(written) => {
+            eprintln!("Started a site in {}:", dir.display());
+            for path in &written {
+                eprintln!("  {}", path.display());
+            }
+            let root = if dir == Path::new(".") {
+                String::new()
+            } else {
+                format!(" --root {}", dir.display())
+            };
+            eprintln!(
+                "Next: set base_url and the disclaimer in site.toml, then\n  materia new article \"Your first article\"{root}\n  materia serve{root}"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            // Paths as the reader gave them, not inside a site that is not there.
+            eprint!("{}", d.render(Path::new(".")));
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -505,6 +566,21 @@ fn base_url_arg(url: &str) -> Result<String, String> {
         .ok_or_else(|| {
             "give an absolute http(s) address, like https://preview.example.org/kb/".into()
         })
+}
+
+/// A language tag's shape (`en`, `pt-BR`, `zh-Hant`): it becomes every page's `lang`.
+fn language_arg(tag: &str) -> Result<String, String> {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let primary_ok =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if primary_ok && rest_ok {
+        Ok(tag.to_string())
+    } else {
+        Err("give a language tag, like `en`, `fr` or `pt-BR`".into())
+    }
 }
 
 /// "1 article", "2 articles": a count and a noun that takes an s.

@@ -1,7 +1,7 @@
-//! `materia new article`, `materia new page`, `materia new symptom` and `materia new
-//! supplement`: a skeleton with every field, at the path the title's or name's slug gives,
-//! so an author starts from a page that builds and sees what can be said. It never
-//! overwrites a file.
+//! `materia init`, `materia new article`, `materia new page`, `materia new symptom` and
+//! `materia new supplement`: a skeleton with every field, at the path the title's or name's
+//! slug gives, so an author starts from a site or page that builds and sees what can be
+//! said. None of them overwrites a file.
 
 use crate::date::Date;
 use crate::diagnostics::Diagnostic;
@@ -93,6 +93,153 @@ pub fn page(
     );
     write_new(&path, &text)?;
     Ok(path)
+}
+
+/// What `materia init` puts into the new site's `site.toml`.
+#[derive(Debug, Default, Clone)]
+pub struct SiteSettings {
+    /// Default: the folder's name, its hyphens read as spaces ("my-clinic": "My clinic").
+    pub title: Option<String>,
+    /// Default: `https://example.org`, to be changed before deploying.
+    pub base_url: Option<String>,
+    /// Default: `en`.
+    pub language: Option<String>,
+}
+
+/// Starts a site in `dir` (made if missing): a `site.toml` with every key, commented, the
+/// home page's text, the folders of articles, records and static files, and a `.gitignore`
+/// for the output unless one is there. Refused where a site, or content, is there already;
+/// other files (a README, a `.git`) are left as they are, so a repository can become a
+/// site. Returns what it wrote.
+pub fn site(dir: &Path, settings: &SiteSettings) -> Result<Vec<PathBuf>, Diagnostic> {
+    for taken in ["site.toml", "content"] {
+        let path = dir.join(taken);
+        if path.exists() {
+            return Err(Diagnostic::error(format!(
+                "`{}` already exists: `{}` holds a site already",
+                path.display(),
+                dir.display()
+            ))
+            .in_file(&path)
+            .hint("run `materia serve` there, or give `materia init` a new folder"));
+        }
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Diagnostic::error(format!("cannot create `{}`: {e}", dir.display())))?;
+    let title = match &settings.title {
+        Some(title) if !title.trim().is_empty() => title.trim().to_string(),
+        _ => folder_title(dir),
+    };
+    let base_url = settings
+        .base_url
+        .clone()
+        .unwrap_or_else(|| "https://example.org".into());
+    let language = settings.language.clone().unwrap_or_else(|| "en".into());
+    let built_in = crate::translations::built_in_languages()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let toml = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let site_toml = format!(
+        "# The site's settings: README.md (\"The content format\") describes every key.
+title = {title}
+# Where the site is published: canonical URLs, the sitemap and the feed use it. Set it
+# before deploying; `materia build --base-url URL` builds for another (a preview).
+base_url = {base_url}
+# The pages' language, and the words of the theme (built in: {built_in}).
+language = {language}
+# The site's summary, in search engines' results and link previews.
+description = {description}
+# Shown on every article (Markdown), in the site's language.
+disclaimer = {disclaimer}
+# `materia check` warns of articles not medically reviewed within this many days.
+review_interval_days = 365
+# Templates of your own in themes/NAME/templates/ (docs/themes.md lists them).
+# theme = \"NAME\"
+
+[linking]
+# How many mentions of one symptom, supplement or keyword are linked on a page.
+max_links_per_term = 1
+# Names never linked, such as a record's alias that is also an everyday word.
+exclude = []
+
+# [search]
+# Words readers type for the ones the pages use: a query for any word or phrase of a
+# group also finds the pages that use another.
+# synonyms = [
+#   [\"elderly\", \"older adults\"],
+#   [\"injection\", \"shot\", \"jab\"],
+# ]
+",
+        title = toml(&title),
+        base_url = toml(&base_url),
+        language = toml(&language),
+        description = toml(&format!(
+            "{title}: clear, sourced information on symptoms, supplements and the conditions behind them."
+        )),
+        disclaimer = toml(
+            "This site offers general health information, not medical advice, and cannot diagnose or treat any condition. Talk to a doctor or pharmacist about your own symptoms, and before starting, stopping or changing any supplement or medicine."
+        ),
+    );
+    let home = format!(
+        "Welcome to **{title}**. This text, in `content/_index.md`, opens the home page: say who \
+         writes the site, what it covers, and how its articles are sourced and medically \
+         reviewed.\n",
+        title = markdown_text(&title)
+    );
+    let mut written = Vec::new();
+    for folder in ["articles", "symptoms", "supplements", "static"] {
+        let path = dir.join("content").join(folder);
+        std::fs::create_dir_all(&path)
+            .map_err(|e| Diagnostic::error(format!("cannot create `{}`: {e}", path.display())))?;
+        written.push(path);
+    }
+    let mut files = vec![
+        (dir.join("site.toml"), site_toml),
+        (dir.join("content").join("_index.md"), home),
+    ];
+    let gitignore = dir.join(".gitignore");
+    if !gitignore.exists() {
+        // The output, and the staging folders beside it that an interrupted build leaves.
+        files.push((gitignore, "/public\n/.public.*\n".into()));
+    }
+    for (path, text) in files {
+        write_new(&path, &text)?;
+        written.push(path);
+    }
+    written.sort();
+    Ok(written)
+}
+
+/// `s` as Markdown text: every ASCII punctuation mark escaped, so a title such as
+/// `<Clinic>` or `*Nerve* Health` is shown as written.
+fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A title from the name of the folder a site is started in: "my-clinic" gives "My clinic".
+fn folder_title(dir: &Path) -> String {
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let words = name
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Health library".into(),
+    }
 }
 
 /// Which record `materia new` writes.

@@ -296,6 +296,97 @@ fn new_records_are_skeletons_that_build_and_link() {
     assert!(empty.stderr.contains("empty record id"), "{}", empty.stderr);
 }
 
+/// `materia init` starts a site that builds, without a warning, in the language, at the
+/// address and under the title given (shown as written, not as Markdown or HTML), into
+/// which `materia new article` writes; it never writes over a site, and keeps a
+/// repository's own files.
+#[test]
+fn init_starts_a_site_that_builds_and_never_writes_over_one() {
+    let parent = Site::bare();
+    parent
+        .file("clinic/README.md", "Our repository.\n")
+        .file("clinic/.gitignore", "/notes\n")
+        .file("clinic/.git/HEAD", "ref: refs/heads/main\n");
+    parent
+        .run(&[
+            "init",
+            "clinic",
+            "--title",
+            "<Nerve> & *Clinic*",
+            "--language",
+            "fr",
+            "--base-url",
+            "https://kb.example.org/",
+        ])
+        .assert_ok_saying(&["Started a site in clinic", "materia new article"]);
+    let site = |rel: &str| parent.path("clinic").join(rel);
+    assert_eq!(
+        std::fs::read_to_string(site("README.md")).unwrap(),
+        "Our repository.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site(".gitignore")).unwrap(),
+        "/notes\n"
+    );
+    for folder in ["articles", "symptoms", "supplements", "static"] {
+        assert!(site(&format!("content/{folder}")).is_dir(), "{folder}");
+    }
+    let root = site("").to_string_lossy().into_owned();
+    parent
+        .run(&["new", "article", "Premier article", "--root", &root])
+        .assert_ok();
+    let built = parent.run(&["build", "--root", &root, "--drafts"]);
+    built.assert_ok();
+    assert!(!built.stderr.contains("warning"), "{}", built.stderr);
+    let home = std::fs::read_to_string(site("public/index.html")).unwrap();
+    assert!(home.contains("<html lang=\"fr\""), "{home}");
+    assert!(
+        home.contains("<link rel=\"canonical\" href=\"https://kb.example.org/\">"),
+        "{home}"
+    );
+    assert!(
+        home.contains("Welcome to <strong>&lt;Nerve&gt; &amp; *Clinic*</strong>"),
+        "{home}"
+    );
+    assert!(
+        std::fs::read_to_string(site("public/articles/premier-article/index.html"))
+            .unwrap()
+            .contains("This site offers general health information, not medical advice")
+    );
+
+    let toml = std::fs::read_to_string(site("site.toml")).unwrap();
+    let again = parent.run(&["init", "clinic", "--title", "Other"]);
+    again.assert_failed();
+    again.assert_said(&["clinic/site.toml` already exists"]);
+    assert_eq!(std::fs::read_to_string(site("site.toml")).unwrap(), toml);
+
+    // Content without a site.toml is not started over either.
+    parent.file("loose/content/articles/a.md", "---\ntitle: A\n---\nText.\n");
+    parent
+        .run(&["init", "loose"])
+        .assert_failed()
+        .assert_said(&["loose/content` already exists"]);
+    assert!(!parent.path("loose/site.toml").exists());
+
+    // The title defaults to the folder's name; a new folder gets a .gitignore for the output.
+    parent.run(&["init", "my-health_notes"]).assert_ok();
+    let started = std::fs::read_to_string(parent.path("my-health_notes/site.toml")).unwrap();
+    assert!(
+        started.contains("\ntitle = \"My health notes\"\n")
+            && started.contains("\nbase_url = \"https://example.org\"\n")
+            && started.contains("\nlanguage = \"en\"\n"),
+        "{started}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(parent.path("my-health_notes/.gitignore")).unwrap(),
+        "/public\n/.public.*\n"
+    );
+    parent
+        .run(&["init", "x", "--language", "english"])
+        .assert_said(&["give a language tag"]);
+    assert!(!parent.path("x").exists());
+}
+
 #[test]
 fn new_article_writes_a_skeleton_that_builds() {
     let site = Site::new();
