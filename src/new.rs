@@ -139,6 +139,11 @@ pub fn site(dir: &Path, settings: &SiteSettings) -> Result<Vec<PathBuf>, Diagnos
         .collect::<Vec<_>>()
         .join(", ");
     let toml = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let primary = language.split(['-', '_']).next().unwrap_or_default();
+    let starter = STARTERS
+        .iter()
+        .find(|s| s.language.eq_ignore_ascii_case(primary))
+        .unwrap_or(&STARTERS[0]);
     let site_toml = format!(
         "# The site's settings: README.md (\"The content format\") describes every key.
 title = {title}
@@ -149,7 +154,7 @@ base_url = {base_url}
 language = {language}
 # The site's summary, in search engines' results and link previews.
 description = {description}
-# Shown on every article (Markdown), in the site's language.
+# Shown on every article (Markdown).
 disclaimer = {disclaimer}
 # `materia check` warns of articles not medically reviewed within this many days.
 review_interval_days = 365
@@ -173,19 +178,10 @@ exclude = []
         title = toml(&title),
         base_url = toml(&base_url),
         language = toml(&language),
-        description = toml(&format!(
-            "{title}: clear, sourced information on symptoms, supplements and the conditions behind them."
-        )),
-        disclaimer = toml(
-            "This site offers general health information, not medical advice, and cannot diagnose or treat any condition. Talk to a doctor or pharmacist about your own symptoms, and before starting, stopping or changing any supplement or medicine."
-        ),
+        description = toml(&starter.description.replace("{title}", &title)),
+        disclaimer = toml(starter.disclaimer),
     );
-    let home = format!(
-        "Welcome to **{title}**. This text, in `content/_index.md`, opens the home page: say who \
-         writes the site, what it covers, and how its articles are sourced and medically \
-         reviewed.\n",
-        title = markdown_text(&title)
-    );
+    let home = starter.home.replace("{title}", &markdown_text(&title));
     let mut written = Vec::new();
     for folder in ["articles", "symptoms", "supplements", "static"] {
         let path = dir.join("content").join(folder);
@@ -209,6 +205,44 @@ exclude = []
     written.sort();
     Ok(written)
 }
+
+/// The texts a new site starts with, in one language: the first is English, for languages
+/// without their own.
+struct Starter {
+    language: &'static str,
+    /// `{title}` is the site's title.
+    description: &'static str,
+    disclaimer: &'static str,
+    /// The home page's Markdown; `{title}` is the site's title, as Markdown text.
+    home: &'static str,
+}
+
+const STARTERS: &[Starter] = &[
+    Starter {
+        language: "en",
+        description: "{title}: clear, sourced information on symptoms, supplements and the conditions behind them.",
+        disclaimer: "This site offers general health information, not medical advice, and cannot diagnose or treat any condition. Talk to a doctor or pharmacist about your own symptoms, and before starting, stopping or changing any supplement or medicine.",
+        home: "Welcome to **{title}**. This text, in `content/_index.md`, opens the home page: say who writes the site, what it covers, and how its articles are sourced and medically reviewed.\n",
+    },
+    Starter {
+        language: "fr",
+        description: "{title} : des informations claires et sourcées sur les symptômes, les compléments alimentaires et les troubles qui les expliquent.",
+        disclaimer: "Ce site donne des informations générales sur la santé, pas des conseils médicaux, et ne peut ni diagnostiquer ni traiter aucune maladie. Parlez de vos symptômes à un médecin ou à un pharmacien, et demandez-leur conseil avant de commencer, d'arrêter ou de modifier un complément alimentaire ou un médicament.",
+        home: "Bienvenue sur **{title}**. Ce texte, dans `content/_index.md`, ouvre la page d'accueil : dites qui écrit le site, ce qu'il couvre, et comment ses articles sont sourcés et relus par des professionnels de santé.\n",
+    },
+    Starter {
+        language: "de",
+        description: "{title}: klare, belegte Informationen zu Symptomen, Nahrungsergänzungsmitteln und den Erkrankungen dahinter.",
+        disclaimer: "Diese Website bietet allgemeine Gesundheitsinformationen, keine medizinische Beratung, und kann keine Erkrankung diagnostizieren oder behandeln. Sprechen Sie mit einer Ärztin, einem Arzt oder in der Apotheke über Ihre Beschwerden und bevor Sie ein Nahrungsergänzungsmittel oder Medikament beginnen, absetzen oder ändern.",
+        home: "Willkommen bei **{title}**. Dieser Text in `content/_index.md` eröffnet die Startseite: Sagen Sie, wer die Website schreibt, was sie behandelt und wie ihre Artikel belegt und medizinisch geprüft werden.\n",
+    },
+    Starter {
+        language: "es",
+        description: "{title}: información clara y con fuentes sobre síntomas, suplementos y las afecciones que los causan.",
+        disclaimer: "Este sitio ofrece información general de salud, no consejo médico, y no puede diagnosticar ni tratar ninguna enfermedad. Consulte a un médico o farmacéutico sobre sus síntomas y antes de empezar, dejar o cambiar cualquier suplemento o medicamento.",
+        home: "Bienvenido a **{title}**. Este texto, en `content/_index.md`, abre la página de inicio: cuente quién escribe el sitio, qué temas trata y cómo se documentan y revisan médicamente sus artículos.\n",
+    },
+];
 
 /// `s` as Markdown text: every ASCII punctuation mark escaped, so a title such as
 /// `<Clinic>` or `*Nerve* Health` is shown as written.

@@ -345,13 +345,15 @@ fn init_starts_a_site_that_builds_and_never_writes_over_one() {
         "{home}"
     );
     assert!(
-        home.contains("Welcome to <strong>&lt;Nerve&gt; &amp; *Clinic*</strong>"),
+        home.contains("Bienvenue sur <strong>&lt;Nerve&gt; &amp; *Clinic*</strong>"),
         "{home}"
     );
     assert!(
         std::fs::read_to_string(site("public/articles/premier-article/index.html"))
             .unwrap()
-            .contains("This site offers general health information, not medical advice")
+            .contains(
+                "Ce site donne des informations générales sur la santé, pas des conseils médicaux"
+            )
     );
 
     let toml = std::fs::read_to_string(site("site.toml")).unwrap();
@@ -374,8 +376,14 @@ fn init_starts_a_site_that_builds_and_never_writes_over_one() {
     assert!(
         started.contains("\ntitle = \"My health notes\"\n")
             && started.contains("\nbase_url = \"https://example.org\"\n")
-            && started.contains("\nlanguage = \"en\"\n"),
+            && started.contains("\nlanguage = \"en\"\n")
+            && started.contains("\ndisclaimer = \"This site offers general health information"),
         "{started}"
+    );
+    assert!(
+        std::fs::read_to_string(parent.path("my-health_notes/content/_index.md"))
+            .unwrap()
+            .starts_with("Welcome to **My health notes**.")
     );
     assert_eq!(
         std::fs::read_to_string(parent.path("my-health_notes/.gitignore")).unwrap(),
