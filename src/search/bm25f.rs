@@ -50,8 +50,9 @@ impl Weights {
 ///
 /// A page whose title is the term alone (the page *named* Magnesium) scores double after
 /// saturation: otherwise a long article mentioning the name often enough could outrank it.
-/// So does a record's page for each of its one-term aliases (`whole_names`: "B12" for
-/// Vitamin B12), where a word on every page saturates the same everywhere.
+/// So does a record's page for each term of its names of one word (`whole_names`: "B12"
+/// for Vitamin B12; omega, 3 and omega3 for Omega-3), where a word on every page saturates
+/// the same everywhere.
 pub(super) fn weigh<'t>(
     fields: &[Counts; FIELDS],
     mentioned: impl Iterator<Item = &'t SynonymGroup>,

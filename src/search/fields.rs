@@ -123,8 +123,11 @@ pub(super) fn record_names(c: &Catalog, counter: &mut Counter) -> Vec<RecordTerm
                 .chain(aliases)
                 .map(|n| {
                     let (terms, _) = counter.counts(n);
-                    if let [(term, _)] = terms.as_slice() {
-                        whole.push(*term);
+                    // A name of one word is whole, hyphens and all: "Omega-3" counts as
+                    // omega, 3 and omega3, and the page it names must lead for each, as
+                    // the page named Magnesium does for "magnesium".
+                    if terms.len() == 1 || !n.trim().contains(char::is_whitespace) {
+                        whole.extend(terms.iter().map(|&(term, _)| term));
                     }
                     terms
                         .into_iter()

@@ -434,8 +434,6 @@ fn index_counted(
         }
     }
     let n = docs.len().max(1) as f32;
-    // Pages are articles, then the records in `record_terms`' order.
-    let first_record = docs.len().saturating_sub(record_terms.len());
     let weighted: Vec<Vec<(u32, u32)>> = counted
         .par_iter()
         .zip(&docs)
@@ -445,7 +443,7 @@ fn index_counted(
             |scratch, (i, (own, d))| {
                 let mentioned = d.records.iter().map(|&r| &record_terms[r].names);
                 let whole = i
-                    .checked_sub(first_record)
+                    .checked_sub(records_from)
                     .and_then(|r| record_terms.get(r))
                     .map_or(&[][..], |r| r.whole.as_slice());
                 weigh(

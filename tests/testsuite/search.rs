@@ -506,6 +506,50 @@ fn a_record_page_outranks_an_article_for_its_alias_of_several_words() {
     }
 }
 
+/// The page of a record named in one hyphenated word ("Omega-3") leads for the words of
+/// its name as the page named in one plain word does, so it outranks an article that
+/// uses the name in its title, a heading and its text for the record's alias "omega-3
+/// fats".
+#[test]
+fn a_record_named_in_one_hyphenated_word_leads_for_it() {
+    let site = Site::new();
+    site.file(
+        "content/supplements/omega-3.yaml",
+        "name: Omega-3\naliases: [omega-3 fats, fish oil]\nsummary: Fats found in oily fish.\n",
+    )
+    .article(
+        "nutrition/nerves.md",
+        "title: \"Magnesium, vitamin D, omega-3 and more\"",
+        "Omega-3 fats matter for nerves. Oily fish carry omega-3 fats, and so do some \
+         algae.\n\n## Omega-3 fats: DHA and EPA\n\nThe long-chain omega-3 fats are DHA and EPA.\n",
+    );
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    for term in ["omega3", "omega"] {
+        assert_eq!(
+            index.postings(term)[0],
+            "/supplements/omega-3/",
+            "{term}: {:?}",
+            index.scores(term)
+        );
+    }
+    let score = |term: &str, page: &str| {
+        index
+            .scores(term)
+            .into_iter()
+            .find(|(p, _)| p == page)
+            .map(|(_, s)| s)
+            .unwrap_or_default()
+    };
+    let both = |page: &str| score("omega3", page) + score("fat", page);
+    assert!(
+        both("/supplements/omega-3/") > both("/articles/nutrition/nerves/"),
+        "{:?} {:?}",
+        index.scores("omega3"),
+        index.scores("fat")
+    );
+}
+
 /// A shard lists, for each word of a synonym group, the group's other names (their terms,
 /// hyphenated words as the page's text splits them) under the rest of the word's own name,
 /// for `search.js` to mark in the excerpts of pages found through them when a query holds
