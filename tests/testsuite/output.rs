@@ -65,7 +65,12 @@ fn site_with_records() -> Site {
 #[test]
 fn every_url_kind_of_the_contract_is_written() {
     let site = site_with_records();
+    // Files a host reads at the top (GitHub Pages' CNAME, Netlify's _redirects and
+    // _headers) are copied as they are, underscore and all.
     site.file("content/static/files/guide.txt", "a static guide\n")
+        .file("content/static/CNAME", "kb.example.org\n")
+        .file("content/static/_redirects", "/old-guide /files/guide.txt 301\n")
+        .file("content/static/_headers", "/search/*\n  Cache-Control: max-age=600\n")
         .article(
             "nerves/tingling-hands.md",
             "title: Tingling hands\ndate: 2025-01-02\nkeywords: [nerve damage]\ntags: [Nerve Health]\naliases: [\"/old/tingling/\"]",
@@ -97,6 +102,12 @@ fn every_url_kind_of_the_contract_is_written() {
         assert!(site.exists(page), "{page} was not written");
     }
     assert_eq!(site.read("files/guide.txt"), "a static guide\n");
+    assert_eq!(site.read("CNAME"), "kb.example.org\n");
+    assert_eq!(site.read("_redirects"), "/old-guide /files/guide.txt 301\n");
+    assert_eq!(
+        site.read("_headers"),
+        "/search/*\n  Cache-Control: max-age=600\n"
+    );
     assert!(
         site.read("robots.txt")
             .contains("Sitemap: https://example.org/sitemap.xml"),
