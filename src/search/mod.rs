@@ -467,7 +467,12 @@ fn index_counted(
         return None;
     }
     let synonyms = synonyms_of_terms(
-        groups.iter().chain(record_terms.iter().map(|r| &r.names)),
+        groups.iter().map(|g| (g, None)).chain(
+            record_terms
+                .iter()
+                .enumerate()
+                .map(|(r, t)| (&t.names, u32::try_from(records_from + r).ok())),
+        ),
         &names,
     );
     let mut terms: Vec<Term> = postings
@@ -516,17 +521,22 @@ fn index_counted(
 
 /// For each term (by id), what its synonym groups call it otherwise, or `None` when it is in
 /// none: a JSON list with an entry per name of a group that holds the term, `[the name's
-/// other terms, another name, another name, …]`, each name as its terms joined by spaces
-/// (in no order: a name's terms are a set). `search.js` marks the other names in the
-/// excerpt of a page that lacks the reader's words, where the query holds the whole name:
-/// "prickling" (or "pins and needles") marks "tingling", but "injections" does not mark
-/// "vitamin B12" for the alias "B12 injections" unless the query also says "B12".
+/// other terms, the page the name names or -1, another name, another name, …]`, each name
+/// as its terms joined by spaces (in no order: a name's terms are a set). A record's names
+/// name its page (`page`); a site group's name no page. `search.js` marks the other names
+/// in the excerpt of a page that lacks the reader's words, where the query holds the whole
+/// name: "prickling" (or "pins and needles") marks "tingling", but "injections" does not
+/// mark "vitamin B12" for the alias "B12 injections" unless the query also says "B12". A
+/// query that is a record's whole name puts the record's page first, as a query of a
+/// page's whole title does.
 fn synonyms_of_terms<'g>(
-    groups: impl Iterator<Item = &'g SynonymGroup>,
+    groups: impl Iterator<Item = (&'g SynonymGroup, Option<u32>)>,
     names: &[Box<str>],
 ) -> Vec<Option<String>> {
-    let mut of_term: HashMap<u32, BTreeMap<String, BTreeSet<String>>> = HashMap::new();
-    for group in groups {
+    type Entries = BTreeMap<(String, i64), BTreeSet<String>>;
+    let mut of_term: HashMap<u32, Entries> = HashMap::new();
+    for (group, page) in groups {
+        let page = page.map_or(-1, i64::from);
         // Each name's terms, as the script splits a page's text and a query: "omega-3" is
         // counted as omega, 3 and omega3 (for readers who type it joined), and the text has
         // the two, and so does a query of "omega 3"; a query of "omega-3" has omega3 alone.
@@ -576,7 +586,7 @@ fn synonyms_of_terms<'g>(
                 of_term
                     .entry(term)
                     .or_default()
-                    .entry(companions.join(" "))
+                    .entry((companions.join(" "), page))
                     .or_default()
                     .extend(others.iter().cloned());
             }
@@ -585,9 +595,14 @@ fn synonyms_of_terms<'g>(
     let mut out = vec![None; names.len()];
     for (term, entries) in of_term {
         if let Some(slot) = out.get_mut(term as usize) {
-            let list: Vec<Vec<&String>> = entries
+            let list: Vec<Vec<serde_json::Value>> = entries
                 .iter()
-                .map(|(companions, others)| std::iter::once(companions).chain(others).collect())
+                .map(|((companions, page), others)| {
+                    [companions.as_str().into(), (*page).into()]
+                        .into_iter()
+                        .chain(others.iter().map(|o| o.as_str().into()))
+                        .collect()
+                })
                 .collect();
             *slot = Some(json(&list));
         }

@@ -553,7 +553,8 @@ fn a_record_named_in_one_hyphenated_word_leads_for_it() {
 /// A shard lists, for each word of a synonym group, the group's other names (their terms,
 /// hyphenated words as the page's text splits them) under the rest of the word's own name,
 /// for `search.js` to mark in the excerpts of pages found through them when a query holds
-/// the whole name.
+/// the whole name, and the page a record's name names, for the script to put first for a
+/// query of the whole name.
 #[test]
 fn shards_name_each_synonyms_other_names() {
     let site = Site::new();
@@ -575,45 +576,59 @@ fn shards_name_each_synonyms_other_names() {
     );
     site.build().assert_ok();
     let mut named = BTreeMap::new();
+    let mut urls = BTreeMap::new();
     for entry in std::fs::read_dir(site.path("public/search/s")).unwrap() {
         let shard: Value =
             serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
         if let Some(Value::Object(y)) = shard.get("y") {
             named.extend(y.clone());
         }
+        for row in shard["d"].as_array().unwrap() {
+            urls.insert(
+                row[0].as_i64().unwrap(),
+                row[3].as_str().unwrap().to_string(),
+            );
+        }
     }
+    // The page a name names: a record's, or none (-1) for a site group's.
+    let page = |id: &Value| {
+        urls.get(&id.as_i64().unwrap())
+            .map_or("none", String::as_str)
+    };
     // A name's terms come in no particular order.
     let sorted = |v: &Value| -> String {
         let mut words: Vec<&str> = v.as_str().unwrap().split(' ').collect();
         words.sort();
         words.join(" ")
     };
-    let names = |term: &str| -> Vec<(String, Vec<String>)> {
+    let names = |term: &str| -> Vec<(String, &str, Vec<String>)> {
         named[term]
             .as_array()
             .unwrap()
             .iter()
             .map(|entry| {
                 let entry = entry.as_array().unwrap();
-                let mut others: Vec<String> = entry[1..].iter().map(sorted).collect();
+                let mut others: Vec<String> = entry[2..].iter().map(sorted).collect();
                 others.sort();
-                (sorted(&entry[0]), others)
+                (sorted(&entry[0]), page(&entry[1]), others)
             })
             .collect()
     };
-    let entry = |companions: &str, others: &[&str]| {
+    let entry = |companions: &str, page: &'static str, others: &[&str]| {
         (
             companions.to_string(),
+            page,
             others.iter().map(|o| o.to_string()).collect::<Vec<_>>(),
         )
     };
-    assert_eq!(names("elder"), [entry("", &["adult older"])]);
+    assert_eq!(names("elder"), [entry("", "none", &["adult older"])]);
     // "adult" stands for "elderly" where the query also says "older".
-    assert_eq!(names("adult"), [entry("older", &["elder"])]);
-    assert_eq!(names("fish"), [entry("oil", &["3 omega"])]);
-    assert_eq!(names("omega"), [entry("3", &["fish oil"])]);
+    assert_eq!(names("adult"), [entry("older", "none", &["elder"])]);
+    let omega = "/supplements/omega-3/";
+    assert_eq!(names("fish"), [entry("oil", omega, &["3 omega"])]);
+    assert_eq!(names("omega"), [entry("3", omega, &["fish oil"])]);
     // A query of "omega-3" has the joined word alone.
-    assert_eq!(names("omega3"), [entry("", &["fish oil"])]);
+    assert_eq!(names("omega3"), [entry("", omega, &["fish oil"])]);
     assert!(!named.contains_key("fat"), "{named:?}");
 }
 

@@ -750,6 +750,43 @@ fn a_site_synonym_finds_the_page_in_the_browser() {
     browser.assert_no_console_errors();
 }
 
+/// A query that is a record's whole alias puts the record's page first, as a query of a
+/// page's whole title does, though an article uses the alias in its title, a heading and
+/// its text; a query of more words than the alias does not.
+#[test]
+fn a_query_of_a_records_whole_alias_puts_its_page_first() {
+    let site = search_site();
+    site.file(
+        "content/symptoms/hemobexesthesia.yaml",
+        "name: Hemobexesthesia\naliases: [bulim twitch]\nsummary: Odd sensations in the skin.\n",
+    )
+    .article(
+        "nerves/bulim.md",
+        "title: Bulim twitch at night\ndescription: Why bulim twitch comes at night.",
+        "Bulim twitch is common at night, and bulim twitch fades by day. \
+         Hemobexesthesia is its clinical name.\n\n\
+         ## When to see a doctor about bulim twitch\n\nSoon, when bulim twitch spreads.\n",
+    );
+    site.build().assert_ok();
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = StaticServer::start(&site.path("public"));
+    let hits = results(&browser, &server, "bulim twitch");
+    assert_eq!(
+        hits.first().map(String::as_str),
+        Some("/symptoms/hemobexesthesia/"),
+        "{hits:?}"
+    );
+    let hits = results(&browser, &server, "bulim twitch night");
+    assert_eq!(
+        hits.first().map(String::as_str),
+        Some("/articles/nerves/bulim/"),
+        "{hits:?}"
+    );
+    browser.assert_no_console_errors();
+}
+
 /// The marked words of the excerpt of the result linking to `url`.
 fn marks_of(browser: &Browser, url: &str) -> Vec<String> {
     let marks = browser

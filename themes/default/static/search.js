@@ -115,7 +115,7 @@ function search(q, show) {
 				return shards(K(more));
 			});
 		}).then(() => {
-			let meta = {}, tails = [];
+			let meta = {}, tails = [], named = {};
 			for (let n in S) S[n].d.forEach(r => meta[r[0]] = r.slice(1));
 			// Entries: [term, [idf, pages, tail file, page, tf, …], weight].
 			Q.terms.forEach(t => {
@@ -129,7 +129,11 @@ function search(q, show) {
 						t.e.push([k, h, m[k]]);
 						// Other names of the names the query holds whole ("b12 inject" not for
 						// "injections" alone); not a longer word's, begun by a word being typed.
-						if (m[k] != .8) (S[n].y?.[k] || []).forEach(e => e[0].split(' ').every(c => !c || Q.terms.some(u => u.s == c)) && t.y.push(...e.slice(1)));
+						// A query that is a record's whole name names its page (e[1]).
+						if (m[k] != .8) (S[n].y?.[k] || []).forEach(e => {
+							let c = e[0].split(' ').filter(x => x);
+							if (c.every(c => Q.terms.some(u => u.s == c))) t.y.push(...e.slice(2)), c.length + 1 == Q.terms.length && (named[e[1]] = 1);
+						});
 						if (h[1] > (h.length - 3) / 2 && !tails.includes(h[2])) tails.push(h[2]);
 					}
 				});
@@ -153,10 +157,11 @@ function search(q, show) {
 					});
 					for (d in best) { sc[d] = (sc[d] || 0) + best[d]; hit[d] = (hit[d] || 0) + 1 + (t.need ? 100 : 0); }
 				});
-				// A page whose whole title the query names ("magnesium": Magnesium) leads.
+				// A page whose whole title or record name the query names ("magnesium":
+				// Magnesium; "bulim twitch", its alias) leads.
 				for (d in sc) if (meta[d]) {
 					let tk = words(meta[d][0]).filter(notStop);
-					if (tk.length == Q.terms.length && tk.every(w => Q.terms.some(t => t.m[stemw(w)]))) sc[d] *= 2;
+					if (named[d] || tk.length == Q.terms.length && tk.every(w => Q.terms.some(t => t.m[stemw(w)]))) sc[d] *= 2;
 				}
 				let list = K(sc).filter(d => hit[d] >= need).map(Number);
 				list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
