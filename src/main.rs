@@ -353,10 +353,14 @@ fn init(dir: &Path, settings: &materia::new::SiteSettings) -> ExitCode {
             for path in &written {
                 eprintln!("  {}", path.display());
             }
-            let root = if dir == Path::new(".") {
-                String::new()
-            } else {
-                format!(" --root {}", dir.display())
+            // Quoted where a shell would split it, so the lines can be pasted.
+            let shown = dir.display().to_string();
+            let root = match shown.as_str() {
+                "." => String::new(),
+                plain if !plain.contains(|c: char| c.is_whitespace() || "'\"$`\\".contains(c)) => {
+                    format!(" --root {plain}")
+                }
+                spaced => format!(" --root '{}'", spaced.replace('\'', "'\\''")),
             };
             eprintln!(
                 "Next: set base_url and the disclaimer in site.toml, then\n  materia new article \"Your first article\"{root}\n  materia serve{root}"

@@ -17,7 +17,8 @@ use std::fmt::Write as _;
 /// kind, url], …]}`. `pages` counts every page with the term; when the shard lists fewer,
 /// the others are in tail file `t/<tail file>.json`, under the term, as `[page delta, tf, …]`
 /// sorted by page. `d` has the pages heading some term's postings. `y`, when some term
-/// of the shard is in a synonym group, maps such terms to the group's other members.
+/// of the shard is in a synonym group, maps such terms to the group's other names and the
+/// pages their names name (see `synonyms_of_terms`).
 pub(super) fn shards(
     terms: &[Term],
     docs: &[Doc],

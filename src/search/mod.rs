@@ -99,8 +99,8 @@ struct Term {
     /// Page and scaled saturated frequency: the `HEAD` best first, best first, then the
     /// others by page.
     postings: Vec<(u32, u32)>,
-    /// The other names of the groups the term is in, each its terms joined by spaces, as a
-    /// JSON list: `search.js` marks them in the excerpts of pages found through them.
+    /// What the groups the term is in call it otherwise, and the pages their names name, as
+    /// a JSON list (see [`synonyms_of_terms`]).
     synonyms: Option<String>,
 }
 
@@ -574,7 +574,7 @@ fn synonyms_of_terms<'g>(
             if others.is_empty() {
                 continue;
             }
-            for &(term, _, is_joined) in name {
+            for &(term, word, is_joined) in name {
                 let companions: Vec<&str> = match is_joined {
                     true => Vec::new(),
                     false => name
@@ -583,10 +583,17 @@ fn synonyms_of_terms<'g>(
                         .map(|p| p.1)
                         .collect(),
                 };
+                // A joined word stands for its name without companions, for marking; it
+                // is the whole name only where the name is that word ("Omega-3"), not
+                // where it has more ("omega-3 fats": a query of "omega-3" does not name it).
+                let whole = !is_joined
+                    || name
+                        .iter()
+                        .all(|p| p.2 || word.starts_with(p.1) || word.ends_with(p.1));
                 of_term
                     .entry(term)
                     .or_default()
-                    .entry((companions.join(" "), page))
+                    .entry((companions.join(" "), if whole { page } else { -1 }))
                     .or_default()
                     .extend(others.iter().cloned());
             }

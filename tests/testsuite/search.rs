@@ -569,6 +569,10 @@ fn shards_name_each_synonyms_other_names() {
         "content/supplements/omega-3.yaml",
         "name: Omega-3\naliases: [fish oil]\nsummary: Fats.\n",
     )
+    .file(
+        "content/symptoms/lingering-illness.yaml",
+        "name: Lingering illness\naliases: [covid-19 fatigue]\nsummary: Lasting symptoms.\n",
+    )
     .article(
         "ageing/absorption.md",
         "title: Absorption",
@@ -627,8 +631,18 @@ fn shards_name_each_synonyms_other_names() {
     let omega = "/supplements/omega-3/";
     assert_eq!(names("fish"), [entry("oil", omega, &["3 omega"])]);
     assert_eq!(names("omega"), [entry("3", omega, &["fish oil"])]);
-    // A query of "omega-3" has the joined word alone.
+    // A query of "omega-3" has the joined word alone, and it is Omega-3's whole name; but
+    // not the whole of "covid-19 fatigue", which it stands for only in marking.
     assert_eq!(names("omega3"), [entry("", omega, &["fish oil"])]);
+    assert_eq!(names("covid19"), [entry("", "none", &["ill linger"])]);
+    assert_eq!(
+        names("fatigu"),
+        [entry(
+            "19 covid",
+            "/symptoms/lingering-illness/",
+            &["ill linger"]
+        )]
+    );
     assert!(!named.contains_key("fat"), "{named:?}");
 }
 

@@ -389,6 +389,10 @@ fn init_starts_a_site_that_builds_and_never_writes_over_one() {
         std::fs::read_to_string(parent.path("my-health_notes/.gitignore")).unwrap(),
         "/public\n/.public.*\n"
     );
+    // The next steps can be pasted into a shell, a folder's space and all.
+    parent
+        .run(&["init", "my clinic"])
+        .assert_ok_saying(&["materia serve --root 'my clinic'\n"]);
     parent
         .run(&["init", "x", "--language", "english"])
         .assert_said(&["give a language tag"]);
