@@ -527,8 +527,8 @@ fn index_counted(
 /// in the excerpt of a page that lacks the reader's words, where the query holds the whole
 /// name: "prickling" (or "pins and needles") marks "tingling", but "injections" does not
 /// mark "vitamin B12" for the alias "B12 injections" unless the query also says "B12". A
-/// query that is a record's whole name puts the record's page first, as a query of a
-/// page's whole title does.
+/// query that is a record's whole name, its hyphens kept or not ("omega-3 fats", "omega 3
+/// fats"), puts the record's page first, as a query of a page's whole title does.
 fn synonyms_of_terms<'g>(
     groups: impl Iterator<Item = (&'g SynonymGroup, Option<u32>)>,
     names: &[Box<str>],
@@ -596,6 +596,32 @@ fn synonyms_of_terms<'g>(
                     .entry((companions.join(" "), if whole { page } else { -1 }))
                     .or_default()
                     .extend(others.iter().cloned());
+            }
+            // A query that keeps the name's hyphens ("omega-3 fats": omega3 and fat) holds
+            // it whole too: each of its words, joined ones for their parts, with the rest.
+            if name.iter().any(|p| p.2) {
+                let as_typed: Vec<(u32, &str)> = name
+                    .iter()
+                    .filter(|p| {
+                        p.2 || !name
+                            .iter()
+                            .any(|j| j.2 && (j.1.starts_with(p.1) || j.1.ends_with(p.1)))
+                    })
+                    .map(|p| (p.0, p.1))
+                    .collect();
+                for &(term, _) in as_typed.iter().filter(|_| as_typed.len() > 1) {
+                    let companions: Vec<&str> = as_typed
+                        .iter()
+                        .filter(|p| p.0 != term)
+                        .map(|p| p.1)
+                        .collect();
+                    of_term
+                        .entry(term)
+                        .or_default()
+                        .entry((companions.join(" "), page))
+                        .or_default()
+                        .extend(others.iter().cloned());
+                }
             }
         }
     }

@@ -634,14 +634,21 @@ fn shards_name_each_synonyms_other_names() {
     // A query of "omega-3" has the joined word alone, and it is Omega-3's whole name; but
     // not the whole of "covid-19 fatigue", which it stands for only in marking.
     assert_eq!(names("omega3"), [entry("", omega, &["fish oil"])]);
-    assert_eq!(names("covid19"), [entry("", "none", &["ill linger"])]);
+    // Typed with its hyphen, the alias is the joined word and "fatigue": whole again.
+    let lingering = "/symptoms/lingering-illness/";
+    assert_eq!(
+        names("covid19"),
+        [
+            entry("", "none", &["ill linger"]),
+            entry("fatigu", lingering, &["ill linger"])
+        ]
+    );
     assert_eq!(
         names("fatigu"),
-        [entry(
-            "19 covid",
-            "/symptoms/lingering-illness/",
-            &["ill linger"]
-        )]
+        [
+            entry("19 covid", lingering, &["ill linger"]),
+            entry("covid19", lingering, &["ill linger"])
+        ]
     );
     assert!(!named.contains_key("fat"), "{named:?}");
 }
