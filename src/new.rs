@@ -6,6 +6,7 @@
 use crate::date::Date;
 use crate::diagnostics::Diagnostic;
 use crate::slug::slugify;
+use crate::words::Language;
 use std::path::{Path, PathBuf};
 
 pub fn article(
@@ -139,10 +140,9 @@ pub fn site(dir: &Path, settings: &SiteSettings) -> Result<Vec<PathBuf>, Diagnos
         .collect::<Vec<_>>()
         .join(", ");
     let toml = |s: &str| toml::Value::String(s.to_string()).to_string();
-    let primary = language.split(['-', '_']).next().unwrap_or_default();
     let starter = STARTERS
         .iter()
-        .find(|s| s.language.eq_ignore_ascii_case(primary))
+        .find(|s| s.language == Language::of(&language))
         .unwrap_or(&STARTERS[0]);
     let site_toml = format!(
         "# The site's settings: README.md (\"The content format\") describes every key.
@@ -209,7 +209,7 @@ exclude = []
 /// The texts a new site starts with, in one language: the first is English, for languages
 /// without their own.
 struct Starter {
-    language: &'static str,
+    language: Language,
     /// `{title}` is the site's title.
     description: &'static str,
     disclaimer: &'static str,
@@ -219,25 +219,25 @@ struct Starter {
 
 const STARTERS: &[Starter] = &[
     Starter {
-        language: "en",
+        language: Language::English,
         description: "{title}: clear, sourced information on symptoms, supplements and the conditions behind them.",
         disclaimer: "This site offers general health information, not medical advice, and cannot diagnose or treat any condition. Talk to a doctor or pharmacist about your own symptoms, and before starting, stopping or changing any supplement or medicine.",
         home: "Welcome to **{title}**. This text, in `content/_index.md`, opens the home page: say who writes the site, what it covers, and how its articles are sourced and medically reviewed.\n",
     },
     Starter {
-        language: "fr",
+        language: Language::French,
         description: "{title} : des informations claires et sourcées sur les symptômes, les compléments alimentaires et les troubles qui les expliquent.",
         disclaimer: "Ce site donne des informations générales sur la santé, pas des conseils médicaux, et ne peut ni diagnostiquer ni traiter aucune maladie. Parlez de vos symptômes à un médecin ou à un pharmacien, et demandez-leur conseil avant de commencer, d'arrêter ou de modifier un complément alimentaire ou un médicament.",
         home: "Bienvenue sur **{title}**. Ce texte, dans `content/_index.md`, ouvre la page d'accueil : dites qui écrit le site, ce qu'il couvre, et comment ses articles sont sourcés et relus par des professionnels de santé.\n",
     },
     Starter {
-        language: "de",
+        language: Language::German,
         description: "{title}: klare, belegte Informationen zu Symptomen, Nahrungsergänzungsmitteln und den Erkrankungen dahinter.",
         disclaimer: "Diese Website bietet allgemeine Gesundheitsinformationen, keine medizinische Beratung, und kann keine Erkrankung diagnostizieren oder behandeln. Sprechen Sie mit einer Ärztin, einem Arzt oder in der Apotheke über Ihre Beschwerden und bevor Sie ein Nahrungsergänzungsmittel oder Medikament beginnen, absetzen oder ändern.",
         home: "Willkommen bei **{title}**. Dieser Text in `content/_index.md` eröffnet die Startseite: Sagen Sie, wer die Website schreibt, was sie behandelt und wie ihre Artikel belegt und medizinisch geprüft werden.\n",
     },
     Starter {
-        language: "es",
+        language: Language::Spanish,
         description: "{title}: información clara y con fuentes sobre síntomas, suplementos y las afecciones que los causan.",
         disclaimer: "Este sitio ofrece información general de salud, no consejo médico, y no puede diagnosticar ni tratar ninguna enfermedad. Consulte a un médico o farmacéutico sobre sus síntomas y antes de empezar, dejar o cambiar cualquier suplemento o medicamento.",
         home: "Bienvenido a **{title}**. Este texto, en `content/_index.md`, abre la página de inicio: cuente quién escribe el sitio, qué temas trata y cómo se documentan y revisan médicamente sus artículos.\n",

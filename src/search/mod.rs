@@ -558,6 +558,8 @@ fn synonyms_of_terms<'g>(
                 words.iter().map(|&(t, w)| (t, w, joined(w))).collect()
             })
             .collect();
+        // Whether `part` is one of the words the joined word `joined` was made of.
+        let part_of = |joined: &str, part: &str| joined.starts_with(part) || joined.ends_with(part);
         let text_of = |name: &[(u32, &str, bool)]| -> String {
             let parts: Vec<&str> = name.iter().filter(|p| !p.2).map(|p| p.1).collect();
             parts.join(" ")
@@ -586,10 +588,7 @@ fn synonyms_of_terms<'g>(
                 // A joined word stands for its name without companions, for marking; it
                 // is the whole name only where the name is that word ("Omega-3"), not
                 // where it has more ("omega-3 fats": a query of "omega-3" does not name it).
-                let whole = !is_joined
-                    || name
-                        .iter()
-                        .all(|p| p.2 || word.starts_with(p.1) || word.ends_with(p.1));
+                let whole = !is_joined || name.iter().all(|p| p.2 || part_of(word, p.1));
                 of_term
                     .entry(term)
                     .or_default()
@@ -602,11 +601,7 @@ fn synonyms_of_terms<'g>(
             if name.iter().any(|p| p.2) {
                 let as_typed: Vec<(u32, &str)> = name
                     .iter()
-                    .filter(|p| {
-                        p.2 || !name
-                            .iter()
-                            .any(|j| j.2 && (j.1.starts_with(p.1) || j.1.ends_with(p.1)))
-                    })
+                    .filter(|p| p.2 || !name.iter().any(|j| j.2 && part_of(j.1, p.1)))
                     .map(|p| (p.0, p.1))
                     .collect();
                 for &(term, _) in as_typed.iter().filter(|_| as_typed.len() > 1) {
