@@ -843,6 +843,19 @@ fn an_excerpt_marks_the_other_name_a_page_was_found_by() {
         marks_of(&browser, "/articles/energy/always-tired/"),
         ["Tiredness"]
     );
+    // A word still being typed ("fatig", on its way to "fatigue") finds the page through
+    // the record's name it begins, but marks none of that record's other names: the
+    // reader may be typing "fatigued", or "fatty", and a marked "Tiredness" would be a
+    // guess shown as a match.
+    let hits = results(&browser, &server, "fatig");
+    assert!(
+        hits.contains(&"/articles/energy/always-tired/".to_string()),
+        "{hits:?}"
+    );
+    assert_eq!(
+        marks_of(&browser, "/articles/energy/always-tired/"),
+        Vec::<String>::new()
+    );
     browser.assert_no_console_errors();
 }
 
