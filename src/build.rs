@@ -39,6 +39,8 @@ pub struct Built {
     pub output: Output,
     /// The path part of `base_url`, under which the site lives.
     pub base_path: String,
+    /// The address the site was built for: `site.toml`'s `base_url`, or `--base-url`.
+    pub base_url: String,
     pub articles: usize,
     pub symptoms: usize,
     pub supplements: usize,
@@ -605,6 +607,7 @@ impl Builder {
 fn built(linked: &LinkedSite, output: Output) -> Built {
     Built {
         base_path: linked.catalog.config.base_path.clone(),
+        base_url: linked.catalog.config.base_url.clone(),
         articles: linked.catalog.articles.len(),
         symptoms: linked.catalog.symptoms.len(),
         supplements: linked.catalog.supplements.len(),

@@ -263,6 +263,35 @@ pub fn split_base_url(raw: &str) -> Option<(String, String)> {
     Some((base_url, base_path))
 }
 
+/// Whether `base_url` is an address reserved for examples and tests (RFC 2606 and 6761:
+/// `example.org`, `example.com`, `example.net` and the names under them; `.example`,
+/// `.test`, `.invalid`, `localhost`), which no reader can visit: a site built for one has
+/// canonical URLs, a sitemap and feeds that lead nowhere once deployed. `init` writes
+/// `https://example.org` until the author knows the real address.
+pub fn is_placeholder(base_url: &str) -> bool {
+    let rest = base_url
+        .strip_prefix("https://")
+        .or_else(|| base_url.strip_prefix("http://"))
+        .unwrap_or(base_url);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    // A port follows the last colon, except in a bracketed IPv6 address (never reserved).
+    let host = host.split(':').next().unwrap_or_default();
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let under = |name: &str| host == name || host.ends_with(&format!(".{name}"));
+    [
+        "example.org",
+        "example.com",
+        "example.net",
+        "example",
+        "test",
+        "invalid",
+        "localhost",
+    ]
+    .iter()
+    .any(|name| under(name))
+}
+
 /// Where `needle` first is from the line of `key` on, as a 1-based line and column (in
 /// characters): the same words may stand earlier in the file, in its description.
 fn position_after(text: &str, key: &str, needle: &str) -> Option<(usize, usize)> {
@@ -282,6 +311,34 @@ fn line_of_key(text: &str, key: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reserved_example_addresses_are_placeholders() {
+        for url in [
+            "https://example.org",
+            "http://EXAMPLE.com/kb",
+            "https://docs.example.net",
+            "https://preview.example.org:8443/kb",
+            "https://site.example",
+            "https://kb.test/",
+            "https://x.invalid",
+            "http://localhost:1111",
+            "https://example.org.",
+        ] {
+            assert!(is_placeholder(url), "{url}");
+        }
+        for url in [
+            "https://health.org",
+            "https://myexample.org",
+            "https://example.org.uk",
+            "https://example.organic",
+            "https://testing.dev",
+            "https://kb.clinic.net/example.org",
+            "http://127.0.0.1:8000",
+        ] {
+            assert!(!is_placeholder(url), "{url}");
+        }
+    }
 
     #[test]
     fn base_path_comes_from_base_url() {

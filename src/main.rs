@@ -536,14 +536,26 @@ fn run(root: &Path, out: Option<&Path>, options: BuildOptions, quiet: bool) -> E
         if let Some(b) = &built {
             let secs = started.elapsed().as_secs_f64();
             match (written, out) {
-                (Some(n), Some(out)) => eprintln!(
-                    "Built {} ({}, {}, {}) into {} in {secs:.2}s",
-                    counted(n, "file"),
-                    counted(b.articles, "article"),
-                    counted(b.symptoms, "symptom"),
-                    counted(b.supplements, "supplement"),
-                    out.display()
-                ),
+                (Some(n), Some(out)) => {
+                    eprintln!(
+                        "Built {} ({}, {}, {}) into {} in {secs:.2}s",
+                        counted(n, "file"),
+                        counted(b.articles, "article"),
+                        counted(b.symptoms, "symptom"),
+                        counted(b.supplements, "supplement"),
+                        out.display()
+                    );
+                    // Not a warning: a site is rightly built for a placeholder while it is
+                    // written and previewed. Said where the deployer looks, before uploading.
+                    if materia::config::is_placeholder(&b.base_url) {
+                        eprintln!(
+                            "note: canonical URLs, the sitemap and the feed point at {}, an \
+                             example address; set `base_url` in site.toml, or build with \
+                             `--base-url URL`, before deploying",
+                            b.base_url
+                        );
+                    }
+                }
                 _ => {
                     let warned = match report.len() - errors {
                         0 => String::new(),

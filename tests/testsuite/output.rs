@@ -115,13 +115,53 @@ fn every_url_kind_of_the_contract_is_written() {
     );
 }
 
+/// A site built for a reserved example address (the `https://example.org` that `init`
+/// writes) is told so under the summary, since its canonical URLs, sitemap and feed would
+/// lead nowhere once deployed; a real address, given in site.toml or by `--base-url`, is
+/// not, and `--quiet` and `check` say nothing of it.
+#[test]
+fn a_build_for_an_example_address_says_to_set_the_real_one() {
+    let site = Site::new();
+    site.article("a.md", "title: Alone", "One article.\n");
+    let built = site.build();
+    built.assert_ok();
+    let lines: Vec<&str> = built.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", built.stderr);
+    assert!(lines[0].starts_with("Built "), "{}", built.stderr);
+    assert!(
+        lines[1].starts_with("note: canonical URLs, the sitemap and the feed point at https://example.org, an example address; set `base_url` in site.toml, or build with `--base-url URL`"),
+        "{}",
+        built.stderr
+    );
+    let preview = site.build_with(&["--base-url", "https://preview.example.net/kb/"]);
+    assert!(
+        preview
+            .stderr
+            .contains("point at https://preview.example.net/kb,"),
+        "{}",
+        preview.stderr
+    );
+    assert_eq!(site.build_with(&["--quiet"]).stderr, "");
+    let root = site.root().to_string_lossy().into_owned();
+    assert!(!site
+        .run(&["check", "--root", &root])
+        .stderr
+        .contains("note:"));
+    site.file(
+        "site.toml",
+        "title = \"Test Health\"\nbase_url = \"https://kb.clinic-health.net\"\n",
+    );
+    let real = site.build();
+    assert_eq!(real.stderr.lines().count(), 1, "{}", real.stderr);
+}
+
 /// Every build and check ends with a one-line summary of what it did, counted in words
 /// that agree with the numbers; `--quiet` silences it.
 #[test]
 fn build_and_check_end_with_a_summary_that_quiet_silences() {
     let site = Site::new();
     site.article("a.md", "title: Alone", "One article.\n");
-    let built = site.build();
+    let built = site.build_with(&["--base-url", "https://kb.clinic-health.net/"]);
     built.assert_ok();
     let files = crate::support::tree(&site.path("public")).len();
     let lines: Vec<&str> = built.stderr.lines().collect();
