@@ -1,7 +1,7 @@
 //! Article pages: the article with its byline, review, table of contents, records and
 //! related articles, and its MedicalWebPage and FAQPage JSON-LD.
 
-use super::{file_for, Disclaimed, PageMeta, Rendered, Renderer};
+use super::{file_for, Disclaimed, Html, PageMeta, Rendered, Renderer};
 use crate::catalog::Term;
 use crate::diagnostics::Diagnostic;
 use crate::jsonld;
@@ -76,7 +76,7 @@ impl Renderer<'_> {
         let key = self.caching.then(|| self.article_key(i));
         if let (Some(key), Some((previous, html))) = (key, self.previous.get(&file_for(&a.url))) {
             if key == *previous {
-                return Ok((file_for(&a.url), Arc::clone(html), key));
+                return Ok((file_for(&a.url), Html::Kept(Arc::clone(html)), key));
             }
         }
         let linked = &self.site.articles[i];
