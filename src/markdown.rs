@@ -1285,11 +1285,12 @@ mod tests {
             ]
         );
         assert!(body.toc.iter().all(|t| t.title != "Why?"));
-        // The same in French, German and Spanish.
+        // The same in French, German, Spanish and Italian.
         for title in [
             "Questions fréquentes",
             "Häufig gestellte Fragen",
             "Preguntas frecuentes",
+            "Domande frequenti",
         ] {
             let (_, body) = html(&md.replace("Frequently asked questions", title));
             assert_eq!(body.faq.len(), 2, "{title}");

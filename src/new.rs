@@ -237,6 +237,12 @@ const STARTERS: &[Starter] = &[
         home: "Willkommen bei **{title}**. Dieser Text in `content/_index.md` eröffnet die Startseite: Sagen Sie, wer die Website schreibt, was sie behandelt und wie ihre Artikel belegt und medizinisch geprüft werden.\n",
     },
     Starter {
+        language: Language::Italian,
+        description: "{title}: informazioni chiare e documentate su sintomi, integratori e i disturbi che li causano.",
+        disclaimer: "Questo sito offre informazioni generali sulla salute, non consigli medici, e non può diagnosticare né curare alcuna malattia. Parla dei tuoi sintomi con un medico o un farmacista, e chiedi il loro parere prima di iniziare, sospendere o cambiare un integratore o un farmaco.",
+        home: "Benvenuto su **{title}**. Questo testo, in `content/_index.md`, apre la pagina iniziale: racconta chi scrive il sito, di cosa tratta e come i suoi articoli vengono documentati e revisionati da professionisti sanitari.\n",
+    },
+    Starter {
         language: Language::Spanish,
         description: "{title}: información clara y con fuentes sobre síntomas, suplementos y las afecciones que los causan.",
         disclaimer: "Este sitio ofrece información general de salud, no consejo médico, y no puede diagnosticar ni tratar ninguna enfermedad. Consulte a un médico o farmacéutico sobre sus síntomas y antes de empezar, dejar o cambiar cualquier suplemento o medicamento.",

@@ -79,8 +79,8 @@ pub fn listing_line(t: &str) -> bool {
 
 /// Labels of a closing keywords list, besides the seed's "Important Keywords": what blog
 /// tools and SEO plugins print under a post, in English and in the other languages Materia
-/// has words for (French, German and Spanish).
-const KEYWORD_LABELS: [&str; 15] = [
+/// has words for (French, German, Spanish and Italian).
+const KEYWORD_LABELS: [&str; 17] = [
     "keywords",
     "key words",
     "seo keywords",
@@ -96,6 +96,8 @@ const KEYWORD_LABELS: [&str; 15] = [
     "wichtige schlüsselwörter",
     "palabras clave",
     "palabras clave importantes",
+    "parole chiave",
+    "parole chiave importanti",
 ];
 const TAG_LABELS: [&str; 7] = [
     "tags",
@@ -234,7 +236,8 @@ pub fn is_faq_title(lower: &str) -> bool {
                 | "frequently asked questions"
                 | "questions and answers"
                 | "common questions"
-                // French, German and Spanish, the other languages Materia has words for.
+                // French, German, Italian and Spanish, the other languages Materia has
+                // words for.
                 | "questions fréquentes"
                 | "foire aux questions"
                 | "questions et réponses"
@@ -244,6 +247,8 @@ pub fn is_faq_title(lower: &str) -> bool {
                 | "fragen und antworten"
                 | "preguntas frecuentes"
                 | "preguntas y respuestas"
+                | "domande frequenti"
+                | "domande e risposte"
         )
     };
     // "Frequently Asked Questions (FAQ)", "FAQ – Frequently Asked Questions": either name.
@@ -314,8 +319,8 @@ fn qa_marker_ending(text: &str, ends: &[char]) -> Option<(char, usize)> {
 }
 
 /// The words and letters that mark an FAQ's questions and answers, longest first where one
-/// starts another: English, then French ("Q1 :", "R1 :"), German ("F1:", "A1:") and Spanish
-/// ("P1:", "R1:"), the other languages Materia has words for.
+/// starts another: English, then French ("Q1 :", "R1 :"), German ("F1:", "A1:"), Spanish
+/// ("P1:", "R1:") and Italian ("D1:", "R1:"), the other languages Materia has words for.
 const QA_WORDS: &[(&str, char)] = &[
     ("question", 'q'),
     ("answer", 'a'),
@@ -325,11 +330,14 @@ const QA_WORDS: &[(&str, char)] = &[
     ("antwort", 'a'),
     ("pregunta", 'q'),
     ("respuesta", 'a'),
+    ("domanda", 'q'),
+    ("risposta", 'a'),
     ("q", 'q'),
     ("a", 'a'),
     ("r", 'a'),
     ("f", 'q'),
     ("p", 'q'),
+    ("d", 'q'),
 ];
 
 /// Markdown's emphasis markers.
@@ -646,6 +654,7 @@ mod tests {
             ("Schlüsselwörter: a", Some((Listed::Keywords, " a"))),
             ("Étiquettes: a", Some((Listed::Tags, " a"))),
             ("Palabras clave: a, b", Some((Listed::Keywords, " a, b"))),
+            ("Parole chiave: a, b", Some((Listed::Keywords, " a, b"))),
             ("Etiquetas: a", Some((Listed::Tags, " a"))),
             ("Tagged: a", Some((Listed::Tags, " a"))),
             ("TAGS", Some((Listed::Tags, ""))),
@@ -784,6 +793,11 @@ mod tests {
         assert_eq!(faq_marker("Q3 – Why?"), Some(('q', 7)));
         assert_eq!(qa_marker("A. Smith found low levels."), None);
         assert_eq!(faq_marker("A.B. Smith found low levels."), None);
+        // Italian: Domanda and Risposta, "D1:" and "R1:".
+        assert_eq!(qa_marker("D1: È grave?"), Some(('q', 4)));
+        assert_eq!(qa_marker("R1: Di solito no."), Some(('a', 4)));
+        assert_eq!(qa_marker("Domanda 2: Si cura?"), Some(('q', 11)));
+        assert_eq!(faq_marker("D. Rossi ha misurato i livelli."), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The words of the built-in theme, and of the page text Materia writes itself (list
 //! titles, breadcrumbs, dates, search messages), in the site's `language`. English, French,
-//! German and Spanish are built in; `site.toml`'s `[translations]` overrides any of them, so
+//! German, Italian and Spanish are built in; `site.toml`'s `[translations]` overrides any of them, so
 //! a site in another language names its own words, as Zola's `[translations]` and Hugo's
 //! i18n files let it.
 //!
@@ -696,12 +696,179 @@ const SPANISH: &[(&str, &str)] = &[
     ),
 ];
 
+const ITALIAN: &[(&str, &str)] = &[
+    ("skip_to_content", "Vai al contenuto"),
+    ("site", "Sito"),
+    ("search", "Cerca"),
+    ("search_placeholder", "Cerca nel sito (tasto /)"),
+    ("main_menu", "Menu principale"),
+    ("breadcrumb", "Percorso di navigazione"),
+    ("footer", "Piè di pagina"),
+    ("atom_feed", "Feed Atom"),
+    ("home", "Home"),
+    ("articles", "Articoli"),
+    ("symptoms", "Sintomi"),
+    ("supplements", "Integratori"),
+    ("keywords", "Parole chiave"),
+    ("tags", "Tag"),
+    ("authors", "Autori"),
+    ("authors_and_reviewers", "Autori e revisori"),
+    (
+        "symptoms_intro",
+        "I sintomi spiegati: come si manifestano, che cosa può causarli e quando rivolgersi a un medico.",
+    ),
+    (
+        "supplements_intro",
+        "Vitamine, minerali e altri integratori: forme, dosi abituali, limiti massimi e interazioni.",
+    ),
+    (
+        "keywords_intro",
+        "Tutte le parole chiave di questo sito, con gli articoli che ne parlano.",
+    ),
+    (
+        "authors_intro",
+        "Le persone che scrivono gli articoli di questo sito e ne curano la revisione medica.",
+    ),
+    ("tags_intro", "Gli articoli raggruppati per tag."),
+    ("article_count", "{n} articolo|{n} articoli"),
+    ("nothing_here", "Non c'è ancora niente qui."),
+    ("no_articles", "Non ci sono ancora articoli qui."),
+    ("a_to_z", "Dalla A alla Z"),
+    ("other", "Altro"),
+    ("topics", "Argomenti"),
+    ("by", "Di"),
+    ("and", "e"),
+    ("published", "Pubblicato il"),
+    ("updated", "Aggiornato il"),
+    ("last_updated", "Ultimo aggiornamento:"),
+    ("min_read", "{n} min di lettura"),
+    ("reviewed_by", "Revisione medica di"),
+    ("reviewed_on", "il"),
+    ("last_reviewed", "Ultima revisione il"),
+    (
+        "review_due",
+        "Questa revisione va rinnovata: alcune informazioni potrebbero essere cambiate da allora.",
+    ),
+    (
+        "product_links_note",
+        "Alcuni link di questa pagina portano a pagine di prodotti di un rivenditore. Sono forniti solo a scopo informativo e non sono un invito all'acquisto.",
+    ),
+    ("contents", "Indice"),
+    ("references", "Bibliografia"),
+    ("disclaimer", "Avvertenza"),
+    ("symptoms_in_article", "Sintomi trattati in questo articolo"),
+    ("supplements_in_article", "Integratori trattati in questo articolo"),
+    ("related_articles", "Articoli correlati"),
+    ("supplement", "Integratore"),
+    ("also_known_as", "Noto anche come:"),
+    ("also_called", "Chiamato anche:"),
+    ("key_facts", "In sintesi"),
+    ("forms", "Forme"),
+    ("typical_dose", "Dose abituale"),
+    ("upper_limit", "Limite massimo"),
+    ("interactions", "Interazioni e precauzioni"),
+    ("seek_care", "Quando rivolgersi a un medico"),
+    ("related_symptoms", "Sintomi correlati"),
+    ("related_supplements", "Integratori correlati"),
+    ("product_pages", "Pagine dei prodotti"),
+    (
+        "retailer_links_note",
+        "Questi link portano a pagine di prodotti di rivenditori. Sono forniti solo a scopo informativo e non sono un invito all'acquisto.",
+    ),
+    ("articles_mentioning", "Articoli che parlano di {name}"),
+    ("sources", "Fonti"),
+    ("author", "Autore"),
+    ("tag", "Tag"),
+    ("keyword", "Parola chiave"),
+    (
+        "tagged",
+        "{n} articolo con il tag «{name}».|{n} articoli con il tag «{name}».",
+    ),
+    (
+        "mentioning",
+        "{n} articolo parla di «{name}».|{n} articoli parlano di «{name}».",
+    ),
+    (
+        "author_wrote",
+        "{name} ha scritto {n} articolo su questo sito.|{name} ha scritto {n} articoli su questo sito.",
+    ),
+    (
+        "author_wrote_reviewed",
+        "{name} ha scritto {n} articolo e ha curato la revisione medica di {total} su questo sito.|{name} ha scritto {n} articoli e ha curato la revisione medica di {total} su questo sito.",
+    ),
+    (
+        "author_reviewed",
+        "{name} ha curato la revisione medica di {n} articolo su questo sito.|{name} ha curato la revisione medica di {n} articoli su questo sito.",
+    ),
+    ("all_authors", "Tutti gli autori e i revisori"),
+    ("all_tags", "Tutti i tag"),
+    ("all_keywords", "Tutte le parole chiave"),
+    ("pages", "Pagine"),
+    ("page_of", "Pagina {n} di {total}"),
+    ("title_page", "{name} (pagina {n} di {total})"),
+    ("term_description", "Articoli su {name} in {site}."),
+    ("author_description", "Articoli scritti o revisionati da {name} in {site}."),
+    ("page_n", "Pagina {n}"),
+    ("newer", "← Più recenti"),
+    ("older", "Meno recenti →"),
+    ("browse_by_topic", "Sfoglia per argomento"),
+    ("latest_articles", "Ultimi articoli"),
+    ("all_articles", "Tutti gli articoli"),
+    ("all_symptoms", "Tutti i sintomi dalla A alla Z"),
+    ("all_supplements", "Tutti gli integratori dalla A alla Z"),
+    ("search_site", "Cerca nel sito"),
+    ("search_label", "Cerca sintomi, integratori e articoli"),
+    (
+        "search_needs_js",
+        "La ricerca richiede JavaScript. Senza, puoi consultare la",
+    ),
+    ("keyword_index", "lista delle parole chiave"),
+    ("search_results", "Risultati della ricerca"),
+    ("more_results", "Altri risultati"),
+    (
+        "results_for",
+        "{n} risultato per «{q}»|{n} risultati per «{q}»",
+    ),
+    ("no_results", "Nessun risultato per «{q}»"),
+    ("results_missing", "Non trovato: {q}"),
+    ("search_unavailable", "La ricerca non è disponibile: {error}"),
+    ("kind_article", "articolo"),
+    ("kind_symptom", "sintomo"),
+    ("kind_supplement", "integratore"),
+    ("page_not_found", "Pagina non trovata"),
+    (
+        "not_found_text",
+        "Spiacenti, non abbiamo trovato questa pagina. Potrebbe essere stata spostata, oppure l'indirizzo contiene un errore.",
+    ),
+    ("search_for_what_you_need", "Cerca quello che ti serve"),
+    ("or_go_to", "Oppure torna alla"),
+    ("home_page", "pagina iniziale"),
+    ("redirecting", "Reindirizzamento…"),
+    ("moved_to", "Questa pagina è stata spostata a"),
+    ("alert_note", "Nota"),
+    ("alert_tip", "Suggerimento"),
+    ("alert_important", "Importante"),
+    ("alert_warning", "Attenzione"),
+    ("alert_caution", "Cautela"),
+    ("footnotes", "Note"),
+    ("footnote_back", "Torna al richiamo di nota {n}"),
+    ("footnote_back_again", "Torna al richiamo di nota {n} ({nth})"),
+    ("table", "Tabella"),
+    ("link_to_section", "Link a questa sezione"),
+    ("date_format", "{day} {month} {year}"),
+    (
+        "months",
+        "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre",
+    ),
+];
+
 /// The built-in languages, by the primary subtag of `language` (`fr-CA` is French).
 const BUILT_IN: &[(&str, &[(&str, &str)])] = &[
     ("en", ENGLISH),
     ("fr", FRENCH),
     ("de", GERMAN),
     ("es", SPANISH),
+    ("it", ITALIAN),
 ];
 
 /// The primary subtags of the languages whose texts are built in, as `language` names them.
@@ -1004,14 +1171,17 @@ mod tests {
             day: 5,
         };
         assert_eq!(de.date(d), "5. März 2024");
+        let it = Words::new("it-CH", &none).unwrap_or_default();
+        assert_eq!(it.date(d), "5 marzo 2024");
+        assert_eq!(it.count("article_count", 1, &[]), "1 articolo");
         // A language with none built in is English until the site names its words.
-        let it = Words::new(
-            "it",
-            &BTreeMap::from([("home".to_string(), "Pagina iniziale".to_string())]),
+        let pt = Words::new(
+            "pt",
+            &BTreeMap::from([("home".to_string(), "Página inicial".to_string())]),
         )
         .unwrap_or_default();
-        assert_eq!(it.get("home"), "Pagina iniziale");
-        assert_eq!(it.get("search"), "Search");
+        assert_eq!(pt.get("home"), "Página inicial");
+        assert_eq!(pt.get("search"), "Search");
         assert_eq!(fill_in("{a} {b} {", &[("a", "1")]), "1 {b} {");
     }
 

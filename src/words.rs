@@ -36,6 +36,7 @@ pub enum Language {
     English,
     French,
     German,
+    Italian,
     Spanish,
     Unstemmed,
 }
@@ -50,6 +51,7 @@ impl Language {
             "fr" => Language::French,
             "de" => Language::German,
             "es" => Language::Spanish,
+            "it" => Language::Italian,
             _ => Language::Unstemmed,
         }
     }
@@ -60,6 +62,7 @@ impl Language {
             Language::English => STOP_WORDS,
             Language::French => FRENCH_STOP_WORDS,
             Language::German => GERMAN_STOP_WORDS,
+            Language::Italian => ITALIAN_STOP_WORDS,
             Language::Spanish => SPANISH_STOP_WORDS,
             Language::Unstemmed => &[],
         }
@@ -90,6 +93,21 @@ const GERMAN_STOP_WORDS: &[&str] = &[
     "hat", "ich", "ihr", "im", "in", "ist", "kann", "man", "mein", "meine", "mit", "oder", "sie",
     "sind", "so", "soll", "sollte", "uber", "um", "und", "vom", "von", "vor", "warum", "was",
     "wer", "wie", "wird", "wo", "zu", "zum", "zur",
+];
+
+/// [`STOP_WORDS`] for Italian, folded as queries are (`perché` is `perche`, `è` is `e`):
+/// articles and their joins with prepositions ("della", "nelle"), pronouns, the elided
+/// letters of "l'anemia" and "dell'organismo", and the words a question wraps around what it
+/// asks ("che cos'è", "come si può", "perché"). Words readers do search for ("non", "senza",
+/// "prima") still count.
+const ITALIAN_STOP_WORDS: &[&str] = &[
+    "a", "agli", "ai", "al", "all", "alla", "alle", "allo", "c", "che", "chi", "ci", "come", "con",
+    "cos", "cosa", "d", "da", "dai", "dal", "dall", "dalla", "dalle", "degli", "dei", "del",
+    "dell", "della", "delle", "dello", "di", "dove", "e", "ed", "gli", "i", "il", "in", "io", "l",
+    "la", "le", "lei", "li", "lo", "loro", "lui", "ma", "mi", "negli", "nei", "nel", "nell",
+    "nella", "nelle", "nello", "noi", "o", "per", "perche", "puo", "qual", "quale", "quali",
+    "quando", "quanto", "quell", "si", "sono", "su", "sua", "sue", "sui", "sul", "sull", "sulla",
+    "sulle", "suo", "suoi", "ti", "tu", "un", "una", "uno", "voi",
 ];
 
 /// [`STOP_WORDS`] for Spanish, folded as queries are (`qué` is `que`, `está` is `esta`):
@@ -212,7 +230,11 @@ mod tests {
         assert_eq!(Language::of("fr-CA"), Language::French);
         assert_eq!(Language::of("DE"), Language::German);
         assert_eq!(Language::of("en_GB"), Language::English);
-        assert_eq!(Language::of("it"), Language::Unstemmed);
+        assert_eq!(Language::of("it-CH"), Language::Italian);
+        assert_eq!(Language::of("pt"), Language::Unstemmed);
+        assert!(Language::Italian.is_stop_word("perche"));
+        assert!(Language::Italian.is_stop_word("dell"));
+        assert!(!Language::Italian.is_stop_word("non"));
         assert_eq!(Language::of("es-MX"), Language::Spanish);
         assert!(Language::French.is_stop_word("qu"));
         assert!(Language::Spanish.is_stop_word("que"));
@@ -226,7 +248,12 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted, STOP_WORDS);
-        for language in [Language::French, Language::German, Language::Spanish] {
+        for language in [
+            Language::French,
+            Language::German,
+            Language::Italian,
+            Language::Spanish,
+        ] {
             let words = language.stop_words();
             assert!(words.windows(2).all(|w| w[0] < w[1]), "{language:?}");
             // Folded, as the words they are compared with.

@@ -511,8 +511,9 @@ fn render_all<T: Send>(
             .map(|job| {
                 let page = r.render_job(job).and_then(|(path, html, key)| match sink {
                     // Handed on and dropped here; `keep` sees an empty page.
-                    Some(sink) => sink(&path, html.bytes())
-                        .map(|()| (path, Html::Fresh(Vec::new()), key)),
+                    Some(sink) => {
+                        sink(&path, html.bytes()).map(|()| (path, Html::Fresh(Vec::new()), key))
+                    }
                     None => Ok((path, html, key)),
                 });
                 progress.step();

@@ -3615,15 +3615,15 @@ fn a_language_without_texts_is_warned_of_the_english_ones_left() {
     let site = Site::new();
     site.file(
         "site.toml",
-        &format!("{SITE_TOML}language = \"it\"\n[translations]\nhome = \"Pagina iniziale\"\n"),
+        &format!("{SITE_TOML}language = \"pt\"\n[translations]\nhome = \"Página inicial\"\n"),
     )
     .article("a.md", "title: A", "Text.\n");
     let line = SITE_TOML.lines().count() + 1;
     let run = site.build();
     run.assert_ok_saying(&[
-        "warning: language `it` has no built-in texts: ",
+        "warning: language `pt` has no built-in texts: ",
         "of the texts pages show will be in English (`a_to_z`, ",
-        "set `language` to one with texts built in: `en`, `fr`, `de`, `es`",
+        "set `language` to one with texts built in: `en`, `fr`, `de`, `es`, `it`",
         &format!("--> site.toml:{line}:1"),
     ]);
     // Every text given: no warning.
@@ -3640,7 +3640,7 @@ fn a_language_without_texts_is_warned_of_the_english_ones_left() {
         + months;
     site.file(
         "site.toml",
-        &format!("{SITE_TOML}language = \"it\"\n[translations]\n{all}"),
+        &format!("{SITE_TOML}language = \"pt\"\n[translations]\n{all}"),
     );
     let run = site.build();
     run.assert_ok();

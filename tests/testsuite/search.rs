@@ -149,6 +149,32 @@ pub fn spanish_site() -> Site {
     site
 }
 
+/// A small Italian knowledge base: accented words ("perché", "più"), a lay name for a
+/// symptom, and words in several forms ("formicolio", "formicolii"; "stanca", "stanchi").
+pub fn italian_site() -> Site {
+    let site = site_in("it");
+    site.file(
+        "content/symptoms/formicolio.yaml",
+        "name: Formicolio\naliases: [parestesia, spilli e aghi]\nsummary: Una sensazione di punture sulla pelle.\n",
+    )
+    .file(
+        "content/supplements/b12.yaml",
+        "name: Vitamina B12\naliases: [cobalamina]\nsummary: Una vitamina di cui i nervi hanno bisogno.\n",
+    )
+    .article(
+        "nervi/formicolii.md",
+        "title: Formicolii alle mani e ai piedi\ndescription: Quando rivolgersi al medico per le punture.",
+        "I formicolii notturni sono frequenti; un'attività ripetuta li peggiora.\n",
+    )
+    .article(
+        "energia/stanchezza.md",
+        "title: Stanca anche dopo aver dormito bene\ndescription: Perché l'energia manca più a lungo del previsto.",
+        "Un'alimentazione povera o una carenza di ferro possono esserne la causa. La \
+         valutazione sanitaria comincia con un esame del sangue.\n",
+    );
+    site
+}
+
 /// The search fixture, built, and its index.
 fn built_index() -> Index {
     let site = search_site();
@@ -984,7 +1010,7 @@ fn search_script_stays_within_15_kb() {
         !served.lines().any(|l| l.trim_start().starts_with("//")),
         "comment lines are served"
     );
-    for language in ["en", "fr", "de", "es", "it"] {
+    for language in ["en", "fr", "de", "es", "it", "pt"] {
         let site = site_in(language);
         site.build().assert_ok();
         let served = site.read("search.js");
@@ -1009,9 +1035,10 @@ fn each_language_gets_the_script_with_its_stemmer() {
     let french = served("fr-CA");
     let german = served("de");
     let spanish = served("es-MX");
-    let other = served("it");
+    let italian = served("it");
+    let other = served("pt");
     assert!(other.contains("function stem(w){return w}"), "{other}");
-    for script in [&english, &french, &german, &spanish] {
+    for script in [&english, &french, &german, &spanish, &italian] {
         assert!(!script.contains("function stem(w){return w}"));
     }
     // Only the stemmer's lines differ: what is before it and after it is the same.
@@ -1082,10 +1109,11 @@ fn a_spanish_site_is_indexed_with_spanish_stems_and_stop_words() {
     index.assert_language(&["los", "de", "una", "que", "por"], "cion");
 }
 
-/// German words are stemmed as Snowball's German does, umlauts folded; a language search
-/// has no stemmer for keeps its words whole, English endings and all, with no stop words.
+/// German and Italian words are stemmed as Snowball's stemmers do, accents folded; a
+/// language search has no stemmer for keeps its words whole, English endings and all, with
+/// no stop words.
 #[test]
-fn german_words_are_stemmed_and_other_languages_kept_whole() {
+fn german_and_italian_words_are_stemmed_and_other_languages_kept_whole() {
     let site = site_in("de");
     site.article(
         "a/mudigkeit.md",
@@ -1099,16 +1127,35 @@ fn german_words_are_stemmed_and_other_languages_kept_whole() {
     assert!(index.postings("die").is_empty());
     assert_eq!(index.manifest["sis"], 0);
 
+    // Italian: Snowball's stems, on folded words ("perché" is a stop word as "perche").
     let site = site_in("it");
     site.article(
         "a/stanchezza.md",
         "title: Stanchezza e carenze",
-        "La stanchezza cronica e le carenze vitaminiche.\n",
+        "La stanchezza cronica e le carenze vitaminiche: perché capitano?\n",
     );
     site.build().assert_ok();
     let index = Index::read(&site);
-    assert!(!index.postings("carenze").is_empty());
-    assert!(!index.postings("vitaminiche").is_empty());
+    assert!(!index.postings("stanchezz").is_empty(), "stanchezza");
+    assert!(!index.postings("carenz").is_empty(), "carenze");
+    assert!(!index.postings("vitamin").is_empty(), "vitaminiche");
+    assert!(!index.postings("cronic").is_empty(), "cronica");
+    assert!(index.postings("perc").is_empty(), "perché");
+    assert!(index.postings("la").is_empty());
+    assert!(index.manifest["stop"]
+        .as_array()
+        .is_some_and(|stop| stop.contains(&serde_json::json!("della"))));
+
+    let site = site_in("pt");
+    site.article(
+        "a/cansaco.md",
+        "title: Cansaço e carências",
+        "O cansaço crónico e as carências vitamínicas.\n",
+    );
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    assert!(!index.postings("carencias").is_empty());
+    assert!(!index.postings("vitaminicas").is_empty());
     assert!(!index.postings("e").is_empty(), "no stop words");
     assert_eq!(index.manifest["stop"], serde_json::json!([]));
 }
