@@ -41,8 +41,9 @@ pub fn article(
         .map_err(|e| Diagnostic::error(format!("cannot create `{}`: {e}", dir.display())))?;
     let quoted = yaml_quoted(title);
     let text = format!(
-        "---\ntitle: \"{quoted}\"\ndescription: \"\"\ndate: {date}\nauthors: []\n# reviewed_by: \"\"\n# reviewed_on: {date}\nkeywords: []\nsymptoms: []\nsupplements: []\ntags: []\nreferences: []\ndraft: true\n---\n\nWrite the introduction here.\n\n## First section\n\n## Frequently asked questions\n\n### A question readers ask?\n\nThe answer.\n",
-        date = today.iso()
+        "---\ntitle: \"{quoted}\"\ndescription: \"\"\ndate: {date}\nauthors: []\n# reviewed_by: \"\"\n# reviewed_on: {date}\nkeywords: []\nsymptoms: []\nsupplements: []\ntags: []\nreferences: []\ndraft: true\n---\n\n{body}",
+        date = today.iso(),
+        body = Starter::of(site_language(root)).article,
     );
     write_new(&path, &text)?;
     Ok(path)
@@ -140,10 +141,7 @@ pub fn site(dir: &Path, settings: &SiteSettings) -> Result<Vec<PathBuf>, Diagnos
         .collect::<Vec<_>>()
         .join(", ");
     let toml = |s: &str| toml::Value::String(s.to_string()).to_string();
-    let starter = STARTERS
-        .iter()
-        .find(|s| s.language == Language::of(&language))
-        .unwrap_or(&STARTERS[0]);
+    let starter = Starter::of(Language::of(&language));
     let site_toml = format!(
         "# The site's settings: README.md (\"The content format\") describes every key.
 title = {title}
@@ -215,6 +213,34 @@ struct Starter {
     disclaimer: &'static str,
     /// The home page's Markdown; `{title}` is the site's title, as Markdown text.
     home: &'static str,
+    /// The body of `materia new article`'s skeleton: an introduction, a section and an FAQ
+    /// whose heading the parse stage reads as one in this language.
+    article: &'static str,
+}
+
+impl Starter {
+    /// The texts of `language`, English for one without its own.
+    fn of(language: Language) -> &'static Starter {
+        STARTERS
+            .iter()
+            .find(|s| s.language == language)
+            .unwrap_or(&STARTERS[0])
+    }
+}
+
+/// The language `site.toml` under `root` names, as search and the theme read it; English
+/// where there is none or the file cannot be read (the build reports that, not `new`).
+fn site_language(root: &Path) -> Language {
+    std::fs::read_to_string(root.join("site.toml"))
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|table| {
+            table
+                .get("language")
+                .and_then(|v| v.as_str())
+                .map(Language::of)
+        })
+        .unwrap_or_default()
 }
 
 const STARTERS: &[Starter] = &[
@@ -223,30 +249,35 @@ const STARTERS: &[Starter] = &[
         description: "{title}: clear, sourced information on symptoms, supplements and the conditions behind them.",
         disclaimer: "This site offers general health information, not medical advice, and cannot diagnose or treat any condition. Talk to a doctor or pharmacist about your own symptoms, and before starting, stopping or changing any supplement or medicine.",
         home: "Welcome to **{title}**. This text, in `content/_index.md`, opens the home page: say who writes the site, what it covers, and how its articles are sourced and medically reviewed.\n",
+        article: "Write the introduction here.\n\n## First section\n\n## Frequently asked questions\n\n### A question readers ask?\n\nThe answer.\n",
     },
     Starter {
         language: Language::French,
         description: "{title} : des informations claires et sourcées sur les symptômes, les compléments alimentaires et les troubles qui les expliquent.",
         disclaimer: "Ce site donne des informations générales sur la santé, pas des conseils médicaux, et ne peut ni diagnostiquer ni traiter aucune maladie. Parlez de vos symptômes à un médecin ou à un pharmacien, et demandez-leur conseil avant de commencer, d'arrêter ou de modifier un complément alimentaire ou un médicament.",
         home: "Bienvenue sur **{title}**. Ce texte, dans `content/_index.md`, ouvre la page d'accueil : dites qui écrit le site, ce qu'il couvre, et comment ses articles sont sourcés et relus par des professionnels de santé.\n",
+        article: "Écrivez l'introduction ici.\n\n## Première partie\n\n## Questions fréquentes\n\n### Une question que se posent les lecteurs ?\n\nLa réponse.\n",
     },
     Starter {
         language: Language::German,
         description: "{title}: klare, belegte Informationen zu Symptomen, Nahrungsergänzungsmitteln und den Erkrankungen dahinter.",
         disclaimer: "Diese Website bietet allgemeine Gesundheitsinformationen, keine medizinische Beratung, und kann keine Erkrankung diagnostizieren oder behandeln. Sprechen Sie mit einer Ärztin, einem Arzt oder in der Apotheke über Ihre Beschwerden und bevor Sie ein Nahrungsergänzungsmittel oder Medikament beginnen, absetzen oder ändern.",
         home: "Willkommen bei **{title}**. Dieser Text in `content/_index.md` eröffnet die Startseite: Sagen Sie, wer die Website schreibt, was sie behandelt und wie ihre Artikel belegt und medizinisch geprüft werden.\n",
+        article: "Schreiben Sie hier die Einleitung.\n\n## Erster Abschnitt\n\n## Häufig gestellte Fragen\n\n### Eine Frage, die Leser stellen?\n\nDie Antwort.\n",
     },
     Starter {
         language: Language::Italian,
         description: "{title}: informazioni chiare e documentate su sintomi, integratori e i disturbi che li causano.",
         disclaimer: "Questo sito offre informazioni generali sulla salute, non consigli medici, e non può diagnosticare né curare alcuna malattia. Parla dei tuoi sintomi con un medico o un farmacista, e chiedi il loro parere prima di iniziare, sospendere o cambiare un integratore o un farmaco.",
         home: "Benvenuto su **{title}**. Questo testo, in `content/_index.md`, apre la pagina iniziale: racconta chi scrive il sito, di cosa tratta e come i suoi articoli vengono documentati e revisionati da professionisti sanitari.\n",
+        article: "Scrivi qui l'introduzione.\n\n## Prima sezione\n\n## Domande frequenti\n\n### Una domanda che si pongono i lettori?\n\nLa risposta.\n",
     },
     Starter {
         language: Language::Spanish,
         description: "{title}: información clara y con fuentes sobre síntomas, suplementos y las afecciones que los causan.",
         disclaimer: "Este sitio ofrece información general de salud, no consejo médico, y no puede diagnosticar ni tratar ninguna enfermedad. Consulte a un médico o farmacéutico sobre sus síntomas y antes de empezar, dejar o cambiar cualquier suplemento o medicamento.",
         home: "Bienvenido a **{title}**. Este texto, en `content/_index.md`, abre la página de inicio: cuente quién escribe el sitio, qué temas trata y cómo se documentan y revisan médicamente sus artículos.\n",
+        article: "Escriba aquí la introducción.\n\n## Primera sección\n\n## Preguntas frecuentes\n\n### ¿Una pregunta que se hacen los lectores?\n\nLa respuesta.\n",
     },
 ];
 

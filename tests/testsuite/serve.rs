@@ -348,12 +348,24 @@ fn init_starts_a_site_that_builds_and_never_writes_over_one() {
         home.contains("Bienvenue sur <strong>&lt;Nerve&gt; &amp; *Clinic*</strong>"),
         "{home}"
     );
+    let article =
+        std::fs::read_to_string(site("public/articles/premier-article/index.html")).unwrap();
     assert!(
-        std::fs::read_to_string(site("public/articles/premier-article/index.html"))
-            .unwrap()
-            .contains(
-                "Ce site donne des informations générales sur la santé, pas des conseils médicaux"
-            )
+        article.contains(
+            "Ce site donne des informations générales sur la santé, pas des conseils médicaux"
+        ),
+        "{article}"
+    );
+    // `new article` writes its skeleton in the site's language, its FAQ one the parse
+    // stage reads as such.
+    assert!(
+        article.contains("<p>Écrivez l'introduction ici.</p>"),
+        "{article}"
+    );
+    assert!(
+        article.contains("\"@type\":\"FAQPage\"")
+            && article.contains("Une question que se posent les lecteurs ?"),
+        "{article}"
     );
 
     let toml = std::fs::read_to_string(site("site.toml")).unwrap();
@@ -435,6 +447,30 @@ fn new_article_writes_a_skeleton_that_builds() {
     again.assert_failed();
     assert!(again.stderr.contains("already exists"), "{}", again.stderr);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+
+    // In each language with texts built in, the skeleton's FAQ is one the parse stage
+    // reads as such: its heading is that language's.
+    for (language, faq) in [
+        ("en", "Frequently asked questions"),
+        ("fr-CA", "Questions fréquentes"),
+        ("de", "Häufig gestellte Fragen"),
+        ("es", "Preguntas frecuentes"),
+        ("it", "Domande frequenti"),
+    ] {
+        let site = crate::search::site_in(language);
+        let root = site.root().to_string_lossy().into_owned();
+        site.run(&["new", "article", "Zinc", "--root", &root])
+            .assert_ok();
+        let text = std::fs::read_to_string(site.path("content/articles/zinc.md")).unwrap();
+        assert!(text.contains(&format!("\n## {faq}\n")), "{text}");
+        site.build_with(&["--drafts"]).assert_ok();
+        let page = site.read("articles/zinc/index.html");
+        assert_eq!(
+            page.matches("\"@type\":\"Question\"").count(),
+            1,
+            "{language}"
+        );
+    }
 }
 
 /// `materia new page` writes a draft standalone page that builds at `/<slug>/`, in the menu
