@@ -776,6 +776,7 @@ mod tests {
         for (title, heading) in [
             ("Questions fréquentes :", "## Questions fréquentes\n"),
             ("Preguntas frecuentes", "## Preguntas frecuentes\n"),
+            ("Domande frequenti", "## Domande frequenti\n"),
             ("FAQ:", "## Frequently asked questions\n"),
             ("Q&A Section", "## Frequently asked questions\n"),
         ] {
@@ -788,6 +789,27 @@ mod tests {
                 c.body
             );
         }
+    }
+
+    /// An Italian post: its FAQ of "D1:"/"R1:" lines under "Domande e risposte", and its
+    /// "Parole chiave importanti".
+    #[test]
+    fn an_italian_post_gives_its_faq_and_keywords() {
+        let post = "Introduzione\nLa carenza di B12 causa formicolio.\nDomande e risposte\n\
+                    D1: Passa da solo?\nR1: Con la terapia, in settimane.\nD2: Bastano gli \
+                    integratori?\nR2: Spesso sì.\nParole chiave importanti\nvitamina B12, \
+                    formicolio\n";
+        let c = convert(post, Some("B12"), &HashMap::new());
+        assert!(
+            c.body.contains(
+                "## Domande e risposte\n\nQ: Passa da solo?\n\nA: Con la terapia, in settimane.\n"
+            ),
+            "{}",
+            c.body
+        );
+        assert!(c.body.contains("Q: Bastano gli integratori?"), "{}", c.body);
+        assert_eq!(c.keywords, vec!["vitamina B12", "formicolio"]);
+        assert!(!c.body.contains("Parole"), "{}", c.body);
     }
 
     #[test]
