@@ -827,35 +827,32 @@ fn an_excerpt_marks_the_other_name_a_page_was_found_by() {
         marks_of(&browser, "/articles/nerves/tingling-hands/"),
         ["Tingling"]
     );
+    // Finds the article through the fatigue record, and marks nothing in its excerpt.
+    let finds_unmarked = |query: &str| {
+        let hits = results(&browser, &server, query);
+        assert!(
+            hits.contains(&"/articles/energy/always-tired/".to_string()),
+            "{query}: {hits:?}"
+        );
+        assert_eq!(
+            marks_of(&browser, "/articles/energy/always-tired/"),
+            Vec::<String>::new(),
+            "{query}"
+        );
+    };
     // "time" alone is no name of fatigue's ("tired all the time" is): the page it finds
     // through the record marks nothing, and the whole name marks the page's own word.
-    let hits = results(&browser, &server, "time");
-    assert!(
-        hits.contains(&"/articles/energy/always-tired/".to_string()),
-        "{hits:?}"
-    );
-    assert_eq!(
-        marks_of(&browser, "/articles/energy/always-tired/"),
-        Vec::<String>::new()
-    );
+    finds_unmarked("time");
     results(&browser, &server, "tired all the time");
     assert_eq!(
         marks_of(&browser, "/articles/energy/always-tired/"),
         ["Tiredness"]
     );
     // A word still being typed ("fatig", on its way to "fatigue") finds the page through
-    // the record's name it begins, but marks none of that record's other names: the
-    // reader may be typing "fatigued", or "fatty", and a marked "Tiredness" would be a
-    // guess shown as a match.
-    let hits = results(&browser, &server, "fatig");
-    assert!(
-        hits.contains(&"/articles/energy/always-tired/".to_string()),
-        "{hits:?}"
-    );
-    assert_eq!(
-        marks_of(&browser, "/articles/energy/always-tired/"),
-        Vec::<String>::new()
-    );
+    // the record's name it begins, but marks none of that record's other names: until the
+    // word is whole, which word the reader means is a guess, and a marked "Tiredness" would
+    // show the guess as a match. (Fails with search.js's prefix guard taken out.)
+    finds_unmarked("fatig");
     browser.assert_no_console_errors();
 }
 
