@@ -65,9 +65,10 @@ pub struct Stem {
 
 /// Plurals Snowball leaves apart from their singular (a search for "foot pain" would not
 /// find a page about numb feet, one for "bacterium" a page about bacteria), with that
-/// singular; sorted. The manifest carries them to `search.js` with their stems. Verbs that
-/// look like one ("lives", "leaves") are left out.
-const IRREGULAR: [(&str, &str); 21] = [
+/// singular, and the one abbreviation readers type for a health word as often as the word:
+/// "vit" ("vit d", "vit b12") for vitamin. Sorted. The manifest carries them to `search.js`
+/// with their stems. Verbs that look like a plural ("lives", "leaves") are left out.
+const IRREGULAR: [(&str, &str); 22] = [
     ("alveoli", "alveolus"),
     ("bacteria", "bacterium"),
     ("bronchi", "bronchus"),
@@ -88,6 +89,7 @@ const IRREGULAR: [(&str, &str); 21] = [
     ("teeth", "tooth"),
     ("thrombi", "thrombus"),
     ("villi", "villus"),
+    ("vit", "vitamin"),
     ("women", "woman"),
 ];
 
@@ -782,6 +784,8 @@ mod tests {
             );
         }
         assert_eq!(s.stem("feet"), "foot");
+        assert_eq!(s.stem("vit"), s.stem("vitamins"));
+        assert_eq!(s.stem("vital"), "vital");
         assert_eq!(s.stem("footed"), "foot");
         assert_eq!(s.irregular_stems()["lice"], "lous");
         // "-sis" stems as "-se": a diagnosis meets what is diagnosed, an analysis what is

@@ -73,6 +73,7 @@ fn search_page_puts_the_expected_page_first() {
         ("proprioception", "/articles/nerves/balance/"), // body only
         ("\"burning feet\"", "/articles/nerves/tingling-hands/"), // phrase
         ("foot", "/articles/nerves/tingling-hands/"), // irregular plural: "feet" in its title
+        ("vit d", "/supplements/vitamin-d/"),      // "vit" is read as vitamin
         ("zebrafish", "/articles/misc/odd-title/"),
     ];
     let mut wrong = Vec::new();
@@ -277,6 +278,13 @@ fn results_show_title_kind_and_highlighted_excerpt_and_the_count_is_announced() 
     );
     // Not a word matched through a typo or as the start of a longer word.
     assert_eq!(status("cobalamn"), json!("2 results for “cobalamn”"));
+    // "vit" is read as vitamin, before a last word as well as while typed: no page lacks it.
+    let vit = status("vit d");
+    assert!(
+        vit.as_str()
+            .is_some_and(|s| s.contains("for “vit d”") && !s.contains("Not found")),
+        "{vit}"
+    );
     browser.assert_no_console_errors();
 }
 
