@@ -576,6 +576,15 @@ fn synonyms_of_terms<'g>(
             if others.is_empty() {
                 continue;
             }
+            // `term`'s entry for this name: its companions, the page it names, the others.
+            let mut add = |term: u32, companions: &[&str], page: i64| {
+                of_term
+                    .entry(term)
+                    .or_default()
+                    .entry((companions.join(" "), page))
+                    .or_default()
+                    .extend(others.iter().cloned());
+            };
             for &(term, word, is_joined) in name {
                 let companions: Vec<&str> = match is_joined {
                     true => Vec::new(),
@@ -589,12 +598,7 @@ fn synonyms_of_terms<'g>(
                 // is the whole name only where the name is that word ("Omega-3"), not
                 // where it has more ("omega-3 fats": a query of "omega-3" does not name it).
                 let whole = !is_joined || name.iter().all(|p| p.2 || part_of(word, p.1));
-                of_term
-                    .entry(term)
-                    .or_default()
-                    .entry((companions.join(" "), if whole { page } else { -1 }))
-                    .or_default()
-                    .extend(others.iter().cloned());
+                add(term, &companions, if whole { page } else { -1 });
             }
             // A query that keeps the name's hyphens ("omega-3 fats": omega3 and fat) holds
             // it whole too: each of its words, joined ones for their parts, with the rest.
@@ -610,12 +614,7 @@ fn synonyms_of_terms<'g>(
                         .filter(|p| p.0 != term)
                         .map(|p| p.1)
                         .collect();
-                    of_term
-                        .entry(term)
-                        .or_default()
-                        .entry((companions.join(" "), page))
-                        .or_default()
-                        .extend(others.iter().cloned());
+                    add(term, &companions, page);
                 }
             }
         }

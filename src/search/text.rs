@@ -275,7 +275,8 @@ impl Stem {
         }
     }
 
-    /// Each of `IRREGULAR`'s plurals with its stem, for `search.js`: none but in English.
+    /// Each of `IRREGULAR`'s words (plurals, "vit") with the stem of the word it stands for,
+    /// for `search.js`: none but in English.
     pub fn irregular_stems(&self) -> std::collections::BTreeMap<&'static str, String> {
         match &self.snowball {
             Some(snowball) if self.language == Language::English => IRREGULAR

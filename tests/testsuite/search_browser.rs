@@ -11,10 +11,28 @@ use serde_json::{json, Value};
 /// The built search fixture, served, with a browser; `None` when the browser is missing.
 fn open() -> Option<(Site, StaticServer, Browser)> {
     let site = search_site();
+    let (server, browser) = serve(&site)?;
+    Some((site, server, browser))
+}
+
+/// `/search/?q=QUERY` lists `url` first.
+#[track_caller]
+fn assert_first(browser: &Browser, server: &StaticServer, query: &str, url: &str) {
+    let hits = results(browser, server, query);
+    assert_eq!(
+        hits.first().map(String::as_str),
+        Some(url),
+        "{query}: {hits:?}"
+    );
+}
+
+/// Builds `site` and serves its output to a started browser; `None` where there is no
+/// browser (the test is then skipped, or fails under `CI=true`).
+fn serve(site: &Site) -> Option<(StaticServer, Browser)> {
     site.build().assert_ok();
     let browser = Browser::start()?;
     let server = StaticServer::start(&site.path("public"));
-    Some((site, server, browser))
+    Some((server, browser))
 }
 
 /// Waits until the results region says it is done (the script sets `aria-busy` to false once
@@ -518,11 +536,9 @@ fn typo_fallback_follows_word_length() {
 #[test]
 fn a_typo_in_the_first_letters_is_found_by_the_words_ending() {
     let site = crate::search::large_site();
-    site.build().assert_ok();
-    let Some(browser) = Browser::start() else {
+    let Some((server, browser)) = serve(&site) else {
         return;
     };
-    let server = StaticServer::start(&site.path("public"));
     // The premise: on this site the two sort into different shards.
     let manifest: Value = serde_json::from_str(&site.read("search/index.json")).unwrap();
     let shard = |w: &str| {
@@ -590,11 +606,7 @@ fn results_settle_when_the_excerpt_files_fail() {
         return;
     };
     std::fs::remove_dir_all(site.path("public/search/x")).unwrap();
-    let first = results(&browser, &server, "magnesium");
-    assert_eq!(
-        first.first().map(String::as_str),
-        Some("/supplements/magnesium/")
-    );
+    assert_first(&browser, &server, "magnesium", "/supplements/magnesium/");
     let errors = browser.console_errors().unwrap();
     assert!(
         errors
@@ -618,11 +630,9 @@ fn a_match_past_the_stored_text_is_excerpted_from_the_page() {
             "Brewers and bakers have relied on yeast for thousands of years. ".repeat(25)
         ),
     );
-    site.build().assert_ok();
-    let Some(browser) = Browser::start() else {
+    let Some((server, browser)) = serve(&site) else {
         return;
     };
-    let server = StaticServer::start(&site.path("public"));
     let fetched_pages = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.startsWith('/articles/'));";
 
     let first = results(&browser, &server, "zymology");
@@ -739,16 +749,14 @@ fn a_site_synonym_finds_the_page_in_the_browser() {
         "title: Vitamins for older adults\ndescription: What changes with age.",
         "Absorption falls in older adults.\n",
     );
-    site.build().assert_ok();
-    let Some(browser) = Browser::start() else {
+    let Some((server, browser)) = serve(&site) else {
         return;
     };
-    let server = StaticServer::start(&site.path("public"));
-    let hits = results(&browser, &server, "elderly");
-    assert_eq!(
-        hits.first().map(String::as_str),
-        Some("/articles/ageing/older-adults/"),
-        "{hits:?}"
+    assert_first(
+        &browser,
+        &server,
+        "elderly",
+        "/articles/ageing/older-adults/",
     );
     // The page never says "elderly": its excerpt marks the words it was found by.
     assert_eq!(
@@ -775,22 +783,20 @@ fn a_query_of_a_records_whole_alias_puts_its_page_first() {
          Hemobexesthesia is its clinical name.\n\n\
          ## When to see a doctor about bulim twitch\n\nSoon, when bulim twitch spreads.\n",
     );
-    site.build().assert_ok();
-    let Some(browser) = Browser::start() else {
+    let Some((server, browser)) = serve(&site) else {
         return;
     };
-    let server = StaticServer::start(&site.path("public"));
-    let hits = results(&browser, &server, "bulim twitch");
-    assert_eq!(
-        hits.first().map(String::as_str),
-        Some("/symptoms/hemobexesthesia/"),
-        "{hits:?}"
+    assert_first(
+        &browser,
+        &server,
+        "bulim twitch",
+        "/symptoms/hemobexesthesia/",
     );
-    let hits = results(&browser, &server, "bulim twitch night");
-    assert_eq!(
-        hits.first().map(String::as_str),
-        Some("/articles/nerves/bulim/"),
-        "{hits:?}"
+    assert_first(
+        &browser,
+        &server,
+        "bulim twitch night",
+        "/articles/nerves/bulim/",
     );
     browser.assert_no_console_errors();
 }
@@ -873,11 +879,9 @@ fn a_french_site_searches_in_french() {
         "site.toml",
         &format!("{}language = \"fr\"\n", crate::support::SITE_TOML),
     );
-    site.build().assert_ok();
-    let Some(browser) = Browser::start() else {
+    let Some((server, browser)) = serve(&site) else {
         return;
     };
-    let server = StaticServer::start(&site.path("public"));
     let read = |query: &str| {
         results(&browser, &server, query);
         browser
@@ -1153,11 +1157,9 @@ fn a_typo_prefers_the_commoner_of_equally_near_words() {
             &format!("{text}\n"),
         );
     }
-    site.build().assert_ok();
-    let Some(browser) = Browser::start() else {
+    let Some((server, browser)) = serve(&site) else {
         return;
     };
-    let server = StaticServer::start(&site.path("public"));
     let got = results(&browser, &server, "numbess");
     assert_eq!(got.len(), 4, "{got:?}");
     assert_eq!(
