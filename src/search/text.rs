@@ -196,18 +196,18 @@ pub fn suffixes(language: Language) -> &'static [&'static str] {
             "al", "ity", "ic",
         ],
         Language::French => &[
-            "", "e", "s", "es", "er", "ee", "ement", "ion", "ique", "ite", "eur", "euse", "al",
+            "", "e", "s", "es", "er", "ee", "ees", "ement", "ion", "ie", "ique", "ite", "euse",
             "if", "ive", "ant",
         ],
         Language::German => &[
-            "", "e", "en", "er", "n", "s", "es", "ung", "heit", "keit", "lich", "ig", "isch",
+            "", "e", "en", "er", "ern", "s", "es", "ung", "heit", "keit", "lich", "ig", "isch",
         ],
         Language::Italian => &[
-            "", "a", "e", "i", "o", "are", "ere", "ire", "ato", "ata", "zione", "mente", "ita",
-            "ico", "ica", "oso", "osa",
+            "", "a", "e", "i", "o", "ia", "io", "are", "ere", "ire", "ato", "ata", "azione",
+            "mente", "ita", "ico", "ica",
         ],
         Language::Spanish => &[
-            "", "a", "o", "s", "as", "os", "es", "ar", "er", "ir", "ado", "ada", "cion", "mente",
+            "", "a", "o", "as", "os", "es", "ia", "ar", "er", "ir", "ado", "ada", "acion", "mente",
             "idad", "ico", "ica",
         ],
         Language::Unstemmed => &[""],
@@ -986,6 +986,54 @@ mod tests {
         assert_eq!(total, 80);
         assert_eq!(counts.len(), 4);
         assert!(counts.iter().all(|c| c.1 == 20), "{counts:?}");
+    }
+
+    /// Each ending of the typo fallback's list is one the language's stemmer takes off:
+    /// a word of each, from Snowball's vocabulary for the language, stems to the word less
+    /// that ending. (French "-eur" and "-al", German "-n" and Spanish "-s" were listed and
+    /// never are: a misspelt word was compared with stems plus endings no word has.)
+    #[test]
+    fn the_typo_endings_are_ones_the_stemmer_takes_off() {
+        let examples: [(Language, &str); 5] = [
+            (
+                Language::English,
+                "acid abide acids abuses abused abusing boldly gently baseness amendment \
+                 emotion emergency evidence arrival ability exotic",
+            ),
+            (
+                Language::French,
+                "abri abuse actes allees agiter agitee agitees amusement emotion agonie \
+                 ironique utilite genereuse decisif positive amusant",
+            ),
+            (
+                Language::German,
+                "acht achte achten andrer bessern adams achtes anbetung dunkelheit ewigkeit \
+                 beweglich demutig elastisch",
+            ),
+            (
+                Language::Italian,
+                "abel acuta acute abiti abito agonia adagio aiutare correre diluire agitato \
+                 agitata agitazione facilmente avidita ironico atomica",
+            ),
+            (
+                Language::Spanish,
+                "abel acida abono agudas abusos amores agonia acabar atraer asumir acabado \
+                 aislada animacion facilmente actividad atipico anemica",
+            ),
+        ];
+        for (language, words) in examples {
+            let stem = Stem::new(language);
+            let words: Vec<&str> = words.split_whitespace().collect();
+            let endings = suffixes(language);
+            assert_eq!(words.len(), endings.len(), "{language:?}");
+            for (word, ending) in words.iter().zip(endings) {
+                assert_eq!(
+                    format!("{}{ending}", stem.stem(word)),
+                    *word,
+                    "{language:?} -{ending}"
+                );
+            }
+        }
     }
 
     #[test]
