@@ -8,12 +8,13 @@ use std::path::PathBuf;
 
 /// The served script's name in `OUT_DIR` for each stemmer, and the stemmer's source; `None`
 /// keeps the theme's own (English).
-const VARIANTS: [(&str, Option<&str>); 6] = [
+const VARIANTS: [(&str, Option<&str>); 7] = [
     ("search.js", None),
     ("search-fr.js", Some("src/search/stemmers/french.js")),
     ("search-de.js", Some("src/search/stemmers/german.js")),
     ("search-es.js", Some("src/search/stemmers/spanish.js")),
     ("search-it.js", Some("src/search/stemmers/italian.js")),
+    ("search-pt.js", Some("src/search/stemmers/portuguese.js")),
     ("search-none.js", Some("src/search/stemmers/none.js")),
 ];
 

@@ -121,7 +121,7 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
-    /// A warning for a site in a language Materia has no texts of (`it`) whose
+    /// A warning for a site in a language Materia has no texts of (`nl`) whose
     /// `[translations]` leaves some of them out: its pages would show those in English.
     /// `text` is site.toml's, which `file` is.
     pub fn untranslated_warning(&self, text: &str, file: &Path) -> Option<Diagnostic> {

@@ -791,25 +791,39 @@ mod tests {
         }
     }
 
-    /// An Italian post: its FAQ of "D1:"/"R1:" lines under "Domande e risposte", and its
-    /// "Parole chiave importanti".
+    /// Italian and Portuguese posts: their FAQ of "D1:"/"R1:" lines under "Domande e
+    /// risposte", or of "P1:"/"R1:" and "Pergunta 2:"/"Resposta 2:" lines under "Perguntas
+    /// frequentes", written as `Q:`/`A:`, and their closing keywords, the label left out.
     #[test]
-    fn an_italian_post_gives_its_faq_and_keywords() {
-        let post = "Introduzione\nLa carenza di B12 causa formicolio.\nDomande e risposte\n\
-                    D1: Passa da solo?\nR1: Con la terapia, in settimane.\nD2: Bastano gli \
-                    integratori?\nR2: Spesso sì.\nParole chiave importanti\nvitamina B12, \
-                    formicolio\n";
-        let c = convert(post, Some("B12"), &HashMap::new());
-        assert!(
-            c.body.contains(
-                "## Domande e risposte\n\nQ: Passa da solo?\n\nA: Con la terapia, in settimane.\n"
+    fn italian_and_portuguese_posts_give_their_faq_and_keywords() {
+        for (post, faq, second, keywords, label) in [
+            (
+                "Introduzione\nLa carenza di B12 causa formicolio.\nDomande e risposte\n\
+                 D1: Passa da solo?\nR1: Con la terapia, in settimane.\nD2: Bastano gli \
+                 integratori?\nR2: Spesso sì.\nParole chiave importanti\nvitamina B12, \
+                 formicolio\n",
+                "## Domande e risposte\n\nQ: Passa da solo?\n\nA: Con la terapia, in settimane.\n",
+                "Q: Bastano gli integratori?",
+                ["vitamina B12", "formicolio"],
+                "Parole",
             ),
-            "{}",
-            c.body
-        );
-        assert!(c.body.contains("Q: Bastano gli integratori?"), "{}", c.body);
-        assert_eq!(c.keywords, vec!["vitamina B12", "formicolio"]);
-        assert!(!c.body.contains("Parole"), "{}", c.body);
+            (
+                "Introdução\nA falta de B12 causa formigamento.\nPerguntas frequentes\n\
+                 P1: Passa sozinho?\nR1: Com o tratamento, em semanas.\nPergunta 2: Os \
+                 suplementos bastam?\nResposta 2: Muitas vezes, sim.\nPalavras-chave \
+                 importantes\nvitamina B12, formigamento\n",
+                "## Perguntas frequentes\n\nQ: Passa sozinho?\n\nA: Com o tratamento, em semanas.\n",
+                "Q: Os suplementos bastam?",
+                ["vitamina B12", "formigamento"],
+                "Palavras",
+            ),
+        ] {
+            let c = convert(post, Some("B12"), &HashMap::new());
+            assert!(c.body.contains(faq), "{}", c.body);
+            assert!(c.body.contains(second), "{}", c.body);
+            assert_eq!(c.keywords, keywords);
+            assert!(!c.body.contains(label), "{}", c.body);
+        }
     }
 
     #[test]

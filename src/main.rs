@@ -146,8 +146,9 @@ enum Command {
         /// changed in site.toml before deploying).
         #[arg(long, value_name = "URL", value_parser = base_url_arg)]
         base_url: Option<String>,
-        /// The pages' language, as a language tag (`en`, `fr`, `de`, `es`, `it`, `pt-BR`...;
-        /// default `en`). The theme's words are built in for en, fr, de, es and it.
+        /// The pages' language, as a language tag (`en`, `fr`, `de`, `es`, `it`, `pt-BR`,
+        /// `nl`...; default `en`). The theme's words are built in for en, fr, de, es, it and
+        /// pt.
         #[arg(long, value_name = "TAG", value_parser = language_arg)]
         language: Option<String>,
     },

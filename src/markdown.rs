@@ -1285,12 +1285,14 @@ mod tests {
             ]
         );
         assert!(body.toc.iter().all(|t| t.title != "Why?"));
-        // The same in French, German, Spanish and Italian.
+        // The same in French, German, Spanish, Italian and Portuguese.
         for title in [
             "Questions fréquentes",
             "Häufig gestellte Fragen",
             "Preguntas frecuentes",
             "Domande frequenti",
+            "Perguntas frequentes",
+            "Dúvidas frequentes",
         ] {
             let (_, body) = html(&md.replace("Frequently asked questions", title));
             assert_eq!(body.faq.len(), 2, "{title}");

@@ -273,6 +273,13 @@ const STARTERS: &[Starter] = &[
         article: "Scrivi qui l'introduzione.\n\n## Prima sezione\n\n## Domande frequenti\n\n### Una domanda che si pongono i lettori?\n\nLa risposta.\n",
     },
     Starter {
+        language: Language::Portuguese,
+        description: "{title}: informações claras e com fontes sobre sintomas, suplementos e as condições que os causam.",
+        disclaimer: "Este site oferece informações gerais de saúde, não aconselhamento médico, e não pode diagnosticar nem tratar nenhuma doença. Converse com um médico ou farmacêutico sobre os seus sintomas e antes de começar, parar ou mudar qualquer suplemento ou medicamento.",
+        home: "Boas-vindas ao **{title}**. Este texto, em `content/_index.md`, abre a página inicial: conte quem escreve o site, que temas ele aborda e como os seus artigos são baseados em fontes e revisados por profissionais de saúde.\n",
+        article: "Escreva aqui a introdução.\n\n## Primeira seção\n\n## Perguntas frequentes\n\n### Uma pergunta que os leitores fazem?\n\nA resposta.\n",
+    },
+    Starter {
         language: Language::Spanish,
         description: "{title}: información clara y con fuentes sobre síntomas, suplementos y las afecciones que los causan.",
         disclaimer: "Este sitio ofrece información general de salud, no consejo médico, y no puede diagnosticar ni tratar ninguna enfermedad. Consulte a un médico o farmacéutico sobre sus síntomas y antes de empezar, dejar o cambiar cualquier suplemento o medicamento.",

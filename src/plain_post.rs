@@ -79,8 +79,8 @@ pub fn listing_line(t: &str) -> bool {
 
 /// Labels of a closing keywords list, besides the seed's "Important Keywords": what blog
 /// tools and SEO plugins print under a post, in English and in the other languages Materia
-/// has words for (French, German, Spanish and Italian).
-const KEYWORD_LABELS: [&str; 17] = [
+/// has words for (French, German, Spanish, Italian and Portuguese).
+const KEYWORD_LABELS: [&str; 20] = [
     "keywords",
     "key words",
     "seo keywords",
@@ -98,6 +98,9 @@ const KEYWORD_LABELS: [&str; 17] = [
     "palabras clave importantes",
     "parole chiave",
     "parole chiave importanti",
+    "palavras-chave",
+    "palavras chave",
+    "palavras-chave importantes",
 ];
 const TAG_LABELS: [&str; 7] = [
     "tags",
@@ -236,8 +239,8 @@ pub fn is_faq_title(lower: &str) -> bool {
                 | "frequently asked questions"
                 | "questions and answers"
                 | "common questions"
-                // French, German, Italian and Spanish, the other languages Materia has
-                // words for.
+                // French, German, Italian, Portuguese and Spanish, the other languages
+                // Materia has words for.
                 | "questions fréquentes"
                 | "foire aux questions"
                 | "questions et réponses"
@@ -249,6 +252,9 @@ pub fn is_faq_title(lower: &str) -> bool {
                 | "preguntas y respuestas"
                 | "domande frequenti"
                 | "domande e risposte"
+                | "perguntas frequentes"
+                | "perguntas e respostas"
+                | "dúvidas frequentes"
         )
     };
     // "Frequently Asked Questions (FAQ)", "FAQ – Frequently Asked Questions": either name.
@@ -320,7 +326,8 @@ fn qa_marker_ending(text: &str, ends: &[char]) -> Option<(char, usize)> {
 
 /// The words and letters that mark an FAQ's questions and answers, longest first where one
 /// starts another: English, then French ("Q1 :", "R1 :"), German ("F1:", "A1:"), Spanish
-/// ("P1:", "R1:") and Italian ("D1:", "R1:"), the other languages Materia has words for.
+/// and Portuguese ("P1:", "R1:") and Italian ("D1:", "R1:"), the other languages Materia
+/// has words for.
 const QA_WORDS: &[(&str, char)] = &[
     ("question", 'q'),
     ("answer", 'a'),
@@ -332,6 +339,8 @@ const QA_WORDS: &[(&str, char)] = &[
     ("respuesta", 'a'),
     ("domanda", 'q'),
     ("risposta", 'a'),
+    ("pergunta", 'q'),
+    ("resposta", 'a'),
     ("q", 'q'),
     ("a", 'a'),
     ("r", 'a'),
@@ -655,6 +664,7 @@ mod tests {
             ("Étiquettes: a", Some((Listed::Tags, " a"))),
             ("Palabras clave: a, b", Some((Listed::Keywords, " a, b"))),
             ("Parole chiave: a, b", Some((Listed::Keywords, " a, b"))),
+            ("Palavras-chave: a, b", Some((Listed::Keywords, " a, b"))),
             ("Etiquetas: a", Some((Listed::Tags, " a"))),
             ("Tagged: a", Some((Listed::Tags, " a"))),
             ("TAGS", Some((Listed::Tags, ""))),
@@ -797,6 +807,12 @@ mod tests {
         assert_eq!(qa_marker("D1: È grave?"), Some(('q', 4)));
         assert_eq!(qa_marker("R1: Di solito no."), Some(('a', 4)));
         assert_eq!(qa_marker("Domanda 2: Si cura?"), Some(('q', 11)));
+        // Portuguese: Pergunta and Resposta, "P1:" and "R1:".
+        assert_eq!(qa_marker("Pergunta 3: Tem cura?"), Some(('q', 12)));
+        assert_eq!(
+            qa_marker("Resposta 3: Na maioria dos casos."),
+            Some(('a', 12))
+        );
         assert_eq!(faq_marker("D. Rossi ha misurato i livelli."), None);
     }
 

@@ -66,6 +66,7 @@ const SEARCH_SERVED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.js
 const SEARCH_SERVED_FRENCH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-fr.js"));
 const SEARCH_SERVED_GERMAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-de.js"));
 const SEARCH_SERVED_ITALIAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-it.js"));
+const SEARCH_SERVED_PORTUGUESE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-pt.js"));
 const SEARCH_SERVED_SPANISH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-es.js"));
 const SEARCH_SERVED_UNSTEMMED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-none.js"));
 
@@ -80,6 +81,7 @@ pub fn search_script(language: Language) -> &'static [u8] {
         Language::French => SEARCH_SERVED_FRENCH,
         Language::German => SEARCH_SERVED_GERMAN,
         Language::Italian => SEARCH_SERVED_ITALIAN,
+        Language::Portuguese => SEARCH_SERVED_PORTUGUESE,
         Language::Spanish => SEARCH_SERVED_SPANISH,
         Language::Unstemmed => SEARCH_SERVED_UNSTEMMED,
     }

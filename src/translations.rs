@@ -1,8 +1,8 @@
 //! The words of the built-in theme, and of the page text Materia writes itself (list
 //! titles, breadcrumbs, dates, search messages), in the site's `language`. English, French,
-//! German, Italian and Spanish are built in; `site.toml`'s `[translations]` overrides any of them, so
-//! a site in another language names its own words, as Zola's `[translations]` and Hugo's
-//! i18n files let it.
+//! German, Italian, Portuguese and Spanish are built in; `site.toml`'s `[translations]`
+//! overrides any of them, so a site in another language names its own words, as Zola's
+//! `[translations]` and Hugo's i18n files let it.
 //!
 //! A text may hold placeholders (`{n}`, `{name}`, `{total}`, `{q}`, `{error}`) and, where
 //! it counts something, two forms, singular and plural, split by `|`:
@@ -862,6 +862,174 @@ const ITALIAN: &[(&str, &str)] = &[
     ),
 ];
 
+/// Portuguese as written in Brazil, avoiding what Portugal would say otherwise where a
+/// neutral word serves both ("Página inicial", "Suplementos").
+const PORTUGUESE: &[(&str, &str)] = &[
+    ("skip_to_content", "Ir para o conteúdo"),
+    ("site", "Site"),
+    ("search", "Pesquisar"),
+    ("search_placeholder", "Pesquisar no site (tecla /)"),
+    ("main_menu", "Menu principal"),
+    ("breadcrumb", "Trilha de navegação"),
+    ("footer", "Rodapé"),
+    ("atom_feed", "Feed Atom"),
+    ("home", "Início"),
+    ("articles", "Artigos"),
+    ("symptoms", "Sintomas"),
+    ("supplements", "Suplementos"),
+    ("keywords", "Palavras-chave"),
+    ("tags", "Etiquetas"),
+    ("authors", "Autores"),
+    ("authors_and_reviewers", "Autores e revisores"),
+    (
+        "symptoms_intro",
+        "Os sintomas explicados: como se manifestam, o que pode causá-los e quando procurar um médico.",
+    ),
+    (
+        "supplements_intro",
+        "Vitaminas, minerais e outros suplementos: formas, doses habituais, limites máximos e interações.",
+    ),
+    (
+        "keywords_intro",
+        "Todas as palavras-chave deste site, com os artigos que tratam de cada uma.",
+    ),
+    (
+        "authors_intro",
+        "As pessoas que escrevem os artigos deste site e fazem a sua revisão médica.",
+    ),
+    ("tags_intro", "Os artigos agrupados por etiqueta."),
+    ("article_count", "{n} artigo|{n} artigos"),
+    ("nothing_here", "Ainda não há nada aqui."),
+    ("no_articles", "Ainda não há artigos aqui."),
+    ("a_to_z", "De A a Z"),
+    ("other", "Outros"),
+    ("topics", "Temas"),
+    ("by", "Por"),
+    ("and", "e"),
+    ("published", "Publicado em"),
+    ("updated", "Atualizado em"),
+    ("last_updated", "Última atualização:"),
+    ("min_read", "{n} min de leitura"),
+    ("reviewed_by", "Revisão médica de"),
+    ("reviewed_on", "em"),
+    ("last_reviewed", "Última revisão em"),
+    (
+        "review_due",
+        "Esta revisão precisa ser renovada: algumas informações podem ter mudado desde então.",
+    ),
+    (
+        "product_links_note",
+        "Alguns links desta página levam a páginas de produtos de uma loja. Eles são fornecidos apenas para informação e não são uma recomendação de compra.",
+    ),
+    ("contents", "Índice"),
+    ("references", "Referências"),
+    ("disclaimer", "Aviso"),
+    ("symptoms_in_article", "Sintomas tratados neste artigo"),
+    ("supplements_in_article", "Suplementos tratados neste artigo"),
+    ("related_articles", "Artigos relacionados"),
+    ("supplement", "Suplemento"),
+    ("also_known_as", "Também conhecido como:"),
+    ("also_called", "Também chamado de:"),
+    ("key_facts", "Em resumo"),
+    ("forms", "Formas"),
+    ("typical_dose", "Dose habitual"),
+    ("upper_limit", "Limite máximo"),
+    ("interactions", "Interações e precauções"),
+    ("seek_care", "Quando procurar um médico"),
+    ("related_symptoms", "Sintomas relacionados"),
+    ("related_supplements", "Suplementos relacionados"),
+    ("product_pages", "Páginas de produtos"),
+    (
+        "retailer_links_note",
+        "Estes links levam a páginas de produtos de lojas. Eles são fornecidos apenas para informação e não são uma recomendação de compra.",
+    ),
+    ("articles_mentioning", "Artigos que falam de {name}"),
+    ("sources", "Fontes"),
+    ("author", "Autor"),
+    ("tag", "Etiqueta"),
+    ("keyword", "Palavra-chave"),
+    (
+        "tagged",
+        "{n} artigo com a etiqueta “{name}”.|{n} artigos com a etiqueta “{name}”.",
+    ),
+    (
+        "mentioning",
+        "{n} artigo fala de “{name}”.|{n} artigos falam de “{name}”.",
+    ),
+    (
+        "author_wrote",
+        "{name} escreveu {n} artigo neste site.|{name} escreveu {n} artigos neste site.",
+    ),
+    (
+        "author_wrote_reviewed",
+        "{name} escreveu {n} artigo e fez a revisão médica de {total} neste site.|{name} escreveu {n} artigos e fez a revisão médica de {total} neste site.",
+    ),
+    (
+        "author_reviewed",
+        "{name} fez a revisão médica de {n} artigo neste site.|{name} fez a revisão médica de {n} artigos neste site.",
+    ),
+    ("all_authors", "Todos os autores e revisores"),
+    ("all_tags", "Todas as etiquetas"),
+    ("all_keywords", "Todas as palavras-chave"),
+    ("pages", "Páginas"),
+    ("page_of", "Página {n} de {total}"),
+    ("title_page", "{name} (página {n} de {total})"),
+    ("term_description", "Artigos sobre {name} em {site}."),
+    ("author_description", "Artigos escritos ou revisados por {name} em {site}."),
+    ("page_n", "Página {n}"),
+    ("newer", "← Mais recentes"),
+    ("older", "Mais antigos →"),
+    ("browse_by_topic", "Navegar por tema"),
+    ("latest_articles", "Artigos mais recentes"),
+    ("all_articles", "Todos os artigos"),
+    ("all_symptoms", "Todos os sintomas de A a Z"),
+    ("all_supplements", "Todos os suplementos de A a Z"),
+    ("search_site", "Pesquisar no site"),
+    ("search_label", "Pesquise sintomas, suplementos e artigos"),
+    (
+        "search_needs_js",
+        "A pesquisa precisa de JavaScript. Sem ele, você pode consultar a",
+    ),
+    ("keyword_index", "lista de palavras-chave"),
+    ("search_results", "Resultados da pesquisa"),
+    ("more_results", "Mais resultados"),
+    (
+        "results_for",
+        "{n} resultado para “{q}”|{n} resultados para “{q}”",
+    ),
+    ("no_results", "Nenhum resultado para “{q}”"),
+    ("results_missing", "Não encontrado: {q}"),
+    ("search_unavailable", "A pesquisa não está disponível: {error}"),
+    ("kind_article", "artigo"),
+    ("kind_symptom", "sintoma"),
+    ("kind_supplement", "suplemento"),
+    ("page_not_found", "Página não encontrada"),
+    (
+        "not_found_text",
+        "Desculpe, não encontramos esta página. Ela pode ter sido movida, ou o endereço pode conter um erro.",
+    ),
+    ("search_for_what_you_need", "Pesquise o que você procura"),
+    ("or_go_to", "Ou volte para a"),
+    ("home_page", "página inicial"),
+    ("redirecting", "Redirecionando…"),
+    ("moved_to", "Esta página foi movida para"),
+    ("alert_note", "Observação"),
+    ("alert_tip", "Dica"),
+    ("alert_important", "Importante"),
+    ("alert_warning", "Atenção"),
+    ("alert_caution", "Cuidado"),
+    ("footnotes", "Notas"),
+    ("footnote_back", "Voltar à chamada da nota {n}"),
+    ("footnote_back_again", "Voltar à chamada da nota {n} ({nth})"),
+    ("table", "Tabela"),
+    ("link_to_section", "Link para esta seção"),
+    ("date_format", "{day} de {month} de {year}"),
+    (
+        "months",
+        "janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
+    ),
+];
+
 /// The built-in languages, by the primary subtag of `language` (`fr-CA` is French).
 const BUILT_IN: &[(&str, &[(&str, &str)])] = &[
     ("en", ENGLISH),
@@ -869,6 +1037,7 @@ const BUILT_IN: &[(&str, &[(&str, &str)])] = &[
     ("de", GERMAN),
     ("es", SPANISH),
     ("it", ITALIAN),
+    ("pt", PORTUGUESE),
 ];
 
 /// The primary subtags of the languages whose texts are built in, as `language` names them.
@@ -1174,14 +1343,19 @@ mod tests {
         let it = Words::new("it-CH", &none).unwrap_or_default();
         assert_eq!(it.date(d), "5 marzo 2024");
         assert_eq!(it.count("article_count", 1, &[]), "1 articolo");
+        let pt = Words::new("pt-BR", &none).unwrap_or_default();
+        assert_eq!(pt.date(d), "5 de março de 2024");
+        // Portuguese counts zero as singular, as French does.
+        assert_eq!(pt.count("article_count", 0, &[]), "0 artigo");
+        assert_eq!(pt.count("article_count", 2, &[]), "2 artigos");
         // A language with none built in is English until the site names its words.
-        let pt = Words::new(
-            "pt",
-            &BTreeMap::from([("home".to_string(), "Página inicial".to_string())]),
+        let nl = Words::new(
+            "nl",
+            &BTreeMap::from([("home".to_string(), "Startpagina".to_string())]),
         )
         .unwrap_or_default();
-        assert_eq!(pt.get("home"), "Página inicial");
-        assert_eq!(pt.get("search"), "Search");
+        assert_eq!(nl.get("home"), "Startpagina");
+        assert_eq!(nl.get("search"), "Search");
         assert_eq!(fill_in("{a} {b} {", &[("a", "1")]), "1 {b} {");
     }
 

@@ -37,6 +37,7 @@ pub enum Language {
     French,
     German,
     Italian,
+    Portuguese,
     Spanish,
     Unstemmed,
 }
@@ -52,6 +53,7 @@ impl Language {
             "de" => Language::German,
             "es" => Language::Spanish,
             "it" => Language::Italian,
+            "pt" => Language::Portuguese,
             _ => Language::Unstemmed,
         }
     }
@@ -63,6 +65,7 @@ impl Language {
             Language::French => FRENCH_STOP_WORDS,
             Language::German => GERMAN_STOP_WORDS,
             Language::Italian => ITALIAN_STOP_WORDS,
+            Language::Portuguese => PORTUGUESE_STOP_WORDS,
             Language::Spanish => SPANISH_STOP_WORDS,
             Language::Unstemmed => &[],
         }
@@ -108,6 +111,19 @@ const ITALIAN_STOP_WORDS: &[&str] = &[
     "nella", "nelle", "nello", "noi", "o", "per", "perche", "puo", "qual", "quale", "quali",
     "quando", "quanto", "quell", "si", "sono", "su", "sua", "sue", "sui", "sul", "sull", "sulla",
     "sulle", "suo", "suoi", "ti", "tu", "un", "una", "uno", "voi",
+];
+
+/// [`STOP_WORDS`] for Portuguese, folded as queries are (`não` is `nao`, `é` is `e`,
+/// `você` is `voce`): articles and their joins with prepositions ("do", "nas", "pelo"),
+/// pronouns, and the words a question wraps around what it asks ("o que é", "como se pode",
+/// "por que"). Words readers do search for ("nao", "sem", "antes") still count.
+const PORTUGUESE_STOP_WORDS: &[&str] = &[
+    "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "ela", "elas",
+    "ele", "eles", "em", "essa", "esse", "esta", "estao", "este", "eu", "isso", "isto", "lhe",
+    "lhes", "mas", "me", "meu", "minha", "na", "nas", "no", "nos", "num", "numa", "o", "onde",
+    "os", "ou", "para", "pela", "pelas", "pelo", "pelos", "pode", "podem", "por", "porque", "pra",
+    "quais", "qual", "quando", "que", "quem", "sao", "se", "ser", "seu", "seus", "sua", "suas",
+    "te", "tem", "um", "uma", "umas", "uns", "voce", "voces",
 ];
 
 /// [`STOP_WORDS`] for Spanish, folded as queries are (`qué` is `que`, `está` is `esta`):
@@ -231,7 +247,11 @@ mod tests {
         assert_eq!(Language::of("DE"), Language::German);
         assert_eq!(Language::of("en_GB"), Language::English);
         assert_eq!(Language::of("it-CH"), Language::Italian);
-        assert_eq!(Language::of("pt"), Language::Unstemmed);
+        assert_eq!(Language::of("pt-BR"), Language::Portuguese);
+        assert_eq!(Language::of("nl"), Language::Unstemmed);
+        assert!(Language::Portuguese.is_stop_word("voce"));
+        assert!(Language::Portuguese.is_stop_word("pelos"));
+        assert!(!Language::Portuguese.is_stop_word("nao"));
         assert!(Language::Italian.is_stop_word("perche"));
         assert!(Language::Italian.is_stop_word("dell"));
         assert!(!Language::Italian.is_stop_word("non"));
@@ -252,6 +272,7 @@ mod tests {
             Language::French,
             Language::German,
             Language::Italian,
+            Language::Portuguese,
             Language::Spanish,
         ] {
             let words = language.stop_words();

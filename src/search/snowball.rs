@@ -1,5 +1,5 @@
-//! What the stemmers written here for folded words (`french`, `spanish`) share: Snowball's
-//! regions and its tests of a word's ending, on the word as characters.
+//! What the stemmers written here for folded words (`french`, `portuguese`, `spanish`)
+//! share: Snowball's regions and its tests of a word's ending, on the word as characters.
 
 /// Where R1 starts in `w[from..]` (R2, from R1's start): after its first vowel followed by
 /// a non-vowel, each language having its own vowels.
@@ -7,6 +7,35 @@ pub(super) fn region(w: &[char], from: usize, vowel: fn(Option<&char>) -> bool) 
     (from..w.len())
         .find(|&i| vowel(w.get(i)) && i + 1 < w.len() && !vowel(w.get(i + 1)))
         .map_or(w.len(), |i| i + 2)
+}
+
+/// Snowball's RV, R1 and R2 of a word, as Spanish and Portuguese mark them.
+pub(super) struct Regions {
+    pub rv: usize,
+    pub r1: usize,
+    pub r2: usize,
+}
+
+/// `w`'s regions, with the language's vowels. RV starts after the next vowel when the
+/// second letter is not one, after the next non-vowel when the first two are vowels, and
+/// after the third letter otherwise; at the end where there is no such place.
+pub(super) fn rv_regions(w: &[char], vowel: fn(Option<&char>) -> bool) -> Regions {
+    let n = w.len();
+    // The first vowel (or non-vowel) from `from` on, and the position after it.
+    let past = |from: usize, v: bool| (from..n).find(|&i| vowel(w.get(i)) == v).map(|i| i + 1);
+    let rv = match (vowel(w.first()), vowel(w.get(1))) {
+        _ if n < 2 => None,
+        (_, false) => past(2, true),
+        (true, true) => past(2, false),
+        (false, true) => (n > 2).then_some(3),
+    }
+    .unwrap_or(n);
+    let r1 = region(w, 0, vowel);
+    Regions {
+        rv,
+        r1,
+        r2: region(w, r1, vowel),
+    }
 }
 
 pub(super) fn ends(w: &[char], suffix: &str) -> bool {

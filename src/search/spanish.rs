@@ -18,7 +18,7 @@
 //!
 //! Words with no accented ending stem as Snowball stems them.
 
-use super::snowball::{ending, ends, longest, longest_of_groups, region};
+use super::snowball::{ending, ends, longest, longest_of_groups, rv_regions, Regions};
 
 /// Snowball's vowels, folded.
 fn vowel(c: Option<&char>) -> bool {
@@ -28,43 +28,13 @@ fn vowel(c: Option<&char>) -> bool {
 /// `word`'s stem. `word` is folded (lower case, no accents), as search's words are.
 pub fn stem(word: &str) -> String {
     let mut w: Vec<char> = word.chars().collect();
-    let r = regions(&w);
+    let r = rv_regions(&w, vowel);
     pronoun(&mut w, &r);
     if !standard(&mut w, &r) && !y_verb(&mut w, &r) {
         verb(&mut w, &r);
     }
     residual(&mut w, &r);
     w.into_iter().collect()
-}
-
-struct Regions {
-    rv: usize,
-    r1: usize,
-    r2: usize,
-}
-
-fn regions(w: &[char]) -> Regions {
-    let n = w.len();
-    // The first vowel from `from` on, and the position after it.
-    let past_vowel = |from: usize| (from..n).find(|&i| vowel(w.get(i))).map(|i| i + 1);
-    let past_consonant = |from: usize| (from..n).find(|&i| !vowel(w.get(i))).map(|i| i + 1);
-    let rv = if vowel(w.first()) {
-        (n > 1 && !vowel(w.get(1)))
-            .then(|| past_vowel(2))
-            .flatten()
-            .or_else(|| past_consonant(1))
-    } else if n > 1 && !vowel(w.get(1)) {
-        past_vowel(2)
-    } else {
-        (n > 2).then_some(3)
-    }
-    .unwrap_or(n);
-    let r1 = region(w, 0, vowel);
-    Regions {
-        rv,
-        r1,
-        r2: region(w, r1, vowel),
-    }
 }
 
 /// Snowball's `attached_pronoun`: "-me", "-selo"… after a gerund or an infinitive in RV.

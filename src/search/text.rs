@@ -54,9 +54,9 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// ("diagnosis" as "diagnose", which meets "diagnoses", "diagnosed" and "diagnosing";
 /// "analysis" meets "analyse" and "analyze"). German and Italian words are Snowball's alone,
 /// read on folded words (Italian's accented endings, "-erà" and "-ità", then stay on, but
-/// 95 % of the pairs of words Snowball gives one stem still share one), French
-/// and Spanish ones Snowball's read on folded words (see `french` and `spanish`); a
-/// language with no stemmer keeps its words whole.
+/// 95 % of the pairs of words Snowball gives one stem still share one), French,
+/// Portuguese and Spanish ones Snowball's read on folded words (see `french`, `portuguese`
+/// and `spanish`); a language with no stemmer keeps its words whole.
 pub struct Stem {
     language: Language,
     /// `None` for a language with no stemmer.
@@ -206,6 +206,10 @@ pub fn suffixes(language: Language) -> &'static [&'static str] {
             "", "a", "e", "i", "o", "ia", "io", "are", "ere", "ire", "ato", "ata", "azione",
             "mente", "ita", "ico", "ica",
         ],
+        Language::Portuguese => &[
+            "", "a", "o", "as", "os", "es", "ia", "ar", "er", "ir", "ado", "ada", "acao", "amento",
+            "mente", "idade", "ico", "ica",
+        ],
         Language::Spanish => &[
             "", "a", "o", "as", "os", "es", "ia", "ar", "er", "ir", "ado", "ada", "acion", "mente",
             "idad", "ico", "ica",
@@ -251,6 +255,8 @@ impl Stem {
             Language::French => None,
             Language::German => Some(Algorithm::German),
             Language::Italian => Some(Algorithm::Italian),
+            // Snowball's Portuguese rules, read on folded words: see `portuguese`.
+            Language::Portuguese => None,
             // Snowball's Spanish rules, read on folded words: see `spanish`.
             Language::Spanish => None,
             Language::Unstemmed => None,
@@ -302,6 +308,7 @@ impl Stem {
         }
         match (self.language, &self.snowball) {
             (Language::French, _) => Cow::Owned(super::french::stem(word)),
+            (Language::Portuguese, _) => Cow::Owned(super::portuguese::stem(word)),
             (Language::Spanish, _) => Cow::Owned(super::spanish::stem(word)),
             (Language::English, Some(snowball)) => {
                 match IRREGULAR.binary_search_by(|(plural, _)| plural.cmp(&word)) {
@@ -994,7 +1001,7 @@ mod tests {
     /// never are: a misspelt word was compared with stems plus endings no word has.)
     #[test]
     fn the_typo_endings_are_ones_the_stemmer_takes_off() {
-        let examples: [(Language, &str); 5] = [
+        let examples: [(Language, &str); 6] = [
             (
                 Language::English,
                 "acid abide acids abuses abused abusing boldly gently baseness amendment \
@@ -1019,6 +1026,11 @@ mod tests {
                 Language::Spanish,
                 "abel acida abono agudas abusos amores agonia acabar atraer asumir acabado \
                  aislada animacion facilmente actividad atipico anemica",
+            ),
+            (
+                Language::Portuguese,
+                "abel acaba abuso agudas alunos amores afasia acabar abater aderir acabado \
+                 adotada agitacao isolamento felizmente atividade anemico arabica",
             ),
         ];
         for (language, words) in examples {

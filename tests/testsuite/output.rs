@@ -3607,6 +3607,51 @@ fn a_spanish_site_is_in_spanish() {
     }
 }
 
+/// `language = "pt-BR"`: the built-in theme's words, dates and counts are in Portuguese,
+/// zero counted as singular.
+#[test]
+fn a_portuguese_site_is_in_portuguese() {
+    let site = Site::new();
+    site.file(
+        "site.toml",
+        "title = \"Saúde\"\nbase_url = \"https://example.org\"\nlanguage = \"pt-BR\"\n",
+    )
+    .file(
+        "content/symptoms/cansaco.yaml",
+        "name: Cansaço\naliases: [fadiga]\nseek_care: Procure um médico.\n",
+    )
+    .article(
+        "nervos/um.md",
+        "title: Artigo um\ndate: 2024-03-05\nreviewed_by: Dra. Souza\n\
+         reviewed_on: 2024-03-05\ntags: [vitaminas]\nsymptoms: [cansaco]",
+        "A fadiga é comum.\n\n## As causas\n\nUma falta de ferro.\n",
+    );
+    site.build().assert_ok();
+    let article = site.read("articles/nervos/um/index.html");
+    for words in [
+        "<html lang=\"pt-BR\"",
+        "<span>Publicado em <time datetime=\"2024-03-05\">5 de março de 2024</time></span>",
+        "Revisão médica de <a href=\"/authors/dra-souza/\"><strong>Dra. Souza</strong></a> em <time datetime=\"2024-03-05\">5 de março de 2024</time>.",
+        ">Sintomas tratados neste artigo<",
+        ">Ir para o conteúdo<",
+        "placeholder=\"Pesquisar no site (tecla /)\"",
+    ] {
+        assert!(article.contains(words), "{words} in {article}");
+    }
+    let tag = site.read("tags/vitaminas/index.html");
+    assert!(
+        tag.contains("1 artigo com a etiqueta “vitaminas”."),
+        "{tag}"
+    );
+    let symptom = site.read("symptoms/cansaco/index.html");
+    for words in [">Também chamado de:<", ">Quando procurar um médico<"] {
+        assert!(symptom.contains(words), "{words} in {symptom}");
+    }
+    assert!(site
+        .read("404.html")
+        .contains("<h1>Página não encontrada</h1>"));
+}
+
 /// A site in a language Materia has no texts of is warned, at its `language` line, of the
 /// texts its pages will show in English, until `[translations]` gives them all; a built-in
 /// language is not.
@@ -3615,15 +3660,15 @@ fn a_language_without_texts_is_warned_of_the_english_ones_left() {
     let site = Site::new();
     site.file(
         "site.toml",
-        &format!("{SITE_TOML}language = \"pt\"\n[translations]\nhome = \"Página inicial\"\n"),
+        &format!("{SITE_TOML}language = \"nl\"\n[translations]\nhome = \"Startpagina\"\n"),
     )
     .article("a.md", "title: A", "Text.\n");
     let line = SITE_TOML.lines().count() + 1;
     let run = site.build();
     run.assert_ok_saying(&[
-        "warning: language `pt` has no built-in texts: ",
+        "warning: language `nl` has no built-in texts: ",
         "of the texts pages show will be in English (`a_to_z`, ",
-        "set `language` to one with texts built in: `en`, `fr`, `de`, `es`, `it`",
+        "set `language` to one with texts built in: `en`, `fr`, `de`, `es`, `it`, `pt`",
         &format!("--> site.toml:{line}:1"),
     ]);
     // Every text given: no warning.
@@ -3640,7 +3685,7 @@ fn a_language_without_texts_is_warned_of_the_english_ones_left() {
         + months;
     site.file(
         "site.toml",
-        &format!("{SITE_TOML}language = \"pt\"\n[translations]\n{all}"),
+        &format!("{SITE_TOML}language = \"nl\"\n[translations]\n{all}"),
     );
     let run = site.build();
     run.assert_ok();

@@ -149,6 +149,33 @@ pub fn spanish_site() -> Site {
     site
 }
 
+/// A small Portuguese knowledge base: accented words ("nutrição", "deficiências"), a lay
+/// name for a symptom, and words in several forms ("formigamento", "formigamentos";
+/// "cansada", "cansados").
+pub fn portuguese_site() -> Site {
+    let site = site_in("pt-BR");
+    site.file(
+        "content/symptoms/formigamento.yaml",
+        "name: Formigamento\naliases: [parestesia, sensação de agulhadas]\nsummary: Uma sensação de picadas na pele.\n",
+    )
+    .file(
+        "content/supplements/b12.yaml",
+        "name: Vitamina B12\naliases: [cobalamina]\nsummary: Uma vitamina de que os nervos precisam.\n",
+    )
+    .article(
+        "nervos/formigamentos.md",
+        "title: Formigamentos nas mãos e nos pés\ndescription: Quando procurar um médico por causa das picadas.",
+        "Os formigamentos noturnos são frequentes; uma atividade repetida os piora.\n",
+    )
+    .article(
+        "energia/cansaco.md",
+        "title: Cansada mesmo depois de dormir bem\ndescription: Por que a energia demora a voltar.",
+        "Uma nutrição pobre ou deficiências de ferro podem ser a causa. A avaliação \
+         começa com um exame de sangue.\n",
+    );
+    site
+}
+
 /// A small Italian knowledge base: accented words ("perché", "più"), a lay name for a
 /// symptom, and words in several forms ("formicolio", "formicolii"; "stanca", "stanchi").
 pub fn italian_site() -> Site {
@@ -1010,7 +1037,7 @@ fn search_script_stays_within_15_kb() {
         !served.lines().any(|l| l.trim_start().starts_with("//")),
         "comment lines are served"
     );
-    for language in ["en", "fr", "de", "es", "it", "pt"] {
+    for language in ["en", "fr", "de", "es", "it", "pt", "nl"] {
         let site = site_in(language);
         site.build().assert_ok();
         let served = site.read("search.js");
@@ -1036,9 +1063,10 @@ fn each_language_gets_the_script_with_its_stemmer() {
     let german = served("de");
     let spanish = served("es-MX");
     let italian = served("it");
-    let other = served("pt");
+    let portuguese = served("pt-BR");
+    let other = served("nl");
     assert!(other.contains("function stem(w){return w}"), "{other}");
-    for script in [&english, &french, &german, &spanish, &italian] {
+    for script in [&english, &french, &german, &spanish, &italian, &portuguese] {
         assert!(!script.contains("function stem(w){return w}"));
     }
     // Only the stemmer's lines differ: what is before it and after it is the same.
@@ -1047,13 +1075,16 @@ fn each_language_gets_the_script_with_its_stemmer() {
         let end = script.find("if (inline)").unwrap();
         (script[..start].to_string(), script[end..].to_string())
     };
-    for script in [&french, &german, &spanish, &other] {
+    for script in [&french, &german, &spanish, &italian, &portuguese, &other] {
         assert_eq!(around(script), around(&english));
         assert_ne!(script, &english);
     }
-    assert_ne!(french, german);
-    assert_ne!(spanish, french);
-    assert_ne!(spanish, german);
+    let stemmed = [&french, &german, &spanish, &italian, &portuguese];
+    for (i, a) in stemmed.iter().enumerate() {
+        for b in &stemmed[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
 }
 
 /// A French site's index: French stems, whatever the accents ("fatiguée" and "fatigués"
@@ -1109,6 +1140,31 @@ fn a_spanish_site_is_indexed_with_spanish_stems_and_stop_words() {
     index.assert_language(&["los", "de", "una", "que", "por"], "acion");
 }
 
+/// A Portuguese site's index: Portuguese stems whatever the accents ("deficiências" is
+/// "deficiência"'s term, "formigamentos" "formigamento"'s), Portuguese stop words left out,
+/// and the typo fallback's Portuguese endings in the manifest.
+#[test]
+fn a_portuguese_site_is_indexed_with_portuguese_stems_and_stop_words() {
+    let site = portuguese_site();
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    let tingling = index.postings("formig");
+    assert!(
+        tingling.contains(&"/articles/nervos/formigamentos/".to_string())
+            && tingling.contains(&"/symptoms/formigamento/".to_string()),
+        "{tingling:?}"
+    );
+    assert!(index.postings("formigamentos").is_empty());
+    assert!(
+        index
+            .postings("deficient")
+            .contains(&"/articles/energia/cansaco/".to_string()),
+        "deficiências, folded, with Snowball's -ência read as -encia"
+    );
+    assert!(!index.postings("nutrica").is_empty(), "nutrição, folded");
+    index.assert_language(&["os", "de", "uma", "que", "por"], "acao");
+}
+
 /// German and Italian words are stemmed as Snowball's stemmers do, accents folded; a
 /// language search has no stemmer for keeps its words whole, English endings and all, with
 /// no stop words.
@@ -1146,17 +1202,21 @@ fn german_and_italian_words_are_stemmed_and_other_languages_kept_whole() {
         .as_array()
         .is_some_and(|stop| stop.contains(&serde_json::json!("della"))));
 
-    let site = site_in("pt");
+    let site = site_in("nl");
     site.article(
-        "a/cansaco.md",
-        "title: Cansaço e carências",
-        "O cansaço crónico e as carências vitamínicas.\n",
+        "a/vermoeidheid.md",
+        "title: Vermoeidheid en tekorten",
+        "De chronische vermoeidheid en de vitaminetekorten van ouderen.\n",
     );
     site.build().assert_ok();
     let index = Index::read(&site);
-    assert!(!index.postings("carencias").is_empty());
-    assert!(!index.postings("vitaminicas").is_empty());
-    assert!(!index.postings("e").is_empty(), "no stop words");
+    assert!(!index.postings("vermoeidheid").is_empty());
+    assert!(!index.postings("vitaminetekorten").is_empty());
+    assert!(
+        !index.postings("chronische").is_empty(),
+        "English endings kept"
+    );
+    assert!(!index.postings("de").is_empty(), "no stop words");
     assert_eq!(index.manifest["stop"], serde_json::json!([]));
 }
 

@@ -1031,9 +1031,31 @@ const ITALIAN_QUERIES: &[(&str, &str)] = &[
     ("formiccolio", "/symptoms/formicolio/"),
 ];
 
-/// French, German, Spanish, Italian and a language search has no stemmer for: the served
-/// script stems every word as the index's stemmer does, and queries in French, Spanish and
-/// Italian find pages written with the word's other forms and accents.
+/// Portuguese words for the browser's stemmer: each of its steps, the rules that drop the
+/// "i" of "ci" and the "u" of "gu", and the endings it leaves on where Snowball's do not
+/// ("-aria", "-eria", "-aramos").
+const PORTUGUESE_ROOTS: &str =
+    "cans deficien formig dorm vitamin inflam nutri sangu anunc fadig prepar mal a ab u ai tr";
+const PORTUGUESE_ENDINGS: &str = "_ a os e ie acao acoes encia encias avel ivamente idade ira \
+    aria eria aramos iamos aveis";
+
+/// Portuguese queries and the page each must put first: typed without an accent, in another
+/// form than the page writes, as a lay name, and misspelt.
+const PORTUGUESE_QUERIES: &[(&str, &str)] = &[
+    ("formigamento", "/symptoms/formigamento/"),
+    ("formigamentos noturnos", "/articles/nervos/formigamentos/"),
+    ("sensacao de agulhadas", "/symptoms/formigamento/"),
+    ("cansados", "/articles/energia/cansaco/"),
+    ("por que a energia demora", "/articles/energia/cansaco/"),
+    ("deficiencia", "/articles/energia/cansaco/"),
+    // Misspelt: the typo fallback, with Portuguese endings.
+    ("formigamneto", "/symptoms/formigamento/"),
+];
+
+/// French, German, Spanish, Italian, Portuguese and a language search has no stemmer for:
+/// the served script stems every word as the index's stemmer does, and queries in French,
+/// Spanish, Italian and Portuguese find pages written with the word's other forms and
+/// accents.
 #[test]
 fn the_browser_stems_as_the_index_in_each_language() {
     let Some(browser) = Browser::start() else {
@@ -1064,8 +1086,15 @@ fn the_browser_stems_as_the_index_in_each_language() {
         ),
         (
             "pt",
-            "cans carenc vitamin",
-            "_ e a aco ados ancia icas",
+            PORTUGUESE_ROOTS,
+            PORTUGUESE_ENDINGS,
+            Language::Portuguese,
+            PORTUGUESE_QUERIES,
+        ),
+        (
+            "nl",
+            "vermoeid tekort vitamin",
+            "_ e en heid ing ische",
             Language::Unstemmed,
             &[],
         ),
@@ -1075,6 +1104,7 @@ fn the_browser_stems_as_the_index_in_each_language() {
             "fr" => crate::search::french_site(),
             "es" => crate::search::spanish_site(),
             "it" => crate::search::italian_site(),
+            "pt" => crate::search::portuguese_site(),
             _ => crate::search::site_in(tag),
         };
         site.build().assert_ok();
