@@ -456,6 +456,7 @@ fn new_article_writes_a_skeleton_that_builds() {
         ("de", "Häufig gestellte Fragen"),
         ("es", "Preguntas frecuentes"),
         ("it", "Domande frequenti"),
+        ("pt-BR", "Perguntas frequentes"),
     ] {
         let site = crate::search::site_in(language);
         let root = site.root().to_string_lossy().into_owned();
