@@ -409,6 +409,14 @@ fn init_starts_a_site_that_builds_and_never_writes_over_one() {
         .run(&["init", "x", "--language", "english"])
         .assert_said(&["give a language tag"]);
     assert!(!parent.path("x").exists());
+    // An address that is not absolute is refused before anything is written: every
+    // canonical URL, the sitemap and the feed would be built from it.
+    for url in ["kb.clinic.org", "ftp://kb.clinic.org/", "/health/"] {
+        let run = parent.run(&["init", "y", "--base-url", url]);
+        assert_ne!(run.code, 0, "{url}");
+        run.assert_said(&["give an absolute http(s) address"]);
+        assert!(!parent.path("y").exists(), "{url}");
+    }
 }
 
 #[test]
