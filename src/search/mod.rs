@@ -24,6 +24,7 @@ mod excerpt_files;
 mod fields;
 mod french;
 mod index_files;
+mod italian;
 mod portuguese;
 mod snowball;
 mod spanish;

@@ -52,11 +52,10 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// a digit (`b12`, `omega3`) are kept whole, but for their spelling. Irregular plurals that health pages use
 /// (`IRREGULAR`) stem as their singular, and a word ending in "sis" as if it ended in "se"
 /// ("diagnosis" as "diagnose", which meets "diagnoses", "diagnosed" and "diagnosing";
-/// "analysis" meets "analyse" and "analyze"). German and Italian words are Snowball's alone,
-/// read on folded words (Italian's accented endings, "-erà" and "-ità", then stay on, but
-/// 95 % of the pairs of words Snowball gives one stem still share one), French,
-/// Portuguese and Spanish ones Snowball's read on folded words (see `french`, `portuguese`
-/// and `spanish`); a language with no stemmer keeps its words whole.
+/// "analysis" meets "analyse" and "analyze"). German words are Snowball's alone, read on
+/// folded words; French, Italian, Portuguese and Spanish ones Snowball's read on folded
+/// words (see `french`, `italian`, `portuguese` and `spanish`); a language with no stemmer
+/// keeps its words whole.
 pub struct Stem {
     language: Language,
     /// `None` for a language with no stemmer.
@@ -254,7 +253,8 @@ impl Stem {
             // Snowball's French rules, read on folded words: see `french`.
             Language::French => None,
             Language::German => Some(Algorithm::German),
-            Language::Italian => Some(Algorithm::Italian),
+            // Snowball's Italian rules, read on folded words: see `italian`.
+            Language::Italian => None,
             // Snowball's Portuguese rules, read on folded words: see `portuguese`.
             Language::Portuguese => None,
             // Snowball's Spanish rules, read on folded words: see `spanish`.
@@ -308,6 +308,7 @@ impl Stem {
         }
         match (self.language, &self.snowball) {
             (Language::French, _) => Cow::Owned(super::french::stem(word)),
+            (Language::Italian, _) => Cow::Owned(super::italian::stem(word)),
             (Language::Portuguese, _) => Cow::Owned(super::portuguese::stem(word)),
             (Language::Spanish, _) => Cow::Owned(super::spanish::stem(word)),
             (Language::English, Some(snowball)) => {

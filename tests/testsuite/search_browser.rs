@@ -1002,21 +1002,22 @@ const SPANISH_QUERIES: &[(&str, &str)] = &[
 ];
 
 /// Every ending Snowball's Italian stemmer reads (attached pronouns, standard and verb
-/// suffixes, the last vowel, "ch"/"gh"), folded, and a few it must not take ("era", "ita":
-/// its "-erà" and "-ità" lose their accents in search), after roots that put them in and out
-/// of its regions ("qu", vowels side by side, short roots).
+/// suffixes, the last vowel, "ch"/"gh"), folded: "-ita" (its "-ità", with "iv" and "ic"
+/// before it), "-era" and "-ira" (its future's "-erà" and "-irà", in R2 and not after an
+/// "i") taken, "-ero" and "-iro" left on; after roots that put them in and out of its
+/// regions ("qu", vowels side by side, a root ending in "i", short roots).
 const ITALIAN_ROOTS: &str =
-    "stanch carenz vitamin nerv dolor formicol sangu nutriz qu acqu a ab u ai guai aiut pau";
+    "stanch carenz vitamin nerv dolor formicol sangu nutriz infermi qu acqu a ab u ai guai aiut pau";
 const ITALIAN_ENDINGS: &str = "_ ci gli la lo ne sene gliela gliene mele telo cene velo \
     andolo endogli arla erle irsi andosene arglielo ervi orlo anza anze ico ici ica ice iche \
     ichi ismo ismi abile abili ibile ibili ista iste isti oso osi osa ose mente atrice atrici \
     ante anti azione azioni atore atori icazione icatore logia logie uzione uzioni usione \
     usioni enza enze amento amenti imento imenti amente ivamente ativamente osamente \
-    icamente aticamente abilamente ivo ivi iva ive ativo icativo ita abilita ammo ando ano \
-    are arono asse assero assi assimo ata ato avamo avano avate emmo enda endi era erai \
-    eranno erebbe erebbero eremmo eremo ereste erete ero erono essero ete evano iamo immo \
-    irai ire iresti iro irono isca iscano iscono issero ite ito ivano ono uta uto ar ir er a \
-    e i o u ia io ii ch gh chi ghe h";
+    icamente aticamente abilamente ivo ivi iva ive ativo icativo ita abilita ivita icita ammo \
+    ando ano are arono asse assero assi assimo ata ato avamo avano avate emmo enda endi era \
+    ira erai eranno erebbe erebbero eremmo eremo ereste erete ero erono essero ete evano iamo \
+    immo irai ire iresti iro irono isca iscano iscono issero ite ito ivano ono uta uto ar ir \
+    er a e i o u ia io ii ch gh chi ghe h";
 
 /// Italian queries and the page each must put first: typed without an accent, in another
 /// form than the page writes, as a lay name, and misspelt.
