@@ -209,78 +209,78 @@ fn verb(w: &mut Vec<char>, r: &Regions) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::snowball::checks::{assert_as_snowball, assert_families};
     use super::stem;
 
     /// Words Snowball gives one stem, accented, keep one stem folded.
     #[test]
     fn the_forms_of_one_word_share_a_stem() {
-        for (words, want) in [
-            ("attività attivo attive attivi", "attiv"),
-            ("capacità capace capaci", "capac"),
-            ("elasticità elastico elastici elastica", "elast"),
-            ("negatività negativo negativa negativi", "negat"),
-            ("stabilità stabile stabili", "stabil"),
-            ("vitamina vitamine", "vitamin"),
-            ("formicolio formicolii", "formicol"),
-            ("stanchezza stanchezze", "stanchezz"),
-            ("stanco stanchi stanca stanche", "stanc"),
-            ("città", "citt"),
-            ("sarà sara", "sar"),
-            ("migliorerà migliorare migliorato migliora", "miglior"),
-            ("peggiorerà peggiorare peggiorano", "peggior"),
-            ("dimagrirà dimagrire dimagrito", "dimagr"),
-            ("finita finito finire finì", "fin"),
-            ("respira respiro respiri respirare", "respir"),
-            ("zucchero zuccheri", "zuccher"),
-            ("ricovero ricoveri ricoverato", "ricover"),
-            ("infermiera infermieri", "infermier"),
-            ("perché perche", "perc"),
-        ] {
-            for word in words.split(' ') {
-                let folded = crate::search::text::fold(word);
-                assert_eq!(stem(&folded), want, "{word}");
-            }
-        }
+        assert_families(
+            stem,
+            &[
+                ("attività attivo attive attivi", "attiv"),
+                ("capacità capace capaci", "capac"),
+                ("elasticità elastico elastici elastica", "elast"),
+                ("negatività negativo negativa negativi", "negat"),
+                ("stabilità stabile stabili", "stabil"),
+                ("vitamina vitamine", "vitamin"),
+                ("formicolio formicolii", "formicol"),
+                ("stanchezza stanchezze", "stanchezz"),
+                ("stanco stanchi stanca stanche", "stanc"),
+                ("città", "citt"),
+                ("sarà sara", "sar"),
+                ("migliorerà migliorare migliorato migliora", "miglior"),
+                ("peggiorerà peggiorare peggiorano", "peggior"),
+                ("dimagrirà dimagrire dimagrito", "dimagr"),
+                ("finita finito finire finì", "fin"),
+                ("respira respiro respiri respirare", "respir"),
+                ("zucchero zuccheri", "zuccher"),
+                ("ricovero ricoveri ricoverato", "ricover"),
+                ("infermiera infermieri", "infermier"),
+                ("perché perche", "perc"),
+            ],
+        );
     }
 
     /// Where no ending had an accent to lose, the stem is Snowball's.
     #[test]
     fn words_without_accented_endings_stem_as_snowball_stems_them() {
-        let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Italian);
-        for word in [
-            "formicolio",
-            "formicolii",
-            "stanchezza",
-            "alimentazione",
-            "nutrizionale",
-            "naturalmente",
-            "attivamente",
-            "carenze",
-            "dolorosi",
-            "sanguigni",
-            "acquosa",
-            "aiuola",
-            "guaio",
-            "mangiarlo",
-            "dandogli",
-            "vederla",
-            "finiscono",
-            "respiro",
-            "parlero",
-            "numero",
-            "camera",
-            "lettera",
-            "bandiera",
-            "infermiera",
-            "biologia",
-            "soluzione",
-            "ai",
-            "qu",
-            "a",
-            "",
-        ] {
-            assert_eq!(stem(word), snowball.stem(word), "{word}");
-        }
+        assert_as_snowball(
+            stem,
+            rust_stemmers::Algorithm::Italian,
+            &[
+                "formicolio",
+                "formicolii",
+                "stanchezza",
+                "alimentazione",
+                "nutrizionale",
+                "naturalmente",
+                "attivamente",
+                "carenze",
+                "dolorosi",
+                "sanguigni",
+                "acquosa",
+                "aiuola",
+                "guaio",
+                "mangiarlo",
+                "dandogli",
+                "vederla",
+                "finiscono",
+                "respiro",
+                "parlero",
+                "numero",
+                "camera",
+                "lettera",
+                "bandiera",
+                "infermiera",
+                "biologia",
+                "soluzione",
+                "ai",
+                "qu",
+                "a",
+                "",
+            ],
+        );
     }
 
     #[test]

@@ -149,69 +149,69 @@ fn verb(w: &mut Vec<char>, r: &Regions) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::snowball::checks::{assert_as_snowball, assert_families};
     use super::stem;
 
     /// Words Snowball gives one stem, accented, keep one stem folded.
     #[test]
     fn the_forms_of_one_word_share_a_stem() {
-        for (words, want) in [
-            (
-                "deficiência deficiências deficiente deficientes",
-                "deficient",
-            ),
-            ("insuficiência insuficiências insuficiente", "insuficient"),
-            ("dormente dormentes", "dorment"),
-            ("frequente frequentes frequentemente", "frequent"),
-            ("alimentação alimentações alimentar alimento", "aliment"),
-            ("inflamação inflamações inflamado inflamada", "inflam"),
-            ("formigamento formigamentos formigar", "formig"),
-            ("cansado cansada cansados cansadas cansar", "cans"),
-            ("vitamina vitaminas", "vitamin"),
-            ("suplemento suplementos", "suplement"),
-            ("anemia anemias", "anem"),
-            ("sentíamos sentia sentir sentimos", "sent"),
-            ("estávamos estava", "estav"),
-            ("saudáveis saúde", "saud"),
-            ("mamária mamárias", "mamar"),
-        ] {
-            for word in words.split(' ') {
-                let folded = crate::search::text::fold(word);
-                assert_eq!(stem(&folded), want, "{word}");
-            }
-        }
+        assert_families(
+            stem,
+            &[
+                (
+                    "deficiência deficiências deficiente deficientes",
+                    "deficient",
+                ),
+                ("insuficiência insuficiências insuficiente", "insuficient"),
+                ("dormente dormentes", "dorment"),
+                ("frequente frequentes frequentemente", "frequent"),
+                ("alimentação alimentações alimentar alimento", "aliment"),
+                ("inflamação inflamações inflamado inflamada", "inflam"),
+                ("formigamento formigamentos formigar", "formig"),
+                ("cansado cansada cansados cansadas cansar", "cans"),
+                ("vitamina vitaminas", "vitamin"),
+                ("suplemento suplementos", "suplement"),
+                ("anemia anemias", "anem"),
+                ("sentíamos sentia sentir sentimos", "sent"),
+                ("estávamos estava", "estav"),
+                ("saudáveis saúde", "saud"),
+                ("mamária mamárias", "mamar"),
+            ],
+        );
     }
 
     /// Where no ending had an accent to lose, nor is one of the endings left out, the stem
     /// is Snowball's.
     #[test]
     fn words_without_accented_endings_stem_as_snowball_stems_them() {
-        let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Portuguese);
-        for word in [
-            "cansadas",
-            "formigamento",
-            "suplementos",
-            "naturalmente",
-            "relativamente",
-            "cadeira",
-            "cadeiras",
-            "fadiga",
-            "fadigue",
-            "anuncie",
-            "denunciar",
-            "sentiria",
-            "tomando",
-            "falaram",
-            "nervosismo",
-            "cognitivas",
-            "possibilidade",
-            "oi",
-            "ai",
-            "a",
-            "ab",
-            "",
-        ] {
-            assert_eq!(stem(word), snowball.stem(word), "{word}");
-        }
+        assert_as_snowball(
+            stem,
+            rust_stemmers::Algorithm::Portuguese,
+            &[
+                "cansadas",
+                "formigamento",
+                "suplementos",
+                "naturalmente",
+                "relativamente",
+                "cadeira",
+                "cadeiras",
+                "fadiga",
+                "fadigue",
+                "anuncie",
+                "denunciar",
+                "sentiria",
+                "tomando",
+                "falaram",
+                "nervosismo",
+                "cognitivas",
+                "possibilidade",
+                "oi",
+                "ai",
+                "a",
+                "ab",
+                "",
+            ],
+        );
     }
 
     #[test]

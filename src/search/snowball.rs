@@ -76,3 +76,32 @@ pub(super) fn longest_of_groups(
     let group = groups.iter().position(|g| g.contains(&suffix))?;
     Some((b, group + 1))
 }
+
+/// Checks the stemmers' unit tests share.
+#[cfg(test)]
+pub(super) mod checks {
+    /// Each word of each family (words split by spaces, as written), folded, stems to the
+    /// family's stem.
+    #[track_caller]
+    pub fn assert_families(stem: fn(&str) -> String, families: &[(&str, &str)]) {
+        for (words, want) in families {
+            for word in words.split(' ') {
+                let folded = crate::search::text::fold(word);
+                assert_eq!(stem(&folded), *want, "{word}");
+            }
+        }
+    }
+
+    /// Each word stems as rust-stemmers' `algorithm` stems it.
+    #[track_caller]
+    pub fn assert_as_snowball(
+        stem: fn(&str) -> String,
+        algorithm: rust_stemmers::Algorithm,
+        words: &[&str],
+    ) {
+        let snowball = rust_stemmers::Stemmer::create(algorithm);
+        for word in words {
+            assert_eq!(stem(word), snowball.stem(word), "{word}");
+        }
+    }
+}
