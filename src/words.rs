@@ -5,16 +5,16 @@
 /// Words too common to help a query or to link to a page: left out of the search index
 /// and of queries, so that "pins and needles" matches on its two meaningful words, and out
 /// of the cross-linking dictionary. With them the words a question wraps around what it
-/// asks ("what is", "how can I", "should you"): counted, they made a page that happened to
-/// say "what" rank above the page a question was about. Short, so that words readers do
-/// search for ("no", "not", "after", "who") still count. The search manifest carries this
-/// list to the browser.
+/// asks ("what is", "how can I", "how much", "should you"): counted, they made a page that
+/// happened to say "what" (or "much") rank above the page a question was about. Short, so
+/// that words readers do search for ("no", "not", "after", "who") still count. The search
+/// manifest carries this list to the browser.
 pub const STOP_WORDS: &[&str] = &[
     "a", "about", "am", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "did",
     "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
-    "me", "my", "of", "on", "or", "s", "should", "so", "t", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "to", "was", "were", "what", "when", "where",
-    "which", "why", "will", "with", "would", "you", "your",
+    "many", "me", "much", "my", "of", "on", "or", "s", "should", "so", "t", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "to", "was", "were", "what", "when",
+    "where", "which", "why", "will", "with", "would", "you", "your",
 ];
 
 /// The length in bytes of the longest of [`STOP_WORDS`].

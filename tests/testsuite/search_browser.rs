@@ -579,6 +579,46 @@ fn ranking_prefers_titles_and_pages_matching_every_word() {
     browser.assert_no_console_errors();
 }
 
+/// A question's words rank the page whose title holds them all above the record page of
+/// one of them, though that page's one-word name scores double and another article repeats
+/// every word; "how much" is no part of what a question asks.
+#[test]
+fn a_title_holding_every_word_of_a_question_ranks_first() {
+    let site = search_site();
+    site.file(
+        "content/supplements/zintrel.yaml",
+        "name: Zintrel\nsummary: A trace mineral; an overdose leads to toxicity, and has causes.\n",
+    )
+    .article(
+        "minerals/zintrel-toxicity.md",
+        "title: \"Kidney failure: the usual cause of zintrel toxicity\"",
+        "When the kidneys fail, zintrel builds up.\n",
+    )
+    .article(
+        "minerals/zintrel-athletes.md",
+        "title: Zintrel for athletes\ndescription: How much zintrel a training day needs.",
+        "Too much zintrel causes toxicity, and zintrel toxicity causes cramps; much depends \
+         on sweat. Zintrel toxicity causes fatigue; much zintrel causes more toxicity.\n\n\
+         ## How much is too much\n\nMuch less than you think.\n",
+    );
+    let Some((server, browser)) = serve(&site) else {
+        return;
+    };
+    assert_first(
+        &browser,
+        &server,
+        "what causes zintrel toxicity",
+        "/articles/minerals/zintrel-toxicity/",
+    );
+    assert_first(
+        &browser,
+        &server,
+        "how much zintrel",
+        "/supplements/zintrel/",
+    );
+    browser.assert_no_console_errors();
+}
+
 /// Words covering each step of the English Snowball stemmer and its exceptions.
 const STEM_CASES: &str = "caresses ponies ties caress cats feed agreed disabled matting \
     mating meeting milling messing meetings happy sky relational conditional rational \

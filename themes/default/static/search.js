@@ -158,10 +158,14 @@ function search(q, show) {
 					for (d in best) { sc[d] = (sc[d] || 0) + best[d]; hit[d] = (hit[d] || 0) + 1 + (t.need ? 100 : 0); }
 				});
 				// A page whose whole title or record name the query names ("magnesium":
-				// Magnesium; "bulim twitch", its alias) leads.
+				// Magnesium; "bulim twitch", its alias) leads. One whose title holds every
+				// word of a longer query is about what it asks ("what causes b12 deficiency":
+				// "…the autoimmune cause of vitamin B12 deficiency"), where words its body
+				// repeats saturate as much on pages that only mention them.
 				for (d in sc) if (meta[d]) {
-					let tk = words(meta[d][0]).filter(notStop);
+					let tk = words(meta[d][0]).filter(notStop), inT = t => tk.some(w => t.m[stemw(w)]);
 					if (named[d] || tk.length == Q.terms.length && tk.every(w => Q.terms.some(t => t.m[stemw(w)]))) sc[d] *= 2;
+					else if (Q.terms.length > 1 && Q.terms.every(inT)) sc[d] *= 1.5;
 				}
 				let list = K(sc).filter(d => hit[d] >= need).map(Number);
 				list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
