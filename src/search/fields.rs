@@ -72,6 +72,14 @@ pub(super) fn sources<'a>(
             }
         })
         .collect();
+    // The titles the theme gives a record's sections, where the page has them: "vitamin d
+    // upper limit" and "numbness when to seek care" ask for those sections by name.
+    let words = &c.config.words;
+    let labels = |shown: &[(&str, bool)]| -> String {
+        let labels = shown.iter().filter(|(_, has)| *has);
+        let labels: Vec<&str> = labels.map(|&(key, _)| words.get(key)).collect();
+        labels.join(" \n ")
+    };
     let symptoms = c.symptoms.par_iter().enumerate().map(|(i, s)| {
         let body = format!(
             "{}\n{}",
@@ -82,6 +90,7 @@ pub(super) fn sources<'a>(
             &s.name,
             &s.aliases,
             &s.summary,
+            labels(&[("seek_care", !s.seek_care.body.plain_text.is_empty())]),
             body,
             &c.symptom_urls[i],
         )
@@ -102,6 +111,12 @@ pub(super) fn sources<'a>(
             &s.name,
             &s.aliases,
             &s.summary,
+            labels(&[
+                ("forms", !s.forms.is_empty()),
+                ("typical_dose", !s.typical_dose.is_empty()),
+                ("upper_limit", !s.upper_limit.is_empty()),
+                ("interactions", !s.interactions.body.plain_text.is_empty()),
+            ]),
             body,
             &c.supplement_urls[i],
         )
@@ -168,12 +183,14 @@ fn record<'a>(
     name: &'a str,
     aliases: &[String],
     summary: &'a str,
+    headings: String,
     body: String,
     url: &str,
 ) -> Source<'a> {
     let mut fields: [Cow<str>; FIELDS] = Default::default();
     fields[Field::Title as usize] = Cow::Borrowed(name);
     fields[Field::Names as usize] = Cow::Owned(aliases.join(" \n "));
+    fields[Field::Headings as usize] = Cow::Owned(headings);
     fields[Field::Description as usize] = Cow::Borrowed(summary);
     let mut excerpt = Vec::new();
     let cut = push_excerpt(&mut excerpt, summary, &body);

@@ -420,6 +420,49 @@ fn a_supplement_is_found_by_its_dose_limit_forms_and_interactions() {
     }
 }
 
+/// A record page is found by the titles its sections show, where it shows them ("vitamin
+/// d upper limit", "numbness when to seek care"), in the site's language.
+#[test]
+fn a_record_is_found_by_the_titles_of_the_sections_it_shows() {
+    let site = Site::new();
+    site.file(
+        "content/supplements/zinc.yaml",
+        "name: Zinc\ntypical_dose: 10 milligrams with breakfast\n\
+         interactions: Apart from tetracyclines by two hours.\n",
+    )
+    .file(
+        "content/symptoms/itch.yaml",
+        "name: Itch\nsummary: Skin that prickles.\nseek_care: If it spreads.\n",
+    )
+    .file(
+        "content/symptoms/rash.yaml",
+        "name: Rash\nsummary: Red skin.\n",
+    );
+    site.build().assert_ok();
+    let index = Index::read(&site);
+    for term in ["typic", "interact", "caution"] {
+        assert_eq!(index.postings(term), ["/supplements/zinc/"], "{term}");
+    }
+    // Zinc shows no upper limit, Rash no "When to seek care".
+    assert!(index.postings("upper").is_empty());
+    assert_eq!(index.postings("seek"), ["/symptoms/itch/"]);
+
+    let french = Site::new();
+    french
+        .file(
+            "site.toml",
+            &format!("{}language = \"fr\"\n", crate::support::SITE_TOML),
+        )
+        .file(
+            "content/symptoms/demangeaison.yaml",
+            "name: Démangeaison\nsummary: La peau gratte.\nseek_care: Si elle s'étend.\n",
+        );
+    french.build().assert_ok();
+    let index = Index::read(&french);
+    assert_eq!(index.postings("consult"), ["/symptoms/demangeaison/"]);
+    assert!(index.postings("seek").is_empty());
+}
+
 #[test]
 fn aliases_are_synonyms_for_the_record_and_the_articles_that_mention_it() {
     let index = built_index();
