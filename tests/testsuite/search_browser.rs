@@ -619,6 +619,36 @@ fn a_title_holding_every_word_of_a_question_ranks_first() {
     browser.assert_no_console_errors();
 }
 
+/// A word typed whole ranks the pages that use it above those using a rarer word it
+/// begins: "care" finds a page saying "carers" (the reader may be typing on), below the
+/// pages about care, where the rarity of "carers" put it first.
+#[test]
+fn a_whole_word_outranks_the_rarer_words_it_begins() {
+    let site = search_site();
+    site.article(
+        "care/foot-care.md",
+        "title: Looking after your feet",
+        "Daily foot care prevents sores: care for the skin, and care for the nails.\n",
+    )
+    .article(
+        "care/carers.md",
+        "title: Support at home",
+        "Carers help with washing. Carers need rest too, and a break from care.\n",
+    )
+    .article("care/skin.md", "title: Dry skin", "Care of dry skin.\n")
+    .article("care/eyes.md", "title: Tired eyes", "Care of tired eyes.\n");
+    let Some((server, browser)) = serve(&site) else {
+        return;
+    };
+    let care = results(&browser, &server, "care");
+    assert_eq!(care[0], "/articles/care/foot-care/", "{care:?}");
+    assert!(
+        care.contains(&"/articles/care/carers/".to_string()),
+        "{care:?}"
+    );
+    browser.assert_no_console_errors();
+}
+
 /// Words covering each step of the English Snowball stemmer and its exceptions.
 const STEM_CASES: &str = "caresses ponies ties caress cats feed agreed disabled matting \
     mating meeting milling messing meetings happy sky relational conditional rational \

@@ -140,8 +140,11 @@ function search(q, show) {
 				// Of words as near to a typo, the commoner is likelier meant ("numbess": numbness
 				// before numbers): each weighs as the commonest does, by its share of its pages,
 				// where rarity (idf) ranked the rarer first.
-				let top = t.e.reduce((a, e) => e[1][1] > a[1][1] ? e : a, t.e[0]);
+				let top = t.e.reduce((a, e) => e[1][1] > a[1][1] ? e : a, t.e[0]), ex = t.e.find(e => e[2] == 1);
 				if (t.ty && top) t.e.forEach(e => e[2] *= top[1][0] / (e[1][0] || 1) * e[1][1] / top[1][1]);
+				// A word typed whole outweighs the rarer words it begins ("care": a page saying
+				// "carers" less than one saying "care"): they weigh at most its rarity.
+				else if (ex) t.e.forEach(e => e[2] == .8 && (e[2] *= Math.min(1, ex[1][0] / (e[1][0] || 1))));
 			});
 			let later = tails.length > 0 && (Q.terms.length > 1 || Q.phrases.length > 0);
 			function rank(T) {
@@ -163,9 +166,8 @@ function search(q, show) {
 				// "…the autoimmune cause of vitamin B12 deficiency"), where words its body
 				// repeats saturate as much on pages that only mention them.
 				for (d in sc) if (meta[d]) {
-					let tk = words(meta[d][0]).filter(notStop), inT = t => tk.some(w => t.m[stemw(w)]);
-					if (named[d] || tk.length == Q.terms.length && tk.every(w => Q.terms.some(t => t.m[stemw(w)]))) sc[d] *= 2;
-					else if (Q.terms.length > 1 && Q.terms.every(inT)) sc[d] *= 1.5;
+					let tk = words(meta[d][0]).filter(notStop).map(stemw), n = Q.terms.length;
+					sc[d] *= named[d] || tk.length == n && tk.every(w => Q.terms.some(t => t.m[w])) ? 2 : n > 1 && Q.terms.every(t => tk.some(w => t.m[w])) ? 1.5 : 1;
 				}
 				let list = K(sc).filter(d => hit[d] >= need).map(Number);
 				list.sort((a, b) => hit[b] - hit[a] || sc[b] - sc[a] || a - b);
