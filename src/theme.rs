@@ -61,7 +61,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
 );
 
 /// The built-in search script as readers get it, for each language search stems (see
-/// build.rs): without its comment lines and indentation, with the language's stemmer.
+/// build.rs): without its comments, indentation and spaces between tokens, with the
+/// language's stemmer.
 const SEARCH_SERVED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.js"));
 const SEARCH_SERVED_FRENCH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-fr.js"));
 const SEARCH_SERVED_GERMAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-de.js"));
@@ -164,7 +165,7 @@ pub fn load(root: &Path, name: &str, language: Language, diags: &Diagnostics) ->
 /// The built-in search script, as the built-in theme serves it, for a site's `search.js`
 /// that is an unchanged copy of its source: Materia's own repository is a site whose theme
 /// folder holds the built-in theme's sources, and a reader of it, or of any site that copied
-/// the whole theme, should get the script without its comment lines, within its 15 KB
+/// the whole theme, should get the script without its comments, within its 15 KB
 /// budget. A changed copy is the theme's own script and is served as it is.
 fn served_as_built_in(url_path: &str, file: &Path, language: Language) -> Option<&'static [u8]> {
     if url_path != "search.js" {
