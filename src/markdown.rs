@@ -55,6 +55,8 @@ pub struct TocEntry {
 pub struct FaqEntry {
     pub question: String,
     pub answer: String,
+    /// The id of the question's heading, for links to it.
+    pub id: String,
 }
 
 /// A link or image destination written by the author, with its byte offset in the file.
@@ -497,14 +499,20 @@ fn shaped<'a>(
             }
         }
     }
-    let faq = if shape_faq {
+    let mut faq = if shape_faq {
         shape_faq_section(&mut events)
     } else {
         Vec::new()
     };
     // After the closing lists and references are taken out: their headings are not shown.
     let heading_skips = heading_skips(&events, top);
-    let (toc, mut anchors) = assign_heading_ids(&mut events);
+    let (toc, questions, mut anchors) = assign_heading_ids(&mut events);
+    // Each entry's question is one of the FAQ's headings, in order.
+    if questions.len() == faq.len() {
+        for (entry, id) in faq.iter_mut().zip(questions) {
+            entry.id = id;
+        }
+    }
     // Without `[^` in the source there is no note and no reference to one, and the search
     // for unresolved references walked every event of every page (1 % of a large build).
     let footnote_problems = if text.contains("[^") {
@@ -992,13 +1000,14 @@ const THEME_IDS: [&str; 29] = [
 ];
 
 /// Gives every heading an id (the author's `{#id}` or a slug of its text, made unique), in
-/// place, and collects the h2/h3 table of contents. Its anchor link is added on the way to
-/// the HTML writer ([`Decorated`]).
-fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>) {
+/// place, and collects the h2/h3 table of contents, the ids of the FAQ's questions and
+/// every id. Its anchor link is added on the way to the HTML writer ([`Decorated`]).
+fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>, Vec<String>) {
     // A few ids a page, hashed by the millions over a site: no need for a keyed hash.
     let mut used: FxHashSet<String> = FxHashSet::default();
     let mut next: FxHashMap<String, usize> = FxHashMap::default();
     let mut toc = Vec::new();
+    let mut questions = Vec::new();
     let mut anchors = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -1047,7 +1056,9 @@ fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>) {
             *id = Some(CowStr::from(unique.clone()));
         }
         let level_num = level as u8;
-        if (level_num == 2 || level_num == 3) && !is_question {
+        if is_question {
+            questions.push(unique.clone());
+        } else if level_num == 2 || level_num == 3 {
             toc.push(TocEntry {
                 level: level_num,
                 id: unique.clone(),
@@ -1057,7 +1068,7 @@ fn assign_heading_ids(events: &mut [Spanned]) -> (Vec<TocEntry>, Vec<String>) {
         anchors.push(unique);
         i = end;
     }
-    (toc, anchors)
+    (toc, questions, anchors)
 }
 
 #[cfg(test)]
@@ -1276,11 +1287,13 @@ mod tests {
             vec![
                 FaqEntry {
                     question: "Why?".into(),
-                    answer: "Because.".into()
+                    answer: "Because.".into(),
+                    id: "why".into()
                 },
                 FaqEntry {
                     question: "How?".into(),
-                    answer: "Like this.".into()
+                    answer: "Like this.".into(),
+                    id: "how".into()
                 }
             ]
         );

@@ -249,6 +249,7 @@ pub(super) fn shape_faq_section(events: &mut Vec<Spanned>) -> Vec<FaqEntry> {
         entries.push(FaqEntry {
             question: block_text(&item.question),
             answer: block_text(&item.answer),
+            id: String::new(),
         });
         shaped.push(html("<div class=\"faq-item\">\n"));
         shaped.push((

@@ -6,8 +6,10 @@ use crate::article::Article;
 use rayon::prelude::*;
 use std::sync::Arc;
 
-/// The excerpt files: `[[title, kind, url, text, cut], …]`, `TEXT_CHUNK` pages each, by page;
-/// `cut` is 1 when the text stops short of the page's end.
+/// The excerpt files: `[[title, kind, url, text, cut, sections], …]`, `TEXT_CHUNK` pages
+/// each, by page; `cut` is 1 when the text stops short of the page's end; `sections`, an
+/// article's only, is `[heading, id, heading, id, …]`, its sections and FAQ questions, so
+/// that a result can lead to the one the query names.
 pub(super) fn excerpts(docs: &[Doc], articles: &[Arc<Article>]) -> Vec<(String, Vec<u8>)> {
     docs.par_chunks(TEXT_CHUNK)
         .enumerate()
@@ -31,28 +33,63 @@ pub(super) fn excerpts(docs: &[Doc], articles: &[Arc<Article>]) -> Vec<(String, 
                 text.push(b',');
                 text.extend_from_slice(d.shown.url.as_bytes());
                 text.push(b',');
-                let cut = match &d.shown.text {
-                    Some((excerpt, cut)) => {
+                // Articles come first, in catalog order (only they have no text).
+                let article = match &d.shown.text {
+                    Some(_) => None,
+                    None => articles.get(i * TEXT_CHUNK + n),
+                };
+                let cut = match (&d.shown.text, article) {
+                    (Some((excerpt, cut)), _) => {
                         text.extend_from_slice(excerpt);
                         *cut
                     }
-                    // Articles come first, in catalog order (only they have no text).
-                    None => match articles.get(i * TEXT_CHUNK + n) {
-                        Some(a) => {
-                            let description = a.front.description.as_deref().unwrap_or_default();
-                            push_excerpt(&mut text, description, &a.body.plain_text)
-                        }
-                        None => push_excerpt(&mut text, "", ""),
-                    },
+                    (None, Some(a)) => {
+                        let description = a.front.description.as_deref().unwrap_or_default();
+                        push_excerpt(&mut text, description, &a.body.plain_text)
+                    }
+                    (None, None) => push_excerpt(&mut text, "", ""),
                 };
                 text.push(b',');
                 text.push(b'0' + u8::from(cut));
+                if let Some(a) = article {
+                    push_sections(&mut text, a);
+                }
                 text.push(b']');
             }
             text.push(b']');
             (format!("search/x/{i}.json"), text)
         })
         .collect()
+}
+
+/// The headings a result may lead to, at most: a pasted page of hundreds would fill its
+/// excerpt file with them.
+const MOST_SECTIONS: usize = 40;
+/// The longest heading a result leads to, in bytes: past it, a "heading" is a paragraph.
+const LONGEST_SECTION: usize = 160;
+
+/// `,[heading, id, …]`: the article's sections and FAQ questions, in the page's order of
+/// kinds (sections, then questions).
+fn push_sections(text: &mut Vec<u8>, a: &Article) {
+    let sections = a.body.toc.iter().map(|t| (&t.title, &t.id));
+    let questions = a.body.faq.iter().map(|q| (&q.question, &q.id));
+    let shown = sections
+        .chain(questions)
+        .filter(|(title, id)| !id.is_empty() && title.len() <= LONGEST_SECTION)
+        .take(MOST_SECTIONS);
+    text.extend_from_slice(b",[");
+    for (n, (title, id)) in shown.enumerate() {
+        if n > 0 {
+            text.push(b',');
+        }
+        for part in [title, id] {
+            text.push(b'"');
+            push_json_inside(text, part.as_bytes());
+            text.extend_from_slice(b"\",");
+        }
+        text.pop();
+    }
+    text.push(b']');
 }
 
 /// What `serde_json` writes for each byte below 0x20 and for `"` and `\\`, and what

@@ -2,7 +2,7 @@
 //! browser side (the theme's `search.js`) is driven in `search_browser`.
 
 use crate::support::Site;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// A small knowledge base written for search: lay names, clinical names, an accented
@@ -1311,6 +1311,62 @@ fn a_copy_of_the_built_in_script_is_served_as_the_built_in_one() {
 /// pasted post's text on its first line) is shown cut at a word, 200 characters at most, so
 /// the index stays a few small files; the page keeps the whole title, and each of its words
 /// still finds it.
+/// An article's excerpt row carries its sections and FAQ questions with their ids on the
+/// page, at most 40 and none longer than a heading is; a record's carries none.
+#[test]
+fn an_articles_excerpt_row_names_its_sections_and_questions() {
+    let site = Site::new();
+    let many: String = (0..50)
+        .map(|i| format!("## Part {i}\n\nText.\n\n"))
+        .collect();
+    let long = "word ".repeat(40);
+    site.article(
+        "a/faq.md",
+        "title: Asked",
+        &format!(
+            "## Dosing\n\nText.\n\n## {long}\n\nText.\n\n## Frequently asked questions\n\n\
+             ### Can I take it at night?\n\nYes.\n"
+        ),
+    )
+    .article("b/many.md", "title: Many parts", &many)
+    .file(
+        "content/symptoms/itch.yaml",
+        "name: Itch\nsummary: Skin that prickles.\n",
+    );
+    site.build().assert_ok();
+    let rows: Vec<Value> = site
+        .tree("public/search")
+        .iter()
+        .filter(|(path, _)| path.starts_with("x/"))
+        .flat_map(|(_, file)| serde_json::from_slice::<Vec<Value>>(file).unwrap())
+        .collect();
+    let row = |url: &str| -> &Value {
+        rows.iter()
+            .find(|r| r[2] == url)
+            .unwrap_or_else(|| panic!("{url} in {rows:?}"))
+    };
+    assert_eq!(
+        row("/articles/a/faq/")[5],
+        json!([
+            "Dosing",
+            "dosing",
+            "Frequently asked questions",
+            "frequently-asked-questions",
+            "Can I take it at night?",
+            "can-i-take-it-at-night"
+        ])
+    );
+    let site_html = site.read("articles/a/faq/index.html");
+    assert!(
+        site_html.contains("id=\"can-i-take-it-at-night\""),
+        "{site_html}"
+    );
+    let parts = row("/articles/b/many/")[5].as_array().unwrap();
+    assert_eq!(parts.len(), 80);
+    assert_eq!(parts[78], "Part 39");
+    assert_eq!(row("/symptoms/itch/").as_array().unwrap().len(), 5);
+}
+
 #[test]
 fn a_very_long_title_is_shown_cut_and_keeps_the_index_small() {
     let site = Site::new();

@@ -87,7 +87,10 @@ fn search_page_puts_the_expected_page_first() {
         ("tingles", "/symptoms/paresthesia/"),     // stemmed: "tingling" is its alias
         ("cobalamin", "/supplements/b12/"),        // alias
         ("vitamin deficiency", "/articles/nerves/b12-guide/"), // two words, both in one title
-        ("neurological", "/articles/nerves/b12-guide/"), // heading
+        (
+            "neurological",
+            "/articles/nerves/b12-guide/#neurological-signs",
+        ), // heading: its section
         ("proprioception", "/articles/nerves/balance/"), // body only
         ("\"burning feet\"", "/articles/nerves/tingling-hands/"), // phrase
         ("foot", "/articles/nerves/tingling-hands/"), // irregular plural: "feet" in its title
@@ -646,6 +649,42 @@ fn a_whole_word_outranks_the_rarer_words_it_begins() {
         care.contains(&"/articles/care/carers/".to_string()),
         "{care:?}"
     );
+    browser.assert_no_console_errors();
+}
+
+/// A result whose section or FAQ question holds every word of the query, and little else,
+/// leads to it and names it; one whose headings only mention a word among many others
+/// leads to the page.
+#[test]
+fn a_result_leads_to_the_section_its_heading_names() {
+    let site = search_site();
+    site.article(
+        "b12/treatment.md",
+        "title: Treating low B12\ndescription: Injections and tablets.",
+        "Injections and tablets both work.\n\n\
+         ## Signs your zinc may be running low at night\n\nZinc is another matter.\n\n\
+         ## Frequently asked questions\n\n\
+         ### Is it possible to take too much zinc?\n\nRarely.\n\n\
+         ### Can I switch to tablets?\n\nOften.\n",
+    );
+    let Some((server, browser)) = serve(&site) else {
+        return;
+    };
+    let sections = |query: &str| {
+        let hrefs = results(&browser, &server, query);
+        let shown = browser.texts("#search-results .search-section").unwrap();
+        (hrefs, shown)
+    };
+    let (hrefs, shown) = sections("take too much zinc");
+    assert_eq!(
+        hrefs[0], "/articles/b12/treatment/#is-it-possible-to-take-too-much-zinc",
+        "{hrefs:?}"
+    );
+    assert_eq!(shown, ["Is it possible to take too much zinc?"]);
+    // The heading says much else besides "zinc": the result leads to the page.
+    let (hrefs, shown) = sections("zinc");
+    assert_eq!(hrefs, ["/articles/b12/treatment/"]);
+    assert!(shown.is_empty(), "{shown:?}");
     browser.assert_no_console_errors();
 }
 

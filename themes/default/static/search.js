@@ -194,6 +194,18 @@ function texts(ids) {
 	});
 }
 
+// The section of a result whose heading holds every word of the query, and little else
+// ("magnesium": an article's "Magnesium"; "take too much b12": its "Is it possible to take
+// too much B12?"), the shortest such: the result leads there.
+function part(h = [], Q) {
+	let b, n = Q.terms.length, i, ws;
+	for (i = 0; i < h.length; i += 2) {
+		ws = words(h[i]).filter(notStop).map(stemw);
+		if (n && ws.length <= 2 * n && !(b && b[2] <= ws.length) && Q.terms.every(t => ws.some(w => t.m[w]))) b = [h[i], h[i + 1], ws.length];
+	}
+	return b;
+}
+
 const el = (tag, cls, text) => mix(doc.createElement(tag), cls && { className: cls }, text && { textContent: text });
 
 // A window of text around the first matched word, matches marked: words, then words
@@ -281,7 +293,8 @@ function ui(input) {
 			ats(a, { id: 'search-option-' + rows.length, role: 'option', 'aria-selected': false });
 			a.append(el('span', 'search-title', m[0]), ' ', el('span', 'search-kind', man.kinds[m[1]]));
 			if (t) {
-				let x = excerpt(t[3], r.Q), f = DEEP[d];
+				let x = excerpt(t[3], r.Q), f = DEEP[d], s = part(t[5], r.Q);
+				if (s) at(a, 'href', m[2] + '#' + s[1]), a.append(el('span', 'search-section', s[0]));
 				if (!popup && !x.h && t[4] && f == null) deep.push(d);
 				a.append(f && f.h ? f : x);
 			}
