@@ -653,19 +653,24 @@ fn a_whole_word_outranks_the_rarer_words_it_begins() {
 }
 
 /// A result whose section or FAQ question holds every word of the query, and little else,
-/// leads to it and names it; one whose headings only mention a word among many others
-/// leads to the page.
+/// leads to it, names it and shows its text; one whose headings only mention a word among
+/// many others leads to the page.
 #[test]
 fn a_result_leads_to_the_section_its_heading_names() {
     let site = search_site();
+    // Past the text the index stores: the section's text comes from the page.
+    let filler = "Other minerals matter as well, in their own ways. ".repeat(30);
     site.article(
         "b12/treatment.md",
         "title: Treating low B12\ndescription: Injections and tablets.",
-        "Injections and tablets both work.\n\n\
-         ## Signs your zinc may be running low at night\n\nZinc is another matter.\n\n\
-         ## Frequently asked questions\n\n\
-         ### Is it possible to take too much zinc?\n\nRarely.\n\n\
-         ### Can I switch to tablets?\n\nOften.\n",
+        &format!(
+            "Injections and tablets both work.\n\n\
+             ## Signs your zinc may be running low at night\n\nZinc is another matter. {filler}\n\n\
+             ## Frequently asked questions\n\n\
+             ### Is it possible to take too much zinc?\n\nRarely: the body sheds what it \
+             does not need.\n\n\
+             ### Can I switch to tablets?\n\nOften.\n"
+        ),
     );
     let Some((server, browser)) = serve(&site) else {
         return;
@@ -681,6 +686,9 @@ fn a_result_leads_to_the_section_its_heading_names() {
         "{hrefs:?}"
     );
     assert_eq!(shown, ["Is it possible to take too much zinc?"]);
+    // Its excerpt is that section's text, read from the page.
+    let excerpt = browser.texts("#search-results .search-excerpt").unwrap();
+    assert!(excerpt[0].contains("the body sheds"), "{excerpt:?}");
     // The heading says much else besides "zinc": the result leads to the page.
     let (hrefs, shown) = sections("zinc");
     assert_eq!(hrefs, ["/articles/b12/treatment/"]);

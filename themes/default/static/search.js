@@ -241,9 +241,14 @@ function excerpt(text, Q) {
 
 // A page's prose (no headings or listed titles), for matches past its stored text; and
 // its words with its title's and headings', for phrases past it.
-const FULL = {}, own = (u, all) => (FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ? r.text() : '').then(h => new DOMParser().parseFromString(h, 'text/html')).catch(() => 0))).then(d => {
+// With `id`, the text of that heading's section: what follows it up to the next heading.
+const FULL = {}, own = (u, all, id) => (FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ? r.text() : '').then(h => new DOMParser().parseFromString(h, 'text/html')).catch(() => 0))).then(d => {
 	if (!d) return '';
-	let e = d.querySelectorAll('.prose :is(p,li,td,dd)');
+	let e = d.querySelectorAll('.prose :is(p,li,td,dd)'), h = id && d.getElementById(id), o = [];
+	if (id) {
+		while (h && (h = h.nextElementSibling) && !/^H\d/.test(h.tagName)) o.push(h.textContent);
+		return o.join(' ').replace(/\s+/g, ' ').trim();
+	}
 	return all ? ' ' + words([d.querySelector('h1'), ...d.querySelectorAll('.prose')].map(e => e && e.textContent).join(' ')).join(' ') + ' ' :
 		[...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent).join(' ').replace(/\s+/g, ' ');
 });
@@ -295,8 +300,9 @@ function ui(input) {
 			if (t) {
 				let x = excerpt(t[3], r.Q), f = DEEP[d], s = part(t[5], r.Q);
 				if (s) at(a, 'href', m[2] + '#' + s[1]), a.append(el('span', 'search-section', s[0]));
-				if (!popup && !x.h && t[4] && f == null) deep.push(d);
-				a.append(f && f.h ? f : x);
+				// A result leading to a section shows its text, once read from the page.
+				if (!popup && (s || !x.h && t[4]) && f == null) deep.push([d, s && s[1]]);
+				a.append(f && (f.h || s) ? f : x);
 			}
 			li.append(a);
 			rows.push(li);
@@ -316,7 +322,7 @@ function ui(input) {
 			if (r == last) show(r);
 		}, () => r == last && at(box, 'aria-busy', false));
 		let D = DEEP;
-		if (deep.length) Promise.all(deep.map(d => own(TEXT[d][2]).then(s => { D[d] = excerpt(s, r.Q); }))).then(() => r == last && show(r));
+		if (deep.length) Promise.all(deep.map(([d, id]) => own(TEXT[d][2], 0, id).then(s => { D[d] = s ? excerpt(s, r.Q) : 0; }))).then(() => r == last && show(r));
 	}
 	function run() {
 		let q = input.value;
