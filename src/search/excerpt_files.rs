@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 /// The excerpt files: `[[title, kind, url, text, cut, sections], …]`, `TEXT_CHUNK` pages
 /// each, by page; `cut` is 1 when the text stops short of the page's end; `sections`, an
-/// article's only, is `[heading, id, heading, id, …]`, its sections and FAQ questions, so
-/// that a result can lead to the one the query names.
+/// article's only, is `[heading, id, heading, id, …]` ([`push_sections`]), its sections
+/// and FAQ questions, so that a result can lead to the one the query names.
 pub(super) fn excerpts(docs: &[Doc], articles: &[Arc<Article>]) -> Vec<(String, Vec<u8>)> {
     docs.par_chunks(TEXT_CHUNK)
         .enumerate()
@@ -69,7 +69,7 @@ const MOST_SECTIONS: usize = 40;
 const LONGEST_SECTION: usize = 160;
 
 /// `,[heading, id, …]`: the article's sections and FAQ questions, in the page's order of
-/// kinds (sections, then questions).
+/// kinds (sections, then questions); an id is 0 where it is [`plain_id`]'s.
 fn push_sections(text: &mut Vec<u8>, a: &Article) {
     let sections = a.body.toc.iter().map(|t| (&t.title, &t.id));
     let questions = a.body.faq.iter().map(|q| (&q.question, &q.id));
@@ -82,14 +82,34 @@ fn push_sections(text: &mut Vec<u8>, a: &Article) {
         if n > 0 {
             text.push(b',');
         }
-        for part in [title, id] {
+        text.push(b'"');
+        push_json_inside(text, title.as_bytes());
+        // Most ids are the title as search.js makes one from it: written as 0, an id takes
+        // no bytes (they were half the sections' share of the excerpt files).
+        if plain_id(title) == **id {
+            text.extend_from_slice(b"\",0");
+        } else {
+            text.extend_from_slice(b"\",\"");
+            push_json_inside(text, id.as_bytes());
             text.push(b'"');
-            push_json_inside(text, part.as_bytes());
-            text.extend_from_slice(b"\",");
         }
-        text.pop();
     }
     text.push(b']');
+}
+
+/// The id `search.js` makes of an ASCII heading (lower case, each run of other characters
+/// than letters and digits a hyphen, none at either end); `""` for any other heading,
+/// whose id is written out.
+fn plain_id(title: &str) -> String {
+    if !title.is_ascii() {
+        return String::new();
+    }
+    let lower = title.to_ascii_lowercase();
+    let parts = lower.split(|c: char| !c.is_ascii_alphanumeric());
+    parts
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// What `serde_json` writes for each byte below 0x20 and for `"` and `\\`, and what

@@ -1312,7 +1312,8 @@ fn a_copy_of_the_built_in_script_is_served_as_the_built_in_one() {
 /// the index stays a few small files; the page keeps the whole title, and each of its words
 /// still finds it.
 /// An article's excerpt row carries its sections and FAQ questions with their ids on the
-/// page, at most 40 and none longer than a heading is; a record's carries none.
+/// page (0 where search.js makes it from the heading), at most 40 and none longer than a
+/// heading is; a record's carries none.
 #[test]
 fn an_articles_excerpt_row_names_its_sections_and_questions() {
     let site = Site::new();
@@ -1324,7 +1325,8 @@ fn an_articles_excerpt_row_names_its_sections_and_questions() {
         "a/faq.md",
         "title: Asked",
         &format!(
-            "## Dosing\n\nText.\n\n## {long}\n\nText.\n\n## Frequently asked questions\n\n\
+            "## Dosing\n\nText.\n\n## Café au lait\n\nText.\n\n## Timing {{#when}}\n\nText.\n\n\
+             ## {long}\n\nText.\n\n## Frequently asked questions\n\n\
              ### Can I take it at night?\n\nYes.\n"
         ),
     )
@@ -1349,11 +1351,15 @@ fn an_articles_excerpt_row_names_its_sections_and_questions() {
         row("/articles/a/faq/")[5],
         json!([
             "Dosing",
-            "dosing",
+            0,
+            "Café au lait",
+            "cafe-au-lait",
+            "Timing",
+            "when",
             "Frequently asked questions",
-            "frequently-asked-questions",
+            0,
             "Can I take it at night?",
-            "can-i-take-it-at-night"
+            0
         ])
     );
     let site_html = site.read("articles/a/faq/index.html");

@@ -196,12 +196,13 @@ function texts(ids) {
 
 // The section of a result whose heading holds every word of the query, and little else
 // ("magnesium": an article's "Magnesium"; "take too much b12": its "Is it possible to take
-// too much B12?"), the shortest such: the result leads there.
+// too much B12?"), the shortest such: the result leads there. An id of 0 is the heading's,
+// lower case, hyphens for the rest (src/search/excerpt_files.rs).
 function part(h = [], Q) {
 	let b, n = Q.terms.length, i, ws;
 	for (i = 0; i < h.length; i += 2) {
 		ws = words(h[i]).filter(notStop).map(stemw);
-		if (n && ws.length <= 2 * n && !(b && b[2] <= ws.length) && Q.terms.every(t => ws.some(w => t.m[w]))) b = [h[i], h[i + 1], ws.length];
+		if (n && ws.length <= 2 * n && !(b && b[2] <= ws.length) && Q.terms.every(t => ws.some(w => t.m[w]))) b = [h[i], h[i + 1] || h[i].toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), ws.length];
 	}
 	return b;
 }
