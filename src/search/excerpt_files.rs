@@ -69,7 +69,7 @@ const MOST_SECTIONS: usize = 40;
 const LONGEST_SECTION: usize = 160;
 
 /// `,[heading, id, …]`: the article's sections and FAQ questions, in the page's order of
-/// kinds (sections, then questions); an id is 0 where it is [`plain_id`]'s.
+/// kinds (sections, then questions); an id is 0 where [`is_plain_id`] holds.
 fn push_sections(text: &mut Vec<u8>, a: &Article) {
     let sections = a.body.toc.iter().map(|t| (&t.title, &t.id));
     let questions = a.body.faq.iter().map(|q| (&q.question, &q.id));
@@ -86,7 +86,7 @@ fn push_sections(text: &mut Vec<u8>, a: &Article) {
         push_json_inside(text, title.as_bytes());
         // Most ids are the title as search.js makes one from it: written as 0, an id takes
         // no bytes (they were half the sections' share of the excerpt files).
-        if plain_id(title) == **id {
+        if is_plain_id(title, id) {
             text.extend_from_slice(b"\",0");
         } else {
             text.extend_from_slice(b"\",\"");
@@ -97,19 +97,23 @@ fn push_sections(text: &mut Vec<u8>, a: &Article) {
     text.push(b']');
 }
 
-/// The id `search.js` makes of an ASCII heading (lower case, each run of other characters
-/// than letters and digits a hyphen, none at either end); `""` for any other heading,
-/// whose id is written out.
-fn plain_id(title: &str) -> String {
+/// Whether `id` is the one `search.js` makes of `title`, an ASCII heading: lower case,
+/// each run of other characters than letters and digits a hyphen, none at either end.
+/// Compared byte by byte: the index stage asks it of every heading of a site.
+fn is_plain_id(title: &str, id: &str) -> bool {
     if !title.is_ascii() {
-        return String::new();
+        return false;
     }
-    let lower = title.to_ascii_lowercase();
-    let parts = lower.split(|c: char| !c.is_ascii_alphanumeric());
-    parts
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    let words = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let made = words.enumerate().flat_map(|(n, w)| {
+        let hyphen = (n > 0).then_some(b'-');
+        hyphen
+            .into_iter()
+            .chain(w.bytes().map(|b| b.to_ascii_lowercase()))
+    });
+    made.eq(id.bytes())
 }
 
 /// What `serde_json` writes for each byte below 0x20 and for `"` and `\\`, and what
@@ -293,6 +297,20 @@ fn push_json_spaced(out: &mut Vec<u8>, text: &[u8]) {
 mod tests {
     use super::*;
     use crate::search::json;
+
+    /// The ids search.js makes of headings, as its `part()` makes them.
+    #[test]
+    fn plain_ids_are_the_heading_lower_cased_with_hyphens() {
+        assert!(is_plain_id(
+            "Nitrous oxide (\"laughing gas\")",
+            "nitrous-oxide-laughing-gas"
+        ));
+        assert!(is_plain_id("  B12, and you? ", "b12-and-you"));
+        assert!(!is_plain_id("Crohn's disease", "crohns-disease"));
+        assert!(!is_plain_id("Dosing", "dosing-2"));
+        assert!(!is_plain_id("Dosing", "dosin"));
+        assert!(!is_plain_id("Café", "cafe"));
+    }
 
     /// A page's excerpt, written straight into its file after what the buffer held, is the
     /// JSON of the excerpt as plainly defined (`excerpt_text`), markup escaped, with the

@@ -245,11 +245,12 @@ function excerpt(text, Q) {
 // With `id`, the text of that heading's section: what follows it up to the next heading.
 const FULL = {}, own = (u, all, id) => (FULL[u] || (FULL[u] = fetch(u, T()).then(r => r.ok ? r.text() : '').then(h => new DOMParser().parseFromString(h, 'text/html')).catch(() => 0))).then(d => {
 	if (!d) return '';
-	let e = d.querySelectorAll('.prose :is(p,li,td,dd)'), h = id && d.getElementById(id), o = [];
+	let e, h = id && d.getElementById(id), o = [];
 	if (id) {
 		while (h && (h = h.nextElementSibling) && !/^H\d/.test(h.tagName)) o.push(h.textContent);
 		return o.join(' ').replace(/\s+/g, ' ').trim();
 	}
+	e = d.querySelectorAll('.prose :is(p,li,td,dd)');
 	return all ? ' ' + words([d.querySelector('h1'), ...d.querySelectorAll('.prose')].map(e => e && e.textContent).join(' ')).join(' ') + ' ' :
 		[...(e.length ? e : d.querySelectorAll('main p'))].filter(e => !e.querySelector('p,li')).map(e => e.textContent).join(' ').replace(/\s+/g, ' ');
 });
